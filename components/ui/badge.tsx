@@ -1,0 +1,21 @@
+import type { ReactNode } from 'react';
+import { cn } from './cn';
+
+export type Tone = 'neutral' | 'info' | 'success' | 'warning' | 'danger' | 'brand';
+
+const tones: Record<Tone, string> = {
+  neutral: 'bg-slate-100 text-slate-700 ring-slate-200',
+  info: 'bg-sky-50 text-sky-800 ring-sky-200',
+  success: 'bg-emerald-50 text-emerald-800 ring-emerald-200',
+  warning: 'bg-amber-50 text-amber-800 ring-amber-200',
+  danger: 'bg-red-50 text-red-800 ring-red-200',
+  brand: 'bg-brand-50 text-brand-700 ring-brand-100',
+};
+
+export function Badge({ tone = 'neutral', children, className }: { tone?: Tone; children: ReactNode; className?: string }) {
+  return (
+    <span className={cn('inline-flex items-center rounded-full px-2 py-0.5 text-xs font-medium ring-1 ring-inset', tones[tone], className)}>
+      {children}
+    </span>
+  );
+}

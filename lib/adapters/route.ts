@@ -1,0 +1,44 @@
+import 'server-only';
+import { NextResponse } from 'next/server';
+import { AppError } from '../errors';
+
+/** The machine API's error body: {"error": {"code", "message", "details"?}}. */
+export function errorResponse(code: string, message: string, status: number, details?: unknown): NextResponse {
+  const error = details === undefined ? { code, message } : { code, message, details };
+  return NextResponse.json({ error }, { status, headers: { 'Cache-Control': 'no-store' } });
+}
+
+export function jsonResponse(body: unknown, status = 200): NextResponse {
+  return NextResponse.json(body, { status, headers: { 'Cache-Control': 'no-store' } });
+}
+
+/** Turns any failure into an API answer: an AppError as it is, anything else as a logged, generic 500. */
+export function failureResponse(error: unknown): NextResponse {
+  if (error instanceof AppError) return errorResponse(error.code, error.message, error.status, error.details);
+  console.error('Unexpected error in an API route', error);
+  return errorResponse('INTERNAL', 'Something went wrong on our side. Nothing was changed.', 500);
+}
+
+/** Wraps a route handler so no stack, SQL or secret reaches the caller. */
+export function apiRoute<Args extends unknown[]>(handler: (...args: Args) => Promise<NextResponse>) {
+  return async (...args: Args): Promise<NextResponse> => {
+    try {
+      return await handler(...args);
+    } catch (error) {
+      return failureResponse(error);
+    }
+  };
+}
+
+/** Reads a JSON body: 413 past `maxBytes`, 400 when it is not JSON. */
+export async function readJsonBody(request: Request, maxBytes: number): Promise<unknown> {
+  const declared = Number(request.headers.get('content-length') ?? 0);
+  if (declared > maxBytes) throw new AppError('PAYLOAD_TOO_LARGE', `The body is larger than ${maxBytes} bytes.`, 413);
+  const text = await request.text();
+  if (Buffer.byteLength(text) > maxBytes) throw new AppError('PAYLOAD_TOO_LARGE', `The body is larger than ${maxBytes} bytes.`, 413);
+  try {
+    return JSON.parse(text);
+  } catch {
+    throw new AppError('MALFORMED_JSON', 'The body is not valid JSON.', 400);
+  }
+}

@@ -1,0 +1,104 @@
+import 'server-only';
+import type { Tx } from '../db';
+import type { Attribution, AuditOutcome, CredentialKind, PrincipalType } from '../db/generated/sqlite/enums';
+import { canonicalDetails, chainHash, type ChainedEvent, type UnhashedEvent } from './chain';
+import { STEWARD_SOURCE } from './actions';
+
+export type Principal = { type: PrincipalType; id?: string | null; label?: string | null };
+
+export type AuditEventInput = {
+  action: string;
+  attribution: Attribution;
+  initiator: Principal;
+  executor: Principal;
+  outcome?: AuditOutcome;
+  resource?: string | null;
+  occurredAt?: Date;
+  source?: string;
+  sourceEventId?: string | null;
+  credential?: { id?: string | null; kind: CredentialKind; subjectType: PrincipalType } | null;
+  scopeId?: string | null;
+  details?: Record<string, unknown>;
+};
+
+export type AppendedEvent = { seq: number; hash: string };
+
+function toUnhashed(input: AuditEventInput, seq: number, recordedAt: Date): UnhashedEvent {
+  return {
+    seq,
+    occurredAt: input.occurredAt ?? recordedAt,
+    recordedAt,
+    source: input.source ?? STEWARD_SOURCE,
+    sourceEventId: input.sourceEventId ?? null,
+    action: input.action,
+    resource: input.resource ?? null,
+    outcome: input.outcome ?? 'SUCCESS',
+    initiatorType: input.initiator.type,
+    initiatorId: input.initiator.id ?? null,
+    initiatorLabel: input.initiator.label ?? null,
+    executorType: input.executor.type,
+    executorId: input.executor.id ?? null,
+    executorLabel: input.executor.label ?? null,
+    credentialId: input.credential?.id ?? null,
+    credentialKind: input.credential?.kind ?? null,
+    credentialSubjectType: input.credential?.subjectType ?? null,
+    attribution: input.attribution,
+    scopeId: input.scopeId ?? null,
+    details: canonicalDetails(input.details),
+  };
+}
+
+function utcDay(date: Date): string {
+  return date.toISOString().slice(0, 10);
+}
+
+async function addToDailyRollups(tx: Tx, events: ChainedEvent[]): Promise<void> {
+  const counts = new Map<string, { event: ChainedEvent; count: number }>();
+  for (const event of events) {
+    const key = [utcDay(event.occurredAt), event.attribution, event.outcome, event.initiatorType, event.executorType].join('|');
+    const entry = counts.get(key);
+    if (entry) entry.count += 1;
+    else counts.set(key, { event, count: 1 });
+  }
+  for (const { event, count } of counts.values()) {
+    const id = {
+      day: utcDay(event.occurredAt),
+      attribution: event.attribution,
+      outcome: event.outcome,
+      initiatorType: event.initiatorType,
+      executorType: event.executorType,
+    };
+    await tx.auditDailyRollup.upsert({
+      where: { day_attribution_outcome_initiatorType_executorType: id },
+      create: { ...id, count },
+      update: { count: { increment: count } },
+    });
+  }
+}
+
+/**
+ * Appends events to the chain inside the caller's transaction, so they commit or roll back with the change
+ * they record. Updating the chain-head row first takes the write lock (SQLite) or the row lock
+ * (PostgreSQL), which serializes appends across connections and instances until the transaction ends.
+ */
+export async function appendAuditEvents(tx: Tx, inputs: AuditEventInput[]): Promise<AppendedEvent[]> {
+  if (inputs.length === 0) return [];
+  const recordedAt = new Date();
+  const head = await tx.auditChainHead.update({ where: { id: 1 }, data: { updatedAt: recordedAt } });
+  let previous = { seq: head.seq, hash: head.hash };
+  const events: ChainedEvent[] = inputs.map((input) => {
+    const unhashed = toUnhashed(input, previous.seq + 1, recordedAt);
+    const event = { ...unhashed, prevHash: previous.hash, hash: chainHash(previous.hash, unhashed) };
+    previous = { seq: event.seq, hash: event.hash };
+    return event;
+  });
+  await tx.auditEvent.createMany({ data: events });
+  await addToDailyRollups(tx, events);
+  await tx.auditChainHead.update({ where: { id: 1 }, data: { seq: previous.seq, hash: previous.hash } });
+  return events.map(({ seq, hash }) => ({ seq, hash }));
+}
+
+export async function appendAuditEvent(tx: Tx, input: AuditEventInput): Promise<AppendedEvent> {
+  const [appended] = await appendAuditEvents(tx, [input]);
+  return appended;
+}

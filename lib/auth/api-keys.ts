@@ -1,0 +1,41 @@
+import 'server-only';
+import { createHash, randomBytes } from 'node:crypto';
+import { getDb } from '../db';
+import type { ApiKeyKind } from '../db/generated/sqlite/enums';
+import type { KeyActor } from './actor';
+
+const BASE62 = '0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz';
+const LAST_USED_RESOLUTION_MS = 60_000;
+
+/** Keys and task tokens are long random strings, so one SHA-256 is the right hash (no salt, no stretching). */
+export function hashSecret(secret: string): string {
+  return createHash('sha256').update(secret).digest('hex');
+}
+
+export function base62(bytes: Buffer, length: number): string {
+  return Array.from(bytes.subarray(0, length), (byte) => BASE62[byte % 62]).join('');
+}
+
+/** A new key: `stw_<kind>_<32 base62>`; only its hash and its first 12 characters are stored. */
+export function generateApiKey(kind: ApiKeyKind): { secret: string; prefix: string; keyHash: string } {
+  const secret = `stw_${kind.toLowerCase()}_${base62(randomBytes(48), 32)}`;
+  return { secret, prefix: secret.slice(0, 12), keyHash: hashSecret(secret) };
+}
+
+export function bearerToken(request: Request): string | null {
+  const header = request.headers.get('authorization') ?? '';
+  const match = /^Bearer\s+(\S+)\s*$/i.exec(header);
+  return match ? match[1] : null;
+}
+
+/** The key behind a bearer secret, if it exists and is neither revoked nor expired. */
+export async function authenticateApiKey(secret: string): Promise<KeyActor | null> {
+  const db = await getDb();
+  const key = await db.apiKey.findUnique({ where: { keyHash: hashSecret(secret) } });
+  const now = new Date();
+  if (!key || key.revokedAt || (key.expiresAt && key.expiresAt <= now)) return null;
+  if (!key.lastUsedAt || now.getTime() - key.lastUsedAt.getTime() > LAST_USED_RESOLUTION_MS) {
+    await db.apiKey.update({ where: { id: key.id }, data: { lastUsedAt: now } });
+  }
+  return { kind: 'key', keyId: key.id, keyKind: key.kind, keyName: key.name, nhiId: key.nhiId };
+}

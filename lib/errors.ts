@@ -1,0 +1,31 @@
+/** An expected failure: its code and message are safe to show to the caller. */
+export class AppError extends Error {
+  constructor(
+    readonly code: string,
+    message: string,
+    readonly status: number,
+    readonly details?: unknown,
+  ) {
+    super(message);
+    this.name = 'AppError';
+  }
+}
+
+export function forbidden(message = 'You are not allowed to do this.'): AppError {
+  return new AppError('FORBIDDEN', message, 403);
+}
+
+export function notFound(what: string): AppError {
+  return new AppError('NOT_FOUND', `${what} was not found.`, 404);
+}
+
+export function conflict(message: string): AppError {
+  return new AppError('CONFLICT', message, 409);
+}
+
+/** Field errors as zod reports them, keyed by field path. */
+export type FieldErrors = Record<string, string[]>;
+
+export function invalidInput(fieldErrors: FieldErrors, message = 'Some fields need attention.'): AppError {
+  return new AppError('INVALID_INPUT', message, 422, { fieldErrors });
+}

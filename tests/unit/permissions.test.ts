@@ -1,0 +1,64 @@
+import { describe, expect, it } from 'vitest';
+import { ALL_PERMISSIONS, KEY_PERMISSIONS, ROLES, keyHas, roleHas, type Permission } from '../../lib/auth/permissions';
+
+const A = 'ADMIN';
+const S = 'SECURITY';
+const P = 'SPONSOR';
+const U = 'AUDITOR';
+
+/** The matrix as the product defines it, written out again so that any change to it is deliberate. */
+const EXPECTED: Record<Permission, string[]> = {
+  'overview.read': [A, S, P, U],
+  'inventory.read': [A, S, P, U],
+  'inventory.manage': [A, S],
+  'borrowed.read': [A, S, U],
+  'borrowed.remediate': [A, S],
+  'scope.read': [A, S, P, U],
+  'scope.approve': [A, S, P],
+  'scope.approve_high_risk': [A, S],
+  'credential.revoke': [A, S, P],
+  'revocation.bulk': [A, S],
+  'people.read': [A, S, U],
+  'people.offboard': [A, S],
+  'people.manage_access': [A],
+  'apikey.manage': [A, S],
+  'audit.read': [A, S, U],
+  'audit.verify': [A, S, U],
+  'evidence.export': [A, S, U],
+  'review.manage': [A, S],
+  'review.certify': [A, S, P],
+  'settings.manage': [A],
+};
+
+describe('the permission matrix', () => {
+  it('lists exactly the permissions the product defines', () => {
+    expect([...ALL_PERMISSIONS].sort()).toEqual(Object.keys(EXPECTED).sort());
+  });
+
+  for (const permission of Object.keys(EXPECTED) as Permission[]) {
+    for (const role of ROLES) {
+      const allowed = EXPECTED[permission].includes(role);
+      it(`${allowed ? 'grants' : 'refuses'} ${permission} to ${role}`, () => {
+        expect(roleHas(role, permission)).toBe(allowed);
+      });
+    }
+  }
+
+  it('gives ADMIN everything and AUDITOR nothing that changes state', () => {
+    for (const permission of ALL_PERMISSIONS) expect(roleHas('ADMIN', permission)).toBe(true);
+    const auditorMay = ALL_PERMISSIONS.filter((permission) => roleHas('AUDITOR', permission));
+    expect(auditorMay.every((permission) => /\.(read|verify|export)$/.test(permission))).toBe(true);
+  });
+
+  it('lets each kind of API key do only its one kind of thing', () => {
+    expect(KEY_PERMISSIONS).toEqual({
+      AGENT: ['scope.request', 'scope.fetch_token'],
+      INGEST: ['events.ingest'],
+      ADMIN: ['identities.upsert'],
+      AUDIT: ['audit.verify', 'evidence.export'],
+    });
+    for (const permission of ALL_PERMISSIONS.filter((p) => p !== 'audit.verify' && p !== 'evidence.export')) {
+      for (const kind of ['AGENT', 'INGEST', 'ADMIN', 'AUDIT'] as const) expect(keyHas(kind, permission)).toBe(false);
+    }
+  });
+});
