@@ -8,7 +8,9 @@ const postgresAvailable = Boolean(process.env.TEST_POSTGRES_URL || process.env.P
 
 // In CI the PostgreSQL suite always runs, so a machine without PostgreSQL fails instead of skipping it.
 if (!postgresAvailable && !process.env.CI) {
-  console.warn('\n*** PostgreSQL not found: the integration-postgres suite is skipped (install postgresql or set TEST_POSTGRES_URL) ***\n');
+  console.warn(
+    '\n*** PostgreSQL not found: the integration-postgres suite is skipped (install postgresql or set TEST_POSTGRES_URL) ***\n',
+  );
 }
 
 function integration(flavor: 'sqlite' | 'postgres'): TestProjectInlineConfiguration {

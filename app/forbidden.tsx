@@ -9,10 +9,12 @@ export default function Forbidden() {
         <ShieldX className="size-6" aria-hidden />
       </span>
       <p className="mt-4 text-sm font-semibold text-red-700">403 · Forbidden</p>
-      <h1 className="mt-1 text-2xl font-semibold tracking-tight text-slate-900">Your role does not give access to this page</h1>
+      <h1 className="mt-1 text-2xl font-semibold tracking-tight text-slate-900">
+        Your role does not give access to this page
+      </h1>
       <p className="mt-2 max-w-md text-sm text-slate-500">
-        Steward checks every page and action against your current role. If you need this, ask an administrator to change your
-        role.
+        Steward checks every page and action against your current role. If you need this, ask an administrator to change
+        your role.
       </p>
       <Link href="/" className={`${buttonClasses('secondary')} mt-6`}>
         Back to the overview

@@ -27,11 +27,16 @@ if (schemaEngineAvailable()) {
     const scratch = await scratchDatabase(flavor);
     try {
       applyMigrations(scratch.url);
-      runPrisma(['migrate', 'diff', '--from-config-datasource', '--to-schema', `prisma/${flavor}/schema.prisma`, '--exit-code'], scratch.url);
+      runPrisma(
+        ['migrate', 'diff', '--from-config-datasource', '--to-schema', `prisma/${flavor}/schema.prisma`, '--exit-code'],
+        scratch.url,
+      );
       console.log(`${flavor}: migrations match the schema`);
     } catch (error) {
       const detail = `${error.stdout ?? ''}${error.stderr ?? ''}`.trim();
-      problems.push(`prisma/${flavor}/migrations do not match the schema: run npm run db:migration -- <name>\n${detail}`);
+      problems.push(
+        `prisma/${flavor}/migrations do not match the schema: run npm run db:migration -- <name>\n${detail}`,
+      );
     } finally {
       await scratch.drop();
     }

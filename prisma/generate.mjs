@@ -6,6 +6,9 @@ import { FLAVORS, runPrisma } from './tooling.mjs';
 
 execFileSync('node', ['prisma/build-schemas.mjs'], { stdio: 'inherit' });
 for (const flavor of FLAVORS) {
-  runPrisma(['generate', '--schema', `prisma/${flavor}/schema.prisma`], process.env.DATABASE_URL ?? 'file:/tmp/unused.db');
+  runPrisma(
+    ['generate', '--schema', `prisma/${flavor}/schema.prisma`],
+    process.env.DATABASE_URL ?? 'file:/tmp/unused.db',
+  );
   console.log(`generated lib/db/generated/${flavor}`);
 }

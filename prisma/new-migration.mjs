@@ -19,7 +19,19 @@ for (const flavor of FLAVORS) {
     const dir = join('prisma', flavor, 'migrations', `${stamp}_${name}`);
     mkdirSync(dir, { recursive: true });
     const file = join(dir, 'migration.sql');
-    runPrisma(['migrate', 'diff', '--from-config-datasource', '--to-schema', `prisma/${flavor}/schema.prisma`, '--script', '-o', file], scratch.url);
+    runPrisma(
+      [
+        'migrate',
+        'diff',
+        '--from-config-datasource',
+        '--to-schema',
+        `prisma/${flavor}/schema.prisma`,
+        '--script',
+        '-o',
+        file,
+      ],
+      scratch.url,
+    );
     const sql = existsSync(file) ? readFileSync(file, 'utf8') : '';
     if (!/\b(CREATE|ALTER|DROP|INSERT|UPDATE)\b/.test(sql)) {
       rmSync(dir, { recursive: true, force: true });

@@ -48,5 +48,8 @@ export async function scratchDatabase(flavor) {
 
 /** Applies the committed migrations with Steward's own migrator (the one `npm run demo` uses). */
 export function applyMigrations(databaseUrl) {
-  execFileSync('npx', ['tsx', 'lib/cli/migrate.ts'], { env: { ...process.env, DATABASE_URL: databaseUrl }, stdio: 'pipe' });
+  execFileSync('npx', ['tsx', 'lib/cli/migrate.ts'], {
+    env: { ...process.env, DATABASE_URL: databaseUrl },
+    stdio: 'pipe',
+  });
 }

@@ -13,7 +13,19 @@ export const metadata: Metadata = { title: 'Overview' };
 
 const numberFormat = new Intl.NumberFormat('en-US');
 
-function Stat({ label, value, icon: Icon, tone = 'text-slate-900', hint }: { label: string; value: number; icon: LucideIcon; tone?: string; hint: string }) {
+function Stat({
+  label,
+  value,
+  icon: Icon,
+  tone = 'text-slate-900',
+  hint,
+}: {
+  label: string;
+  value: number;
+  icon: LucideIcon;
+  tone?: string;
+  hint: string;
+}) {
   return (
     <Card className="p-4">
       <div className="flex items-center justify-between gap-2">
@@ -43,11 +55,33 @@ export default async function OverviewPage() {
       />
       <div className="grid grid-cols-1 gap-4 sm:grid-cols-2 xl:grid-cols-4">
         <Stat label="Non-human identities" value={counts.nhis} icon={Boxes} hint={`Not decommissioned, ${whose}`} />
-        <Stat label="AI agents" value={counts.agents} icon={Bot} hint={`${numberFormat.format(counts.shadow)} discovered in logs, not yet triaged`} />
-        <Stat label="Borrowed human credentials" value={counts.borrowed} icon={ShieldAlert} tone={counts.borrowed > 0 ? 'text-rose-700' : 'text-emerald-700'} hint="Active credentials of a person, held by an NHI" />
+        <Stat
+          label="AI agents"
+          value={counts.agents}
+          icon={Bot}
+          hint={`${numberFormat.format(counts.shadow)} discovered in logs, not yet triaged`}
+        />
+        <Stat
+          label="Borrowed human credentials"
+          value={counts.borrowed}
+          icon={ShieldAlert}
+          tone={counts.borrowed > 0 ? 'text-rose-700' : 'text-emerald-700'}
+          hint="Active credentials of a person, held by an NHI"
+        />
         <Stat label="Standing credentials" value={counts.standing} icon={KeyRound} hint="Active and never expiring" />
-        <Stat label="Scope requests waiting" value={counts.pending} icon={ListChecks} tone={counts.pending > 0 ? 'text-amber-700' : 'text-slate-900'} hint="Pending a sponsor's decision" />
-        <Stat label="Audit events in the chain" value={counts.events} icon={Activity} hint="Hash-chained and append-only" />
+        <Stat
+          label="Scope requests waiting"
+          value={counts.pending}
+          icon={ListChecks}
+          tone={counts.pending > 0 ? 'text-amber-700' : 'text-slate-900'}
+          hint="Pending a sponsor's decision"
+        />
+        <Stat
+          label="Audit events in the chain"
+          value={counts.events}
+          icon={Activity}
+          hint="Hash-chained and append-only"
+        />
       </div>
       {series ? (
         <Card className="mt-6">

@@ -12,11 +12,20 @@ function describeError(code: string | undefined): string | null {
     return `Too many failed attempts for this email. Try again in ${Math.max(1, Math.ceil(seconds / 60))} minutes.`;
   }
   if (code === 'CredentialsSignin') return 'The email or the password is not right.';
-  if (code === 'NoAccess' || code === 'AccessDenied') return 'This account has no access to Steward. Ask an administrator.';
+  if (code === 'NoAccess' || code === 'AccessDenied')
+    return 'This account has no access to Steward. Ask an administrator.';
   return 'Signing in did not work. Try again, or ask your administrator.';
 }
 
-export function SignInForm({ callbackUrl, oidcName, initialError }: { callbackUrl: string; oidcName: string | null; initialError?: string }) {
+export function SignInForm({
+  callbackUrl,
+  oidcName,
+  initialError,
+}: {
+  callbackUrl: string;
+  oidcName: string | null;
+  initialError?: string;
+}) {
   const [error, setError] = useState<string | null>(describeError(initialError));
   const [pending, setPending] = useState(false);
 
@@ -50,7 +59,12 @@ export function SignInForm({ callbackUrl, oidcName, initialError }: { callbackUr
       ) : null}
       {oidcName ? (
         <>
-          <Button type="button" variant="secondary" className="mt-5 w-full" onClick={() => signIn('oidc', { callbackUrl })}>
+          <Button
+            type="button"
+            variant="secondary"
+            className="mt-5 w-full"
+            onClick={() => signIn('oidc', { callbackUrl })}
+          >
             Continue with {oidcName}
           </Button>
           <div className="my-5 flex items-center gap-3 text-xs text-slate-400">

@@ -19,16 +19,43 @@ export function AttributionChart({ data, attributions }: { data: DailyAttributio
       <ResponsiveContainer width="100%" height="100%">
         <BarChart data={data} margin={{ top: 8, right: 8, bottom: 0, left: 0 }} barCategoryGap={1}>
           <CartesianGrid vertical={false} stroke="#e2e8f0" />
-          <XAxis dataKey="day" tickFormatter={shortDay} tick={{ fontSize: 11, fill: '#64748b' }} tickLine={false} axisLine={false} minTickGap={28} />
-          <YAxis tickFormatter={(value: number) => compactFormat.format(value)} tick={{ fontSize: 11, fill: '#64748b' }} tickLine={false} axisLine={false} width={44} />
+          <XAxis
+            dataKey="day"
+            tickFormatter={shortDay}
+            tick={{ fontSize: 11, fill: '#64748b' }}
+            tickLine={false}
+            axisLine={false}
+            minTickGap={28}
+          />
+          <YAxis
+            tickFormatter={(value: number) => compactFormat.format(value)}
+            tick={{ fontSize: 11, fill: '#64748b' }}
+            tickLine={false}
+            axisLine={false}
+            width={44}
+          />
           <Tooltip
             labelFormatter={(label) => shortDay(String(label))}
-            formatter={(value, name) => [numberFormat.format(Number(value)), ATTRIBUTION_STYLE[name as Attribution]?.label ?? name]}
+            formatter={(value, name) => [
+              numberFormat.format(Number(value)),
+              ATTRIBUTION_STYLE[name as Attribution]?.label ?? name,
+            ]}
             cursor={{ fill: '#f1f5f9' }}
           />
-          <Legend formatter={(name: string) => ATTRIBUTION_STYLE[name as Attribution]?.label ?? name} iconType="circle" iconSize={8} wrapperStyle={{ fontSize: 12 }} />
+          <Legend
+            formatter={(name: string) => ATTRIBUTION_STYLE[name as Attribution]?.label ?? name}
+            iconType="circle"
+            iconSize={8}
+            wrapperStyle={{ fontSize: 12 }}
+          />
           {attributions.map((attribution) => (
-            <Bar key={attribution} dataKey={attribution} stackId="events" fill={ATTRIBUTION_STYLE[attribution].color} isAnimationActive={false} />
+            <Bar
+              key={attribution}
+              dataKey={attribution}
+              stackId="events"
+              fill={ATTRIBUTION_STYLE[attribution].color}
+              isAnimationActive={false}
+            />
           ))}
         </BarChart>
       </ResponsiveContainer>

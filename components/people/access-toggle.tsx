@@ -12,7 +12,13 @@ export function AccessToggle({ humanId, name, enabled }: { humanId: string; name
     <form action={action}>
       <input type="hidden" name="humanId" value={humanId} />
       <input type="hidden" name="enable" value={enabled ? 'false' : 'true'} />
-      <Button type="submit" size="sm" variant={enabled ? 'danger' : 'secondary'} disabled={pending} aria-label={`${enabled ? 'Disable' : 'Enable'} access for ${name}`}>
+      <Button
+        type="submit"
+        size="sm"
+        variant={enabled ? 'danger' : 'secondary'}
+        disabled={pending}
+        aria-label={`${enabled ? 'Disable' : 'Enable'} access for ${name}`}
+      >
         {enabled ? 'Disable' : 'Enable'}
       </Button>
     </form>

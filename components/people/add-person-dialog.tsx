@@ -35,19 +35,40 @@ export function AddPersonDialog() {
                 They sign in with this email and password, or through single sign-on with the same email.
               </Dialog.Description>
             </div>
-            <Dialog.Close className="rounded p-1 text-slate-400 hover:bg-slate-100 hover:text-slate-700" aria-label="Close">
+            <Dialog.Close
+              className="rounded p-1 text-slate-400 hover:bg-slate-100 hover:text-slate-700"
+              aria-label="Close"
+            >
               <X className="size-4" />
             </Dialog.Close>
           </div>
           <form action={action} className="mt-5 space-y-4" noValidate key={state?.nonce ?? 'new'}>
             <Field label="Name" htmlFor="person-name" errors={errors?.name}>
-              <Input id="person-name" name="name" defaultValue={values?.name} autoComplete="off" invalid={Boolean(errors?.name)} />
+              <Input
+                id="person-name"
+                name="name"
+                defaultValue={values?.name}
+                autoComplete="off"
+                invalid={Boolean(errors?.name)}
+              />
             </Field>
             <Field label="Email" htmlFor="person-email" errors={errors?.email}>
-              <Input id="person-email" name="email" type="email" defaultValue={values?.email} autoComplete="off" invalid={Boolean(errors?.email)} />
+              <Input
+                id="person-email"
+                name="email"
+                type="email"
+                defaultValue={values?.email}
+                autoComplete="off"
+                invalid={Boolean(errors?.email)}
+              />
             </Field>
             <Field label="Role" htmlFor="person-role" errors={errors?.role}>
-              <Select id="person-role" name="role" defaultValue={values?.role || 'AUDITOR'} invalid={Boolean(errors?.role)}>
+              <Select
+                id="person-role"
+                name="role"
+                defaultValue={values?.role || 'AUDITOR'}
+                invalid={Boolean(errors?.role)}
+              >
                 {ROLES.map((role) => (
                   <option key={role} value={role}>
                     {role.charAt(0) + role.slice(1).toLowerCase()}
@@ -55,8 +76,19 @@ export function AddPersonDialog() {
                 ))}
               </Select>
             </Field>
-            <Field label="Initial password" htmlFor="person-password" errors={errors?.password} hint={`At least ${MIN_PASSWORD_LENGTH} characters. Share it over a separate channel.`}>
-              <Input id="person-password" name="password" type="password" autoComplete="new-password" invalid={Boolean(errors?.password)} />
+            <Field
+              label="Initial password"
+              htmlFor="person-password"
+              errors={errors?.password}
+              hint={`At least ${MIN_PASSWORD_LENGTH} characters. Share it over a separate channel.`}
+            >
+              <Input
+                id="person-password"
+                name="password"
+                type="password"
+                autoComplete="new-password"
+                invalid={Boolean(errors?.password)}
+              />
             </Field>
             {state && !state.ok && state.fieldErrors ? (
               <p role="alert" className="text-sm text-red-700">

@@ -7,7 +7,12 @@ import { ROLES } from '@/lib/auth/permissions';
 import { Select } from '@/components/ui/field';
 import { useActionToast } from './use-action-toast';
 
-const ROLE_LABELS: Record<DashboardRole, string> = { ADMIN: 'Admin', SECURITY: 'Security', SPONSOR: 'Sponsor', AUDITOR: 'Auditor' };
+const ROLE_LABELS: Record<DashboardRole, string> = {
+  ADMIN: 'Admin',
+  SECURITY: 'Security',
+  SPONSOR: 'Sponsor',
+  AUDITOR: 'Auditor',
+};
 
 /** Changing the select submits at once: the change is small, audited and reversible. */
 export function RoleForm({ humanId, name, role }: { humanId: string; name: string; role: DashboardRole }) {

@@ -1,4 +1,13 @@
-import { Boxes, FileCheck2, KeyRound, LayoutDashboard, ListChecks, ScrollText, Settings, type LucideIcon } from 'lucide-react';
+import {
+  Boxes,
+  FileCheck2,
+  KeyRound,
+  LayoutDashboard,
+  ListChecks,
+  ScrollText,
+  Settings,
+  type LucideIcon,
+} from 'lucide-react';
 import type { DashboardRole } from '@/lib/db/generated/sqlite/enums';
 import { roleHas, type Permission } from '@/lib/auth/permissions';
 
@@ -11,7 +20,12 @@ export const NAV_ITEMS: NavItem[] = [
   { href: '/approvals', label: 'Approvals', icon: ListChecks, anyOf: ['scope.approve'] },
   { href: '/audit', label: 'Audit', icon: ScrollText, anyOf: ['audit.read'] },
   { href: '/evidence', label: 'Evidence', icon: FileCheck2, anyOf: ['evidence.export'] },
-  { href: '/settings', label: 'Settings', icon: Settings, anyOf: ['people.manage_access', 'apikey.manage', 'settings.manage'] },
+  {
+    href: '/settings',
+    label: 'Settings',
+    icon: Settings,
+    anyOf: ['people.manage_access', 'apikey.manage', 'settings.manage'],
+  },
 ];
 
 export const SETTINGS_ITEMS: Omit<NavItem, 'icon'>[] = [

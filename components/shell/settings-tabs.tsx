@@ -17,7 +17,9 @@ export function SettingsTabs({ role }: { role: DashboardRole }) {
           aria-current={pathname === href ? 'page' : undefined}
           className={cn(
             '-mb-px border-b-2 px-3 py-2 text-sm font-medium',
-            pathname === href ? 'border-brand-600 text-brand-700' : 'border-transparent text-slate-500 hover:text-slate-800',
+            pathname === href
+              ? 'border-brand-600 text-brand-700'
+              : 'border-transparent text-slate-500 hover:text-slate-800',
           )}
         >
           {label}

@@ -2,10 +2,20 @@ import type { ReactNode } from 'react';
 import { cn } from './cn';
 
 export function Card({ children, className }: { children: ReactNode; className?: string }) {
-  return <section className={cn('rounded-lg border border-slate-200 bg-white shadow-xs', className)}>{children}</section>;
+  return (
+    <section className={cn('rounded-lg border border-slate-200 bg-white shadow-xs', className)}>{children}</section>
+  );
 }
 
-export function CardHeader({ title, description, action }: { title: string; description?: ReactNode; action?: ReactNode }) {
+export function CardHeader({
+  title,
+  description,
+  action,
+}: {
+  title: string;
+  description?: ReactNode;
+  action?: ReactNode;
+}) {
   return (
     <div className="flex flex-wrap items-start justify-between gap-3 border-b border-slate-100 px-5 py-4">
       <div className="min-w-0">

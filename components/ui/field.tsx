@@ -4,7 +4,19 @@ import { cn } from './cn';
 const control =
   'block w-full rounded-md border-0 bg-white px-3 py-2 text-sm text-slate-900 ring-1 ring-inset ring-slate-300 placeholder:text-slate-400 focus:ring-2 focus:ring-brand-500 focus:outline-none aria-invalid:ring-red-400';
 
-export function Field({ label, htmlFor, errors, hint, children }: { label: string; htmlFor: string; errors?: string[]; hint?: ReactNode; children: ReactNode }) {
+export function Field({
+  label,
+  htmlFor,
+  errors,
+  hint,
+  children,
+}: {
+  label: string;
+  htmlFor: string;
+  errors?: string[];
+  hint?: ReactNode;
+  children: ReactNode;
+}) {
   return (
     <div>
       <label htmlFor={htmlFor} className="mb-1 block text-sm font-medium text-slate-700">
@@ -33,6 +45,10 @@ export function Input({ className, invalid, ...props }: InputHTMLAttributes<HTML
   );
 }
 
-export function Select({ className, invalid, ...props }: SelectHTMLAttributes<HTMLSelectElement> & { invalid?: boolean }) {
+export function Select({
+  className,
+  invalid,
+  ...props
+}: SelectHTMLAttributes<HTMLSelectElement> & { invalid?: boolean }) {
   return <select className={cn(control, 'pr-8', className)} aria-invalid={invalid || undefined} {...props} />;
 }

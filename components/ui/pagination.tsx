@@ -11,7 +11,21 @@ function href(basePath: string, params: Record<string, string>, page: number): s
 }
 
 /** Previous/next links that keep the rest of the URL's state. */
-export function Pagination({ page, pageSize, total, params, basePath, noun }: { page: number; pageSize: number; total: number; params: Record<string, string>; basePath: string; noun: string }) {
+export function Pagination({
+  page,
+  pageSize,
+  total,
+  params,
+  basePath,
+  noun,
+}: {
+  page: number;
+  pageSize: number;
+  total: number;
+  params: Record<string, string>;
+  basePath: string;
+  noun: string;
+}) {
   if (total === 0) return null;
   const first = (page - 1) * pageSize + 1;
   const last = Math.min(total, page * pageSize);
@@ -19,7 +33,9 @@ export function Pagination({ page, pageSize, total, params, basePath, noun }: { 
   return (
     <nav aria-label="Pagination" className="flex items-center justify-between gap-3 px-4 py-3 text-sm text-slate-500">
       <p>
-        {first <= total ? `${numberFormat.format(first)}–${numberFormat.format(last)} of ${numberFormat.format(total)} ${noun}` : `Page ${page} is past the last page`}
+        {first <= total
+          ? `${numberFormat.format(first)}–${numberFormat.format(last)} of ${numberFormat.format(total)} ${noun}`
+          : `Page ${page} is past the last page`}
       </p>
       <div className="flex gap-2">
         {page > 1 ? (

@@ -55,7 +55,13 @@ function utcDay(date: Date): string {
 async function addToDailyRollups(tx: Tx, events: ChainedEvent[]): Promise<void> {
   const counts = new Map<string, { event: ChainedEvent; count: number }>();
   for (const event of events) {
-    const key = [utcDay(event.occurredAt), event.attribution, event.outcome, event.initiatorType, event.executorType].join('|');
+    const key = [
+      utcDay(event.occurredAt),
+      event.attribution,
+      event.outcome,
+      event.initiatorType,
+      event.executorType,
+    ].join('|');
     const entry = counts.get(key);
     if (entry) entry.count += 1;
     else counts.set(key, { event, count: 1 });

@@ -90,7 +90,8 @@ export class ChainVerifier {
   push(event: ChainedEvent): boolean {
     if (this.broken) return false;
     const seq = this.expected.seq + 1;
-    const intact = event.seq === seq && event.prevHash === this.expected.hash && chainHash(event.prevHash, event) === event.hash;
+    const intact =
+      event.seq === seq && event.prevHash === this.expected.hash && chainHash(event.prevHash, event) === event.hash;
     if (!intact) {
       this.brokenAt = seq;
       return false;
@@ -105,7 +106,9 @@ export class ChainVerifier {
     if (!this.broken && (head.seq !== this.expected.seq || head.hash !== this.expected.hash)) {
       this.brokenAt = head.seq === this.expected.seq ? head.seq : Math.min(head.seq, this.expected.seq) + 1;
     }
-    return this.broken ? { ok: false, checked: this.checked, firstBrokenSeq: this.brokenAt } : { ok: true, checked: this.checked };
+    return this.broken
+      ? { ok: false, checked: this.checked, firstBrokenSeq: this.brokenAt }
+      : { ok: true, checked: this.checked };
   }
 }
 

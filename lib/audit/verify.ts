@@ -14,13 +14,20 @@ export async function readChainHead(db: Db): Promise<{ seq: number; hash: string
  * Recomputes every hash from the genesis, page by page in seq order, and compares the end with the chain
  * head. `onProgress` receives the number of events checked so far.
  */
-export async function verifyAuditChain(db: Db, onProgress?: (checked: number, total: number) => void): Promise<VerificationResult> {
+export async function verifyAuditChain(
+  db: Db,
+  onProgress?: (checked: number, total: number) => void,
+): Promise<VerificationResult> {
   const head = await readChainHead(db);
   const verifier = new ChainVerifier();
   let after = 0;
   let checked = 0;
   for (;;) {
-    const page = await db.auditEvent.findMany({ where: { seq: { gt: after } }, orderBy: { seq: 'asc' }, take: PAGE_SIZE });
+    const page = await db.auditEvent.findMany({
+      where: { seq: { gt: after } },
+      orderBy: { seq: 'asc' },
+      take: PAGE_SIZE,
+    });
     for (const event of page) if (!verifier.push(event)) break;
     checked += page.length;
     onProgress?.(checked, head.seq);

@@ -24,7 +24,10 @@ export const getSessionState = cache(async (): Promise<SessionState> => {
     select: { id: true, email: true, name: true, role: true, status: true, signInDisabledAt: true },
   });
   if (!human || !mayUseDashboard(human)) return { state: 'no-access' };
-  return { state: 'active', actor: { kind: 'human', humanId: human.id, email: human.email, name: human.name, role: human.role } };
+  return {
+    state: 'active',
+    actor: { kind: 'human', humanId: human.id, email: human.email, name: human.name, role: human.role },
+  };
 });
 
 export async function getCurrentActor(): Promise<HumanActor | null> {

@@ -83,7 +83,12 @@ export async function signInWithPassword(input: unknown, context: SignInContext)
   const why = !human ? 'unknown_account' : !matches ? 'wrong_password' : 'no_dashboard_access';
   await transaction(async (tx) => {
     const locked = await recordFailure(tx, key, now);
-    await recordRefusal(tx, AUDIT_ACTIONS.signInFailed, email, contextDetails(context, { method: 'password', why, locked }));
+    await recordRefusal(
+      tx,
+      AUDIT_ACTIONS.signInFailed,
+      email,
+      contextDetails(context, { method: 'password', why, locked }),
+    );
   });
   return { ok: false, reason: human && matches ? 'NO_ACCESS' : 'INVALID' };
 }

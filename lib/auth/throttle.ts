@@ -22,7 +22,11 @@ export async function recordFailure(tx: Tx, key: string, now: Date): Promise<boo
   const windowOpen = row && now.getTime() - row.windowStartsAt.getTime() < THROTTLE_POLICY.windowMs;
   const failures = windowOpen ? row.failures + 1 : 1;
   const lockedUntil = failures >= THROTTLE_POLICY.maxFailures ? new Date(now.getTime() + THROTTLE_POLICY.lockMs) : null;
-  const data = { failures: lockedUntil ? 0 : failures, windowStartsAt: windowOpen ? row.windowStartsAt : now, lockedUntil };
+  const data = {
+    failures: lockedUntil ? 0 : failures,
+    windowStartsAt: windowOpen ? row.windowStartsAt : now,
+    lockedUntil,
+  };
   await tx.signInThrottle.upsert({ where: { key }, create: { key, ...data }, update: data });
   return lockedUntil !== null;
 }

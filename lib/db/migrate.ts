@@ -58,7 +58,9 @@ function migrateSqlite(url: string, migrations: Migration[]): string[] {
     db.pragma('journal_mode = WAL');
     db.exec(SQLITE_BOOKKEEPING);
     const rows = db
-      .prepare('SELECT migration_name, checksum FROM _prisma_migrations WHERE rolled_back_at IS NULL AND finished_at IS NOT NULL')
+      .prepare(
+        'SELECT migration_name, checksum FROM _prisma_migrations WHERE rolled_back_at IS NULL AND finished_at IS NOT NULL',
+      )
       .all() as { migration_name: string; checksum: string }[];
     const applied = new Map(rows.map((row) => [row.migration_name, row.checksum]));
     assertUnchanged(applied, migrations);

@@ -15,7 +15,9 @@ function emptyDay(day: string): DailyAttribution {
 
 function lastDays(count: number, today = new Date()): string[] {
   const end = Date.UTC(today.getUTCFullYear(), today.getUTCMonth(), today.getUTCDate());
-  return Array.from({ length: count }, (_, index) => new Date(end - (count - 1 - index) * 86_400_000).toISOString().slice(0, 10));
+  return Array.from({ length: count }, (_, index) =>
+    new Date(end - (count - 1 - index) * 86_400_000).toISOString().slice(0, 10),
+  );
 }
 
 /** Events per day by attribution, from the daily rollups (never a scan of the trail). */

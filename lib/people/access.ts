@@ -38,7 +38,13 @@ async function ensureAnotherAdmin(tx: Tx, humanId: string): Promise<void> {
   if (others === 0) throw conflict('Steward needs at least one enabled ADMIN: make someone else ADMIN first.');
 }
 
-function auditAccessChange(tx: Tx, admin: HumanActor, action: string, person: { id: string; email: string }, details: Record<string, unknown>) {
+function auditAccessChange(
+  tx: Tx,
+  admin: HumanActor,
+  action: string,
+  person: { id: string; email: string },
+  details: Record<string, unknown>,
+) {
   return appendAuditEvent(tx, {
     action,
     attribution: 'HUMAN',
@@ -87,7 +93,11 @@ export async function disableAccess(actor: Actor, input: unknown) {
     const person = await findAccount(tx, humanId);
     if (person.signInDisabledAt) return person;
     if (person.role === 'ADMIN') await ensureAnotherAdmin(tx, person.id);
-    const updated = await tx.human.update({ where: { id: person.id }, data: { signInDisabledAt: new Date() }, select: accountSelect });
+    const updated = await tx.human.update({
+      where: { id: person.id },
+      data: { signInDisabledAt: new Date() },
+      select: accountSelect,
+    });
     await auditAccessChange(tx, admin, AUDIT_ACTIONS.personAccessDisabled, person, { role: person.role });
     return updated;
   });
@@ -100,7 +110,11 @@ export async function enableAccess(actor: Actor, input: unknown) {
     const person = await findAccount(tx, humanId);
     if (!person.signInDisabledAt) return person;
     if (person.status !== 'ACTIVE') throw conflict('This person was offboarded: their access cannot be re-enabled.');
-    const updated = await tx.human.update({ where: { id: person.id }, data: { signInDisabledAt: null }, select: accountSelect });
+    const updated = await tx.human.update({
+      where: { id: person.id },
+      data: { signInDisabledAt: null },
+      select: accountSelect,
+    });
     await auditAccessChange(tx, admin, AUDIT_ACTIONS.personAccessEnabled, person, { role: person.role });
     return updated;
   });

@@ -24,7 +24,15 @@ export async function listAccounts(actor: Actor, input: unknown) {
       orderBy: [{ name: 'asc' }, { id: 'asc' }],
       skip: (filter.page - 1) * ACCOUNTS_PAGE_SIZE,
       take: ACCOUNTS_PAGE_SIZE,
-      select: { id: true, email: true, name: true, role: true, status: true, signInDisabledAt: true, lastSignInAt: true },
+      select: {
+        id: true,
+        email: true,
+        name: true,
+        role: true,
+        status: true,
+        signInDisabledAt: true,
+        lastSignInAt: true,
+      },
     }),
   ]);
   return { filter, total, accounts, pageSize: ACCOUNTS_PAGE_SIZE };

@@ -10,7 +10,10 @@ function event(index: number, overrides: Partial<AuditEventInput> = {}): AuditEv
     action: 'test.event',
     attribution: index % 2 === 0 ? 'HUMAN' : 'AGENT_DELEGATED',
     initiator: { type: 'HUMAN', id: 'h1', label: 'ada@acme.example' },
-    executor: index % 2 === 0 ? { type: 'HUMAN', id: 'h1', label: 'ada@acme.example' } : { type: 'NHI', id: 'n1', label: 'pr-review-agent' },
+    executor:
+      index % 2 === 0
+        ? { type: 'HUMAN', id: 'h1', label: 'ada@acme.example' }
+        : { type: 'NHI', id: 'n1', label: 'pr-review-agent' },
     occurredAt: new Date(Date.UTC(2026, 10, 1 + (index % 3), 12)),
     details: { index },
     ...overrides,
@@ -37,7 +40,9 @@ describe('the audit chain in the database', () => {
     const db = await getDb();
     const rollups = await db.auditDailyRollup.findMany({ where: { day: '2026-11-01' } });
     const total = rollups.reduce((sum, row) => sum + row.count, 0);
-    const events = await db.auditEvent.count({ where: { occurredAt: { gte: new Date('2026-11-01T00:00:00Z'), lt: new Date('2026-11-02T00:00:00Z') } } });
+    const events = await db.auditEvent.count({
+      where: { occurredAt: { gte: new Date('2026-11-01T00:00:00Z'), lt: new Date('2026-11-02T00:00:00Z') } },
+    });
     expect(total).toBe(events);
     expect(total).toBeGreaterThan(0);
   });
@@ -57,7 +62,9 @@ describe('the audit chain in the database', () => {
 
   it('refuses UPDATE and DELETE of an audit event in the database itself', async () => {
     const db = await getDb();
-    await expect(db.$executeRawUnsafe(`UPDATE "audit_events" SET "action" = 'forged' WHERE "seq" = 1`)).rejects.toThrow(/append-only/);
+    await expect(db.$executeRawUnsafe(`UPDATE "audit_events" SET "action" = 'forged' WHERE "seq" = 1`)).rejects.toThrow(
+      /append-only/,
+    );
     await expect(db.$executeRawUnsafe(`DELETE FROM "audit_events" WHERE "seq" = 1`)).rejects.toThrow(/append-only/);
     await expect(db.auditEvent.update({ where: { seq: 2 }, data: { outcome: 'DENIED' } })).rejects.toThrow();
     await expect(db.auditEvent.deleteMany({})).rejects.toThrow();

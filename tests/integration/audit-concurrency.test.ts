@@ -14,9 +14,20 @@ describe('concurrent writers', () => {
     const before = await readChainHead(db);
     await Promise.all(
       Array.from({ length: WRITERS }, (_, writer) =>
-        run(process.execPath, ['--conditions=react-server', '--import', 'tsx', 'tests/support/append-worker.ts', String(writer), String(EVENTS_EACH)], {
-          env: { ...process.env },
-        }),
+        run(
+          process.execPath,
+          [
+            '--conditions=react-server',
+            '--import',
+            'tsx',
+            'tests/support/append-worker.ts',
+            String(writer),
+            String(EVENTS_EACH),
+          ],
+          {
+            env: { ...process.env },
+          },
+        ),
       ),
     );
     const after = await readChainHead(db);

@@ -25,7 +25,8 @@ export default async function setup(project: TestProject) {
     return () => rmSync(dir, { recursive: true, force: true });
   }
   const server = await startPostgresCluster();
-  if (!server) throw new Error('PostgreSQL is required for the integration-postgres suite: install it or set TEST_POSTGRES_URL');
+  if (!server)
+    throw new Error('PostgreSQL is required for the integration-postgres suite: install it or set TEST_POSTGRES_URL');
   const admin = new pg.Client({ connectionString: server.url });
   await admin.connect();
   await admin.query(`DROP DATABASE IF EXISTS ${TEMPLATE_NAME} WITH (FORCE)`);

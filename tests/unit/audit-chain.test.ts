@@ -3,7 +3,18 @@ import { describe, expect, it } from 'vitest';
 import { canonicalEvent, chainHash, GENESIS_HASH, verifyEvents, type ChainedEvent } from '../../lib/audit/chain';
 import { buildChain, headOf } from '../support/chain-fixtures';
 
-const EDITABLE_FIELDS = ['occurredAt', 'action', 'resource', 'outcome', 'initiatorId', 'executorLabel', 'attribution', 'details', 'prevHash', 'hash'] as const;
+const EDITABLE_FIELDS = [
+  'occurredAt',
+  'action',
+  'resource',
+  'outcome',
+  'initiatorId',
+  'executorLabel',
+  'attribution',
+  'details',
+  'prevHash',
+  'hash',
+] as const;
 
 function edit(event: ChainedEvent, field: (typeof EDITABLE_FIELDS)[number]): ChainedEvent {
   switch (field) {
@@ -40,13 +51,18 @@ describe('the audit hash chain', () => {
 
   it('fails at the edited row when any field of any single row is edited', () => {
     fc.assert(
-      fc.property(fc.integer({ min: 1, max: 40 }), fc.nat(), fc.constantFrom(...EDITABLE_FIELDS), (length, pick, field) => {
-        const events = buildChain(length);
-        const head = headOf(events);
-        const index = pick % length;
-        events[index] = edit(events[index], field);
-        expect(verifyEvents(events, head)).toMatchObject({ ok: false, firstBrokenSeq: index + 1, checked: index });
-      }),
+      fc.property(
+        fc.integer({ min: 1, max: 40 }),
+        fc.nat(),
+        fc.constantFrom(...EDITABLE_FIELDS),
+        (length, pick, field) => {
+          const events = buildChain(length);
+          const head = headOf(events);
+          const index = pick % length;
+          events[index] = edit(events[index], field);
+          expect(verifyEvents(events, head)).toMatchObject({ ok: false, firstBrokenSeq: index + 1, checked: index });
+        },
+      ),
     );
   });
 
@@ -110,6 +126,9 @@ describe('the audit hash chain', () => {
   it('fails where the chain and its head disagree: rows cut from the end, or appended past it', () => {
     const events = buildChain(10);
     expect(verifyEvents(events.slice(0, 7), headOf(events))).toMatchObject({ ok: false, firstBrokenSeq: 8 });
-    expect(verifyEvents([...events, ...buildChain(11).slice(10)], headOf(events))).toMatchObject({ ok: false, firstBrokenSeq: 11 });
+    expect(verifyEvents([...events, ...buildChain(11).slice(10)], headOf(events))).toMatchObject({
+      ok: false,
+      firstBrokenSeq: 11,
+    });
   });
 });

@@ -12,8 +12,8 @@ export default function NoAccessPage() {
       </span>
       <h1 className="mt-4 text-lg font-semibold text-slate-900">You have no access to Steward</h1>
       <p className="mt-2 text-sm text-slate-500">
-        You signed in, but Steward does not know you as someone with a dashboard role, or your access was disabled. Ask a
-        Steward administrator to add you with the role you need.
+        You signed in, but Steward does not know you as someone with a dashboard role, or your access was disabled. Ask
+        a Steward administrator to add you with the role you need.
       </p>
       <div className="mt-5 flex justify-center">
         <SignOutButton />

@@ -12,7 +12,11 @@ function safeCallback(value: string | string[] | undefined): string {
   return url && url.startsWith('/') && !url.startsWith('//') ? url : '/';
 }
 
-export default async function SignInPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+export default async function SignInPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   const params = await searchParams;
   const session = await getSessionState();
   const callbackUrl = safeCallback(params.callbackUrl);

@@ -10,7 +10,11 @@ export default async function ApprovalsPage() {
     <ComingSoon
       title="Approvals"
       description="Task scopes that agents asked for, waiting for their sponsor."
-      planned={['Approve with a TTL capped by policy, or deny with a reason', 'Second approval by Security for risky scopes', 'Revoke grants']}
+      planned={[
+        'Approve with a TTL capped by policy, or deny with a reason',
+        'Second approval by Security for risky scopes',
+        'Revoke grants',
+      ]}
     />
   );
 }

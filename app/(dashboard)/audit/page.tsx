@@ -10,7 +10,11 @@ export default async function AuditPage() {
     <ComingSoon
       title="Audit trail"
       description="Append-only, hash-chained evidence that keeps who asked apart from what acted."
-      planned={['Filters by initiator, executor, attribution, action, outcome and time', 'Chain verification from the page', 'Charts of people against agents']}
+      planned={[
+        'Filters by initiator, executor, attribution, action, outcome and time',
+        'Chain verification from the page',
+        'Charts of people against agents',
+      ]}
     />
   );
 }

@@ -10,7 +10,11 @@ export default async function BorrowedPage() {
     <ComingSoon
       title="Borrowed credentials"
       description="Agents that act with a person's password, token, cookie or OAuth grant."
-      planned={['Detection from the inventory and imported logs, with evidence', 'Remediation from open to resolved', 'A burn-down chart']}
+      planned={[
+        'Detection from the inventory and imported logs, with evidence',
+        'Remediation from open to resolved',
+        'A burn-down chart',
+      ]}
     />
   );
 }

@@ -10,7 +10,11 @@ export default async function InventoryPage() {
     <ComingSoon
       title="Inventory"
       description="Every non-human identity and credential, who sponsors it and what it can do."
-      planned={['Search, sort and filter identities and credentials', 'Detail pages with findings and their controls', 'CSV import and export']}
+      planned={[
+        'Search, sort and filter identities and credentials',
+        'Detail pages with findings and their controls',
+        'CSV import and export',
+      ]}
     />
   );
 }

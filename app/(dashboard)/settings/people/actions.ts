@@ -12,7 +12,11 @@ async function finish(state: ActionState): Promise<ActionState> {
 }
 
 export async function addPersonAction(_previous: ActionState, form: FormData): Promise<ActionState> {
-  const echo = { name: String(form.get('name') ?? ''), email: String(form.get('email') ?? ''), role: String(form.get('role') ?? '') };
+  const echo = {
+    name: String(form.get('name') ?? ''),
+    email: String(form.get('email') ?? ''),
+    role: String(form.get('role') ?? ''),
+  };
   return finish(
     await runAction(async (actor) => {
       const person = await addPerson(actor, Object.fromEntries(form));

@@ -43,7 +43,13 @@ export default async function PeoplePage({ searchParams }: { searchParams: Searc
         <form className="flex flex-wrap items-center gap-2 border-b border-slate-100 p-4" role="search">
           <div className="relative min-w-56 flex-1">
             <Search className="pointer-events-none absolute top-2.5 left-3 size-4 text-slate-400" aria-hidden />
-            <Input name="q" defaultValue={filter.q} placeholder="Search by name or email" aria-label="Search by name or email" className="pl-9" />
+            <Input
+              name="q"
+              defaultValue={filter.q}
+              placeholder="Search by name or email"
+              aria-label="Search by name or email"
+              className="pl-9"
+            />
           </div>
           <Select name="access" defaultValue={filter.access} aria-label="Access" className="w-40">
             <option value="all">All accounts</option>
@@ -80,15 +86,21 @@ export default async function PeoplePage({ searchParams }: { searchParams: Searc
                   <Td className="max-w-72">
                     <p className="truncate font-medium text-slate-900" title={account.name}>
                       {account.name}
-                      {account.id === actor.humanId ? <span className="ml-1.5 text-xs font-normal text-slate-500">(you)</span> : null}
+                      {account.id === actor.humanId ? (
+                        <span className="ml-1.5 text-xs font-normal text-slate-500">(you)</span>
+                      ) : null}
                     </p>
                     <p className="truncate text-xs text-slate-500" title={account.email}>
                       {account.email}
                     </p>
                   </Td>
-                  <Td>{account.role ? <RoleForm humanId={account.id} name={account.name} role={account.role} /> : null}</Td>
+                  <Td>
+                    {account.role ? <RoleForm humanId={account.id} name={account.name} role={account.role} /> : null}
+                  </Td>
                   <Td>{statusBadge(account)}</Td>
-                  <Td className="text-slate-600">{account.lastSignInAt ? <RelativeTime date={account.lastSignInAt} /> : 'Never'}</Td>
+                  <Td className="text-slate-600">
+                    {account.lastSignInAt ? <RelativeTime date={account.lastSignInAt} /> : 'Never'}
+                  </Td>
                   <Td className="text-right">
                     {account.status === 'ACTIVE' && account.id !== actor.humanId ? (
                       <AccessToggle humanId={account.id} name={account.name} enabled={!account.signInDisabledAt} />
@@ -99,7 +111,14 @@ export default async function PeoplePage({ searchParams }: { searchParams: Searc
             </tbody>
           </Table>
         )}
-        <Pagination page={filter.page} pageSize={pageSize} total={total} params={{ q: filter.q, access: filter.access }} basePath="/settings/people" noun="accounts" />
+        <Pagination
+          page={filter.page}
+          pageSize={pageSize}
+          total={total}
+          params={{ q: filter.q, access: filter.access }}
+          basePath="/settings/people"
+          noun="accounts"
+        />
       </Card>
     </>
   );
