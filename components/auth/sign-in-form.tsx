@@ -74,7 +74,7 @@ export function SignInForm({
           </div>
         </>
       ) : null}
-      <form onSubmit={submit} className={oidcName ? 'space-y-4' : 'mt-5 space-y-4'}>
+      <form method="post" onSubmit={submit} className={oidcName ? 'space-y-4' : 'mt-5 space-y-4'}>
         <Field label="Email" htmlFor="email">
           <Input id="email" name="email" type="email" autoComplete="username" required />
         </Field>
