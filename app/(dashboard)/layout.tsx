@@ -14,11 +14,13 @@ export default async function DashboardLayout({ children }: { children: ReactNod
     <div className="flex min-h-screen flex-col">
       {demo ? <DemoBanner /> : null}
       <div className="flex flex-1">
-        <aside className="sticky top-0 hidden h-screen w-60 shrink-0 flex-col gap-6 bg-brand-900 py-4 md:flex">
-          <div className="px-5">
-            <Brand />
+        <aside className="hidden w-60 shrink-0 bg-brand-900 md:block">
+          <div className="sticky top-0 flex h-screen flex-col gap-6 py-4">
+            <div className="px-5">
+              <Brand />
+            </div>
+            <Sidebar role={actor.role} />
           </div>
-          <Sidebar role={actor.role} />
         </aside>
         <div className="flex min-w-0 flex-1 flex-col">
           <div className="flex items-center gap-3 bg-brand-900 px-4 py-2 md:hidden">

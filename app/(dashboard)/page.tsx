@@ -53,7 +53,7 @@ export default async function OverviewPage() {
             : 'Who acts in your systems: people, agents with their own task-scoped credentials, and agents with borrowed ones.'
         }
       />
-      <div className="grid grid-cols-1 gap-4 sm:grid-cols-2 xl:grid-cols-4">
+      <div className="grid grid-cols-1 gap-4 sm:grid-cols-2 xl:grid-cols-3">
         <Stat label="Non-human identities" value={counts.nhis} icon={Boxes} hint={`Not decommissioned, ${whose}`} />
         <Stat
           label="AI agents"

@@ -43,6 +43,7 @@ export function AttributionChart({ data, attributions }: { data: DailyAttributio
             cursor={{ fill: '#f1f5f9' }}
           />
           <Legend
+            itemSorter={null}
             formatter={(name: string) => ATTRIBUTION_STYLE[name as Attribution]?.label ?? name}
             iconType="circle"
             iconSize={8}

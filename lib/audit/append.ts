@@ -18,6 +18,7 @@ export type AuditEventInput = {
   sourceEventId?: string | null;
   credential?: { id?: string | null; kind: CredentialKind; subjectType: PrincipalType } | null;
   scopeId?: string | null;
+  environment?: string | null;
   details?: Record<string, unknown>;
 };
 
@@ -44,6 +45,7 @@ function toUnhashed(input: AuditEventInput, seq: number, recordedAt: Date): Unha
     credentialSubjectType: input.credential?.subjectType ?? null,
     attribution: input.attribution,
     scopeId: input.scopeId ?? null,
+    environment: input.environment ?? null,
     details: canonicalDetails(input.details),
   };
 }
@@ -82,6 +84,89 @@ async function addToDailyRollups(tx: Tx, events: ChainedEvent[]): Promise<void> 
   }
 }
 
+type Usage = {
+  credentialId: string;
+  executorKey: string;
+  executorLabel: string | null;
+  environment: string;
+  count: number;
+  first: Date;
+  last: Date;
+  lastSeq: number;
+};
+
+/** Counts who used which credential where, from the events that name a credential Steward knows. */
+async function addToCredentialUsage(tx: Tx, events: ChainedEvent[]): Promise<void> {
+  const named = events.filter((event) => event.credentialId !== null);
+  if (named.length === 0) return;
+  const known = await tx.credential.findMany({
+    where: { id: { in: [...new Set(named.map((event) => event.credentialId as string))] } },
+    select: { id: true },
+  });
+  const knownIds = new Set(known.map((credential) => credential.id));
+  const usages = new Map<string, Usage>();
+  for (const event of named) {
+    if (!knownIds.has(event.credentialId as string)) continue;
+    const executorKey = `${event.executorType}:${event.executorId ?? event.executorLabel ?? ''}`;
+    const environment = event.environment ?? '';
+    const key = [event.credentialId, executorKey, environment].join('|');
+    const usage = usages.get(key);
+    if (usage) {
+      usage.count += 1;
+      if (event.occurredAt < usage.first) usage.first = event.occurredAt;
+      if (event.occurredAt > usage.last) usage.last = event.occurredAt;
+      usage.lastSeq = event.seq;
+    } else {
+      usages.set(key, {
+        credentialId: event.credentialId as string,
+        executorKey,
+        executorLabel: event.executorLabel,
+        environment,
+        count: 1,
+        first: event.occurredAt,
+        last: event.occurredAt,
+        lastSeq: event.seq,
+      });
+    }
+  }
+  const existing = await tx.credentialUsage.findMany({ where: { credentialId: { in: [...knownIds] } } });
+  const existingByKey = new Map(
+    existing.map((row) => [[row.credentialId, row.executorKey, row.environment].join('|'), row]),
+  );
+  const fresh = [...usages].filter(([key]) => !existingByKey.has(key)).map(([, usage]) => usage);
+  await tx.credentialUsage.createMany({
+    data: fresh.map((usage) => ({
+      credentialId: usage.credentialId,
+      executorKey: usage.executorKey,
+      executorLabel: usage.executorLabel,
+      environment: usage.environment,
+      eventCount: usage.count,
+      firstSeenAt: usage.first,
+      lastSeenAt: usage.last,
+      lastEventSeq: usage.lastSeq,
+    })),
+  });
+  for (const [key, usage] of usages) {
+    const row = existingByKey.get(key);
+    if (!row) continue;
+    await tx.credentialUsage.update({
+      where: {
+        credentialId_executorKey_environment: {
+          credentialId: row.credentialId,
+          executorKey: row.executorKey,
+          environment: row.environment,
+        },
+      },
+      data: {
+        eventCount: { increment: usage.count },
+        firstSeenAt: usage.first < row.firstSeenAt ? usage.first : row.firstSeenAt,
+        lastSeenAt: usage.last > row.lastSeenAt ? usage.last : row.lastSeenAt,
+        lastEventSeq: usage.lastSeq,
+      },
+    });
+  }
+}
+
 /**
  * Appends events to the chain inside the caller's transaction, so they commit or roll back with the change
  * they record. Updating the chain-head row first takes the write lock (SQLite) or the row lock
@@ -100,6 +185,7 @@ export async function appendAuditEvents(tx: Tx, inputs: AuditEventInput[]): Prom
   });
   await tx.auditEvent.createMany({ data: events });
   await addToDailyRollups(tx, events);
+  await addToCredentialUsage(tx, events);
   await tx.auditChainHead.update({ where: { id: 1 }, data: { seq: previous.seq, hash: previous.hash } });
   return events.map(({ seq, hash }) => ({ seq, hash }));
 }

@@ -26,6 +26,7 @@ export type ChainedEvent = {
   credentialSubjectType: PrincipalType | null;
   attribution: Attribution;
   scopeId: string | null;
+  environment: string | null;
   details: string;
   prevHash: string;
   hash: string;
@@ -55,6 +56,7 @@ export function canonicalEvent(event: UnhashedEvent): string {
     credentialSubjectType: event.credentialSubjectType,
     attribution: event.attribution,
     scopeId: event.scopeId,
+    environment: event.environment,
     details: event.details,
   };
   return canonicalize(document) as string;

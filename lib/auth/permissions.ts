@@ -15,6 +15,7 @@ export const PERMISSIONS = {
   'overview.read': EVERY_ROLE,
   'inventory.read': EVERY_ROLE,
   'inventory.manage': SECURITY_TEAM,
+  'inventory.edit_sponsored': APPROVERS,
   'borrowed.read': READERS,
   'borrowed.remediate': SECURITY_TEAM,
   'scope.read': EVERY_ROLE,

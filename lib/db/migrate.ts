@@ -68,12 +68,22 @@ function migrateSqlite(url: string, migrations: Migration[]): string[] {
     const record = db.prepare(
       'INSERT INTO _prisma_migrations (id, checksum, finished_at, migration_name, started_at, applied_steps_count) VALUES (?, ?, ?, ?, ?, 1)',
     );
-    for (const migration of pending) {
-      const startedAt = new Date().toISOString();
-      db.transaction(() => {
-        db.exec(migration.sql);
-        record.run(randomUUID(), migration.checksum, new Date().toISOString(), migration.name, startedAt);
-      })();
+    // Table redefinitions drop and recreate tables. With foreign keys on, dropping a parent table would fire
+    // its ON DELETE actions on every child row, and PRAGMA foreign_keys is ignored inside a transaction: so
+    // they are switched off around the transaction, and checked before it commits.
+    db.pragma('foreign_keys = OFF');
+    try {
+      for (const migration of pending) {
+        const startedAt = new Date().toISOString();
+        db.transaction(() => {
+          db.exec(migration.sql);
+          const violations = db.pragma('foreign_key_check') as unknown[];
+          if (violations.length > 0) throw new Error(`Migration ${migration.name} breaks ${violations.length} foreign keys.`);
+          record.run(randomUUID(), migration.checksum, new Date().toISOString(), migration.name, startedAt);
+        })();
+      }
+    } finally {
+      db.pragma('foreign_keys = ON');
     }
     return pending.map((migration) => migration.name);
   } finally {

@@ -25,6 +25,7 @@ export function buildChain(length: number, salt = 0): ChainedEvent[] {
       credentialSubjectType: null,
       attribution: seq % 2 === 0 ? 'AGENT_DELEGATED' : 'HUMAN',
       scopeId: null,
+      environment: seq % 4 === 0 ? 'production' : null,
       details: JSON.stringify({ n: seq, salt }),
     };
     const hash = chainHash(prevHash, unhashed);

@@ -11,6 +11,7 @@ const EXPECTED: Record<Permission, string[]> = {
   'overview.read': [A, S, P, U],
   'inventory.read': [A, S, P, U],
   'inventory.manage': [A, S],
+  'inventory.edit_sponsored': [A, S, P],
   'borrowed.read': [A, S, U],
   'borrowed.remediate': [A, S],
   'scope.read': [A, S, P, U],

@@ -13,10 +13,10 @@
  * 🟢 You can import this file directly.
  */
 
-import * as Prisma from './internal/prismaNamespaceBrowser.ts'
+import * as Prisma from './internal/prismaNamespaceBrowser'
 export { Prisma }
-export * as $Enums from './enums.ts'
-export * from './enums.ts';
+export * as $Enums from './enums'
+export * from './enums';
 /**
  * Model Human
  * A person in the organisation. `role` is their dashboard role; null means they cannot sign in.
@@ -95,3 +95,14 @@ export type SignInThrottle = Prisma.SignInThrottleModel
  * Deployment-wide settings by key, e.g. `demo` = "true" when the database holds demo data.
  */
 export type Setting = Prisma.SettingModel
+/**
+ * Model NhiOwner
+ * A person who co-owns an NHI beside its sponsor (the team that runs it).
+ */
+export type NhiOwner = Prisma.NhiOwnerModel
+/**
+ * Model CredentialUsage
+ * Who used a credential where, counted on append from audit events that name the credential. The evidence
+ * behind shared-credential and environment-mix findings, without scanning the trail.
+ */
+export type CredentialUsage = Prisma.CredentialUsageModel

@@ -16,12 +16,12 @@ import { fileURLToPath } from 'node:url'
 globalThis['__dirname'] = path.dirname(fileURLToPath(import.meta.url))
 
 import * as runtime from "@prisma/client/runtime/client"
-import * as $Enums from "./enums.ts"
-import * as $Class from "./internal/class.ts"
-import * as Prisma from "./internal/prismaNamespace.ts"
+import * as $Enums from "./enums"
+import * as $Class from "./internal/class"
+import * as Prisma from "./internal/prismaNamespace"
 
-export * as $Enums from './enums.ts'
-export * from "./enums.ts"
+export * as $Enums from './enums'
+export * from "./enums"
 /**
  * ## Prisma Client
  * 
@@ -119,3 +119,14 @@ export type SignInThrottle = Prisma.SignInThrottleModel
  * Deployment-wide settings by key, e.g. `demo` = "true" when the database holds demo data.
  */
 export type Setting = Prisma.SettingModel
+/**
+ * Model NhiOwner
+ * A person who co-owns an NHI beside its sponsor (the team that runs it).
+ */
+export type NhiOwner = Prisma.NhiOwnerModel
+/**
+ * Model CredentialUsage
+ * Who used a credential where, counted on append from audit events that name the credential. The evidence
+ * behind shared-credential and environment-mix findings, without scanning the trail.
+ */
+export type CredentialUsage = Prisma.CredentialUsageModel

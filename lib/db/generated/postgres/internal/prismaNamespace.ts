@@ -16,10 +16,10 @@
  */
 
 import * as runtime from "@prisma/client/runtime/client"
-import type * as Prisma from "../models.ts"
-import { type PrismaClient } from "./class.ts"
+import type * as Prisma from "../models"
+import { type PrismaClient } from "./class"
 
-export type * from '../models.ts'
+export type * from '../models'
 
 export type DMMF = typeof runtime.DMMF
 
@@ -411,7 +411,9 @@ export const ModelName = {
   ReviewCampaign: 'ReviewCampaign',
   ReviewItem: 'ReviewItem',
   SignInThrottle: 'SignInThrottle',
-  Setting: 'Setting'
+  Setting: 'Setting',
+  NhiOwner: 'NhiOwner',
+  CredentialUsage: 'CredentialUsage'
 } as const
 
 export type ModelName = (typeof ModelName)[keyof typeof ModelName]
@@ -427,7 +429,7 @@ export type TypeMap<ExtArgs extends runtime.Types.Extensions.InternalArgs = runt
     omit: GlobalOmitOptions
   }
   meta: {
-    modelProps: "human" | "nhi" | "credential" | "scopeRequest" | "scopeApproval" | "taskToken" | "apiKey" | "auditEvent" | "auditChainHead" | "auditDailyRollup" | "finding" | "reviewCampaign" | "reviewItem" | "signInThrottle" | "setting"
+    modelProps: "human" | "nhi" | "credential" | "scopeRequest" | "scopeApproval" | "taskToken" | "apiKey" | "auditEvent" | "auditChainHead" | "auditDailyRollup" | "finding" | "reviewCampaign" | "reviewItem" | "signInThrottle" | "setting" | "nhiOwner" | "credentialUsage"
     txIsolationLevel: TransactionIsolationLevel
   }
   model: {
@@ -1541,6 +1543,154 @@ export type TypeMap<ExtArgs extends runtime.Types.Extensions.InternalArgs = runt
         }
       }
     }
+    NhiOwner: {
+      payload: Prisma.$NhiOwnerPayload<ExtArgs>
+      fields: Prisma.NhiOwnerFieldRefs
+      operations: {
+        findUnique: {
+          args: Prisma.NhiOwnerFindUniqueArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$NhiOwnerPayload> | null
+        }
+        findUniqueOrThrow: {
+          args: Prisma.NhiOwnerFindUniqueOrThrowArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$NhiOwnerPayload>
+        }
+        findFirst: {
+          args: Prisma.NhiOwnerFindFirstArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$NhiOwnerPayload> | null
+        }
+        findFirstOrThrow: {
+          args: Prisma.NhiOwnerFindFirstOrThrowArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$NhiOwnerPayload>
+        }
+        findMany: {
+          args: Prisma.NhiOwnerFindManyArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$NhiOwnerPayload>[]
+        }
+        create: {
+          args: Prisma.NhiOwnerCreateArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$NhiOwnerPayload>
+        }
+        createMany: {
+          args: Prisma.NhiOwnerCreateManyArgs<ExtArgs>
+          result: BatchPayload
+        }
+        createManyAndReturn: {
+          args: Prisma.NhiOwnerCreateManyAndReturnArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$NhiOwnerPayload>[]
+        }
+        delete: {
+          args: Prisma.NhiOwnerDeleteArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$NhiOwnerPayload>
+        }
+        update: {
+          args: Prisma.NhiOwnerUpdateArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$NhiOwnerPayload>
+        }
+        deleteMany: {
+          args: Prisma.NhiOwnerDeleteManyArgs<ExtArgs>
+          result: BatchPayload
+        }
+        updateMany: {
+          args: Prisma.NhiOwnerUpdateManyArgs<ExtArgs>
+          result: BatchPayload
+        }
+        updateManyAndReturn: {
+          args: Prisma.NhiOwnerUpdateManyAndReturnArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$NhiOwnerPayload>[]
+        }
+        upsert: {
+          args: Prisma.NhiOwnerUpsertArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$NhiOwnerPayload>
+        }
+        aggregate: {
+          args: Prisma.NhiOwnerAggregateArgs<ExtArgs>
+          result: runtime.Types.Utils.Optional<Prisma.AggregateNhiOwner>
+        }
+        groupBy: {
+          args: Prisma.NhiOwnerGroupByArgs<ExtArgs>
+          result: runtime.Types.Utils.Optional<Prisma.NhiOwnerGroupByOutputType>[]
+        }
+        count: {
+          args: Prisma.NhiOwnerCountArgs<ExtArgs>
+          result: runtime.Types.Utils.Optional<Prisma.NhiOwnerCountAggregateOutputType> | number
+        }
+      }
+    }
+    CredentialUsage: {
+      payload: Prisma.$CredentialUsagePayload<ExtArgs>
+      fields: Prisma.CredentialUsageFieldRefs
+      operations: {
+        findUnique: {
+          args: Prisma.CredentialUsageFindUniqueArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$CredentialUsagePayload> | null
+        }
+        findUniqueOrThrow: {
+          args: Prisma.CredentialUsageFindUniqueOrThrowArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$CredentialUsagePayload>
+        }
+        findFirst: {
+          args: Prisma.CredentialUsageFindFirstArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$CredentialUsagePayload> | null
+        }
+        findFirstOrThrow: {
+          args: Prisma.CredentialUsageFindFirstOrThrowArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$CredentialUsagePayload>
+        }
+        findMany: {
+          args: Prisma.CredentialUsageFindManyArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$CredentialUsagePayload>[]
+        }
+        create: {
+          args: Prisma.CredentialUsageCreateArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$CredentialUsagePayload>
+        }
+        createMany: {
+          args: Prisma.CredentialUsageCreateManyArgs<ExtArgs>
+          result: BatchPayload
+        }
+        createManyAndReturn: {
+          args: Prisma.CredentialUsageCreateManyAndReturnArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$CredentialUsagePayload>[]
+        }
+        delete: {
+          args: Prisma.CredentialUsageDeleteArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$CredentialUsagePayload>
+        }
+        update: {
+          args: Prisma.CredentialUsageUpdateArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$CredentialUsagePayload>
+        }
+        deleteMany: {
+          args: Prisma.CredentialUsageDeleteManyArgs<ExtArgs>
+          result: BatchPayload
+        }
+        updateMany: {
+          args: Prisma.CredentialUsageUpdateManyArgs<ExtArgs>
+          result: BatchPayload
+        }
+        updateManyAndReturn: {
+          args: Prisma.CredentialUsageUpdateManyAndReturnArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$CredentialUsagePayload>[]
+        }
+        upsert: {
+          args: Prisma.CredentialUsageUpsertArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$CredentialUsagePayload>
+        }
+        aggregate: {
+          args: Prisma.CredentialUsageAggregateArgs<ExtArgs>
+          result: runtime.Types.Utils.Optional<Prisma.AggregateCredentialUsage>
+        }
+        groupBy: {
+          args: Prisma.CredentialUsageGroupByArgs<ExtArgs>
+          result: runtime.Types.Utils.Optional<Prisma.CredentialUsageGroupByOutputType>[]
+        }
+        count: {
+          args: Prisma.CredentialUsageCountArgs<ExtArgs>
+          result: runtime.Types.Utils.Optional<Prisma.CredentialUsageCountAggregateOutputType> | number
+        }
+      }
+    }
   }
 } & {
   other: {
@@ -1594,7 +1744,8 @@ export const HumanScalarFieldEnum = {
   offboardedAt: 'offboardedAt',
   managerId: 'managerId',
   createdAt: 'createdAt',
-  updatedAt: 'updatedAt'
+  updatedAt: 'updatedAt',
+  searchText: 'searchText'
 } as const
 
 export type HumanScalarFieldEnum = (typeof HumanScalarFieldEnum)[keyof typeof HumanScalarFieldEnum]
@@ -1613,7 +1764,14 @@ export const NhiScalarFieldEnum = {
   lastSeenAt: 'lastSeenAt',
   discoveredAt: 'discoveredAt',
   createdAt: 'createdAt',
-  updatedAt: 'updatedAt'
+  updatedAt: 'updatedAt',
+  searchText: 'searchText',
+  credentialCount: 'credentialCount',
+  standingCredentialCount: 'standingCredentialCount',
+  borrowedCredentialCount: 'borrowedCredentialCount',
+  openFindingCount: 'openFindingCount',
+  highestSeverityRank: 'highestSeverityRank',
+  orphaned: 'orphaned'
 } as const
 
 export type NhiScalarFieldEnum = (typeof NhiScalarFieldEnum)[keyof typeof NhiScalarFieldEnum]
@@ -1638,7 +1796,8 @@ export const CredentialScalarFieldEnum = {
   revokedById: 'revokedById',
   revocationReason: 'revocationReason',
   createdAt: 'createdAt',
-  updatedAt: 'updatedAt'
+  updatedAt: 'updatedAt',
+  searchText: 'searchText'
 } as const
 
 export type CredentialScalarFieldEnum = (typeof CredentialScalarFieldEnum)[keyof typeof CredentialScalarFieldEnum]
@@ -1735,6 +1894,7 @@ export const AuditEventScalarFieldEnum = {
   credentialSubjectType: 'credentialSubjectType',
   attribution: 'attribution',
   scopeId: 'scopeId',
+  environment: 'environment',
   details: 'details',
   prevHash: 'prevHash',
   hash: 'hash'
@@ -1832,6 +1992,29 @@ export const SettingScalarFieldEnum = {
 } as const
 
 export type SettingScalarFieldEnum = (typeof SettingScalarFieldEnum)[keyof typeof SettingScalarFieldEnum]
+
+
+export const NhiOwnerScalarFieldEnum = {
+  nhiId: 'nhiId',
+  humanId: 'humanId',
+  addedAt: 'addedAt'
+} as const
+
+export type NhiOwnerScalarFieldEnum = (typeof NhiOwnerScalarFieldEnum)[keyof typeof NhiOwnerScalarFieldEnum]
+
+
+export const CredentialUsageScalarFieldEnum = {
+  credentialId: 'credentialId',
+  executorKey: 'executorKey',
+  executorLabel: 'executorLabel',
+  environment: 'environment',
+  eventCount: 'eventCount',
+  firstSeenAt: 'firstSeenAt',
+  lastSeenAt: 'lastSeenAt',
+  lastEventSeq: 'lastEventSeq'
+} as const
+
+export type CredentialUsageScalarFieldEnum = (typeof CredentialUsageScalarFieldEnum)[keyof typeof CredentialUsageScalarFieldEnum]
 
 
 export const SortOrder = {
@@ -1949,6 +2132,27 @@ export type ListEnumNhiStatusFieldRefInput<$PrismaModel> = FieldRefInputType<$Pr
 
 
 /**
+ * Reference to a field of type 'Int'
+ */
+export type IntFieldRefInput<$PrismaModel> = FieldRefInputType<$PrismaModel, 'Int'>
+    
+
+
+/**
+ * Reference to a field of type 'Int[]'
+ */
+export type ListIntFieldRefInput<$PrismaModel> = FieldRefInputType<$PrismaModel, 'Int[]'>
+    
+
+
+/**
+ * Reference to a field of type 'Boolean'
+ */
+export type BooleanFieldRefInput<$PrismaModel> = FieldRefInputType<$PrismaModel, 'Boolean'>
+    
+
+
+/**
  * Reference to a field of type 'CredentialKind'
  */
 export type EnumCredentialKindFieldRefInput<$PrismaModel> = FieldRefInputType<$PrismaModel, 'CredentialKind'>
@@ -1977,20 +2181,6 @@ export type ListEnumCredentialStatusFieldRefInput<$PrismaModel> = FieldRefInputT
 
 
 /**
- * Reference to a field of type 'Int'
- */
-export type IntFieldRefInput<$PrismaModel> = FieldRefInputType<$PrismaModel, 'Int'>
-    
-
-
-/**
- * Reference to a field of type 'Int[]'
- */
-export type ListIntFieldRefInput<$PrismaModel> = FieldRefInputType<$PrismaModel, 'Int[]'>
-    
-
-
-/**
  * Reference to a field of type 'ScopeStatus'
  */
 export type EnumScopeStatusFieldRefInput<$PrismaModel> = FieldRefInputType<$PrismaModel, 'ScopeStatus'>
@@ -2001,13 +2191,6 @@ export type EnumScopeStatusFieldRefInput<$PrismaModel> = FieldRefInputType<$Pris
  * Reference to a field of type 'ScopeStatus[]'
  */
 export type ListEnumScopeStatusFieldRefInput<$PrismaModel> = FieldRefInputType<$PrismaModel, 'ScopeStatus[]'>
-    
-
-
-/**
- * Reference to a field of type 'Boolean'
- */
-export type BooleanFieldRefInput<$PrismaModel> = FieldRefInputType<$PrismaModel, 'Boolean'>
     
 
 
@@ -2344,6 +2527,8 @@ export type GlobalOmitConfig = {
   reviewItem?: Prisma.ReviewItemOmit
   signInThrottle?: Prisma.SignInThrottleOmit
   setting?: Prisma.SettingOmit
+  nhiOwner?: Prisma.NhiOwnerOmit
+  credentialUsage?: Prisma.CredentialUsageOmit
 }
 
 /* Types for Logging */

@@ -9,8 +9,8 @@
  * 🟢 You can import this file directly.
  */
 import type * as runtime from "@prisma/client/runtime/client"
-import type * as $Enums from "../enums.ts"
-import type * as Prisma from "../internal/prismaNamespace.ts"
+import type * as $Enums from "../enums"
+import type * as Prisma from "../internal/prismaNamespace"
 
 /**
  * Model AuditEvent
@@ -56,6 +56,7 @@ export type AuditEventMinAggregateOutputType = {
   credentialSubjectType: $Enums.PrincipalType | null
   attribution: $Enums.Attribution | null
   scopeId: string | null
+  environment: string | null
   details: string | null
   prevHash: string | null
   hash: string | null
@@ -81,6 +82,7 @@ export type AuditEventMaxAggregateOutputType = {
   credentialSubjectType: $Enums.PrincipalType | null
   attribution: $Enums.Attribution | null
   scopeId: string | null
+  environment: string | null
   details: string | null
   prevHash: string | null
   hash: string | null
@@ -106,6 +108,7 @@ export type AuditEventCountAggregateOutputType = {
   credentialSubjectType: number
   attribution: number
   scopeId: number
+  environment: number
   details: number
   prevHash: number
   hash: number
@@ -141,6 +144,7 @@ export type AuditEventMinAggregateInputType = {
   credentialSubjectType?: true
   attribution?: true
   scopeId?: true
+  environment?: true
   details?: true
   prevHash?: true
   hash?: true
@@ -166,6 +170,7 @@ export type AuditEventMaxAggregateInputType = {
   credentialSubjectType?: true
   attribution?: true
   scopeId?: true
+  environment?: true
   details?: true
   prevHash?: true
   hash?: true
@@ -191,6 +196,7 @@ export type AuditEventCountAggregateInputType = {
   credentialSubjectType?: true
   attribution?: true
   scopeId?: true
+  environment?: true
   details?: true
   prevHash?: true
   hash?: true
@@ -303,6 +309,7 @@ export type AuditEventGroupByOutputType = {
   credentialSubjectType: $Enums.PrincipalType | null
   attribution: $Enums.Attribution
   scopeId: string | null
+  environment: string | null
   details: string
   prevHash: string
   hash: string
@@ -351,6 +358,7 @@ export type AuditEventWhereInput = {
   credentialSubjectType?: Prisma.EnumPrincipalTypeNullableFilter<"AuditEvent"> | $Enums.PrincipalType | null
   attribution?: Prisma.EnumAttributionFilter<"AuditEvent"> | $Enums.Attribution
   scopeId?: Prisma.StringNullableFilter<"AuditEvent"> | string | null
+  environment?: Prisma.StringNullableFilter<"AuditEvent"> | string | null
   details?: Prisma.StringFilter<"AuditEvent"> | string
   prevHash?: Prisma.StringFilter<"AuditEvent"> | string
   hash?: Prisma.StringFilter<"AuditEvent"> | string
@@ -376,6 +384,7 @@ export type AuditEventOrderByWithRelationInput = {
   credentialSubjectType?: Prisma.SortOrderInput | Prisma.SortOrder
   attribution?: Prisma.SortOrder
   scopeId?: Prisma.SortOrderInput | Prisma.SortOrder
+  environment?: Prisma.SortOrderInput | Prisma.SortOrder
   details?: Prisma.SortOrder
   prevHash?: Prisma.SortOrder
   hash?: Prisma.SortOrder
@@ -406,6 +415,7 @@ export type AuditEventWhereUniqueInput = Prisma.AtLeast<{
   credentialSubjectType?: Prisma.EnumPrincipalTypeNullableFilter<"AuditEvent"> | $Enums.PrincipalType | null
   attribution?: Prisma.EnumAttributionFilter<"AuditEvent"> | $Enums.Attribution
   scopeId?: Prisma.StringNullableFilter<"AuditEvent"> | string | null
+  environment?: Prisma.StringNullableFilter<"AuditEvent"> | string | null
   details?: Prisma.StringFilter<"AuditEvent"> | string
   prevHash?: Prisma.StringFilter<"AuditEvent"> | string
 }, "seq" | "hash" | "source_sourceEventId">
@@ -430,6 +440,7 @@ export type AuditEventOrderByWithAggregationInput = {
   credentialSubjectType?: Prisma.SortOrderInput | Prisma.SortOrder
   attribution?: Prisma.SortOrder
   scopeId?: Prisma.SortOrderInput | Prisma.SortOrder
+  environment?: Prisma.SortOrderInput | Prisma.SortOrder
   details?: Prisma.SortOrder
   prevHash?: Prisma.SortOrder
   hash?: Prisma.SortOrder
@@ -463,6 +474,7 @@ export type AuditEventScalarWhereWithAggregatesInput = {
   credentialSubjectType?: Prisma.EnumPrincipalTypeNullableWithAggregatesFilter<"AuditEvent"> | $Enums.PrincipalType | null
   attribution?: Prisma.EnumAttributionWithAggregatesFilter<"AuditEvent"> | $Enums.Attribution
   scopeId?: Prisma.StringNullableWithAggregatesFilter<"AuditEvent"> | string | null
+  environment?: Prisma.StringNullableWithAggregatesFilter<"AuditEvent"> | string | null
   details?: Prisma.StringWithAggregatesFilter<"AuditEvent"> | string
   prevHash?: Prisma.StringWithAggregatesFilter<"AuditEvent"> | string
   hash?: Prisma.StringWithAggregatesFilter<"AuditEvent"> | string
@@ -488,6 +500,7 @@ export type AuditEventCreateInput = {
   credentialSubjectType?: $Enums.PrincipalType | null
   attribution: $Enums.Attribution
   scopeId?: string | null
+  environment?: string | null
   details: string
   prevHash: string
   hash: string
@@ -513,6 +526,7 @@ export type AuditEventUncheckedCreateInput = {
   credentialSubjectType?: $Enums.PrincipalType | null
   attribution: $Enums.Attribution
   scopeId?: string | null
+  environment?: string | null
   details: string
   prevHash: string
   hash: string
@@ -538,6 +552,7 @@ export type AuditEventUpdateInput = {
   credentialSubjectType?: Prisma.NullableEnumPrincipalTypeFieldUpdateOperationsInput | $Enums.PrincipalType | null
   attribution?: Prisma.EnumAttributionFieldUpdateOperationsInput | $Enums.Attribution
   scopeId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  environment?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   details?: Prisma.StringFieldUpdateOperationsInput | string
   prevHash?: Prisma.StringFieldUpdateOperationsInput | string
   hash?: Prisma.StringFieldUpdateOperationsInput | string
@@ -563,6 +578,7 @@ export type AuditEventUncheckedUpdateInput = {
   credentialSubjectType?: Prisma.NullableEnumPrincipalTypeFieldUpdateOperationsInput | $Enums.PrincipalType | null
   attribution?: Prisma.EnumAttributionFieldUpdateOperationsInput | $Enums.Attribution
   scopeId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  environment?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   details?: Prisma.StringFieldUpdateOperationsInput | string
   prevHash?: Prisma.StringFieldUpdateOperationsInput | string
   hash?: Prisma.StringFieldUpdateOperationsInput | string
@@ -588,6 +604,7 @@ export type AuditEventCreateManyInput = {
   credentialSubjectType?: $Enums.PrincipalType | null
   attribution: $Enums.Attribution
   scopeId?: string | null
+  environment?: string | null
   details: string
   prevHash: string
   hash: string
@@ -613,6 +630,7 @@ export type AuditEventUpdateManyMutationInput = {
   credentialSubjectType?: Prisma.NullableEnumPrincipalTypeFieldUpdateOperationsInput | $Enums.PrincipalType | null
   attribution?: Prisma.EnumAttributionFieldUpdateOperationsInput | $Enums.Attribution
   scopeId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  environment?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   details?: Prisma.StringFieldUpdateOperationsInput | string
   prevHash?: Prisma.StringFieldUpdateOperationsInput | string
   hash?: Prisma.StringFieldUpdateOperationsInput | string
@@ -638,6 +656,7 @@ export type AuditEventUncheckedUpdateManyInput = {
   credentialSubjectType?: Prisma.NullableEnumPrincipalTypeFieldUpdateOperationsInput | $Enums.PrincipalType | null
   attribution?: Prisma.EnumAttributionFieldUpdateOperationsInput | $Enums.Attribution
   scopeId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  environment?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   details?: Prisma.StringFieldUpdateOperationsInput | string
   prevHash?: Prisma.StringFieldUpdateOperationsInput | string
   hash?: Prisma.StringFieldUpdateOperationsInput | string
@@ -668,6 +687,7 @@ export type AuditEventCountOrderByAggregateInput = {
   credentialSubjectType?: Prisma.SortOrder
   attribution?: Prisma.SortOrder
   scopeId?: Prisma.SortOrder
+  environment?: Prisma.SortOrder
   details?: Prisma.SortOrder
   prevHash?: Prisma.SortOrder
   hash?: Prisma.SortOrder
@@ -697,6 +717,7 @@ export type AuditEventMaxOrderByAggregateInput = {
   credentialSubjectType?: Prisma.SortOrder
   attribution?: Prisma.SortOrder
   scopeId?: Prisma.SortOrder
+  environment?: Prisma.SortOrder
   details?: Prisma.SortOrder
   prevHash?: Prisma.SortOrder
   hash?: Prisma.SortOrder
@@ -722,6 +743,7 @@ export type AuditEventMinOrderByAggregateInput = {
   credentialSubjectType?: Prisma.SortOrder
   attribution?: Prisma.SortOrder
   scopeId?: Prisma.SortOrder
+  environment?: Prisma.SortOrder
   details?: Prisma.SortOrder
   prevHash?: Prisma.SortOrder
   hash?: Prisma.SortOrder
@@ -773,6 +795,7 @@ export type AuditEventSelect<ExtArgs extends runtime.Types.Extensions.InternalAr
   credentialSubjectType?: boolean
   attribution?: boolean
   scopeId?: boolean
+  environment?: boolean
   details?: boolean
   prevHash?: boolean
   hash?: boolean
@@ -798,6 +821,7 @@ export type AuditEventSelectCreateManyAndReturn<ExtArgs extends runtime.Types.Ex
   credentialSubjectType?: boolean
   attribution?: boolean
   scopeId?: boolean
+  environment?: boolean
   details?: boolean
   prevHash?: boolean
   hash?: boolean
@@ -823,6 +847,7 @@ export type AuditEventSelectUpdateManyAndReturn<ExtArgs extends runtime.Types.Ex
   credentialSubjectType?: boolean
   attribution?: boolean
   scopeId?: boolean
+  environment?: boolean
   details?: boolean
   prevHash?: boolean
   hash?: boolean
@@ -848,12 +873,13 @@ export type AuditEventSelectScalar = {
   credentialSubjectType?: boolean
   attribution?: boolean
   scopeId?: boolean
+  environment?: boolean
   details?: boolean
   prevHash?: boolean
   hash?: boolean
 }
 
-export type AuditEventOmit<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = runtime.Types.Extensions.GetOmit<"seq" | "occurredAt" | "recordedAt" | "source" | "sourceEventId" | "action" | "resource" | "outcome" | "initiatorType" | "initiatorId" | "initiatorLabel" | "executorType" | "executorId" | "executorLabel" | "credentialId" | "credentialKind" | "credentialSubjectType" | "attribution" | "scopeId" | "details" | "prevHash" | "hash", ExtArgs["result"]["auditEvent"]>
+export type AuditEventOmit<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = runtime.Types.Extensions.GetOmit<"seq" | "occurredAt" | "recordedAt" | "source" | "sourceEventId" | "action" | "resource" | "outcome" | "initiatorType" | "initiatorId" | "initiatorLabel" | "executorType" | "executorId" | "executorLabel" | "credentialId" | "credentialKind" | "credentialSubjectType" | "attribution" | "scopeId" | "environment" | "details" | "prevHash" | "hash", ExtArgs["result"]["auditEvent"]>
 
 export type $AuditEventPayload<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = {
   name: "AuditEvent"
@@ -878,6 +904,10 @@ export type $AuditEventPayload<ExtArgs extends runtime.Types.Extensions.Internal
     credentialSubjectType: $Enums.PrincipalType | null
     attribution: $Enums.Attribution
     scopeId: string | null
+    /**
+     * Where it happened (production, staging …), when the source says so.
+     */
+    environment: string | null
     details: string
     prevHash: string
     hash: string
@@ -1323,6 +1353,7 @@ export interface AuditEventFieldRefs {
   readonly credentialSubjectType: Prisma.FieldRef<"AuditEvent", 'PrincipalType'>
   readonly attribution: Prisma.FieldRef<"AuditEvent", 'Attribution'>
   readonly scopeId: Prisma.FieldRef<"AuditEvent", 'String'>
+  readonly environment: Prisma.FieldRef<"AuditEvent", 'String'>
   readonly details: Prisma.FieldRef<"AuditEvent", 'String'>
   readonly prevHash: Prisma.FieldRef<"AuditEvent", 'String'>
   readonly hash: Prisma.FieldRef<"AuditEvent", 'String'>

@@ -9,8 +9,8 @@
  * 🟢 You can import this file directly.
  */
 import type * as runtime from "@prisma/client/runtime/client"
-import type * as $Enums from "../enums.ts"
-import type * as Prisma from "../internal/prismaNamespace.ts"
+import type * as $Enums from "../enums"
+import type * as Prisma from "../internal/prismaNamespace"
 
 /**
  * Model Credential
@@ -45,6 +45,7 @@ export type CredentialMinAggregateOutputType = {
   revocationReason: string | null
   createdAt: Date | null
   updatedAt: Date | null
+  searchText: string | null
 }
 
 export type CredentialMaxAggregateOutputType = {
@@ -67,6 +68,7 @@ export type CredentialMaxAggregateOutputType = {
   revocationReason: string | null
   createdAt: Date | null
   updatedAt: Date | null
+  searchText: string | null
 }
 
 export type CredentialCountAggregateOutputType = {
@@ -89,6 +91,7 @@ export type CredentialCountAggregateOutputType = {
   revocationReason: number
   createdAt: number
   updatedAt: number
+  searchText: number
   _all: number
 }
 
@@ -113,6 +116,7 @@ export type CredentialMinAggregateInputType = {
   revocationReason?: true
   createdAt?: true
   updatedAt?: true
+  searchText?: true
 }
 
 export type CredentialMaxAggregateInputType = {
@@ -135,6 +139,7 @@ export type CredentialMaxAggregateInputType = {
   revocationReason?: true
   createdAt?: true
   updatedAt?: true
+  searchText?: true
 }
 
 export type CredentialCountAggregateInputType = {
@@ -157,6 +162,7 @@ export type CredentialCountAggregateInputType = {
   revocationReason?: true
   createdAt?: true
   updatedAt?: true
+  searchText?: true
   _all?: true
 }
 
@@ -252,6 +258,7 @@ export type CredentialGroupByOutputType = {
   revocationReason: string | null
   createdAt: Date
   updatedAt: Date
+  searchText: string
   _count: CredentialCountAggregateOutputType | null
   _min: CredentialMinAggregateOutputType | null
   _max: CredentialMaxAggregateOutputType | null
@@ -295,12 +302,14 @@ export type CredentialWhereInput = {
   revocationReason?: Prisma.StringNullableFilter<"Credential"> | string | null
   createdAt?: Prisma.DateTimeFilter<"Credential"> | Date | string
   updatedAt?: Prisma.DateTimeFilter<"Credential"> | Date | string
+  searchText?: Prisma.StringFilter<"Credential"> | string
   subjectHuman?: Prisma.XOR<Prisma.HumanNullableScalarRelationFilter, Prisma.HumanWhereInput> | null
   subjectNhi?: Prisma.XOR<Prisma.NhiNullableScalarRelationFilter, Prisma.NhiWhereInput> | null
   holderNhi?: Prisma.XOR<Prisma.NhiNullableScalarRelationFilter, Prisma.NhiWhereInput> | null
   revokedBy?: Prisma.XOR<Prisma.HumanNullableScalarRelationFilter, Prisma.HumanWhereInput> | null
   taskToken?: Prisma.XOR<Prisma.TaskTokenNullableScalarRelationFilter, Prisma.TaskTokenWhereInput> | null
   findings?: Prisma.FindingListRelationFilter
+  usages?: Prisma.CredentialUsageListRelationFilter
 }
 
 export type CredentialOrderByWithRelationInput = {
@@ -323,12 +332,14 @@ export type CredentialOrderByWithRelationInput = {
   revocationReason?: Prisma.SortOrderInput | Prisma.SortOrder
   createdAt?: Prisma.SortOrder
   updatedAt?: Prisma.SortOrder
+  searchText?: Prisma.SortOrder
   subjectHuman?: Prisma.HumanOrderByWithRelationInput
   subjectNhi?: Prisma.NhiOrderByWithRelationInput
   holderNhi?: Prisma.NhiOrderByWithRelationInput
   revokedBy?: Prisma.HumanOrderByWithRelationInput
   taskToken?: Prisma.TaskTokenOrderByWithRelationInput
   findings?: Prisma.FindingOrderByRelationAggregateInput
+  usages?: Prisma.CredentialUsageOrderByRelationAggregateInput
 }
 
 export type CredentialWhereUniqueInput = Prisma.AtLeast<{
@@ -354,12 +365,14 @@ export type CredentialWhereUniqueInput = Prisma.AtLeast<{
   revocationReason?: Prisma.StringNullableFilter<"Credential"> | string | null
   createdAt?: Prisma.DateTimeFilter<"Credential"> | Date | string
   updatedAt?: Prisma.DateTimeFilter<"Credential"> | Date | string
+  searchText?: Prisma.StringFilter<"Credential"> | string
   subjectHuman?: Prisma.XOR<Prisma.HumanNullableScalarRelationFilter, Prisma.HumanWhereInput> | null
   subjectNhi?: Prisma.XOR<Prisma.NhiNullableScalarRelationFilter, Prisma.NhiWhereInput> | null
   holderNhi?: Prisma.XOR<Prisma.NhiNullableScalarRelationFilter, Prisma.NhiWhereInput> | null
   revokedBy?: Prisma.XOR<Prisma.HumanNullableScalarRelationFilter, Prisma.HumanWhereInput> | null
   taskToken?: Prisma.XOR<Prisma.TaskTokenNullableScalarRelationFilter, Prisma.TaskTokenWhereInput> | null
   findings?: Prisma.FindingListRelationFilter
+  usages?: Prisma.CredentialUsageListRelationFilter
 }, "id" | "fingerprint">
 
 export type CredentialOrderByWithAggregationInput = {
@@ -382,6 +395,7 @@ export type CredentialOrderByWithAggregationInput = {
   revocationReason?: Prisma.SortOrderInput | Prisma.SortOrder
   createdAt?: Prisma.SortOrder
   updatedAt?: Prisma.SortOrder
+  searchText?: Prisma.SortOrder
   _count?: Prisma.CredentialCountOrderByAggregateInput
   _max?: Prisma.CredentialMaxOrderByAggregateInput
   _min?: Prisma.CredentialMinOrderByAggregateInput
@@ -410,6 +424,7 @@ export type CredentialScalarWhereWithAggregatesInput = {
   revocationReason?: Prisma.StringNullableWithAggregatesFilter<"Credential"> | string | null
   createdAt?: Prisma.DateTimeWithAggregatesFilter<"Credential"> | Date | string
   updatedAt?: Prisma.DateTimeWithAggregatesFilter<"Credential"> | Date | string
+  searchText?: Prisma.StringWithAggregatesFilter<"Credential"> | string
 }
 
 export type CredentialCreateInput = {
@@ -428,12 +443,14 @@ export type CredentialCreateInput = {
   revocationReason?: string | null
   createdAt?: Date | string
   updatedAt?: Date | string
+  searchText?: string
   subjectHuman?: Prisma.HumanCreateNestedOneWithoutSubjectCredentialsInput
   subjectNhi?: Prisma.NhiCreateNestedOneWithoutSubjectCredentialsInput
   holderNhi?: Prisma.NhiCreateNestedOneWithoutHeldCredentialsInput
   revokedBy?: Prisma.HumanCreateNestedOneWithoutRevokedCredentialsInput
   taskToken?: Prisma.TaskTokenCreateNestedOneWithoutCredentialInput
   findings?: Prisma.FindingCreateNestedManyWithoutCredentialInput
+  usages?: Prisma.CredentialUsageCreateNestedManyWithoutCredentialInput
 }
 
 export type CredentialUncheckedCreateInput = {
@@ -456,8 +473,10 @@ export type CredentialUncheckedCreateInput = {
   revocationReason?: string | null
   createdAt?: Date | string
   updatedAt?: Date | string
+  searchText?: string
   taskToken?: Prisma.TaskTokenUncheckedCreateNestedOneWithoutCredentialInput
   findings?: Prisma.FindingUncheckedCreateNestedManyWithoutCredentialInput
+  usages?: Prisma.CredentialUsageUncheckedCreateNestedManyWithoutCredentialInput
 }
 
 export type CredentialUpdateInput = {
@@ -476,12 +495,14 @@ export type CredentialUpdateInput = {
   revocationReason?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  searchText?: Prisma.StringFieldUpdateOperationsInput | string
   subjectHuman?: Prisma.HumanUpdateOneWithoutSubjectCredentialsNestedInput
   subjectNhi?: Prisma.NhiUpdateOneWithoutSubjectCredentialsNestedInput
   holderNhi?: Prisma.NhiUpdateOneWithoutHeldCredentialsNestedInput
   revokedBy?: Prisma.HumanUpdateOneWithoutRevokedCredentialsNestedInput
   taskToken?: Prisma.TaskTokenUpdateOneWithoutCredentialNestedInput
   findings?: Prisma.FindingUpdateManyWithoutCredentialNestedInput
+  usages?: Prisma.CredentialUsageUpdateManyWithoutCredentialNestedInput
 }
 
 export type CredentialUncheckedUpdateInput = {
@@ -504,8 +525,10 @@ export type CredentialUncheckedUpdateInput = {
   revocationReason?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  searchText?: Prisma.StringFieldUpdateOperationsInput | string
   taskToken?: Prisma.TaskTokenUncheckedUpdateOneWithoutCredentialNestedInput
   findings?: Prisma.FindingUncheckedUpdateManyWithoutCredentialNestedInput
+  usages?: Prisma.CredentialUsageUncheckedUpdateManyWithoutCredentialNestedInput
 }
 
 export type CredentialCreateManyInput = {
@@ -528,6 +551,7 @@ export type CredentialCreateManyInput = {
   revocationReason?: string | null
   createdAt?: Date | string
   updatedAt?: Date | string
+  searchText?: string
 }
 
 export type CredentialUpdateManyMutationInput = {
@@ -546,6 +570,7 @@ export type CredentialUpdateManyMutationInput = {
   revocationReason?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  searchText?: Prisma.StringFieldUpdateOperationsInput | string
 }
 
 export type CredentialUncheckedUpdateManyInput = {
@@ -568,6 +593,7 @@ export type CredentialUncheckedUpdateManyInput = {
   revocationReason?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  searchText?: Prisma.StringFieldUpdateOperationsInput | string
 }
 
 export type CredentialListRelationFilter = {
@@ -600,6 +626,7 @@ export type CredentialCountOrderByAggregateInput = {
   revocationReason?: Prisma.SortOrder
   createdAt?: Prisma.SortOrder
   updatedAt?: Prisma.SortOrder
+  searchText?: Prisma.SortOrder
 }
 
 export type CredentialMaxOrderByAggregateInput = {
@@ -622,6 +649,7 @@ export type CredentialMaxOrderByAggregateInput = {
   revocationReason?: Prisma.SortOrder
   createdAt?: Prisma.SortOrder
   updatedAt?: Prisma.SortOrder
+  searchText?: Prisma.SortOrder
 }
 
 export type CredentialMinOrderByAggregateInput = {
@@ -644,6 +672,7 @@ export type CredentialMinOrderByAggregateInput = {
   revocationReason?: Prisma.SortOrder
   createdAt?: Prisma.SortOrder
   updatedAt?: Prisma.SortOrder
+  searchText?: Prisma.SortOrder
 }
 
 export type CredentialScalarRelationFilter = {
@@ -862,6 +891,20 @@ export type CredentialUpdateOneWithoutFindingsNestedInput = {
   update?: Prisma.XOR<Prisma.XOR<Prisma.CredentialUpdateToOneWithWhereWithoutFindingsInput, Prisma.CredentialUpdateWithoutFindingsInput>, Prisma.CredentialUncheckedUpdateWithoutFindingsInput>
 }
 
+export type CredentialCreateNestedOneWithoutUsagesInput = {
+  create?: Prisma.XOR<Prisma.CredentialCreateWithoutUsagesInput, Prisma.CredentialUncheckedCreateWithoutUsagesInput>
+  connectOrCreate?: Prisma.CredentialCreateOrConnectWithoutUsagesInput
+  connect?: Prisma.CredentialWhereUniqueInput
+}
+
+export type CredentialUpdateOneRequiredWithoutUsagesNestedInput = {
+  create?: Prisma.XOR<Prisma.CredentialCreateWithoutUsagesInput, Prisma.CredentialUncheckedCreateWithoutUsagesInput>
+  connectOrCreate?: Prisma.CredentialCreateOrConnectWithoutUsagesInput
+  upsert?: Prisma.CredentialUpsertWithoutUsagesInput
+  connect?: Prisma.CredentialWhereUniqueInput
+  update?: Prisma.XOR<Prisma.XOR<Prisma.CredentialUpdateToOneWithWhereWithoutUsagesInput, Prisma.CredentialUpdateWithoutUsagesInput>, Prisma.CredentialUncheckedUpdateWithoutUsagesInput>
+}
+
 export type CredentialCreateWithoutSubjectHumanInput = {
   id?: string
   kind: $Enums.CredentialKind
@@ -878,11 +921,13 @@ export type CredentialCreateWithoutSubjectHumanInput = {
   revocationReason?: string | null
   createdAt?: Date | string
   updatedAt?: Date | string
+  searchText?: string
   subjectNhi?: Prisma.NhiCreateNestedOneWithoutSubjectCredentialsInput
   holderNhi?: Prisma.NhiCreateNestedOneWithoutHeldCredentialsInput
   revokedBy?: Prisma.HumanCreateNestedOneWithoutRevokedCredentialsInput
   taskToken?: Prisma.TaskTokenCreateNestedOneWithoutCredentialInput
   findings?: Prisma.FindingCreateNestedManyWithoutCredentialInput
+  usages?: Prisma.CredentialUsageCreateNestedManyWithoutCredentialInput
 }
 
 export type CredentialUncheckedCreateWithoutSubjectHumanInput = {
@@ -904,8 +949,10 @@ export type CredentialUncheckedCreateWithoutSubjectHumanInput = {
   revocationReason?: string | null
   createdAt?: Date | string
   updatedAt?: Date | string
+  searchText?: string
   taskToken?: Prisma.TaskTokenUncheckedCreateNestedOneWithoutCredentialInput
   findings?: Prisma.FindingUncheckedCreateNestedManyWithoutCredentialInput
+  usages?: Prisma.CredentialUsageUncheckedCreateNestedManyWithoutCredentialInput
 }
 
 export type CredentialCreateOrConnectWithoutSubjectHumanInput = {
@@ -934,11 +981,13 @@ export type CredentialCreateWithoutRevokedByInput = {
   revocationReason?: string | null
   createdAt?: Date | string
   updatedAt?: Date | string
+  searchText?: string
   subjectHuman?: Prisma.HumanCreateNestedOneWithoutSubjectCredentialsInput
   subjectNhi?: Prisma.NhiCreateNestedOneWithoutSubjectCredentialsInput
   holderNhi?: Prisma.NhiCreateNestedOneWithoutHeldCredentialsInput
   taskToken?: Prisma.TaskTokenCreateNestedOneWithoutCredentialInput
   findings?: Prisma.FindingCreateNestedManyWithoutCredentialInput
+  usages?: Prisma.CredentialUsageCreateNestedManyWithoutCredentialInput
 }
 
 export type CredentialUncheckedCreateWithoutRevokedByInput = {
@@ -960,8 +1009,10 @@ export type CredentialUncheckedCreateWithoutRevokedByInput = {
   revocationReason?: string | null
   createdAt?: Date | string
   updatedAt?: Date | string
+  searchText?: string
   taskToken?: Prisma.TaskTokenUncheckedCreateNestedOneWithoutCredentialInput
   findings?: Prisma.FindingUncheckedCreateNestedManyWithoutCredentialInput
+  usages?: Prisma.CredentialUsageUncheckedCreateNestedManyWithoutCredentialInput
 }
 
 export type CredentialCreateOrConnectWithoutRevokedByInput = {
@@ -1013,6 +1064,7 @@ export type CredentialScalarWhereInput = {
   revocationReason?: Prisma.StringNullableFilter<"Credential"> | string | null
   createdAt?: Prisma.DateTimeFilter<"Credential"> | Date | string
   updatedAt?: Prisma.DateTimeFilter<"Credential"> | Date | string
+  searchText?: Prisma.StringFilter<"Credential"> | string
 }
 
 export type CredentialUpsertWithWhereUniqueWithoutRevokedByInput = {
@@ -1047,11 +1099,13 @@ export type CredentialCreateWithoutSubjectNhiInput = {
   revocationReason?: string | null
   createdAt?: Date | string
   updatedAt?: Date | string
+  searchText?: string
   subjectHuman?: Prisma.HumanCreateNestedOneWithoutSubjectCredentialsInput
   holderNhi?: Prisma.NhiCreateNestedOneWithoutHeldCredentialsInput
   revokedBy?: Prisma.HumanCreateNestedOneWithoutRevokedCredentialsInput
   taskToken?: Prisma.TaskTokenCreateNestedOneWithoutCredentialInput
   findings?: Prisma.FindingCreateNestedManyWithoutCredentialInput
+  usages?: Prisma.CredentialUsageCreateNestedManyWithoutCredentialInput
 }
 
 export type CredentialUncheckedCreateWithoutSubjectNhiInput = {
@@ -1073,8 +1127,10 @@ export type CredentialUncheckedCreateWithoutSubjectNhiInput = {
   revocationReason?: string | null
   createdAt?: Date | string
   updatedAt?: Date | string
+  searchText?: string
   taskToken?: Prisma.TaskTokenUncheckedCreateNestedOneWithoutCredentialInput
   findings?: Prisma.FindingUncheckedCreateNestedManyWithoutCredentialInput
+  usages?: Prisma.CredentialUsageUncheckedCreateNestedManyWithoutCredentialInput
 }
 
 export type CredentialCreateOrConnectWithoutSubjectNhiInput = {
@@ -1103,11 +1159,13 @@ export type CredentialCreateWithoutHolderNhiInput = {
   revocationReason?: string | null
   createdAt?: Date | string
   updatedAt?: Date | string
+  searchText?: string
   subjectHuman?: Prisma.HumanCreateNestedOneWithoutSubjectCredentialsInput
   subjectNhi?: Prisma.NhiCreateNestedOneWithoutSubjectCredentialsInput
   revokedBy?: Prisma.HumanCreateNestedOneWithoutRevokedCredentialsInput
   taskToken?: Prisma.TaskTokenCreateNestedOneWithoutCredentialInput
   findings?: Prisma.FindingCreateNestedManyWithoutCredentialInput
+  usages?: Prisma.CredentialUsageCreateNestedManyWithoutCredentialInput
 }
 
 export type CredentialUncheckedCreateWithoutHolderNhiInput = {
@@ -1129,8 +1187,10 @@ export type CredentialUncheckedCreateWithoutHolderNhiInput = {
   revocationReason?: string | null
   createdAt?: Date | string
   updatedAt?: Date | string
+  searchText?: string
   taskToken?: Prisma.TaskTokenUncheckedCreateNestedOneWithoutCredentialInput
   findings?: Prisma.FindingUncheckedCreateNestedManyWithoutCredentialInput
+  usages?: Prisma.CredentialUsageUncheckedCreateNestedManyWithoutCredentialInput
 }
 
 export type CredentialCreateOrConnectWithoutHolderNhiInput = {
@@ -1191,11 +1251,13 @@ export type CredentialCreateWithoutTaskTokenInput = {
   revocationReason?: string | null
   createdAt?: Date | string
   updatedAt?: Date | string
+  searchText?: string
   subjectHuman?: Prisma.HumanCreateNestedOneWithoutSubjectCredentialsInput
   subjectNhi?: Prisma.NhiCreateNestedOneWithoutSubjectCredentialsInput
   holderNhi?: Prisma.NhiCreateNestedOneWithoutHeldCredentialsInput
   revokedBy?: Prisma.HumanCreateNestedOneWithoutRevokedCredentialsInput
   findings?: Prisma.FindingCreateNestedManyWithoutCredentialInput
+  usages?: Prisma.CredentialUsageCreateNestedManyWithoutCredentialInput
 }
 
 export type CredentialUncheckedCreateWithoutTaskTokenInput = {
@@ -1218,7 +1280,9 @@ export type CredentialUncheckedCreateWithoutTaskTokenInput = {
   revocationReason?: string | null
   createdAt?: Date | string
   updatedAt?: Date | string
+  searchText?: string
   findings?: Prisma.FindingUncheckedCreateNestedManyWithoutCredentialInput
+  usages?: Prisma.CredentialUsageUncheckedCreateNestedManyWithoutCredentialInput
 }
 
 export type CredentialCreateOrConnectWithoutTaskTokenInput = {
@@ -1253,11 +1317,13 @@ export type CredentialUpdateWithoutTaskTokenInput = {
   revocationReason?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  searchText?: Prisma.StringFieldUpdateOperationsInput | string
   subjectHuman?: Prisma.HumanUpdateOneWithoutSubjectCredentialsNestedInput
   subjectNhi?: Prisma.NhiUpdateOneWithoutSubjectCredentialsNestedInput
   holderNhi?: Prisma.NhiUpdateOneWithoutHeldCredentialsNestedInput
   revokedBy?: Prisma.HumanUpdateOneWithoutRevokedCredentialsNestedInput
   findings?: Prisma.FindingUpdateManyWithoutCredentialNestedInput
+  usages?: Prisma.CredentialUsageUpdateManyWithoutCredentialNestedInput
 }
 
 export type CredentialUncheckedUpdateWithoutTaskTokenInput = {
@@ -1280,7 +1346,9 @@ export type CredentialUncheckedUpdateWithoutTaskTokenInput = {
   revocationReason?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  searchText?: Prisma.StringFieldUpdateOperationsInput | string
   findings?: Prisma.FindingUncheckedUpdateManyWithoutCredentialNestedInput
+  usages?: Prisma.CredentialUsageUncheckedUpdateManyWithoutCredentialNestedInput
 }
 
 export type CredentialCreateWithoutFindingsInput = {
@@ -1299,11 +1367,13 @@ export type CredentialCreateWithoutFindingsInput = {
   revocationReason?: string | null
   createdAt?: Date | string
   updatedAt?: Date | string
+  searchText?: string
   subjectHuman?: Prisma.HumanCreateNestedOneWithoutSubjectCredentialsInput
   subjectNhi?: Prisma.NhiCreateNestedOneWithoutSubjectCredentialsInput
   holderNhi?: Prisma.NhiCreateNestedOneWithoutHeldCredentialsInput
   revokedBy?: Prisma.HumanCreateNestedOneWithoutRevokedCredentialsInput
   taskToken?: Prisma.TaskTokenCreateNestedOneWithoutCredentialInput
+  usages?: Prisma.CredentialUsageCreateNestedManyWithoutCredentialInput
 }
 
 export type CredentialUncheckedCreateWithoutFindingsInput = {
@@ -1326,7 +1396,9 @@ export type CredentialUncheckedCreateWithoutFindingsInput = {
   revocationReason?: string | null
   createdAt?: Date | string
   updatedAt?: Date | string
+  searchText?: string
   taskToken?: Prisma.TaskTokenUncheckedCreateNestedOneWithoutCredentialInput
+  usages?: Prisma.CredentialUsageUncheckedCreateNestedManyWithoutCredentialInput
 }
 
 export type CredentialCreateOrConnectWithoutFindingsInput = {
@@ -1361,11 +1433,13 @@ export type CredentialUpdateWithoutFindingsInput = {
   revocationReason?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  searchText?: Prisma.StringFieldUpdateOperationsInput | string
   subjectHuman?: Prisma.HumanUpdateOneWithoutSubjectCredentialsNestedInput
   subjectNhi?: Prisma.NhiUpdateOneWithoutSubjectCredentialsNestedInput
   holderNhi?: Prisma.NhiUpdateOneWithoutHeldCredentialsNestedInput
   revokedBy?: Prisma.HumanUpdateOneWithoutRevokedCredentialsNestedInput
   taskToken?: Prisma.TaskTokenUpdateOneWithoutCredentialNestedInput
+  usages?: Prisma.CredentialUsageUpdateManyWithoutCredentialNestedInput
 }
 
 export type CredentialUncheckedUpdateWithoutFindingsInput = {
@@ -1388,7 +1462,125 @@ export type CredentialUncheckedUpdateWithoutFindingsInput = {
   revocationReason?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  searchText?: Prisma.StringFieldUpdateOperationsInput | string
   taskToken?: Prisma.TaskTokenUncheckedUpdateOneWithoutCredentialNestedInput
+  usages?: Prisma.CredentialUsageUncheckedUpdateManyWithoutCredentialNestedInput
+}
+
+export type CredentialCreateWithoutUsagesInput = {
+  id?: string
+  kind: $Enums.CredentialKind
+  name: string
+  system: string
+  fingerprint: string
+  environment?: string | null
+  status?: $Enums.CredentialStatus
+  issuedAt?: Date | string
+  expiresAt?: Date | string | null
+  lastUsedAt?: Date | string | null
+  lastRotatedAt?: Date | string | null
+  revokedAt?: Date | string | null
+  revocationReason?: string | null
+  createdAt?: Date | string
+  updatedAt?: Date | string
+  searchText?: string
+  subjectHuman?: Prisma.HumanCreateNestedOneWithoutSubjectCredentialsInput
+  subjectNhi?: Prisma.NhiCreateNestedOneWithoutSubjectCredentialsInput
+  holderNhi?: Prisma.NhiCreateNestedOneWithoutHeldCredentialsInput
+  revokedBy?: Prisma.HumanCreateNestedOneWithoutRevokedCredentialsInput
+  taskToken?: Prisma.TaskTokenCreateNestedOneWithoutCredentialInput
+  findings?: Prisma.FindingCreateNestedManyWithoutCredentialInput
+}
+
+export type CredentialUncheckedCreateWithoutUsagesInput = {
+  id?: string
+  kind: $Enums.CredentialKind
+  name: string
+  system: string
+  fingerprint: string
+  environment?: string | null
+  status?: $Enums.CredentialStatus
+  subjectHumanId?: string | null
+  subjectNhiId?: string | null
+  holderNhiId?: string | null
+  issuedAt?: Date | string
+  expiresAt?: Date | string | null
+  lastUsedAt?: Date | string | null
+  lastRotatedAt?: Date | string | null
+  revokedAt?: Date | string | null
+  revokedById?: string | null
+  revocationReason?: string | null
+  createdAt?: Date | string
+  updatedAt?: Date | string
+  searchText?: string
+  taskToken?: Prisma.TaskTokenUncheckedCreateNestedOneWithoutCredentialInput
+  findings?: Prisma.FindingUncheckedCreateNestedManyWithoutCredentialInput
+}
+
+export type CredentialCreateOrConnectWithoutUsagesInput = {
+  where: Prisma.CredentialWhereUniqueInput
+  create: Prisma.XOR<Prisma.CredentialCreateWithoutUsagesInput, Prisma.CredentialUncheckedCreateWithoutUsagesInput>
+}
+
+export type CredentialUpsertWithoutUsagesInput = {
+  update: Prisma.XOR<Prisma.CredentialUpdateWithoutUsagesInput, Prisma.CredentialUncheckedUpdateWithoutUsagesInput>
+  create: Prisma.XOR<Prisma.CredentialCreateWithoutUsagesInput, Prisma.CredentialUncheckedCreateWithoutUsagesInput>
+  where?: Prisma.CredentialWhereInput
+}
+
+export type CredentialUpdateToOneWithWhereWithoutUsagesInput = {
+  where?: Prisma.CredentialWhereInput
+  data: Prisma.XOR<Prisma.CredentialUpdateWithoutUsagesInput, Prisma.CredentialUncheckedUpdateWithoutUsagesInput>
+}
+
+export type CredentialUpdateWithoutUsagesInput = {
+  id?: Prisma.StringFieldUpdateOperationsInput | string
+  kind?: Prisma.EnumCredentialKindFieldUpdateOperationsInput | $Enums.CredentialKind
+  name?: Prisma.StringFieldUpdateOperationsInput | string
+  system?: Prisma.StringFieldUpdateOperationsInput | string
+  fingerprint?: Prisma.StringFieldUpdateOperationsInput | string
+  environment?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  status?: Prisma.EnumCredentialStatusFieldUpdateOperationsInput | $Enums.CredentialStatus
+  issuedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  expiresAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
+  lastUsedAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
+  lastRotatedAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
+  revokedAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
+  revocationReason?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  searchText?: Prisma.StringFieldUpdateOperationsInput | string
+  subjectHuman?: Prisma.HumanUpdateOneWithoutSubjectCredentialsNestedInput
+  subjectNhi?: Prisma.NhiUpdateOneWithoutSubjectCredentialsNestedInput
+  holderNhi?: Prisma.NhiUpdateOneWithoutHeldCredentialsNestedInput
+  revokedBy?: Prisma.HumanUpdateOneWithoutRevokedCredentialsNestedInput
+  taskToken?: Prisma.TaskTokenUpdateOneWithoutCredentialNestedInput
+  findings?: Prisma.FindingUpdateManyWithoutCredentialNestedInput
+}
+
+export type CredentialUncheckedUpdateWithoutUsagesInput = {
+  id?: Prisma.StringFieldUpdateOperationsInput | string
+  kind?: Prisma.EnumCredentialKindFieldUpdateOperationsInput | $Enums.CredentialKind
+  name?: Prisma.StringFieldUpdateOperationsInput | string
+  system?: Prisma.StringFieldUpdateOperationsInput | string
+  fingerprint?: Prisma.StringFieldUpdateOperationsInput | string
+  environment?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  status?: Prisma.EnumCredentialStatusFieldUpdateOperationsInput | $Enums.CredentialStatus
+  subjectHumanId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  subjectNhiId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  holderNhiId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  issuedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  expiresAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
+  lastUsedAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
+  lastRotatedAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
+  revokedAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
+  revokedById?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  revocationReason?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  searchText?: Prisma.StringFieldUpdateOperationsInput | string
+  taskToken?: Prisma.TaskTokenUncheckedUpdateOneWithoutCredentialNestedInput
+  findings?: Prisma.FindingUncheckedUpdateManyWithoutCredentialNestedInput
 }
 
 export type CredentialCreateManySubjectHumanInput = {
@@ -1410,6 +1602,7 @@ export type CredentialCreateManySubjectHumanInput = {
   revocationReason?: string | null
   createdAt?: Date | string
   updatedAt?: Date | string
+  searchText?: string
 }
 
 export type CredentialCreateManyRevokedByInput = {
@@ -1431,6 +1624,7 @@ export type CredentialCreateManyRevokedByInput = {
   revocationReason?: string | null
   createdAt?: Date | string
   updatedAt?: Date | string
+  searchText?: string
 }
 
 export type CredentialUpdateWithoutSubjectHumanInput = {
@@ -1449,11 +1643,13 @@ export type CredentialUpdateWithoutSubjectHumanInput = {
   revocationReason?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  searchText?: Prisma.StringFieldUpdateOperationsInput | string
   subjectNhi?: Prisma.NhiUpdateOneWithoutSubjectCredentialsNestedInput
   holderNhi?: Prisma.NhiUpdateOneWithoutHeldCredentialsNestedInput
   revokedBy?: Prisma.HumanUpdateOneWithoutRevokedCredentialsNestedInput
   taskToken?: Prisma.TaskTokenUpdateOneWithoutCredentialNestedInput
   findings?: Prisma.FindingUpdateManyWithoutCredentialNestedInput
+  usages?: Prisma.CredentialUsageUpdateManyWithoutCredentialNestedInput
 }
 
 export type CredentialUncheckedUpdateWithoutSubjectHumanInput = {
@@ -1475,8 +1671,10 @@ export type CredentialUncheckedUpdateWithoutSubjectHumanInput = {
   revocationReason?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  searchText?: Prisma.StringFieldUpdateOperationsInput | string
   taskToken?: Prisma.TaskTokenUncheckedUpdateOneWithoutCredentialNestedInput
   findings?: Prisma.FindingUncheckedUpdateManyWithoutCredentialNestedInput
+  usages?: Prisma.CredentialUsageUncheckedUpdateManyWithoutCredentialNestedInput
 }
 
 export type CredentialUncheckedUpdateManyWithoutSubjectHumanInput = {
@@ -1498,6 +1696,7 @@ export type CredentialUncheckedUpdateManyWithoutSubjectHumanInput = {
   revocationReason?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  searchText?: Prisma.StringFieldUpdateOperationsInput | string
 }
 
 export type CredentialUpdateWithoutRevokedByInput = {
@@ -1516,11 +1715,13 @@ export type CredentialUpdateWithoutRevokedByInput = {
   revocationReason?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  searchText?: Prisma.StringFieldUpdateOperationsInput | string
   subjectHuman?: Prisma.HumanUpdateOneWithoutSubjectCredentialsNestedInput
   subjectNhi?: Prisma.NhiUpdateOneWithoutSubjectCredentialsNestedInput
   holderNhi?: Prisma.NhiUpdateOneWithoutHeldCredentialsNestedInput
   taskToken?: Prisma.TaskTokenUpdateOneWithoutCredentialNestedInput
   findings?: Prisma.FindingUpdateManyWithoutCredentialNestedInput
+  usages?: Prisma.CredentialUsageUpdateManyWithoutCredentialNestedInput
 }
 
 export type CredentialUncheckedUpdateWithoutRevokedByInput = {
@@ -1542,8 +1743,10 @@ export type CredentialUncheckedUpdateWithoutRevokedByInput = {
   revocationReason?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  searchText?: Prisma.StringFieldUpdateOperationsInput | string
   taskToken?: Prisma.TaskTokenUncheckedUpdateOneWithoutCredentialNestedInput
   findings?: Prisma.FindingUncheckedUpdateManyWithoutCredentialNestedInput
+  usages?: Prisma.CredentialUsageUncheckedUpdateManyWithoutCredentialNestedInput
 }
 
 export type CredentialUncheckedUpdateManyWithoutRevokedByInput = {
@@ -1565,6 +1768,7 @@ export type CredentialUncheckedUpdateManyWithoutRevokedByInput = {
   revocationReason?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  searchText?: Prisma.StringFieldUpdateOperationsInput | string
 }
 
 export type CredentialCreateManySubjectNhiInput = {
@@ -1586,6 +1790,7 @@ export type CredentialCreateManySubjectNhiInput = {
   revocationReason?: string | null
   createdAt?: Date | string
   updatedAt?: Date | string
+  searchText?: string
 }
 
 export type CredentialCreateManyHolderNhiInput = {
@@ -1607,6 +1812,7 @@ export type CredentialCreateManyHolderNhiInput = {
   revocationReason?: string | null
   createdAt?: Date | string
   updatedAt?: Date | string
+  searchText?: string
 }
 
 export type CredentialUpdateWithoutSubjectNhiInput = {
@@ -1625,11 +1831,13 @@ export type CredentialUpdateWithoutSubjectNhiInput = {
   revocationReason?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  searchText?: Prisma.StringFieldUpdateOperationsInput | string
   subjectHuman?: Prisma.HumanUpdateOneWithoutSubjectCredentialsNestedInput
   holderNhi?: Prisma.NhiUpdateOneWithoutHeldCredentialsNestedInput
   revokedBy?: Prisma.HumanUpdateOneWithoutRevokedCredentialsNestedInput
   taskToken?: Prisma.TaskTokenUpdateOneWithoutCredentialNestedInput
   findings?: Prisma.FindingUpdateManyWithoutCredentialNestedInput
+  usages?: Prisma.CredentialUsageUpdateManyWithoutCredentialNestedInput
 }
 
 export type CredentialUncheckedUpdateWithoutSubjectNhiInput = {
@@ -1651,8 +1859,10 @@ export type CredentialUncheckedUpdateWithoutSubjectNhiInput = {
   revocationReason?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  searchText?: Prisma.StringFieldUpdateOperationsInput | string
   taskToken?: Prisma.TaskTokenUncheckedUpdateOneWithoutCredentialNestedInput
   findings?: Prisma.FindingUncheckedUpdateManyWithoutCredentialNestedInput
+  usages?: Prisma.CredentialUsageUncheckedUpdateManyWithoutCredentialNestedInput
 }
 
 export type CredentialUncheckedUpdateManyWithoutSubjectNhiInput = {
@@ -1674,6 +1884,7 @@ export type CredentialUncheckedUpdateManyWithoutSubjectNhiInput = {
   revocationReason?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  searchText?: Prisma.StringFieldUpdateOperationsInput | string
 }
 
 export type CredentialUpdateWithoutHolderNhiInput = {
@@ -1692,11 +1903,13 @@ export type CredentialUpdateWithoutHolderNhiInput = {
   revocationReason?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  searchText?: Prisma.StringFieldUpdateOperationsInput | string
   subjectHuman?: Prisma.HumanUpdateOneWithoutSubjectCredentialsNestedInput
   subjectNhi?: Prisma.NhiUpdateOneWithoutSubjectCredentialsNestedInput
   revokedBy?: Prisma.HumanUpdateOneWithoutRevokedCredentialsNestedInput
   taskToken?: Prisma.TaskTokenUpdateOneWithoutCredentialNestedInput
   findings?: Prisma.FindingUpdateManyWithoutCredentialNestedInput
+  usages?: Prisma.CredentialUsageUpdateManyWithoutCredentialNestedInput
 }
 
 export type CredentialUncheckedUpdateWithoutHolderNhiInput = {
@@ -1718,8 +1931,10 @@ export type CredentialUncheckedUpdateWithoutHolderNhiInput = {
   revocationReason?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  searchText?: Prisma.StringFieldUpdateOperationsInput | string
   taskToken?: Prisma.TaskTokenUncheckedUpdateOneWithoutCredentialNestedInput
   findings?: Prisma.FindingUncheckedUpdateManyWithoutCredentialNestedInput
+  usages?: Prisma.CredentialUsageUncheckedUpdateManyWithoutCredentialNestedInput
 }
 
 export type CredentialUncheckedUpdateManyWithoutHolderNhiInput = {
@@ -1741,6 +1956,7 @@ export type CredentialUncheckedUpdateManyWithoutHolderNhiInput = {
   revocationReason?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  searchText?: Prisma.StringFieldUpdateOperationsInput | string
 }
 
 
@@ -1750,10 +1966,12 @@ export type CredentialUncheckedUpdateManyWithoutHolderNhiInput = {
 
 export type CredentialCountOutputType = {
   findings: number
+  usages: number
 }
 
 export type CredentialCountOutputTypeSelect<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = {
   findings?: boolean | CredentialCountOutputTypeCountFindingsArgs
+  usages?: boolean | CredentialCountOutputTypeCountUsagesArgs
 }
 
 /**
@@ -1771,6 +1989,13 @@ export type CredentialCountOutputTypeDefaultArgs<ExtArgs extends runtime.Types.E
  */
 export type CredentialCountOutputTypeCountFindingsArgs<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = {
   where?: Prisma.FindingWhereInput
+}
+
+/**
+ * CredentialCountOutputType without action
+ */
+export type CredentialCountOutputTypeCountUsagesArgs<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = {
+  where?: Prisma.CredentialUsageWhereInput
 }
 
 
@@ -1794,12 +2019,14 @@ export type CredentialSelect<ExtArgs extends runtime.Types.Extensions.InternalAr
   revocationReason?: boolean
   createdAt?: boolean
   updatedAt?: boolean
+  searchText?: boolean
   subjectHuman?: boolean | Prisma.Credential$subjectHumanArgs<ExtArgs>
   subjectNhi?: boolean | Prisma.Credential$subjectNhiArgs<ExtArgs>
   holderNhi?: boolean | Prisma.Credential$holderNhiArgs<ExtArgs>
   revokedBy?: boolean | Prisma.Credential$revokedByArgs<ExtArgs>
   taskToken?: boolean | Prisma.Credential$taskTokenArgs<ExtArgs>
   findings?: boolean | Prisma.Credential$findingsArgs<ExtArgs>
+  usages?: boolean | Prisma.Credential$usagesArgs<ExtArgs>
   _count?: boolean | Prisma.CredentialCountOutputTypeDefaultArgs<ExtArgs>
 }, ExtArgs["result"]["credential"]>
 
@@ -1823,6 +2050,7 @@ export type CredentialSelectCreateManyAndReturn<ExtArgs extends runtime.Types.Ex
   revocationReason?: boolean
   createdAt?: boolean
   updatedAt?: boolean
+  searchText?: boolean
   subjectHuman?: boolean | Prisma.Credential$subjectHumanArgs<ExtArgs>
   subjectNhi?: boolean | Prisma.Credential$subjectNhiArgs<ExtArgs>
   holderNhi?: boolean | Prisma.Credential$holderNhiArgs<ExtArgs>
@@ -1849,6 +2077,7 @@ export type CredentialSelectUpdateManyAndReturn<ExtArgs extends runtime.Types.Ex
   revocationReason?: boolean
   createdAt?: boolean
   updatedAt?: boolean
+  searchText?: boolean
   subjectHuman?: boolean | Prisma.Credential$subjectHumanArgs<ExtArgs>
   subjectNhi?: boolean | Prisma.Credential$subjectNhiArgs<ExtArgs>
   holderNhi?: boolean | Prisma.Credential$holderNhiArgs<ExtArgs>
@@ -1875,9 +2104,10 @@ export type CredentialSelectScalar = {
   revocationReason?: boolean
   createdAt?: boolean
   updatedAt?: boolean
+  searchText?: boolean
 }
 
-export type CredentialOmit<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = runtime.Types.Extensions.GetOmit<"id" | "kind" | "name" | "system" | "fingerprint" | "environment" | "status" | "subjectHumanId" | "subjectNhiId" | "holderNhiId" | "issuedAt" | "expiresAt" | "lastUsedAt" | "lastRotatedAt" | "revokedAt" | "revokedById" | "revocationReason" | "createdAt" | "updatedAt", ExtArgs["result"]["credential"]>
+export type CredentialOmit<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = runtime.Types.Extensions.GetOmit<"id" | "kind" | "name" | "system" | "fingerprint" | "environment" | "status" | "subjectHumanId" | "subjectNhiId" | "holderNhiId" | "issuedAt" | "expiresAt" | "lastUsedAt" | "lastRotatedAt" | "revokedAt" | "revokedById" | "revocationReason" | "createdAt" | "updatedAt" | "searchText", ExtArgs["result"]["credential"]>
 export type CredentialInclude<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = {
   subjectHuman?: boolean | Prisma.Credential$subjectHumanArgs<ExtArgs>
   subjectNhi?: boolean | Prisma.Credential$subjectNhiArgs<ExtArgs>
@@ -1885,6 +2115,7 @@ export type CredentialInclude<ExtArgs extends runtime.Types.Extensions.InternalA
   revokedBy?: boolean | Prisma.Credential$revokedByArgs<ExtArgs>
   taskToken?: boolean | Prisma.Credential$taskTokenArgs<ExtArgs>
   findings?: boolean | Prisma.Credential$findingsArgs<ExtArgs>
+  usages?: boolean | Prisma.Credential$usagesArgs<ExtArgs>
   _count?: boolean | Prisma.CredentialCountOutputTypeDefaultArgs<ExtArgs>
 }
 export type CredentialIncludeCreateManyAndReturn<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = {
@@ -1909,6 +2140,7 @@ export type $CredentialPayload<ExtArgs extends runtime.Types.Extensions.Internal
     revokedBy: Prisma.$HumanPayload<ExtArgs> | null
     taskToken: Prisma.$TaskTokenPayload<ExtArgs> | null
     findings: Prisma.$FindingPayload<ExtArgs>[]
+    usages: Prisma.$CredentialUsagePayload<ExtArgs>[]
   }
   scalars: runtime.Types.Extensions.GetPayloadResult<{
     id: string
@@ -1930,6 +2162,10 @@ export type $CredentialPayload<ExtArgs extends runtime.Types.Extensions.Internal
     revocationReason: string | null
     createdAt: Date
     updatedAt: Date
+    /**
+     * Lowercased name, system and fingerprint, for case-insensitive search.
+     */
+    searchText: string
   }, ExtArgs["result"]["credential"]>
   composites: {}
 }
@@ -2330,6 +2566,7 @@ export interface Prisma__CredentialClient<T, Null = never, ExtArgs extends runti
   revokedBy<T extends Prisma.Credential$revokedByArgs<ExtArgs> = {}>(args?: Prisma.Subset<T, Prisma.Credential$revokedByArgs<ExtArgs>>): Prisma.Prisma__HumanClient<runtime.Types.Result.GetResult<Prisma.$HumanPayload<ExtArgs>, T, "findUniqueOrThrow", GlobalOmitOptions> | null, null, ExtArgs, GlobalOmitOptions>
   taskToken<T extends Prisma.Credential$taskTokenArgs<ExtArgs> = {}>(args?: Prisma.Subset<T, Prisma.Credential$taskTokenArgs<ExtArgs>>): Prisma.Prisma__TaskTokenClient<runtime.Types.Result.GetResult<Prisma.$TaskTokenPayload<ExtArgs>, T, "findUniqueOrThrow", GlobalOmitOptions> | null, null, ExtArgs, GlobalOmitOptions>
   findings<T extends Prisma.Credential$findingsArgs<ExtArgs> = {}>(args?: Prisma.Subset<T, Prisma.Credential$findingsArgs<ExtArgs>>): Prisma.PrismaPromise<runtime.Types.Result.GetResult<Prisma.$FindingPayload<ExtArgs>, T, "findMany", GlobalOmitOptions> | Null>
+  usages<T extends Prisma.Credential$usagesArgs<ExtArgs> = {}>(args?: Prisma.Subset<T, Prisma.Credential$usagesArgs<ExtArgs>>): Prisma.PrismaPromise<runtime.Types.Result.GetResult<Prisma.$CredentialUsagePayload<ExtArgs>, T, "findMany", GlobalOmitOptions> | Null>
   /**
    * Attaches callbacks for the resolution and/or rejection of the Promise.
    * @param onfulfilled The callback to execute when the Promise is resolved.
@@ -2378,6 +2615,7 @@ export interface CredentialFieldRefs {
   readonly revocationReason: Prisma.FieldRef<"Credential", 'String'>
   readonly createdAt: Prisma.FieldRef<"Credential", 'DateTime'>
   readonly updatedAt: Prisma.FieldRef<"Credential", 'DateTime'>
+  readonly searchText: Prisma.FieldRef<"Credential", 'String'>
 }
     
 
@@ -2895,6 +3133,30 @@ export type Credential$findingsArgs<ExtArgs extends runtime.Types.Extensions.Int
   take?: number
   skip?: number
   distinct?: Prisma.FindingScalarFieldEnum | Prisma.FindingScalarFieldEnum[]
+}
+
+/**
+ * Credential.usages
+ */
+export type Credential$usagesArgs<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = {
+  /**
+   * Select specific fields to fetch from the CredentialUsage
+   */
+  select?: Prisma.CredentialUsageSelect<ExtArgs> | null
+  /**
+   * Omit specific fields from the CredentialUsage
+   */
+  omit?: Prisma.CredentialUsageOmit<ExtArgs> | null
+  /**
+   * Choose, which related nodes to fetch as well
+   */
+  include?: Prisma.CredentialUsageInclude<ExtArgs> | null
+  where?: Prisma.CredentialUsageWhereInput
+  orderBy?: Prisma.CredentialUsageOrderByWithRelationInput | Prisma.CredentialUsageOrderByWithRelationInput[]
+  cursor?: Prisma.CredentialUsageWhereUniqueInput
+  take?: number
+  skip?: number
+  distinct?: Prisma.CredentialUsageScalarFieldEnum | Prisma.CredentialUsageScalarFieldEnum[]
 }
 
 /**

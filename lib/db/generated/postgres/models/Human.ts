@@ -9,8 +9,8 @@
  * 🟢 You can import this file directly.
  */
 import type * as runtime from "@prisma/client/runtime/client"
-import type * as $Enums from "../enums.ts"
-import type * as Prisma from "../internal/prismaNamespace.ts"
+import type * as $Enums from "../enums"
+import type * as Prisma from "../internal/prismaNamespace"
 
 /**
  * Model Human
@@ -39,6 +39,7 @@ export type HumanMinAggregateOutputType = {
   managerId: string | null
   createdAt: Date | null
   updatedAt: Date | null
+  searchText: string | null
 }
 
 export type HumanMaxAggregateOutputType = {
@@ -56,6 +57,7 @@ export type HumanMaxAggregateOutputType = {
   managerId: string | null
   createdAt: Date | null
   updatedAt: Date | null
+  searchText: string | null
 }
 
 export type HumanCountAggregateOutputType = {
@@ -73,6 +75,7 @@ export type HumanCountAggregateOutputType = {
   managerId: number
   createdAt: number
   updatedAt: number
+  searchText: number
   _all: number
 }
 
@@ -92,6 +95,7 @@ export type HumanMinAggregateInputType = {
   managerId?: true
   createdAt?: true
   updatedAt?: true
+  searchText?: true
 }
 
 export type HumanMaxAggregateInputType = {
@@ -109,6 +113,7 @@ export type HumanMaxAggregateInputType = {
   managerId?: true
   createdAt?: true
   updatedAt?: true
+  searchText?: true
 }
 
 export type HumanCountAggregateInputType = {
@@ -126,6 +131,7 @@ export type HumanCountAggregateInputType = {
   managerId?: true
   createdAt?: true
   updatedAt?: true
+  searchText?: true
   _all?: true
 }
 
@@ -216,6 +222,7 @@ export type HumanGroupByOutputType = {
   managerId: string | null
   createdAt: Date
   updatedAt: Date
+  searchText: string
   _count: HumanCountAggregateOutputType | null
   _min: HumanMinAggregateOutputType | null
   _max: HumanMaxAggregateOutputType | null
@@ -254,6 +261,7 @@ export type HumanWhereInput = {
   managerId?: Prisma.StringNullableFilter<"Human"> | string | null
   createdAt?: Prisma.DateTimeFilter<"Human"> | Date | string
   updatedAt?: Prisma.DateTimeFilter<"Human"> | Date | string
+  searchText?: Prisma.StringFilter<"Human"> | string
   manager?: Prisma.XOR<Prisma.HumanNullableScalarRelationFilter, Prisma.HumanWhereInput> | null
   reports?: Prisma.HumanListRelationFilter
   sponsoredNhis?: Prisma.NhiListRelationFilter
@@ -267,6 +275,7 @@ export type HumanWhereInput = {
   acceptedFindings?: Prisma.FindingListRelationFilter
   createdCampaigns?: Prisma.ReviewCampaignListRelationFilter
   reviewItems?: Prisma.ReviewItemListRelationFilter
+  ownedNhis?: Prisma.NhiOwnerListRelationFilter
 }
 
 export type HumanOrderByWithRelationInput = {
@@ -284,6 +293,7 @@ export type HumanOrderByWithRelationInput = {
   managerId?: Prisma.SortOrderInput | Prisma.SortOrder
   createdAt?: Prisma.SortOrder
   updatedAt?: Prisma.SortOrder
+  searchText?: Prisma.SortOrder
   manager?: Prisma.HumanOrderByWithRelationInput
   reports?: Prisma.HumanOrderByRelationAggregateInput
   sponsoredNhis?: Prisma.NhiOrderByRelationAggregateInput
@@ -297,6 +307,7 @@ export type HumanOrderByWithRelationInput = {
   acceptedFindings?: Prisma.FindingOrderByRelationAggregateInput
   createdCampaigns?: Prisma.ReviewCampaignOrderByRelationAggregateInput
   reviewItems?: Prisma.ReviewItemOrderByRelationAggregateInput
+  ownedNhis?: Prisma.NhiOwnerOrderByRelationAggregateInput
 }
 
 export type HumanWhereUniqueInput = Prisma.AtLeast<{
@@ -317,6 +328,7 @@ export type HumanWhereUniqueInput = Prisma.AtLeast<{
   managerId?: Prisma.StringNullableFilter<"Human"> | string | null
   createdAt?: Prisma.DateTimeFilter<"Human"> | Date | string
   updatedAt?: Prisma.DateTimeFilter<"Human"> | Date | string
+  searchText?: Prisma.StringFilter<"Human"> | string
   manager?: Prisma.XOR<Prisma.HumanNullableScalarRelationFilter, Prisma.HumanWhereInput> | null
   reports?: Prisma.HumanListRelationFilter
   sponsoredNhis?: Prisma.NhiListRelationFilter
@@ -330,6 +342,7 @@ export type HumanWhereUniqueInput = Prisma.AtLeast<{
   acceptedFindings?: Prisma.FindingListRelationFilter
   createdCampaigns?: Prisma.ReviewCampaignListRelationFilter
   reviewItems?: Prisma.ReviewItemListRelationFilter
+  ownedNhis?: Prisma.NhiOwnerListRelationFilter
 }, "id" | "email">
 
 export type HumanOrderByWithAggregationInput = {
@@ -347,6 +360,7 @@ export type HumanOrderByWithAggregationInput = {
   managerId?: Prisma.SortOrderInput | Prisma.SortOrder
   createdAt?: Prisma.SortOrder
   updatedAt?: Prisma.SortOrder
+  searchText?: Prisma.SortOrder
   _count?: Prisma.HumanCountOrderByAggregateInput
   _max?: Prisma.HumanMaxOrderByAggregateInput
   _min?: Prisma.HumanMinOrderByAggregateInput
@@ -370,6 +384,7 @@ export type HumanScalarWhereWithAggregatesInput = {
   managerId?: Prisma.StringNullableWithAggregatesFilter<"Human"> | string | null
   createdAt?: Prisma.DateTimeWithAggregatesFilter<"Human"> | Date | string
   updatedAt?: Prisma.DateTimeWithAggregatesFilter<"Human"> | Date | string
+  searchText?: Prisma.StringWithAggregatesFilter<"Human"> | string
 }
 
 export type HumanCreateInput = {
@@ -386,6 +401,7 @@ export type HumanCreateInput = {
   offboardedAt?: Date | string | null
   createdAt?: Date | string
   updatedAt?: Date | string
+  searchText?: string
   manager?: Prisma.HumanCreateNestedOneWithoutReportsInput
   reports?: Prisma.HumanCreateNestedManyWithoutManagerInput
   sponsoredNhis?: Prisma.NhiCreateNestedManyWithoutSponsorInput
@@ -399,6 +415,7 @@ export type HumanCreateInput = {
   acceptedFindings?: Prisma.FindingCreateNestedManyWithoutAcceptedByInput
   createdCampaigns?: Prisma.ReviewCampaignCreateNestedManyWithoutCreatedByInput
   reviewItems?: Prisma.ReviewItemCreateNestedManyWithoutReviewerInput
+  ownedNhis?: Prisma.NhiOwnerCreateNestedManyWithoutHumanInput
 }
 
 export type HumanUncheckedCreateInput = {
@@ -416,6 +433,7 @@ export type HumanUncheckedCreateInput = {
   managerId?: string | null
   createdAt?: Date | string
   updatedAt?: Date | string
+  searchText?: string
   reports?: Prisma.HumanUncheckedCreateNestedManyWithoutManagerInput
   sponsoredNhis?: Prisma.NhiUncheckedCreateNestedManyWithoutSponsorInput
   subjectCredentials?: Prisma.CredentialUncheckedCreateNestedManyWithoutSubjectHumanInput
@@ -428,6 +446,7 @@ export type HumanUncheckedCreateInput = {
   acceptedFindings?: Prisma.FindingUncheckedCreateNestedManyWithoutAcceptedByInput
   createdCampaigns?: Prisma.ReviewCampaignUncheckedCreateNestedManyWithoutCreatedByInput
   reviewItems?: Prisma.ReviewItemUncheckedCreateNestedManyWithoutReviewerInput
+  ownedNhis?: Prisma.NhiOwnerUncheckedCreateNestedManyWithoutHumanInput
 }
 
 export type HumanUpdateInput = {
@@ -444,6 +463,7 @@ export type HumanUpdateInput = {
   offboardedAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
   createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  searchText?: Prisma.StringFieldUpdateOperationsInput | string
   manager?: Prisma.HumanUpdateOneWithoutReportsNestedInput
   reports?: Prisma.HumanUpdateManyWithoutManagerNestedInput
   sponsoredNhis?: Prisma.NhiUpdateManyWithoutSponsorNestedInput
@@ -457,6 +477,7 @@ export type HumanUpdateInput = {
   acceptedFindings?: Prisma.FindingUpdateManyWithoutAcceptedByNestedInput
   createdCampaigns?: Prisma.ReviewCampaignUpdateManyWithoutCreatedByNestedInput
   reviewItems?: Prisma.ReviewItemUpdateManyWithoutReviewerNestedInput
+  ownedNhis?: Prisma.NhiOwnerUpdateManyWithoutHumanNestedInput
 }
 
 export type HumanUncheckedUpdateInput = {
@@ -474,6 +495,7 @@ export type HumanUncheckedUpdateInput = {
   managerId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  searchText?: Prisma.StringFieldUpdateOperationsInput | string
   reports?: Prisma.HumanUncheckedUpdateManyWithoutManagerNestedInput
   sponsoredNhis?: Prisma.NhiUncheckedUpdateManyWithoutSponsorNestedInput
   subjectCredentials?: Prisma.CredentialUncheckedUpdateManyWithoutSubjectHumanNestedInput
@@ -486,6 +508,7 @@ export type HumanUncheckedUpdateInput = {
   acceptedFindings?: Prisma.FindingUncheckedUpdateManyWithoutAcceptedByNestedInput
   createdCampaigns?: Prisma.ReviewCampaignUncheckedUpdateManyWithoutCreatedByNestedInput
   reviewItems?: Prisma.ReviewItemUncheckedUpdateManyWithoutReviewerNestedInput
+  ownedNhis?: Prisma.NhiOwnerUncheckedUpdateManyWithoutHumanNestedInput
 }
 
 export type HumanCreateManyInput = {
@@ -503,6 +526,7 @@ export type HumanCreateManyInput = {
   managerId?: string | null
   createdAt?: Date | string
   updatedAt?: Date | string
+  searchText?: string
 }
 
 export type HumanUpdateManyMutationInput = {
@@ -519,6 +543,7 @@ export type HumanUpdateManyMutationInput = {
   offboardedAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
   createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  searchText?: Prisma.StringFieldUpdateOperationsInput | string
 }
 
 export type HumanUncheckedUpdateManyInput = {
@@ -536,6 +561,7 @@ export type HumanUncheckedUpdateManyInput = {
   managerId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  searchText?: Prisma.StringFieldUpdateOperationsInput | string
 }
 
 export type HumanNullableScalarRelationFilter = {
@@ -568,6 +594,7 @@ export type HumanCountOrderByAggregateInput = {
   managerId?: Prisma.SortOrder
   createdAt?: Prisma.SortOrder
   updatedAt?: Prisma.SortOrder
+  searchText?: Prisma.SortOrder
 }
 
 export type HumanMaxOrderByAggregateInput = {
@@ -585,6 +612,7 @@ export type HumanMaxOrderByAggregateInput = {
   managerId?: Prisma.SortOrder
   createdAt?: Prisma.SortOrder
   updatedAt?: Prisma.SortOrder
+  searchText?: Prisma.SortOrder
 }
 
 export type HumanMinOrderByAggregateInput = {
@@ -602,6 +630,7 @@ export type HumanMinOrderByAggregateInput = {
   managerId?: Prisma.SortOrder
   createdAt?: Prisma.SortOrder
   updatedAt?: Prisma.SortOrder
+  searchText?: Prisma.SortOrder
 }
 
 export type HumanScalarRelationFilter = {
@@ -865,6 +894,20 @@ export type HumanUpdateOneWithoutReviewItemsNestedInput = {
   update?: Prisma.XOR<Prisma.XOR<Prisma.HumanUpdateToOneWithWhereWithoutReviewItemsInput, Prisma.HumanUpdateWithoutReviewItemsInput>, Prisma.HumanUncheckedUpdateWithoutReviewItemsInput>
 }
 
+export type HumanCreateNestedOneWithoutOwnedNhisInput = {
+  create?: Prisma.XOR<Prisma.HumanCreateWithoutOwnedNhisInput, Prisma.HumanUncheckedCreateWithoutOwnedNhisInput>
+  connectOrCreate?: Prisma.HumanCreateOrConnectWithoutOwnedNhisInput
+  connect?: Prisma.HumanWhereUniqueInput
+}
+
+export type HumanUpdateOneRequiredWithoutOwnedNhisNestedInput = {
+  create?: Prisma.XOR<Prisma.HumanCreateWithoutOwnedNhisInput, Prisma.HumanUncheckedCreateWithoutOwnedNhisInput>
+  connectOrCreate?: Prisma.HumanCreateOrConnectWithoutOwnedNhisInput
+  upsert?: Prisma.HumanUpsertWithoutOwnedNhisInput
+  connect?: Prisma.HumanWhereUniqueInput
+  update?: Prisma.XOR<Prisma.XOR<Prisma.HumanUpdateToOneWithWhereWithoutOwnedNhisInput, Prisma.HumanUpdateWithoutOwnedNhisInput>, Prisma.HumanUncheckedUpdateWithoutOwnedNhisInput>
+}
+
 export type HumanCreateWithoutReportsInput = {
   id?: string
   email: string
@@ -879,6 +922,7 @@ export type HumanCreateWithoutReportsInput = {
   offboardedAt?: Date | string | null
   createdAt?: Date | string
   updatedAt?: Date | string
+  searchText?: string
   manager?: Prisma.HumanCreateNestedOneWithoutReportsInput
   sponsoredNhis?: Prisma.NhiCreateNestedManyWithoutSponsorInput
   subjectCredentials?: Prisma.CredentialCreateNestedManyWithoutSubjectHumanInput
@@ -891,6 +935,7 @@ export type HumanCreateWithoutReportsInput = {
   acceptedFindings?: Prisma.FindingCreateNestedManyWithoutAcceptedByInput
   createdCampaigns?: Prisma.ReviewCampaignCreateNestedManyWithoutCreatedByInput
   reviewItems?: Prisma.ReviewItemCreateNestedManyWithoutReviewerInput
+  ownedNhis?: Prisma.NhiOwnerCreateNestedManyWithoutHumanInput
 }
 
 export type HumanUncheckedCreateWithoutReportsInput = {
@@ -908,6 +953,7 @@ export type HumanUncheckedCreateWithoutReportsInput = {
   managerId?: string | null
   createdAt?: Date | string
   updatedAt?: Date | string
+  searchText?: string
   sponsoredNhis?: Prisma.NhiUncheckedCreateNestedManyWithoutSponsorInput
   subjectCredentials?: Prisma.CredentialUncheckedCreateNestedManyWithoutSubjectHumanInput
   revokedCredentials?: Prisma.CredentialUncheckedCreateNestedManyWithoutRevokedByInput
@@ -919,6 +965,7 @@ export type HumanUncheckedCreateWithoutReportsInput = {
   acceptedFindings?: Prisma.FindingUncheckedCreateNestedManyWithoutAcceptedByInput
   createdCampaigns?: Prisma.ReviewCampaignUncheckedCreateNestedManyWithoutCreatedByInput
   reviewItems?: Prisma.ReviewItemUncheckedCreateNestedManyWithoutReviewerInput
+  ownedNhis?: Prisma.NhiOwnerUncheckedCreateNestedManyWithoutHumanInput
 }
 
 export type HumanCreateOrConnectWithoutReportsInput = {
@@ -940,6 +987,7 @@ export type HumanCreateWithoutManagerInput = {
   offboardedAt?: Date | string | null
   createdAt?: Date | string
   updatedAt?: Date | string
+  searchText?: string
   reports?: Prisma.HumanCreateNestedManyWithoutManagerInput
   sponsoredNhis?: Prisma.NhiCreateNestedManyWithoutSponsorInput
   subjectCredentials?: Prisma.CredentialCreateNestedManyWithoutSubjectHumanInput
@@ -952,6 +1000,7 @@ export type HumanCreateWithoutManagerInput = {
   acceptedFindings?: Prisma.FindingCreateNestedManyWithoutAcceptedByInput
   createdCampaigns?: Prisma.ReviewCampaignCreateNestedManyWithoutCreatedByInput
   reviewItems?: Prisma.ReviewItemCreateNestedManyWithoutReviewerInput
+  ownedNhis?: Prisma.NhiOwnerCreateNestedManyWithoutHumanInput
 }
 
 export type HumanUncheckedCreateWithoutManagerInput = {
@@ -968,6 +1017,7 @@ export type HumanUncheckedCreateWithoutManagerInput = {
   offboardedAt?: Date | string | null
   createdAt?: Date | string
   updatedAt?: Date | string
+  searchText?: string
   reports?: Prisma.HumanUncheckedCreateNestedManyWithoutManagerInput
   sponsoredNhis?: Prisma.NhiUncheckedCreateNestedManyWithoutSponsorInput
   subjectCredentials?: Prisma.CredentialUncheckedCreateNestedManyWithoutSubjectHumanInput
@@ -980,6 +1030,7 @@ export type HumanUncheckedCreateWithoutManagerInput = {
   acceptedFindings?: Prisma.FindingUncheckedCreateNestedManyWithoutAcceptedByInput
   createdCampaigns?: Prisma.ReviewCampaignUncheckedCreateNestedManyWithoutCreatedByInput
   reviewItems?: Prisma.ReviewItemUncheckedCreateNestedManyWithoutReviewerInput
+  ownedNhis?: Prisma.NhiOwnerUncheckedCreateNestedManyWithoutHumanInput
 }
 
 export type HumanCreateOrConnectWithoutManagerInput = {
@@ -1017,6 +1068,7 @@ export type HumanUpdateWithoutReportsInput = {
   offboardedAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
   createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  searchText?: Prisma.StringFieldUpdateOperationsInput | string
   manager?: Prisma.HumanUpdateOneWithoutReportsNestedInput
   sponsoredNhis?: Prisma.NhiUpdateManyWithoutSponsorNestedInput
   subjectCredentials?: Prisma.CredentialUpdateManyWithoutSubjectHumanNestedInput
@@ -1029,6 +1081,7 @@ export type HumanUpdateWithoutReportsInput = {
   acceptedFindings?: Prisma.FindingUpdateManyWithoutAcceptedByNestedInput
   createdCampaigns?: Prisma.ReviewCampaignUpdateManyWithoutCreatedByNestedInput
   reviewItems?: Prisma.ReviewItemUpdateManyWithoutReviewerNestedInput
+  ownedNhis?: Prisma.NhiOwnerUpdateManyWithoutHumanNestedInput
 }
 
 export type HumanUncheckedUpdateWithoutReportsInput = {
@@ -1046,6 +1099,7 @@ export type HumanUncheckedUpdateWithoutReportsInput = {
   managerId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  searchText?: Prisma.StringFieldUpdateOperationsInput | string
   sponsoredNhis?: Prisma.NhiUncheckedUpdateManyWithoutSponsorNestedInput
   subjectCredentials?: Prisma.CredentialUncheckedUpdateManyWithoutSubjectHumanNestedInput
   revokedCredentials?: Prisma.CredentialUncheckedUpdateManyWithoutRevokedByNestedInput
@@ -1057,6 +1111,7 @@ export type HumanUncheckedUpdateWithoutReportsInput = {
   acceptedFindings?: Prisma.FindingUncheckedUpdateManyWithoutAcceptedByNestedInput
   createdCampaigns?: Prisma.ReviewCampaignUncheckedUpdateManyWithoutCreatedByNestedInput
   reviewItems?: Prisma.ReviewItemUncheckedUpdateManyWithoutReviewerNestedInput
+  ownedNhis?: Prisma.NhiOwnerUncheckedUpdateManyWithoutHumanNestedInput
 }
 
 export type HumanUpsertWithWhereUniqueWithoutManagerInput = {
@@ -1093,6 +1148,7 @@ export type HumanScalarWhereInput = {
   managerId?: Prisma.StringNullableFilter<"Human"> | string | null
   createdAt?: Prisma.DateTimeFilter<"Human"> | Date | string
   updatedAt?: Prisma.DateTimeFilter<"Human"> | Date | string
+  searchText?: Prisma.StringFilter<"Human"> | string
 }
 
 export type HumanCreateWithoutSponsoredNhisInput = {
@@ -1109,6 +1165,7 @@ export type HumanCreateWithoutSponsoredNhisInput = {
   offboardedAt?: Date | string | null
   createdAt?: Date | string
   updatedAt?: Date | string
+  searchText?: string
   manager?: Prisma.HumanCreateNestedOneWithoutReportsInput
   reports?: Prisma.HumanCreateNestedManyWithoutManagerInput
   subjectCredentials?: Prisma.CredentialCreateNestedManyWithoutSubjectHumanInput
@@ -1121,6 +1178,7 @@ export type HumanCreateWithoutSponsoredNhisInput = {
   acceptedFindings?: Prisma.FindingCreateNestedManyWithoutAcceptedByInput
   createdCampaigns?: Prisma.ReviewCampaignCreateNestedManyWithoutCreatedByInput
   reviewItems?: Prisma.ReviewItemCreateNestedManyWithoutReviewerInput
+  ownedNhis?: Prisma.NhiOwnerCreateNestedManyWithoutHumanInput
 }
 
 export type HumanUncheckedCreateWithoutSponsoredNhisInput = {
@@ -1138,6 +1196,7 @@ export type HumanUncheckedCreateWithoutSponsoredNhisInput = {
   managerId?: string | null
   createdAt?: Date | string
   updatedAt?: Date | string
+  searchText?: string
   reports?: Prisma.HumanUncheckedCreateNestedManyWithoutManagerInput
   subjectCredentials?: Prisma.CredentialUncheckedCreateNestedManyWithoutSubjectHumanInput
   revokedCredentials?: Prisma.CredentialUncheckedCreateNestedManyWithoutRevokedByInput
@@ -1149,6 +1208,7 @@ export type HumanUncheckedCreateWithoutSponsoredNhisInput = {
   acceptedFindings?: Prisma.FindingUncheckedCreateNestedManyWithoutAcceptedByInput
   createdCampaigns?: Prisma.ReviewCampaignUncheckedCreateNestedManyWithoutCreatedByInput
   reviewItems?: Prisma.ReviewItemUncheckedCreateNestedManyWithoutReviewerInput
+  ownedNhis?: Prisma.NhiOwnerUncheckedCreateNestedManyWithoutHumanInput
 }
 
 export type HumanCreateOrConnectWithoutSponsoredNhisInput = {
@@ -1181,6 +1241,7 @@ export type HumanUpdateWithoutSponsoredNhisInput = {
   offboardedAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
   createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  searchText?: Prisma.StringFieldUpdateOperationsInput | string
   manager?: Prisma.HumanUpdateOneWithoutReportsNestedInput
   reports?: Prisma.HumanUpdateManyWithoutManagerNestedInput
   subjectCredentials?: Prisma.CredentialUpdateManyWithoutSubjectHumanNestedInput
@@ -1193,6 +1254,7 @@ export type HumanUpdateWithoutSponsoredNhisInput = {
   acceptedFindings?: Prisma.FindingUpdateManyWithoutAcceptedByNestedInput
   createdCampaigns?: Prisma.ReviewCampaignUpdateManyWithoutCreatedByNestedInput
   reviewItems?: Prisma.ReviewItemUpdateManyWithoutReviewerNestedInput
+  ownedNhis?: Prisma.NhiOwnerUpdateManyWithoutHumanNestedInput
 }
 
 export type HumanUncheckedUpdateWithoutSponsoredNhisInput = {
@@ -1210,6 +1272,7 @@ export type HumanUncheckedUpdateWithoutSponsoredNhisInput = {
   managerId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  searchText?: Prisma.StringFieldUpdateOperationsInput | string
   reports?: Prisma.HumanUncheckedUpdateManyWithoutManagerNestedInput
   subjectCredentials?: Prisma.CredentialUncheckedUpdateManyWithoutSubjectHumanNestedInput
   revokedCredentials?: Prisma.CredentialUncheckedUpdateManyWithoutRevokedByNestedInput
@@ -1221,6 +1284,7 @@ export type HumanUncheckedUpdateWithoutSponsoredNhisInput = {
   acceptedFindings?: Prisma.FindingUncheckedUpdateManyWithoutAcceptedByNestedInput
   createdCampaigns?: Prisma.ReviewCampaignUncheckedUpdateManyWithoutCreatedByNestedInput
   reviewItems?: Prisma.ReviewItemUncheckedUpdateManyWithoutReviewerNestedInput
+  ownedNhis?: Prisma.NhiOwnerUncheckedUpdateManyWithoutHumanNestedInput
 }
 
 export type HumanCreateWithoutSubjectCredentialsInput = {
@@ -1237,6 +1301,7 @@ export type HumanCreateWithoutSubjectCredentialsInput = {
   offboardedAt?: Date | string | null
   createdAt?: Date | string
   updatedAt?: Date | string
+  searchText?: string
   manager?: Prisma.HumanCreateNestedOneWithoutReportsInput
   reports?: Prisma.HumanCreateNestedManyWithoutManagerInput
   sponsoredNhis?: Prisma.NhiCreateNestedManyWithoutSponsorInput
@@ -1249,6 +1314,7 @@ export type HumanCreateWithoutSubjectCredentialsInput = {
   acceptedFindings?: Prisma.FindingCreateNestedManyWithoutAcceptedByInput
   createdCampaigns?: Prisma.ReviewCampaignCreateNestedManyWithoutCreatedByInput
   reviewItems?: Prisma.ReviewItemCreateNestedManyWithoutReviewerInput
+  ownedNhis?: Prisma.NhiOwnerCreateNestedManyWithoutHumanInput
 }
 
 export type HumanUncheckedCreateWithoutSubjectCredentialsInput = {
@@ -1266,6 +1332,7 @@ export type HumanUncheckedCreateWithoutSubjectCredentialsInput = {
   managerId?: string | null
   createdAt?: Date | string
   updatedAt?: Date | string
+  searchText?: string
   reports?: Prisma.HumanUncheckedCreateNestedManyWithoutManagerInput
   sponsoredNhis?: Prisma.NhiUncheckedCreateNestedManyWithoutSponsorInput
   revokedCredentials?: Prisma.CredentialUncheckedCreateNestedManyWithoutRevokedByInput
@@ -1277,6 +1344,7 @@ export type HumanUncheckedCreateWithoutSubjectCredentialsInput = {
   acceptedFindings?: Prisma.FindingUncheckedCreateNestedManyWithoutAcceptedByInput
   createdCampaigns?: Prisma.ReviewCampaignUncheckedCreateNestedManyWithoutCreatedByInput
   reviewItems?: Prisma.ReviewItemUncheckedCreateNestedManyWithoutReviewerInput
+  ownedNhis?: Prisma.NhiOwnerUncheckedCreateNestedManyWithoutHumanInput
 }
 
 export type HumanCreateOrConnectWithoutSubjectCredentialsInput = {
@@ -1298,6 +1366,7 @@ export type HumanCreateWithoutRevokedCredentialsInput = {
   offboardedAt?: Date | string | null
   createdAt?: Date | string
   updatedAt?: Date | string
+  searchText?: string
   manager?: Prisma.HumanCreateNestedOneWithoutReportsInput
   reports?: Prisma.HumanCreateNestedManyWithoutManagerInput
   sponsoredNhis?: Prisma.NhiCreateNestedManyWithoutSponsorInput
@@ -1310,6 +1379,7 @@ export type HumanCreateWithoutRevokedCredentialsInput = {
   acceptedFindings?: Prisma.FindingCreateNestedManyWithoutAcceptedByInput
   createdCampaigns?: Prisma.ReviewCampaignCreateNestedManyWithoutCreatedByInput
   reviewItems?: Prisma.ReviewItemCreateNestedManyWithoutReviewerInput
+  ownedNhis?: Prisma.NhiOwnerCreateNestedManyWithoutHumanInput
 }
 
 export type HumanUncheckedCreateWithoutRevokedCredentialsInput = {
@@ -1327,6 +1397,7 @@ export type HumanUncheckedCreateWithoutRevokedCredentialsInput = {
   managerId?: string | null
   createdAt?: Date | string
   updatedAt?: Date | string
+  searchText?: string
   reports?: Prisma.HumanUncheckedCreateNestedManyWithoutManagerInput
   sponsoredNhis?: Prisma.NhiUncheckedCreateNestedManyWithoutSponsorInput
   subjectCredentials?: Prisma.CredentialUncheckedCreateNestedManyWithoutSubjectHumanInput
@@ -1338,6 +1409,7 @@ export type HumanUncheckedCreateWithoutRevokedCredentialsInput = {
   acceptedFindings?: Prisma.FindingUncheckedCreateNestedManyWithoutAcceptedByInput
   createdCampaigns?: Prisma.ReviewCampaignUncheckedCreateNestedManyWithoutCreatedByInput
   reviewItems?: Prisma.ReviewItemUncheckedCreateNestedManyWithoutReviewerInput
+  ownedNhis?: Prisma.NhiOwnerUncheckedCreateNestedManyWithoutHumanInput
 }
 
 export type HumanCreateOrConnectWithoutRevokedCredentialsInput = {
@@ -1370,6 +1442,7 @@ export type HumanUpdateWithoutSubjectCredentialsInput = {
   offboardedAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
   createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  searchText?: Prisma.StringFieldUpdateOperationsInput | string
   manager?: Prisma.HumanUpdateOneWithoutReportsNestedInput
   reports?: Prisma.HumanUpdateManyWithoutManagerNestedInput
   sponsoredNhis?: Prisma.NhiUpdateManyWithoutSponsorNestedInput
@@ -1382,6 +1455,7 @@ export type HumanUpdateWithoutSubjectCredentialsInput = {
   acceptedFindings?: Prisma.FindingUpdateManyWithoutAcceptedByNestedInput
   createdCampaigns?: Prisma.ReviewCampaignUpdateManyWithoutCreatedByNestedInput
   reviewItems?: Prisma.ReviewItemUpdateManyWithoutReviewerNestedInput
+  ownedNhis?: Prisma.NhiOwnerUpdateManyWithoutHumanNestedInput
 }
 
 export type HumanUncheckedUpdateWithoutSubjectCredentialsInput = {
@@ -1399,6 +1473,7 @@ export type HumanUncheckedUpdateWithoutSubjectCredentialsInput = {
   managerId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  searchText?: Prisma.StringFieldUpdateOperationsInput | string
   reports?: Prisma.HumanUncheckedUpdateManyWithoutManagerNestedInput
   sponsoredNhis?: Prisma.NhiUncheckedUpdateManyWithoutSponsorNestedInput
   revokedCredentials?: Prisma.CredentialUncheckedUpdateManyWithoutRevokedByNestedInput
@@ -1410,6 +1485,7 @@ export type HumanUncheckedUpdateWithoutSubjectCredentialsInput = {
   acceptedFindings?: Prisma.FindingUncheckedUpdateManyWithoutAcceptedByNestedInput
   createdCampaigns?: Prisma.ReviewCampaignUncheckedUpdateManyWithoutCreatedByNestedInput
   reviewItems?: Prisma.ReviewItemUncheckedUpdateManyWithoutReviewerNestedInput
+  ownedNhis?: Prisma.NhiOwnerUncheckedUpdateManyWithoutHumanNestedInput
 }
 
 export type HumanUpsertWithoutRevokedCredentialsInput = {
@@ -1437,6 +1513,7 @@ export type HumanUpdateWithoutRevokedCredentialsInput = {
   offboardedAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
   createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  searchText?: Prisma.StringFieldUpdateOperationsInput | string
   manager?: Prisma.HumanUpdateOneWithoutReportsNestedInput
   reports?: Prisma.HumanUpdateManyWithoutManagerNestedInput
   sponsoredNhis?: Prisma.NhiUpdateManyWithoutSponsorNestedInput
@@ -1449,6 +1526,7 @@ export type HumanUpdateWithoutRevokedCredentialsInput = {
   acceptedFindings?: Prisma.FindingUpdateManyWithoutAcceptedByNestedInput
   createdCampaigns?: Prisma.ReviewCampaignUpdateManyWithoutCreatedByNestedInput
   reviewItems?: Prisma.ReviewItemUpdateManyWithoutReviewerNestedInput
+  ownedNhis?: Prisma.NhiOwnerUpdateManyWithoutHumanNestedInput
 }
 
 export type HumanUncheckedUpdateWithoutRevokedCredentialsInput = {
@@ -1466,6 +1544,7 @@ export type HumanUncheckedUpdateWithoutRevokedCredentialsInput = {
   managerId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  searchText?: Prisma.StringFieldUpdateOperationsInput | string
   reports?: Prisma.HumanUncheckedUpdateManyWithoutManagerNestedInput
   sponsoredNhis?: Prisma.NhiUncheckedUpdateManyWithoutSponsorNestedInput
   subjectCredentials?: Prisma.CredentialUncheckedUpdateManyWithoutSubjectHumanNestedInput
@@ -1477,6 +1556,7 @@ export type HumanUncheckedUpdateWithoutRevokedCredentialsInput = {
   acceptedFindings?: Prisma.FindingUncheckedUpdateManyWithoutAcceptedByNestedInput
   createdCampaigns?: Prisma.ReviewCampaignUncheckedUpdateManyWithoutCreatedByNestedInput
   reviewItems?: Prisma.ReviewItemUncheckedUpdateManyWithoutReviewerNestedInput
+  ownedNhis?: Prisma.NhiOwnerUncheckedUpdateManyWithoutHumanNestedInput
 }
 
 export type HumanCreateWithoutInitiatedScopesInput = {
@@ -1493,6 +1573,7 @@ export type HumanCreateWithoutInitiatedScopesInput = {
   offboardedAt?: Date | string | null
   createdAt?: Date | string
   updatedAt?: Date | string
+  searchText?: string
   manager?: Prisma.HumanCreateNestedOneWithoutReportsInput
   reports?: Prisma.HumanCreateNestedManyWithoutManagerInput
   sponsoredNhis?: Prisma.NhiCreateNestedManyWithoutSponsorInput
@@ -1505,6 +1586,7 @@ export type HumanCreateWithoutInitiatedScopesInput = {
   acceptedFindings?: Prisma.FindingCreateNestedManyWithoutAcceptedByInput
   createdCampaigns?: Prisma.ReviewCampaignCreateNestedManyWithoutCreatedByInput
   reviewItems?: Prisma.ReviewItemCreateNestedManyWithoutReviewerInput
+  ownedNhis?: Prisma.NhiOwnerCreateNestedManyWithoutHumanInput
 }
 
 export type HumanUncheckedCreateWithoutInitiatedScopesInput = {
@@ -1522,6 +1604,7 @@ export type HumanUncheckedCreateWithoutInitiatedScopesInput = {
   managerId?: string | null
   createdAt?: Date | string
   updatedAt?: Date | string
+  searchText?: string
   reports?: Prisma.HumanUncheckedCreateNestedManyWithoutManagerInput
   sponsoredNhis?: Prisma.NhiUncheckedCreateNestedManyWithoutSponsorInput
   subjectCredentials?: Prisma.CredentialUncheckedCreateNestedManyWithoutSubjectHumanInput
@@ -1533,6 +1616,7 @@ export type HumanUncheckedCreateWithoutInitiatedScopesInput = {
   acceptedFindings?: Prisma.FindingUncheckedCreateNestedManyWithoutAcceptedByInput
   createdCampaigns?: Prisma.ReviewCampaignUncheckedCreateNestedManyWithoutCreatedByInput
   reviewItems?: Prisma.ReviewItemUncheckedCreateNestedManyWithoutReviewerInput
+  ownedNhis?: Prisma.NhiOwnerUncheckedCreateNestedManyWithoutHumanInput
 }
 
 export type HumanCreateOrConnectWithoutInitiatedScopesInput = {
@@ -1554,6 +1638,7 @@ export type HumanCreateWithoutRevokedScopesInput = {
   offboardedAt?: Date | string | null
   createdAt?: Date | string
   updatedAt?: Date | string
+  searchText?: string
   manager?: Prisma.HumanCreateNestedOneWithoutReportsInput
   reports?: Prisma.HumanCreateNestedManyWithoutManagerInput
   sponsoredNhis?: Prisma.NhiCreateNestedManyWithoutSponsorInput
@@ -1566,6 +1651,7 @@ export type HumanCreateWithoutRevokedScopesInput = {
   acceptedFindings?: Prisma.FindingCreateNestedManyWithoutAcceptedByInput
   createdCampaigns?: Prisma.ReviewCampaignCreateNestedManyWithoutCreatedByInput
   reviewItems?: Prisma.ReviewItemCreateNestedManyWithoutReviewerInput
+  ownedNhis?: Prisma.NhiOwnerCreateNestedManyWithoutHumanInput
 }
 
 export type HumanUncheckedCreateWithoutRevokedScopesInput = {
@@ -1583,6 +1669,7 @@ export type HumanUncheckedCreateWithoutRevokedScopesInput = {
   managerId?: string | null
   createdAt?: Date | string
   updatedAt?: Date | string
+  searchText?: string
   reports?: Prisma.HumanUncheckedCreateNestedManyWithoutManagerInput
   sponsoredNhis?: Prisma.NhiUncheckedCreateNestedManyWithoutSponsorInput
   subjectCredentials?: Prisma.CredentialUncheckedCreateNestedManyWithoutSubjectHumanInput
@@ -1594,6 +1681,7 @@ export type HumanUncheckedCreateWithoutRevokedScopesInput = {
   acceptedFindings?: Prisma.FindingUncheckedCreateNestedManyWithoutAcceptedByInput
   createdCampaigns?: Prisma.ReviewCampaignUncheckedCreateNestedManyWithoutCreatedByInput
   reviewItems?: Prisma.ReviewItemUncheckedCreateNestedManyWithoutReviewerInput
+  ownedNhis?: Prisma.NhiOwnerUncheckedCreateNestedManyWithoutHumanInput
 }
 
 export type HumanCreateOrConnectWithoutRevokedScopesInput = {
@@ -1626,6 +1714,7 @@ export type HumanUpdateWithoutInitiatedScopesInput = {
   offboardedAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
   createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  searchText?: Prisma.StringFieldUpdateOperationsInput | string
   manager?: Prisma.HumanUpdateOneWithoutReportsNestedInput
   reports?: Prisma.HumanUpdateManyWithoutManagerNestedInput
   sponsoredNhis?: Prisma.NhiUpdateManyWithoutSponsorNestedInput
@@ -1638,6 +1727,7 @@ export type HumanUpdateWithoutInitiatedScopesInput = {
   acceptedFindings?: Prisma.FindingUpdateManyWithoutAcceptedByNestedInput
   createdCampaigns?: Prisma.ReviewCampaignUpdateManyWithoutCreatedByNestedInput
   reviewItems?: Prisma.ReviewItemUpdateManyWithoutReviewerNestedInput
+  ownedNhis?: Prisma.NhiOwnerUpdateManyWithoutHumanNestedInput
 }
 
 export type HumanUncheckedUpdateWithoutInitiatedScopesInput = {
@@ -1655,6 +1745,7 @@ export type HumanUncheckedUpdateWithoutInitiatedScopesInput = {
   managerId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  searchText?: Prisma.StringFieldUpdateOperationsInput | string
   reports?: Prisma.HumanUncheckedUpdateManyWithoutManagerNestedInput
   sponsoredNhis?: Prisma.NhiUncheckedUpdateManyWithoutSponsorNestedInput
   subjectCredentials?: Prisma.CredentialUncheckedUpdateManyWithoutSubjectHumanNestedInput
@@ -1666,6 +1757,7 @@ export type HumanUncheckedUpdateWithoutInitiatedScopesInput = {
   acceptedFindings?: Prisma.FindingUncheckedUpdateManyWithoutAcceptedByNestedInput
   createdCampaigns?: Prisma.ReviewCampaignUncheckedUpdateManyWithoutCreatedByNestedInput
   reviewItems?: Prisma.ReviewItemUncheckedUpdateManyWithoutReviewerNestedInput
+  ownedNhis?: Prisma.NhiOwnerUncheckedUpdateManyWithoutHumanNestedInput
 }
 
 export type HumanUpsertWithoutRevokedScopesInput = {
@@ -1693,6 +1785,7 @@ export type HumanUpdateWithoutRevokedScopesInput = {
   offboardedAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
   createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  searchText?: Prisma.StringFieldUpdateOperationsInput | string
   manager?: Prisma.HumanUpdateOneWithoutReportsNestedInput
   reports?: Prisma.HumanUpdateManyWithoutManagerNestedInput
   sponsoredNhis?: Prisma.NhiUpdateManyWithoutSponsorNestedInput
@@ -1705,6 +1798,7 @@ export type HumanUpdateWithoutRevokedScopesInput = {
   acceptedFindings?: Prisma.FindingUpdateManyWithoutAcceptedByNestedInput
   createdCampaigns?: Prisma.ReviewCampaignUpdateManyWithoutCreatedByNestedInput
   reviewItems?: Prisma.ReviewItemUpdateManyWithoutReviewerNestedInput
+  ownedNhis?: Prisma.NhiOwnerUpdateManyWithoutHumanNestedInput
 }
 
 export type HumanUncheckedUpdateWithoutRevokedScopesInput = {
@@ -1722,6 +1816,7 @@ export type HumanUncheckedUpdateWithoutRevokedScopesInput = {
   managerId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  searchText?: Prisma.StringFieldUpdateOperationsInput | string
   reports?: Prisma.HumanUncheckedUpdateManyWithoutManagerNestedInput
   sponsoredNhis?: Prisma.NhiUncheckedUpdateManyWithoutSponsorNestedInput
   subjectCredentials?: Prisma.CredentialUncheckedUpdateManyWithoutSubjectHumanNestedInput
@@ -1733,6 +1828,7 @@ export type HumanUncheckedUpdateWithoutRevokedScopesInput = {
   acceptedFindings?: Prisma.FindingUncheckedUpdateManyWithoutAcceptedByNestedInput
   createdCampaigns?: Prisma.ReviewCampaignUncheckedUpdateManyWithoutCreatedByNestedInput
   reviewItems?: Prisma.ReviewItemUncheckedUpdateManyWithoutReviewerNestedInput
+  ownedNhis?: Prisma.NhiOwnerUncheckedUpdateManyWithoutHumanNestedInput
 }
 
 export type HumanCreateWithoutApprovalsInput = {
@@ -1749,6 +1845,7 @@ export type HumanCreateWithoutApprovalsInput = {
   offboardedAt?: Date | string | null
   createdAt?: Date | string
   updatedAt?: Date | string
+  searchText?: string
   manager?: Prisma.HumanCreateNestedOneWithoutReportsInput
   reports?: Prisma.HumanCreateNestedManyWithoutManagerInput
   sponsoredNhis?: Prisma.NhiCreateNestedManyWithoutSponsorInput
@@ -1761,6 +1858,7 @@ export type HumanCreateWithoutApprovalsInput = {
   acceptedFindings?: Prisma.FindingCreateNestedManyWithoutAcceptedByInput
   createdCampaigns?: Prisma.ReviewCampaignCreateNestedManyWithoutCreatedByInput
   reviewItems?: Prisma.ReviewItemCreateNestedManyWithoutReviewerInput
+  ownedNhis?: Prisma.NhiOwnerCreateNestedManyWithoutHumanInput
 }
 
 export type HumanUncheckedCreateWithoutApprovalsInput = {
@@ -1778,6 +1876,7 @@ export type HumanUncheckedCreateWithoutApprovalsInput = {
   managerId?: string | null
   createdAt?: Date | string
   updatedAt?: Date | string
+  searchText?: string
   reports?: Prisma.HumanUncheckedCreateNestedManyWithoutManagerInput
   sponsoredNhis?: Prisma.NhiUncheckedCreateNestedManyWithoutSponsorInput
   subjectCredentials?: Prisma.CredentialUncheckedCreateNestedManyWithoutSubjectHumanInput
@@ -1789,6 +1888,7 @@ export type HumanUncheckedCreateWithoutApprovalsInput = {
   acceptedFindings?: Prisma.FindingUncheckedCreateNestedManyWithoutAcceptedByInput
   createdCampaigns?: Prisma.ReviewCampaignUncheckedCreateNestedManyWithoutCreatedByInput
   reviewItems?: Prisma.ReviewItemUncheckedCreateNestedManyWithoutReviewerInput
+  ownedNhis?: Prisma.NhiOwnerUncheckedCreateNestedManyWithoutHumanInput
 }
 
 export type HumanCreateOrConnectWithoutApprovalsInput = {
@@ -1821,6 +1921,7 @@ export type HumanUpdateWithoutApprovalsInput = {
   offboardedAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
   createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  searchText?: Prisma.StringFieldUpdateOperationsInput | string
   manager?: Prisma.HumanUpdateOneWithoutReportsNestedInput
   reports?: Prisma.HumanUpdateManyWithoutManagerNestedInput
   sponsoredNhis?: Prisma.NhiUpdateManyWithoutSponsorNestedInput
@@ -1833,6 +1934,7 @@ export type HumanUpdateWithoutApprovalsInput = {
   acceptedFindings?: Prisma.FindingUpdateManyWithoutAcceptedByNestedInput
   createdCampaigns?: Prisma.ReviewCampaignUpdateManyWithoutCreatedByNestedInput
   reviewItems?: Prisma.ReviewItemUpdateManyWithoutReviewerNestedInput
+  ownedNhis?: Prisma.NhiOwnerUpdateManyWithoutHumanNestedInput
 }
 
 export type HumanUncheckedUpdateWithoutApprovalsInput = {
@@ -1850,6 +1952,7 @@ export type HumanUncheckedUpdateWithoutApprovalsInput = {
   managerId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  searchText?: Prisma.StringFieldUpdateOperationsInput | string
   reports?: Prisma.HumanUncheckedUpdateManyWithoutManagerNestedInput
   sponsoredNhis?: Prisma.NhiUncheckedUpdateManyWithoutSponsorNestedInput
   subjectCredentials?: Prisma.CredentialUncheckedUpdateManyWithoutSubjectHumanNestedInput
@@ -1861,6 +1964,7 @@ export type HumanUncheckedUpdateWithoutApprovalsInput = {
   acceptedFindings?: Prisma.FindingUncheckedUpdateManyWithoutAcceptedByNestedInput
   createdCampaigns?: Prisma.ReviewCampaignUncheckedUpdateManyWithoutCreatedByNestedInput
   reviewItems?: Prisma.ReviewItemUncheckedUpdateManyWithoutReviewerNestedInput
+  ownedNhis?: Prisma.NhiOwnerUncheckedUpdateManyWithoutHumanNestedInput
 }
 
 export type HumanCreateWithoutCreatedApiKeysInput = {
@@ -1877,6 +1981,7 @@ export type HumanCreateWithoutCreatedApiKeysInput = {
   offboardedAt?: Date | string | null
   createdAt?: Date | string
   updatedAt?: Date | string
+  searchText?: string
   manager?: Prisma.HumanCreateNestedOneWithoutReportsInput
   reports?: Prisma.HumanCreateNestedManyWithoutManagerInput
   sponsoredNhis?: Prisma.NhiCreateNestedManyWithoutSponsorInput
@@ -1889,6 +1994,7 @@ export type HumanCreateWithoutCreatedApiKeysInput = {
   acceptedFindings?: Prisma.FindingCreateNestedManyWithoutAcceptedByInput
   createdCampaigns?: Prisma.ReviewCampaignCreateNestedManyWithoutCreatedByInput
   reviewItems?: Prisma.ReviewItemCreateNestedManyWithoutReviewerInput
+  ownedNhis?: Prisma.NhiOwnerCreateNestedManyWithoutHumanInput
 }
 
 export type HumanUncheckedCreateWithoutCreatedApiKeysInput = {
@@ -1906,6 +2012,7 @@ export type HumanUncheckedCreateWithoutCreatedApiKeysInput = {
   managerId?: string | null
   createdAt?: Date | string
   updatedAt?: Date | string
+  searchText?: string
   reports?: Prisma.HumanUncheckedCreateNestedManyWithoutManagerInput
   sponsoredNhis?: Prisma.NhiUncheckedCreateNestedManyWithoutSponsorInput
   subjectCredentials?: Prisma.CredentialUncheckedCreateNestedManyWithoutSubjectHumanInput
@@ -1917,6 +2024,7 @@ export type HumanUncheckedCreateWithoutCreatedApiKeysInput = {
   acceptedFindings?: Prisma.FindingUncheckedCreateNestedManyWithoutAcceptedByInput
   createdCampaigns?: Prisma.ReviewCampaignUncheckedCreateNestedManyWithoutCreatedByInput
   reviewItems?: Prisma.ReviewItemUncheckedCreateNestedManyWithoutReviewerInput
+  ownedNhis?: Prisma.NhiOwnerUncheckedCreateNestedManyWithoutHumanInput
 }
 
 export type HumanCreateOrConnectWithoutCreatedApiKeysInput = {
@@ -1938,6 +2046,7 @@ export type HumanCreateWithoutRevokedApiKeysInput = {
   offboardedAt?: Date | string | null
   createdAt?: Date | string
   updatedAt?: Date | string
+  searchText?: string
   manager?: Prisma.HumanCreateNestedOneWithoutReportsInput
   reports?: Prisma.HumanCreateNestedManyWithoutManagerInput
   sponsoredNhis?: Prisma.NhiCreateNestedManyWithoutSponsorInput
@@ -1950,6 +2059,7 @@ export type HumanCreateWithoutRevokedApiKeysInput = {
   acceptedFindings?: Prisma.FindingCreateNestedManyWithoutAcceptedByInput
   createdCampaigns?: Prisma.ReviewCampaignCreateNestedManyWithoutCreatedByInput
   reviewItems?: Prisma.ReviewItemCreateNestedManyWithoutReviewerInput
+  ownedNhis?: Prisma.NhiOwnerCreateNestedManyWithoutHumanInput
 }
 
 export type HumanUncheckedCreateWithoutRevokedApiKeysInput = {
@@ -1967,6 +2077,7 @@ export type HumanUncheckedCreateWithoutRevokedApiKeysInput = {
   managerId?: string | null
   createdAt?: Date | string
   updatedAt?: Date | string
+  searchText?: string
   reports?: Prisma.HumanUncheckedCreateNestedManyWithoutManagerInput
   sponsoredNhis?: Prisma.NhiUncheckedCreateNestedManyWithoutSponsorInput
   subjectCredentials?: Prisma.CredentialUncheckedCreateNestedManyWithoutSubjectHumanInput
@@ -1978,6 +2089,7 @@ export type HumanUncheckedCreateWithoutRevokedApiKeysInput = {
   acceptedFindings?: Prisma.FindingUncheckedCreateNestedManyWithoutAcceptedByInput
   createdCampaigns?: Prisma.ReviewCampaignUncheckedCreateNestedManyWithoutCreatedByInput
   reviewItems?: Prisma.ReviewItemUncheckedCreateNestedManyWithoutReviewerInput
+  ownedNhis?: Prisma.NhiOwnerUncheckedCreateNestedManyWithoutHumanInput
 }
 
 export type HumanCreateOrConnectWithoutRevokedApiKeysInput = {
@@ -2010,6 +2122,7 @@ export type HumanUpdateWithoutCreatedApiKeysInput = {
   offboardedAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
   createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  searchText?: Prisma.StringFieldUpdateOperationsInput | string
   manager?: Prisma.HumanUpdateOneWithoutReportsNestedInput
   reports?: Prisma.HumanUpdateManyWithoutManagerNestedInput
   sponsoredNhis?: Prisma.NhiUpdateManyWithoutSponsorNestedInput
@@ -2022,6 +2135,7 @@ export type HumanUpdateWithoutCreatedApiKeysInput = {
   acceptedFindings?: Prisma.FindingUpdateManyWithoutAcceptedByNestedInput
   createdCampaigns?: Prisma.ReviewCampaignUpdateManyWithoutCreatedByNestedInput
   reviewItems?: Prisma.ReviewItemUpdateManyWithoutReviewerNestedInput
+  ownedNhis?: Prisma.NhiOwnerUpdateManyWithoutHumanNestedInput
 }
 
 export type HumanUncheckedUpdateWithoutCreatedApiKeysInput = {
@@ -2039,6 +2153,7 @@ export type HumanUncheckedUpdateWithoutCreatedApiKeysInput = {
   managerId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  searchText?: Prisma.StringFieldUpdateOperationsInput | string
   reports?: Prisma.HumanUncheckedUpdateManyWithoutManagerNestedInput
   sponsoredNhis?: Prisma.NhiUncheckedUpdateManyWithoutSponsorNestedInput
   subjectCredentials?: Prisma.CredentialUncheckedUpdateManyWithoutSubjectHumanNestedInput
@@ -2050,6 +2165,7 @@ export type HumanUncheckedUpdateWithoutCreatedApiKeysInput = {
   acceptedFindings?: Prisma.FindingUncheckedUpdateManyWithoutAcceptedByNestedInput
   createdCampaigns?: Prisma.ReviewCampaignUncheckedUpdateManyWithoutCreatedByNestedInput
   reviewItems?: Prisma.ReviewItemUncheckedUpdateManyWithoutReviewerNestedInput
+  ownedNhis?: Prisma.NhiOwnerUncheckedUpdateManyWithoutHumanNestedInput
 }
 
 export type HumanUpsertWithoutRevokedApiKeysInput = {
@@ -2077,6 +2193,7 @@ export type HumanUpdateWithoutRevokedApiKeysInput = {
   offboardedAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
   createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  searchText?: Prisma.StringFieldUpdateOperationsInput | string
   manager?: Prisma.HumanUpdateOneWithoutReportsNestedInput
   reports?: Prisma.HumanUpdateManyWithoutManagerNestedInput
   sponsoredNhis?: Prisma.NhiUpdateManyWithoutSponsorNestedInput
@@ -2089,6 +2206,7 @@ export type HumanUpdateWithoutRevokedApiKeysInput = {
   acceptedFindings?: Prisma.FindingUpdateManyWithoutAcceptedByNestedInput
   createdCampaigns?: Prisma.ReviewCampaignUpdateManyWithoutCreatedByNestedInput
   reviewItems?: Prisma.ReviewItemUpdateManyWithoutReviewerNestedInput
+  ownedNhis?: Prisma.NhiOwnerUpdateManyWithoutHumanNestedInput
 }
 
 export type HumanUncheckedUpdateWithoutRevokedApiKeysInput = {
@@ -2106,6 +2224,7 @@ export type HumanUncheckedUpdateWithoutRevokedApiKeysInput = {
   managerId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  searchText?: Prisma.StringFieldUpdateOperationsInput | string
   reports?: Prisma.HumanUncheckedUpdateManyWithoutManagerNestedInput
   sponsoredNhis?: Prisma.NhiUncheckedUpdateManyWithoutSponsorNestedInput
   subjectCredentials?: Prisma.CredentialUncheckedUpdateManyWithoutSubjectHumanNestedInput
@@ -2117,6 +2236,7 @@ export type HumanUncheckedUpdateWithoutRevokedApiKeysInput = {
   acceptedFindings?: Prisma.FindingUncheckedUpdateManyWithoutAcceptedByNestedInput
   createdCampaigns?: Prisma.ReviewCampaignUncheckedUpdateManyWithoutCreatedByNestedInput
   reviewItems?: Prisma.ReviewItemUncheckedUpdateManyWithoutReviewerNestedInput
+  ownedNhis?: Prisma.NhiOwnerUncheckedUpdateManyWithoutHumanNestedInput
 }
 
 export type HumanCreateWithoutAcceptedFindingsInput = {
@@ -2133,6 +2253,7 @@ export type HumanCreateWithoutAcceptedFindingsInput = {
   offboardedAt?: Date | string | null
   createdAt?: Date | string
   updatedAt?: Date | string
+  searchText?: string
   manager?: Prisma.HumanCreateNestedOneWithoutReportsInput
   reports?: Prisma.HumanCreateNestedManyWithoutManagerInput
   sponsoredNhis?: Prisma.NhiCreateNestedManyWithoutSponsorInput
@@ -2145,6 +2266,7 @@ export type HumanCreateWithoutAcceptedFindingsInput = {
   revokedApiKeys?: Prisma.ApiKeyCreateNestedManyWithoutRevokedByInput
   createdCampaigns?: Prisma.ReviewCampaignCreateNestedManyWithoutCreatedByInput
   reviewItems?: Prisma.ReviewItemCreateNestedManyWithoutReviewerInput
+  ownedNhis?: Prisma.NhiOwnerCreateNestedManyWithoutHumanInput
 }
 
 export type HumanUncheckedCreateWithoutAcceptedFindingsInput = {
@@ -2162,6 +2284,7 @@ export type HumanUncheckedCreateWithoutAcceptedFindingsInput = {
   managerId?: string | null
   createdAt?: Date | string
   updatedAt?: Date | string
+  searchText?: string
   reports?: Prisma.HumanUncheckedCreateNestedManyWithoutManagerInput
   sponsoredNhis?: Prisma.NhiUncheckedCreateNestedManyWithoutSponsorInput
   subjectCredentials?: Prisma.CredentialUncheckedCreateNestedManyWithoutSubjectHumanInput
@@ -2173,6 +2296,7 @@ export type HumanUncheckedCreateWithoutAcceptedFindingsInput = {
   revokedApiKeys?: Prisma.ApiKeyUncheckedCreateNestedManyWithoutRevokedByInput
   createdCampaigns?: Prisma.ReviewCampaignUncheckedCreateNestedManyWithoutCreatedByInput
   reviewItems?: Prisma.ReviewItemUncheckedCreateNestedManyWithoutReviewerInput
+  ownedNhis?: Prisma.NhiOwnerUncheckedCreateNestedManyWithoutHumanInput
 }
 
 export type HumanCreateOrConnectWithoutAcceptedFindingsInput = {
@@ -2205,6 +2329,7 @@ export type HumanUpdateWithoutAcceptedFindingsInput = {
   offboardedAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
   createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  searchText?: Prisma.StringFieldUpdateOperationsInput | string
   manager?: Prisma.HumanUpdateOneWithoutReportsNestedInput
   reports?: Prisma.HumanUpdateManyWithoutManagerNestedInput
   sponsoredNhis?: Prisma.NhiUpdateManyWithoutSponsorNestedInput
@@ -2217,6 +2342,7 @@ export type HumanUpdateWithoutAcceptedFindingsInput = {
   revokedApiKeys?: Prisma.ApiKeyUpdateManyWithoutRevokedByNestedInput
   createdCampaigns?: Prisma.ReviewCampaignUpdateManyWithoutCreatedByNestedInput
   reviewItems?: Prisma.ReviewItemUpdateManyWithoutReviewerNestedInput
+  ownedNhis?: Prisma.NhiOwnerUpdateManyWithoutHumanNestedInput
 }
 
 export type HumanUncheckedUpdateWithoutAcceptedFindingsInput = {
@@ -2234,6 +2360,7 @@ export type HumanUncheckedUpdateWithoutAcceptedFindingsInput = {
   managerId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  searchText?: Prisma.StringFieldUpdateOperationsInput | string
   reports?: Prisma.HumanUncheckedUpdateManyWithoutManagerNestedInput
   sponsoredNhis?: Prisma.NhiUncheckedUpdateManyWithoutSponsorNestedInput
   subjectCredentials?: Prisma.CredentialUncheckedUpdateManyWithoutSubjectHumanNestedInput
@@ -2245,6 +2372,7 @@ export type HumanUncheckedUpdateWithoutAcceptedFindingsInput = {
   revokedApiKeys?: Prisma.ApiKeyUncheckedUpdateManyWithoutRevokedByNestedInput
   createdCampaigns?: Prisma.ReviewCampaignUncheckedUpdateManyWithoutCreatedByNestedInput
   reviewItems?: Prisma.ReviewItemUncheckedUpdateManyWithoutReviewerNestedInput
+  ownedNhis?: Prisma.NhiOwnerUncheckedUpdateManyWithoutHumanNestedInput
 }
 
 export type HumanCreateWithoutCreatedCampaignsInput = {
@@ -2261,6 +2389,7 @@ export type HumanCreateWithoutCreatedCampaignsInput = {
   offboardedAt?: Date | string | null
   createdAt?: Date | string
   updatedAt?: Date | string
+  searchText?: string
   manager?: Prisma.HumanCreateNestedOneWithoutReportsInput
   reports?: Prisma.HumanCreateNestedManyWithoutManagerInput
   sponsoredNhis?: Prisma.NhiCreateNestedManyWithoutSponsorInput
@@ -2273,6 +2402,7 @@ export type HumanCreateWithoutCreatedCampaignsInput = {
   revokedApiKeys?: Prisma.ApiKeyCreateNestedManyWithoutRevokedByInput
   acceptedFindings?: Prisma.FindingCreateNestedManyWithoutAcceptedByInput
   reviewItems?: Prisma.ReviewItemCreateNestedManyWithoutReviewerInput
+  ownedNhis?: Prisma.NhiOwnerCreateNestedManyWithoutHumanInput
 }
 
 export type HumanUncheckedCreateWithoutCreatedCampaignsInput = {
@@ -2290,6 +2420,7 @@ export type HumanUncheckedCreateWithoutCreatedCampaignsInput = {
   managerId?: string | null
   createdAt?: Date | string
   updatedAt?: Date | string
+  searchText?: string
   reports?: Prisma.HumanUncheckedCreateNestedManyWithoutManagerInput
   sponsoredNhis?: Prisma.NhiUncheckedCreateNestedManyWithoutSponsorInput
   subjectCredentials?: Prisma.CredentialUncheckedCreateNestedManyWithoutSubjectHumanInput
@@ -2301,6 +2432,7 @@ export type HumanUncheckedCreateWithoutCreatedCampaignsInput = {
   revokedApiKeys?: Prisma.ApiKeyUncheckedCreateNestedManyWithoutRevokedByInput
   acceptedFindings?: Prisma.FindingUncheckedCreateNestedManyWithoutAcceptedByInput
   reviewItems?: Prisma.ReviewItemUncheckedCreateNestedManyWithoutReviewerInput
+  ownedNhis?: Prisma.NhiOwnerUncheckedCreateNestedManyWithoutHumanInput
 }
 
 export type HumanCreateOrConnectWithoutCreatedCampaignsInput = {
@@ -2333,6 +2465,7 @@ export type HumanUpdateWithoutCreatedCampaignsInput = {
   offboardedAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
   createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  searchText?: Prisma.StringFieldUpdateOperationsInput | string
   manager?: Prisma.HumanUpdateOneWithoutReportsNestedInput
   reports?: Prisma.HumanUpdateManyWithoutManagerNestedInput
   sponsoredNhis?: Prisma.NhiUpdateManyWithoutSponsorNestedInput
@@ -2345,6 +2478,7 @@ export type HumanUpdateWithoutCreatedCampaignsInput = {
   revokedApiKeys?: Prisma.ApiKeyUpdateManyWithoutRevokedByNestedInput
   acceptedFindings?: Prisma.FindingUpdateManyWithoutAcceptedByNestedInput
   reviewItems?: Prisma.ReviewItemUpdateManyWithoutReviewerNestedInput
+  ownedNhis?: Prisma.NhiOwnerUpdateManyWithoutHumanNestedInput
 }
 
 export type HumanUncheckedUpdateWithoutCreatedCampaignsInput = {
@@ -2362,6 +2496,7 @@ export type HumanUncheckedUpdateWithoutCreatedCampaignsInput = {
   managerId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  searchText?: Prisma.StringFieldUpdateOperationsInput | string
   reports?: Prisma.HumanUncheckedUpdateManyWithoutManagerNestedInput
   sponsoredNhis?: Prisma.NhiUncheckedUpdateManyWithoutSponsorNestedInput
   subjectCredentials?: Prisma.CredentialUncheckedUpdateManyWithoutSubjectHumanNestedInput
@@ -2373,6 +2508,7 @@ export type HumanUncheckedUpdateWithoutCreatedCampaignsInput = {
   revokedApiKeys?: Prisma.ApiKeyUncheckedUpdateManyWithoutRevokedByNestedInput
   acceptedFindings?: Prisma.FindingUncheckedUpdateManyWithoutAcceptedByNestedInput
   reviewItems?: Prisma.ReviewItemUncheckedUpdateManyWithoutReviewerNestedInput
+  ownedNhis?: Prisma.NhiOwnerUncheckedUpdateManyWithoutHumanNestedInput
 }
 
 export type HumanCreateWithoutReviewItemsInput = {
@@ -2389,6 +2525,7 @@ export type HumanCreateWithoutReviewItemsInput = {
   offboardedAt?: Date | string | null
   createdAt?: Date | string
   updatedAt?: Date | string
+  searchText?: string
   manager?: Prisma.HumanCreateNestedOneWithoutReportsInput
   reports?: Prisma.HumanCreateNestedManyWithoutManagerInput
   sponsoredNhis?: Prisma.NhiCreateNestedManyWithoutSponsorInput
@@ -2401,6 +2538,7 @@ export type HumanCreateWithoutReviewItemsInput = {
   revokedApiKeys?: Prisma.ApiKeyCreateNestedManyWithoutRevokedByInput
   acceptedFindings?: Prisma.FindingCreateNestedManyWithoutAcceptedByInput
   createdCampaigns?: Prisma.ReviewCampaignCreateNestedManyWithoutCreatedByInput
+  ownedNhis?: Prisma.NhiOwnerCreateNestedManyWithoutHumanInput
 }
 
 export type HumanUncheckedCreateWithoutReviewItemsInput = {
@@ -2418,6 +2556,7 @@ export type HumanUncheckedCreateWithoutReviewItemsInput = {
   managerId?: string | null
   createdAt?: Date | string
   updatedAt?: Date | string
+  searchText?: string
   reports?: Prisma.HumanUncheckedCreateNestedManyWithoutManagerInput
   sponsoredNhis?: Prisma.NhiUncheckedCreateNestedManyWithoutSponsorInput
   subjectCredentials?: Prisma.CredentialUncheckedCreateNestedManyWithoutSubjectHumanInput
@@ -2429,6 +2568,7 @@ export type HumanUncheckedCreateWithoutReviewItemsInput = {
   revokedApiKeys?: Prisma.ApiKeyUncheckedCreateNestedManyWithoutRevokedByInput
   acceptedFindings?: Prisma.FindingUncheckedCreateNestedManyWithoutAcceptedByInput
   createdCampaigns?: Prisma.ReviewCampaignUncheckedCreateNestedManyWithoutCreatedByInput
+  ownedNhis?: Prisma.NhiOwnerUncheckedCreateNestedManyWithoutHumanInput
 }
 
 export type HumanCreateOrConnectWithoutReviewItemsInput = {
@@ -2461,6 +2601,7 @@ export type HumanUpdateWithoutReviewItemsInput = {
   offboardedAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
   createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  searchText?: Prisma.StringFieldUpdateOperationsInput | string
   manager?: Prisma.HumanUpdateOneWithoutReportsNestedInput
   reports?: Prisma.HumanUpdateManyWithoutManagerNestedInput
   sponsoredNhis?: Prisma.NhiUpdateManyWithoutSponsorNestedInput
@@ -2473,6 +2614,7 @@ export type HumanUpdateWithoutReviewItemsInput = {
   revokedApiKeys?: Prisma.ApiKeyUpdateManyWithoutRevokedByNestedInput
   acceptedFindings?: Prisma.FindingUpdateManyWithoutAcceptedByNestedInput
   createdCampaigns?: Prisma.ReviewCampaignUpdateManyWithoutCreatedByNestedInput
+  ownedNhis?: Prisma.NhiOwnerUpdateManyWithoutHumanNestedInput
 }
 
 export type HumanUncheckedUpdateWithoutReviewItemsInput = {
@@ -2490,6 +2632,7 @@ export type HumanUncheckedUpdateWithoutReviewItemsInput = {
   managerId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  searchText?: Prisma.StringFieldUpdateOperationsInput | string
   reports?: Prisma.HumanUncheckedUpdateManyWithoutManagerNestedInput
   sponsoredNhis?: Prisma.NhiUncheckedUpdateManyWithoutSponsorNestedInput
   subjectCredentials?: Prisma.CredentialUncheckedUpdateManyWithoutSubjectHumanNestedInput
@@ -2501,6 +2644,143 @@ export type HumanUncheckedUpdateWithoutReviewItemsInput = {
   revokedApiKeys?: Prisma.ApiKeyUncheckedUpdateManyWithoutRevokedByNestedInput
   acceptedFindings?: Prisma.FindingUncheckedUpdateManyWithoutAcceptedByNestedInput
   createdCampaigns?: Prisma.ReviewCampaignUncheckedUpdateManyWithoutCreatedByNestedInput
+  ownedNhis?: Prisma.NhiOwnerUncheckedUpdateManyWithoutHumanNestedInput
+}
+
+export type HumanCreateWithoutOwnedNhisInput = {
+  id?: string
+  email: string
+  name: string
+  title?: string | null
+  department?: string | null
+  status?: $Enums.HumanStatus
+  role?: $Enums.DashboardRole | null
+  passwordHash?: string | null
+  signInDisabledAt?: Date | string | null
+  lastSignInAt?: Date | string | null
+  offboardedAt?: Date | string | null
+  createdAt?: Date | string
+  updatedAt?: Date | string
+  searchText?: string
+  manager?: Prisma.HumanCreateNestedOneWithoutReportsInput
+  reports?: Prisma.HumanCreateNestedManyWithoutManagerInput
+  sponsoredNhis?: Prisma.NhiCreateNestedManyWithoutSponsorInput
+  subjectCredentials?: Prisma.CredentialCreateNestedManyWithoutSubjectHumanInput
+  revokedCredentials?: Prisma.CredentialCreateNestedManyWithoutRevokedByInput
+  initiatedScopes?: Prisma.ScopeRequestCreateNestedManyWithoutInitiatorInput
+  revokedScopes?: Prisma.ScopeRequestCreateNestedManyWithoutRevokedByInput
+  approvals?: Prisma.ScopeApprovalCreateNestedManyWithoutApproverInput
+  createdApiKeys?: Prisma.ApiKeyCreateNestedManyWithoutCreatedByInput
+  revokedApiKeys?: Prisma.ApiKeyCreateNestedManyWithoutRevokedByInput
+  acceptedFindings?: Prisma.FindingCreateNestedManyWithoutAcceptedByInput
+  createdCampaigns?: Prisma.ReviewCampaignCreateNestedManyWithoutCreatedByInput
+  reviewItems?: Prisma.ReviewItemCreateNestedManyWithoutReviewerInput
+}
+
+export type HumanUncheckedCreateWithoutOwnedNhisInput = {
+  id?: string
+  email: string
+  name: string
+  title?: string | null
+  department?: string | null
+  status?: $Enums.HumanStatus
+  role?: $Enums.DashboardRole | null
+  passwordHash?: string | null
+  signInDisabledAt?: Date | string | null
+  lastSignInAt?: Date | string | null
+  offboardedAt?: Date | string | null
+  managerId?: string | null
+  createdAt?: Date | string
+  updatedAt?: Date | string
+  searchText?: string
+  reports?: Prisma.HumanUncheckedCreateNestedManyWithoutManagerInput
+  sponsoredNhis?: Prisma.NhiUncheckedCreateNestedManyWithoutSponsorInput
+  subjectCredentials?: Prisma.CredentialUncheckedCreateNestedManyWithoutSubjectHumanInput
+  revokedCredentials?: Prisma.CredentialUncheckedCreateNestedManyWithoutRevokedByInput
+  initiatedScopes?: Prisma.ScopeRequestUncheckedCreateNestedManyWithoutInitiatorInput
+  revokedScopes?: Prisma.ScopeRequestUncheckedCreateNestedManyWithoutRevokedByInput
+  approvals?: Prisma.ScopeApprovalUncheckedCreateNestedManyWithoutApproverInput
+  createdApiKeys?: Prisma.ApiKeyUncheckedCreateNestedManyWithoutCreatedByInput
+  revokedApiKeys?: Prisma.ApiKeyUncheckedCreateNestedManyWithoutRevokedByInput
+  acceptedFindings?: Prisma.FindingUncheckedCreateNestedManyWithoutAcceptedByInput
+  createdCampaigns?: Prisma.ReviewCampaignUncheckedCreateNestedManyWithoutCreatedByInput
+  reviewItems?: Prisma.ReviewItemUncheckedCreateNestedManyWithoutReviewerInput
+}
+
+export type HumanCreateOrConnectWithoutOwnedNhisInput = {
+  where: Prisma.HumanWhereUniqueInput
+  create: Prisma.XOR<Prisma.HumanCreateWithoutOwnedNhisInput, Prisma.HumanUncheckedCreateWithoutOwnedNhisInput>
+}
+
+export type HumanUpsertWithoutOwnedNhisInput = {
+  update: Prisma.XOR<Prisma.HumanUpdateWithoutOwnedNhisInput, Prisma.HumanUncheckedUpdateWithoutOwnedNhisInput>
+  create: Prisma.XOR<Prisma.HumanCreateWithoutOwnedNhisInput, Prisma.HumanUncheckedCreateWithoutOwnedNhisInput>
+  where?: Prisma.HumanWhereInput
+}
+
+export type HumanUpdateToOneWithWhereWithoutOwnedNhisInput = {
+  where?: Prisma.HumanWhereInput
+  data: Prisma.XOR<Prisma.HumanUpdateWithoutOwnedNhisInput, Prisma.HumanUncheckedUpdateWithoutOwnedNhisInput>
+}
+
+export type HumanUpdateWithoutOwnedNhisInput = {
+  id?: Prisma.StringFieldUpdateOperationsInput | string
+  email?: Prisma.StringFieldUpdateOperationsInput | string
+  name?: Prisma.StringFieldUpdateOperationsInput | string
+  title?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  department?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  status?: Prisma.EnumHumanStatusFieldUpdateOperationsInput | $Enums.HumanStatus
+  role?: Prisma.NullableEnumDashboardRoleFieldUpdateOperationsInput | $Enums.DashboardRole | null
+  passwordHash?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  signInDisabledAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
+  lastSignInAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
+  offboardedAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
+  createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  searchText?: Prisma.StringFieldUpdateOperationsInput | string
+  manager?: Prisma.HumanUpdateOneWithoutReportsNestedInput
+  reports?: Prisma.HumanUpdateManyWithoutManagerNestedInput
+  sponsoredNhis?: Prisma.NhiUpdateManyWithoutSponsorNestedInput
+  subjectCredentials?: Prisma.CredentialUpdateManyWithoutSubjectHumanNestedInput
+  revokedCredentials?: Prisma.CredentialUpdateManyWithoutRevokedByNestedInput
+  initiatedScopes?: Prisma.ScopeRequestUpdateManyWithoutInitiatorNestedInput
+  revokedScopes?: Prisma.ScopeRequestUpdateManyWithoutRevokedByNestedInput
+  approvals?: Prisma.ScopeApprovalUpdateManyWithoutApproverNestedInput
+  createdApiKeys?: Prisma.ApiKeyUpdateManyWithoutCreatedByNestedInput
+  revokedApiKeys?: Prisma.ApiKeyUpdateManyWithoutRevokedByNestedInput
+  acceptedFindings?: Prisma.FindingUpdateManyWithoutAcceptedByNestedInput
+  createdCampaigns?: Prisma.ReviewCampaignUpdateManyWithoutCreatedByNestedInput
+  reviewItems?: Prisma.ReviewItemUpdateManyWithoutReviewerNestedInput
+}
+
+export type HumanUncheckedUpdateWithoutOwnedNhisInput = {
+  id?: Prisma.StringFieldUpdateOperationsInput | string
+  email?: Prisma.StringFieldUpdateOperationsInput | string
+  name?: Prisma.StringFieldUpdateOperationsInput | string
+  title?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  department?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  status?: Prisma.EnumHumanStatusFieldUpdateOperationsInput | $Enums.HumanStatus
+  role?: Prisma.NullableEnumDashboardRoleFieldUpdateOperationsInput | $Enums.DashboardRole | null
+  passwordHash?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  signInDisabledAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
+  lastSignInAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
+  offboardedAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
+  managerId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  searchText?: Prisma.StringFieldUpdateOperationsInput | string
+  reports?: Prisma.HumanUncheckedUpdateManyWithoutManagerNestedInput
+  sponsoredNhis?: Prisma.NhiUncheckedUpdateManyWithoutSponsorNestedInput
+  subjectCredentials?: Prisma.CredentialUncheckedUpdateManyWithoutSubjectHumanNestedInput
+  revokedCredentials?: Prisma.CredentialUncheckedUpdateManyWithoutRevokedByNestedInput
+  initiatedScopes?: Prisma.ScopeRequestUncheckedUpdateManyWithoutInitiatorNestedInput
+  revokedScopes?: Prisma.ScopeRequestUncheckedUpdateManyWithoutRevokedByNestedInput
+  approvals?: Prisma.ScopeApprovalUncheckedUpdateManyWithoutApproverNestedInput
+  createdApiKeys?: Prisma.ApiKeyUncheckedUpdateManyWithoutCreatedByNestedInput
+  revokedApiKeys?: Prisma.ApiKeyUncheckedUpdateManyWithoutRevokedByNestedInput
+  acceptedFindings?: Prisma.FindingUncheckedUpdateManyWithoutAcceptedByNestedInput
+  createdCampaigns?: Prisma.ReviewCampaignUncheckedUpdateManyWithoutCreatedByNestedInput
+  reviewItems?: Prisma.ReviewItemUncheckedUpdateManyWithoutReviewerNestedInput
 }
 
 export type HumanCreateManyManagerInput = {
@@ -2517,6 +2797,7 @@ export type HumanCreateManyManagerInput = {
   offboardedAt?: Date | string | null
   createdAt?: Date | string
   updatedAt?: Date | string
+  searchText?: string
 }
 
 export type HumanUpdateWithoutManagerInput = {
@@ -2533,6 +2814,7 @@ export type HumanUpdateWithoutManagerInput = {
   offboardedAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
   createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  searchText?: Prisma.StringFieldUpdateOperationsInput | string
   reports?: Prisma.HumanUpdateManyWithoutManagerNestedInput
   sponsoredNhis?: Prisma.NhiUpdateManyWithoutSponsorNestedInput
   subjectCredentials?: Prisma.CredentialUpdateManyWithoutSubjectHumanNestedInput
@@ -2545,6 +2827,7 @@ export type HumanUpdateWithoutManagerInput = {
   acceptedFindings?: Prisma.FindingUpdateManyWithoutAcceptedByNestedInput
   createdCampaigns?: Prisma.ReviewCampaignUpdateManyWithoutCreatedByNestedInput
   reviewItems?: Prisma.ReviewItemUpdateManyWithoutReviewerNestedInput
+  ownedNhis?: Prisma.NhiOwnerUpdateManyWithoutHumanNestedInput
 }
 
 export type HumanUncheckedUpdateWithoutManagerInput = {
@@ -2561,6 +2844,7 @@ export type HumanUncheckedUpdateWithoutManagerInput = {
   offboardedAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
   createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  searchText?: Prisma.StringFieldUpdateOperationsInput | string
   reports?: Prisma.HumanUncheckedUpdateManyWithoutManagerNestedInput
   sponsoredNhis?: Prisma.NhiUncheckedUpdateManyWithoutSponsorNestedInput
   subjectCredentials?: Prisma.CredentialUncheckedUpdateManyWithoutSubjectHumanNestedInput
@@ -2573,6 +2857,7 @@ export type HumanUncheckedUpdateWithoutManagerInput = {
   acceptedFindings?: Prisma.FindingUncheckedUpdateManyWithoutAcceptedByNestedInput
   createdCampaigns?: Prisma.ReviewCampaignUncheckedUpdateManyWithoutCreatedByNestedInput
   reviewItems?: Prisma.ReviewItemUncheckedUpdateManyWithoutReviewerNestedInput
+  ownedNhis?: Prisma.NhiOwnerUncheckedUpdateManyWithoutHumanNestedInput
 }
 
 export type HumanUncheckedUpdateManyWithoutManagerInput = {
@@ -2589,6 +2874,7 @@ export type HumanUncheckedUpdateManyWithoutManagerInput = {
   offboardedAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
   createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  searchText?: Prisma.StringFieldUpdateOperationsInput | string
 }
 
 
@@ -2609,6 +2895,7 @@ export type HumanCountOutputType = {
   acceptedFindings: number
   createdCampaigns: number
   reviewItems: number
+  ownedNhis: number
 }
 
 export type HumanCountOutputTypeSelect<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = {
@@ -2624,6 +2911,7 @@ export type HumanCountOutputTypeSelect<ExtArgs extends runtime.Types.Extensions.
   acceptedFindings?: boolean | HumanCountOutputTypeCountAcceptedFindingsArgs
   createdCampaigns?: boolean | HumanCountOutputTypeCountCreatedCampaignsArgs
   reviewItems?: boolean | HumanCountOutputTypeCountReviewItemsArgs
+  ownedNhis?: boolean | HumanCountOutputTypeCountOwnedNhisArgs
 }
 
 /**
@@ -2720,6 +3008,13 @@ export type HumanCountOutputTypeCountReviewItemsArgs<ExtArgs extends runtime.Typ
   where?: Prisma.ReviewItemWhereInput
 }
 
+/**
+ * HumanCountOutputType without action
+ */
+export type HumanCountOutputTypeCountOwnedNhisArgs<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = {
+  where?: Prisma.NhiOwnerWhereInput
+}
+
 
 export type HumanSelect<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = runtime.Types.Extensions.GetSelect<{
   id?: boolean
@@ -2736,6 +3031,7 @@ export type HumanSelect<ExtArgs extends runtime.Types.Extensions.InternalArgs = 
   managerId?: boolean
   createdAt?: boolean
   updatedAt?: boolean
+  searchText?: boolean
   manager?: boolean | Prisma.Human$managerArgs<ExtArgs>
   reports?: boolean | Prisma.Human$reportsArgs<ExtArgs>
   sponsoredNhis?: boolean | Prisma.Human$sponsoredNhisArgs<ExtArgs>
@@ -2749,6 +3045,7 @@ export type HumanSelect<ExtArgs extends runtime.Types.Extensions.InternalArgs = 
   acceptedFindings?: boolean | Prisma.Human$acceptedFindingsArgs<ExtArgs>
   createdCampaigns?: boolean | Prisma.Human$createdCampaignsArgs<ExtArgs>
   reviewItems?: boolean | Prisma.Human$reviewItemsArgs<ExtArgs>
+  ownedNhis?: boolean | Prisma.Human$ownedNhisArgs<ExtArgs>
   _count?: boolean | Prisma.HumanCountOutputTypeDefaultArgs<ExtArgs>
 }, ExtArgs["result"]["human"]>
 
@@ -2767,6 +3064,7 @@ export type HumanSelectCreateManyAndReturn<ExtArgs extends runtime.Types.Extensi
   managerId?: boolean
   createdAt?: boolean
   updatedAt?: boolean
+  searchText?: boolean
   manager?: boolean | Prisma.Human$managerArgs<ExtArgs>
 }, ExtArgs["result"]["human"]>
 
@@ -2785,6 +3083,7 @@ export type HumanSelectUpdateManyAndReturn<ExtArgs extends runtime.Types.Extensi
   managerId?: boolean
   createdAt?: boolean
   updatedAt?: boolean
+  searchText?: boolean
   manager?: boolean | Prisma.Human$managerArgs<ExtArgs>
 }, ExtArgs["result"]["human"]>
 
@@ -2803,9 +3102,10 @@ export type HumanSelectScalar = {
   managerId?: boolean
   createdAt?: boolean
   updatedAt?: boolean
+  searchText?: boolean
 }
 
-export type HumanOmit<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = runtime.Types.Extensions.GetOmit<"id" | "email" | "name" | "title" | "department" | "status" | "role" | "passwordHash" | "signInDisabledAt" | "lastSignInAt" | "offboardedAt" | "managerId" | "createdAt" | "updatedAt", ExtArgs["result"]["human"]>
+export type HumanOmit<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = runtime.Types.Extensions.GetOmit<"id" | "email" | "name" | "title" | "department" | "status" | "role" | "passwordHash" | "signInDisabledAt" | "lastSignInAt" | "offboardedAt" | "managerId" | "createdAt" | "updatedAt" | "searchText", ExtArgs["result"]["human"]>
 export type HumanInclude<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = {
   manager?: boolean | Prisma.Human$managerArgs<ExtArgs>
   reports?: boolean | Prisma.Human$reportsArgs<ExtArgs>
@@ -2820,6 +3120,7 @@ export type HumanInclude<ExtArgs extends runtime.Types.Extensions.InternalArgs =
   acceptedFindings?: boolean | Prisma.Human$acceptedFindingsArgs<ExtArgs>
   createdCampaigns?: boolean | Prisma.Human$createdCampaignsArgs<ExtArgs>
   reviewItems?: boolean | Prisma.Human$reviewItemsArgs<ExtArgs>
+  ownedNhis?: boolean | Prisma.Human$ownedNhisArgs<ExtArgs>
   _count?: boolean | Prisma.HumanCountOutputTypeDefaultArgs<ExtArgs>
 }
 export type HumanIncludeCreateManyAndReturn<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = {
@@ -2845,6 +3146,7 @@ export type $HumanPayload<ExtArgs extends runtime.Types.Extensions.InternalArgs 
     acceptedFindings: Prisma.$FindingPayload<ExtArgs>[]
     createdCampaigns: Prisma.$ReviewCampaignPayload<ExtArgs>[]
     reviewItems: Prisma.$ReviewItemPayload<ExtArgs>[]
+    ownedNhis: Prisma.$NhiOwnerPayload<ExtArgs>[]
   }
   scalars: runtime.Types.Extensions.GetPayloadResult<{
     id: string
@@ -2861,6 +3163,10 @@ export type $HumanPayload<ExtArgs extends runtime.Types.Extensions.InternalArgs 
     managerId: string | null
     createdAt: Date
     updatedAt: Date
+    /**
+     * Lowercased name and email, for case-insensitive search on both databases.
+     */
+    searchText: string
   }, ExtArgs["result"]["human"]>
   composites: {}
 }
@@ -3268,6 +3574,7 @@ export interface Prisma__HumanClient<T, Null = never, ExtArgs extends runtime.Ty
   acceptedFindings<T extends Prisma.Human$acceptedFindingsArgs<ExtArgs> = {}>(args?: Prisma.Subset<T, Prisma.Human$acceptedFindingsArgs<ExtArgs>>): Prisma.PrismaPromise<runtime.Types.Result.GetResult<Prisma.$FindingPayload<ExtArgs>, T, "findMany", GlobalOmitOptions> | Null>
   createdCampaigns<T extends Prisma.Human$createdCampaignsArgs<ExtArgs> = {}>(args?: Prisma.Subset<T, Prisma.Human$createdCampaignsArgs<ExtArgs>>): Prisma.PrismaPromise<runtime.Types.Result.GetResult<Prisma.$ReviewCampaignPayload<ExtArgs>, T, "findMany", GlobalOmitOptions> | Null>
   reviewItems<T extends Prisma.Human$reviewItemsArgs<ExtArgs> = {}>(args?: Prisma.Subset<T, Prisma.Human$reviewItemsArgs<ExtArgs>>): Prisma.PrismaPromise<runtime.Types.Result.GetResult<Prisma.$ReviewItemPayload<ExtArgs>, T, "findMany", GlobalOmitOptions> | Null>
+  ownedNhis<T extends Prisma.Human$ownedNhisArgs<ExtArgs> = {}>(args?: Prisma.Subset<T, Prisma.Human$ownedNhisArgs<ExtArgs>>): Prisma.PrismaPromise<runtime.Types.Result.GetResult<Prisma.$NhiOwnerPayload<ExtArgs>, T, "findMany", GlobalOmitOptions> | Null>
   /**
    * Attaches callbacks for the resolution and/or rejection of the Promise.
    * @param onfulfilled The callback to execute when the Promise is resolved.
@@ -3311,6 +3618,7 @@ export interface HumanFieldRefs {
   readonly managerId: Prisma.FieldRef<"Human", 'String'>
   readonly createdAt: Prisma.FieldRef<"Human", 'DateTime'>
   readonly updatedAt: Prisma.FieldRef<"Human", 'DateTime'>
+  readonly searchText: Prisma.FieldRef<"Human", 'String'>
 }
     
 
@@ -4016,6 +4324,30 @@ export type Human$reviewItemsArgs<ExtArgs extends runtime.Types.Extensions.Inter
   take?: number
   skip?: number
   distinct?: Prisma.ReviewItemScalarFieldEnum | Prisma.ReviewItemScalarFieldEnum[]
+}
+
+/**
+ * Human.ownedNhis
+ */
+export type Human$ownedNhisArgs<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = {
+  /**
+   * Select specific fields to fetch from the NhiOwner
+   */
+  select?: Prisma.NhiOwnerSelect<ExtArgs> | null
+  /**
+   * Omit specific fields from the NhiOwner
+   */
+  omit?: Prisma.NhiOwnerOmit<ExtArgs> | null
+  /**
+   * Choose, which related nodes to fetch as well
+   */
+  include?: Prisma.NhiOwnerInclude<ExtArgs> | null
+  where?: Prisma.NhiOwnerWhereInput
+  orderBy?: Prisma.NhiOwnerOrderByWithRelationInput | Prisma.NhiOwnerOrderByWithRelationInput[]
+  cursor?: Prisma.NhiOwnerWhereUniqueInput
+  take?: number
+  skip?: number
+  distinct?: Prisma.NhiOwnerScalarFieldEnum | Prisma.NhiOwnerScalarFieldEnum[]
 }
 
 /**

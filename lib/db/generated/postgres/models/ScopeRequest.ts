@@ -9,8 +9,8 @@
  * 🟢 You can import this file directly.
  */
 import type * as runtime from "@prisma/client/runtime/client"
-import type * as $Enums from "../enums.ts"
-import type * as Prisma from "../internal/prismaNamespace.ts"
+import type * as $Enums from "../enums"
+import type * as Prisma from "../internal/prismaNamespace"
 
 /**
  * Model ScopeRequest
@@ -896,14 +896,6 @@ export type ScopeRequestUncheckedUpdateManyWithoutNhiNestedInput = {
   deleteMany?: Prisma.ScopeRequestScalarWhereInput | Prisma.ScopeRequestScalarWhereInput[]
 }
 
-export type IntFieldUpdateOperationsInput = {
-  set?: number
-  increment?: number
-  decrement?: number
-  multiply?: number
-  divide?: number
-}
-
 export type NullableIntFieldUpdateOperationsInput = {
   set?: number | null
   increment?: number
@@ -914,10 +906,6 @@ export type NullableIntFieldUpdateOperationsInput = {
 
 export type EnumScopeStatusFieldUpdateOperationsInput = {
   set?: $Enums.ScopeStatus
-}
-
-export type BoolFieldUpdateOperationsInput = {
-  set?: boolean
 }
 
 export type ScopeRequestCreateNestedOneWithoutApprovalsInput = {

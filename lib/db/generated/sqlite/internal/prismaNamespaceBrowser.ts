@@ -17,8 +17,8 @@
 
 import * as runtime from "@prisma/client/runtime/index-browser"
 
-export type * from '../models.ts'
-export type * from './prismaNamespace.ts'
+export type * from '../models'
+export type * from './prismaNamespace'
 
 export const Decimal = runtime.Decimal
 
@@ -65,7 +65,9 @@ export const ModelName = {
   ReviewCampaign: 'ReviewCampaign',
   ReviewItem: 'ReviewItem',
   SignInThrottle: 'SignInThrottle',
-  Setting: 'Setting'
+  Setting: 'Setting',
+  NhiOwner: 'NhiOwner',
+  CredentialUsage: 'CredentialUsage'
 } as const
 
 export type ModelName = (typeof ModelName)[keyof typeof ModelName]
@@ -95,7 +97,8 @@ export const HumanScalarFieldEnum = {
   offboardedAt: 'offboardedAt',
   managerId: 'managerId',
   createdAt: 'createdAt',
-  updatedAt: 'updatedAt'
+  updatedAt: 'updatedAt',
+  searchText: 'searchText'
 } as const
 
 export type HumanScalarFieldEnum = (typeof HumanScalarFieldEnum)[keyof typeof HumanScalarFieldEnum]
@@ -114,7 +117,14 @@ export const NhiScalarFieldEnum = {
   lastSeenAt: 'lastSeenAt',
   discoveredAt: 'discoveredAt',
   createdAt: 'createdAt',
-  updatedAt: 'updatedAt'
+  updatedAt: 'updatedAt',
+  searchText: 'searchText',
+  credentialCount: 'credentialCount',
+  standingCredentialCount: 'standingCredentialCount',
+  borrowedCredentialCount: 'borrowedCredentialCount',
+  openFindingCount: 'openFindingCount',
+  highestSeverityRank: 'highestSeverityRank',
+  orphaned: 'orphaned'
 } as const
 
 export type NhiScalarFieldEnum = (typeof NhiScalarFieldEnum)[keyof typeof NhiScalarFieldEnum]
@@ -139,7 +149,8 @@ export const CredentialScalarFieldEnum = {
   revokedById: 'revokedById',
   revocationReason: 'revocationReason',
   createdAt: 'createdAt',
-  updatedAt: 'updatedAt'
+  updatedAt: 'updatedAt',
+  searchText: 'searchText'
 } as const
 
 export type CredentialScalarFieldEnum = (typeof CredentialScalarFieldEnum)[keyof typeof CredentialScalarFieldEnum]
@@ -236,6 +247,7 @@ export const AuditEventScalarFieldEnum = {
   credentialSubjectType: 'credentialSubjectType',
   attribution: 'attribution',
   scopeId: 'scopeId',
+  environment: 'environment',
   details: 'details',
   prevHash: 'prevHash',
   hash: 'hash'
@@ -333,6 +345,29 @@ export const SettingScalarFieldEnum = {
 } as const
 
 export type SettingScalarFieldEnum = (typeof SettingScalarFieldEnum)[keyof typeof SettingScalarFieldEnum]
+
+
+export const NhiOwnerScalarFieldEnum = {
+  nhiId: 'nhiId',
+  humanId: 'humanId',
+  addedAt: 'addedAt'
+} as const
+
+export type NhiOwnerScalarFieldEnum = (typeof NhiOwnerScalarFieldEnum)[keyof typeof NhiOwnerScalarFieldEnum]
+
+
+export const CredentialUsageScalarFieldEnum = {
+  credentialId: 'credentialId',
+  executorKey: 'executorKey',
+  executorLabel: 'executorLabel',
+  environment: 'environment',
+  eventCount: 'eventCount',
+  firstSeenAt: 'firstSeenAt',
+  lastSeenAt: 'lastSeenAt',
+  lastEventSeq: 'lastEventSeq'
+} as const
+
+export type CredentialUsageScalarFieldEnum = (typeof CredentialUsageScalarFieldEnum)[keyof typeof CredentialUsageScalarFieldEnum]
 
 
 export const SortOrder = {

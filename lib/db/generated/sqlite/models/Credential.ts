@@ -9,8 +9,8 @@
  * 🟢 You can import this file directly.
  */
 import type * as runtime from "@prisma/client/runtime/client"
-import type * as $Enums from "../enums.ts"
-import type * as Prisma from "../internal/prismaNamespace.ts"
+import type * as $Enums from "../enums"
+import type * as Prisma from "../internal/prismaNamespace"
 
 /**
  * Model Credential
@@ -45,6 +45,7 @@ export type CredentialMinAggregateOutputType = {
   revocationReason: string | null
   createdAt: Date | null
   updatedAt: Date | null
+  searchText: string | null
 }
 
 export type CredentialMaxAggregateOutputType = {
@@ -67,6 +68,7 @@ export type CredentialMaxAggregateOutputType = {
   revocationReason: string | null
   createdAt: Date | null
   updatedAt: Date | null
+  searchText: string | null
 }
 
 export type CredentialCountAggregateOutputType = {
@@ -89,6 +91,7 @@ export type CredentialCountAggregateOutputType = {
   revocationReason: number
   createdAt: number
   updatedAt: number
+  searchText: number
   _all: number
 }
 
@@ -113,6 +116,7 @@ export type CredentialMinAggregateInputType = {
   revocationReason?: true
   createdAt?: true
   updatedAt?: true
+  searchText?: true
 }
 
 export type CredentialMaxAggregateInputType = {
@@ -135,6 +139,7 @@ export type CredentialMaxAggregateInputType = {
   revocationReason?: true
   createdAt?: true
   updatedAt?: true
+  searchText?: true
 }
 
 export type CredentialCountAggregateInputType = {
@@ -157,6 +162,7 @@ export type CredentialCountAggregateInputType = {
   revocationReason?: true
   createdAt?: true
   updatedAt?: true
+  searchText?: true
   _all?: true
 }
 
@@ -252,6 +258,7 @@ export type CredentialGroupByOutputType = {
   revocationReason: string | null
   createdAt: Date
   updatedAt: Date
+  searchText: string
   _count: CredentialCountAggregateOutputType | null
   _min: CredentialMinAggregateOutputType | null
   _max: CredentialMaxAggregateOutputType | null
@@ -295,12 +302,14 @@ export type CredentialWhereInput = {
   revocationReason?: Prisma.StringNullableFilter<"Credential"> | string | null
   createdAt?: Prisma.DateTimeFilter<"Credential"> | Date | string
   updatedAt?: Prisma.DateTimeFilter<"Credential"> | Date | string
+  searchText?: Prisma.StringFilter<"Credential"> | string
   subjectHuman?: Prisma.XOR<Prisma.HumanNullableScalarRelationFilter, Prisma.HumanWhereInput> | null
   subjectNhi?: Prisma.XOR<Prisma.NhiNullableScalarRelationFilter, Prisma.NhiWhereInput> | null
   holderNhi?: Prisma.XOR<Prisma.NhiNullableScalarRelationFilter, Prisma.NhiWhereInput> | null
   revokedBy?: Prisma.XOR<Prisma.HumanNullableScalarRelationFilter, Prisma.HumanWhereInput> | null
   taskToken?: Prisma.XOR<Prisma.TaskTokenNullableScalarRelationFilter, Prisma.TaskTokenWhereInput> | null
   findings?: Prisma.FindingListRelationFilter
+  usages?: Prisma.CredentialUsageListRelationFilter
 }
 
 export type CredentialOrderByWithRelationInput = {
@@ -323,12 +332,14 @@ export type CredentialOrderByWithRelationInput = {
   revocationReason?: Prisma.SortOrderInput | Prisma.SortOrder
   createdAt?: Prisma.SortOrder
   updatedAt?: Prisma.SortOrder
+  searchText?: Prisma.SortOrder
   subjectHuman?: Prisma.HumanOrderByWithRelationInput
   subjectNhi?: Prisma.NhiOrderByWithRelationInput
   holderNhi?: Prisma.NhiOrderByWithRelationInput
   revokedBy?: Prisma.HumanOrderByWithRelationInput
   taskToken?: Prisma.TaskTokenOrderByWithRelationInput
   findings?: Prisma.FindingOrderByRelationAggregateInput
+  usages?: Prisma.CredentialUsageOrderByRelationAggregateInput
 }
 
 export type CredentialWhereUniqueInput = Prisma.AtLeast<{
@@ -354,12 +365,14 @@ export type CredentialWhereUniqueInput = Prisma.AtLeast<{
   revocationReason?: Prisma.StringNullableFilter<"Credential"> | string | null
   createdAt?: Prisma.DateTimeFilter<"Credential"> | Date | string
   updatedAt?: Prisma.DateTimeFilter<"Credential"> | Date | string
+  searchText?: Prisma.StringFilter<"Credential"> | string
   subjectHuman?: Prisma.XOR<Prisma.HumanNullableScalarRelationFilter, Prisma.HumanWhereInput> | null
   subjectNhi?: Prisma.XOR<Prisma.NhiNullableScalarRelationFilter, Prisma.NhiWhereInput> | null
   holderNhi?: Prisma.XOR<Prisma.NhiNullableScalarRelationFilter, Prisma.NhiWhereInput> | null
   revokedBy?: Prisma.XOR<Prisma.HumanNullableScalarRelationFilter, Prisma.HumanWhereInput> | null
   taskToken?: Prisma.XOR<Prisma.TaskTokenNullableScalarRelationFilter, Prisma.TaskTokenWhereInput> | null
   findings?: Prisma.FindingListRelationFilter
+  usages?: Prisma.CredentialUsageListRelationFilter
 }, "id" | "fingerprint">
 
 export type CredentialOrderByWithAggregationInput = {
@@ -382,6 +395,7 @@ export type CredentialOrderByWithAggregationInput = {
   revocationReason?: Prisma.SortOrderInput | Prisma.SortOrder
   createdAt?: Prisma.SortOrder
   updatedAt?: Prisma.SortOrder
+  searchText?: Prisma.SortOrder
   _count?: Prisma.CredentialCountOrderByAggregateInput
   _max?: Prisma.CredentialMaxOrderByAggregateInput
   _min?: Prisma.CredentialMinOrderByAggregateInput
@@ -410,6 +424,7 @@ export type CredentialScalarWhereWithAggregatesInput = {
   revocationReason?: Prisma.StringNullableWithAggregatesFilter<"Credential"> | string | null
   createdAt?: Prisma.DateTimeWithAggregatesFilter<"Credential"> | Date | string
   updatedAt?: Prisma.DateTimeWithAggregatesFilter<"Credential"> | Date | string
+  searchText?: Prisma.StringWithAggregatesFilter<"Credential"> | string
 }
 
 export type CredentialCreateInput = {
@@ -428,12 +443,14 @@ export type CredentialCreateInput = {
   revocationReason?: string | null
   createdAt?: Date | string
   updatedAt?: Date | string
+  searchText?: string
   subjectHuman?: Prisma.HumanCreateNestedOneWithoutSubjectCredentialsInput
   subjectNhi?: Prisma.NhiCreateNestedOneWithoutSubjectCredentialsInput
   holderNhi?: Prisma.NhiCreateNestedOneWithoutHeldCredentialsInput
   revokedBy?: Prisma.HumanCreateNestedOneWithoutRevokedCredentialsInput
   taskToken?: Prisma.TaskTokenCreateNestedOneWithoutCredentialInput
   findings?: Prisma.FindingCreateNestedManyWithoutCredentialInput
+  usages?: Prisma.CredentialUsageCreateNestedManyWithoutCredentialInput
 }
 
 export type CredentialUncheckedCreateInput = {
@@ -456,8 +473,10 @@ export type CredentialUncheckedCreateInput = {
   revocationReason?: string | null
   createdAt?: Date | string
   updatedAt?: Date | string
+  searchText?: string
   taskToken?: Prisma.TaskTokenUncheckedCreateNestedOneWithoutCredentialInput
   findings?: Prisma.FindingUncheckedCreateNestedManyWithoutCredentialInput
+  usages?: Prisma.CredentialUsageUncheckedCreateNestedManyWithoutCredentialInput
 }
 
 export type CredentialUpdateInput = {
@@ -476,12 +495,14 @@ export type CredentialUpdateInput = {
   revocationReason?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  searchText?: Prisma.StringFieldUpdateOperationsInput | string
   subjectHuman?: Prisma.HumanUpdateOneWithoutSubjectCredentialsNestedInput
   subjectNhi?: Prisma.NhiUpdateOneWithoutSubjectCredentialsNestedInput
   holderNhi?: Prisma.NhiUpdateOneWithoutHeldCredentialsNestedInput
   revokedBy?: Prisma.HumanUpdateOneWithoutRevokedCredentialsNestedInput
   taskToken?: Prisma.TaskTokenUpdateOneWithoutCredentialNestedInput
   findings?: Prisma.FindingUpdateManyWithoutCredentialNestedInput
+  usages?: Prisma.CredentialUsageUpdateManyWithoutCredentialNestedInput
 }
 
 export type CredentialUncheckedUpdateInput = {
@@ -504,8 +525,10 @@ export type CredentialUncheckedUpdateInput = {
   revocationReason?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  searchText?: Prisma.StringFieldUpdateOperationsInput | string
   taskToken?: Prisma.TaskTokenUncheckedUpdateOneWithoutCredentialNestedInput
   findings?: Prisma.FindingUncheckedUpdateManyWithoutCredentialNestedInput
+  usages?: Prisma.CredentialUsageUncheckedUpdateManyWithoutCredentialNestedInput
 }
 
 export type CredentialCreateManyInput = {
@@ -528,6 +551,7 @@ export type CredentialCreateManyInput = {
   revocationReason?: string | null
   createdAt?: Date | string
   updatedAt?: Date | string
+  searchText?: string
 }
 
 export type CredentialUpdateManyMutationInput = {
@@ -546,6 +570,7 @@ export type CredentialUpdateManyMutationInput = {
   revocationReason?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  searchText?: Prisma.StringFieldUpdateOperationsInput | string
 }
 
 export type CredentialUncheckedUpdateManyInput = {
@@ -568,6 +593,7 @@ export type CredentialUncheckedUpdateManyInput = {
   revocationReason?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  searchText?: Prisma.StringFieldUpdateOperationsInput | string
 }
 
 export type CredentialListRelationFilter = {
@@ -600,6 +626,7 @@ export type CredentialCountOrderByAggregateInput = {
   revocationReason?: Prisma.SortOrder
   createdAt?: Prisma.SortOrder
   updatedAt?: Prisma.SortOrder
+  searchText?: Prisma.SortOrder
 }
 
 export type CredentialMaxOrderByAggregateInput = {
@@ -622,6 +649,7 @@ export type CredentialMaxOrderByAggregateInput = {
   revocationReason?: Prisma.SortOrder
   createdAt?: Prisma.SortOrder
   updatedAt?: Prisma.SortOrder
+  searchText?: Prisma.SortOrder
 }
 
 export type CredentialMinOrderByAggregateInput = {
@@ -644,6 +672,7 @@ export type CredentialMinOrderByAggregateInput = {
   revocationReason?: Prisma.SortOrder
   createdAt?: Prisma.SortOrder
   updatedAt?: Prisma.SortOrder
+  searchText?: Prisma.SortOrder
 }
 
 export type CredentialScalarRelationFilter = {
@@ -862,6 +891,20 @@ export type CredentialUpdateOneWithoutFindingsNestedInput = {
   update?: Prisma.XOR<Prisma.XOR<Prisma.CredentialUpdateToOneWithWhereWithoutFindingsInput, Prisma.CredentialUpdateWithoutFindingsInput>, Prisma.CredentialUncheckedUpdateWithoutFindingsInput>
 }
 
+export type CredentialCreateNestedOneWithoutUsagesInput = {
+  create?: Prisma.XOR<Prisma.CredentialCreateWithoutUsagesInput, Prisma.CredentialUncheckedCreateWithoutUsagesInput>
+  connectOrCreate?: Prisma.CredentialCreateOrConnectWithoutUsagesInput
+  connect?: Prisma.CredentialWhereUniqueInput
+}
+
+export type CredentialUpdateOneRequiredWithoutUsagesNestedInput = {
+  create?: Prisma.XOR<Prisma.CredentialCreateWithoutUsagesInput, Prisma.CredentialUncheckedCreateWithoutUsagesInput>
+  connectOrCreate?: Prisma.CredentialCreateOrConnectWithoutUsagesInput
+  upsert?: Prisma.CredentialUpsertWithoutUsagesInput
+  connect?: Prisma.CredentialWhereUniqueInput
+  update?: Prisma.XOR<Prisma.XOR<Prisma.CredentialUpdateToOneWithWhereWithoutUsagesInput, Prisma.CredentialUpdateWithoutUsagesInput>, Prisma.CredentialUncheckedUpdateWithoutUsagesInput>
+}
+
 export type CredentialCreateWithoutSubjectHumanInput = {
   id?: string
   kind: $Enums.CredentialKind
@@ -878,11 +921,13 @@ export type CredentialCreateWithoutSubjectHumanInput = {
   revocationReason?: string | null
   createdAt?: Date | string
   updatedAt?: Date | string
+  searchText?: string
   subjectNhi?: Prisma.NhiCreateNestedOneWithoutSubjectCredentialsInput
   holderNhi?: Prisma.NhiCreateNestedOneWithoutHeldCredentialsInput
   revokedBy?: Prisma.HumanCreateNestedOneWithoutRevokedCredentialsInput
   taskToken?: Prisma.TaskTokenCreateNestedOneWithoutCredentialInput
   findings?: Prisma.FindingCreateNestedManyWithoutCredentialInput
+  usages?: Prisma.CredentialUsageCreateNestedManyWithoutCredentialInput
 }
 
 export type CredentialUncheckedCreateWithoutSubjectHumanInput = {
@@ -904,8 +949,10 @@ export type CredentialUncheckedCreateWithoutSubjectHumanInput = {
   revocationReason?: string | null
   createdAt?: Date | string
   updatedAt?: Date | string
+  searchText?: string
   taskToken?: Prisma.TaskTokenUncheckedCreateNestedOneWithoutCredentialInput
   findings?: Prisma.FindingUncheckedCreateNestedManyWithoutCredentialInput
+  usages?: Prisma.CredentialUsageUncheckedCreateNestedManyWithoutCredentialInput
 }
 
 export type CredentialCreateOrConnectWithoutSubjectHumanInput = {
@@ -933,11 +980,13 @@ export type CredentialCreateWithoutRevokedByInput = {
   revocationReason?: string | null
   createdAt?: Date | string
   updatedAt?: Date | string
+  searchText?: string
   subjectHuman?: Prisma.HumanCreateNestedOneWithoutSubjectCredentialsInput
   subjectNhi?: Prisma.NhiCreateNestedOneWithoutSubjectCredentialsInput
   holderNhi?: Prisma.NhiCreateNestedOneWithoutHeldCredentialsInput
   taskToken?: Prisma.TaskTokenCreateNestedOneWithoutCredentialInput
   findings?: Prisma.FindingCreateNestedManyWithoutCredentialInput
+  usages?: Prisma.CredentialUsageCreateNestedManyWithoutCredentialInput
 }
 
 export type CredentialUncheckedCreateWithoutRevokedByInput = {
@@ -959,8 +1008,10 @@ export type CredentialUncheckedCreateWithoutRevokedByInput = {
   revocationReason?: string | null
   createdAt?: Date | string
   updatedAt?: Date | string
+  searchText?: string
   taskToken?: Prisma.TaskTokenUncheckedCreateNestedOneWithoutCredentialInput
   findings?: Prisma.FindingUncheckedCreateNestedManyWithoutCredentialInput
+  usages?: Prisma.CredentialUsageUncheckedCreateNestedManyWithoutCredentialInput
 }
 
 export type CredentialCreateOrConnectWithoutRevokedByInput = {
@@ -1011,6 +1062,7 @@ export type CredentialScalarWhereInput = {
   revocationReason?: Prisma.StringNullableFilter<"Credential"> | string | null
   createdAt?: Prisma.DateTimeFilter<"Credential"> | Date | string
   updatedAt?: Prisma.DateTimeFilter<"Credential"> | Date | string
+  searchText?: Prisma.StringFilter<"Credential"> | string
 }
 
 export type CredentialUpsertWithWhereUniqueWithoutRevokedByInput = {
@@ -1045,11 +1097,13 @@ export type CredentialCreateWithoutSubjectNhiInput = {
   revocationReason?: string | null
   createdAt?: Date | string
   updatedAt?: Date | string
+  searchText?: string
   subjectHuman?: Prisma.HumanCreateNestedOneWithoutSubjectCredentialsInput
   holderNhi?: Prisma.NhiCreateNestedOneWithoutHeldCredentialsInput
   revokedBy?: Prisma.HumanCreateNestedOneWithoutRevokedCredentialsInput
   taskToken?: Prisma.TaskTokenCreateNestedOneWithoutCredentialInput
   findings?: Prisma.FindingCreateNestedManyWithoutCredentialInput
+  usages?: Prisma.CredentialUsageCreateNestedManyWithoutCredentialInput
 }
 
 export type CredentialUncheckedCreateWithoutSubjectNhiInput = {
@@ -1071,8 +1125,10 @@ export type CredentialUncheckedCreateWithoutSubjectNhiInput = {
   revocationReason?: string | null
   createdAt?: Date | string
   updatedAt?: Date | string
+  searchText?: string
   taskToken?: Prisma.TaskTokenUncheckedCreateNestedOneWithoutCredentialInput
   findings?: Prisma.FindingUncheckedCreateNestedManyWithoutCredentialInput
+  usages?: Prisma.CredentialUsageUncheckedCreateNestedManyWithoutCredentialInput
 }
 
 export type CredentialCreateOrConnectWithoutSubjectNhiInput = {
@@ -1100,11 +1156,13 @@ export type CredentialCreateWithoutHolderNhiInput = {
   revocationReason?: string | null
   createdAt?: Date | string
   updatedAt?: Date | string
+  searchText?: string
   subjectHuman?: Prisma.HumanCreateNestedOneWithoutSubjectCredentialsInput
   subjectNhi?: Prisma.NhiCreateNestedOneWithoutSubjectCredentialsInput
   revokedBy?: Prisma.HumanCreateNestedOneWithoutRevokedCredentialsInput
   taskToken?: Prisma.TaskTokenCreateNestedOneWithoutCredentialInput
   findings?: Prisma.FindingCreateNestedManyWithoutCredentialInput
+  usages?: Prisma.CredentialUsageCreateNestedManyWithoutCredentialInput
 }
 
 export type CredentialUncheckedCreateWithoutHolderNhiInput = {
@@ -1126,8 +1184,10 @@ export type CredentialUncheckedCreateWithoutHolderNhiInput = {
   revocationReason?: string | null
   createdAt?: Date | string
   updatedAt?: Date | string
+  searchText?: string
   taskToken?: Prisma.TaskTokenUncheckedCreateNestedOneWithoutCredentialInput
   findings?: Prisma.FindingUncheckedCreateNestedManyWithoutCredentialInput
+  usages?: Prisma.CredentialUsageUncheckedCreateNestedManyWithoutCredentialInput
 }
 
 export type CredentialCreateOrConnectWithoutHolderNhiInput = {
@@ -1187,11 +1247,13 @@ export type CredentialCreateWithoutTaskTokenInput = {
   revocationReason?: string | null
   createdAt?: Date | string
   updatedAt?: Date | string
+  searchText?: string
   subjectHuman?: Prisma.HumanCreateNestedOneWithoutSubjectCredentialsInput
   subjectNhi?: Prisma.NhiCreateNestedOneWithoutSubjectCredentialsInput
   holderNhi?: Prisma.NhiCreateNestedOneWithoutHeldCredentialsInput
   revokedBy?: Prisma.HumanCreateNestedOneWithoutRevokedCredentialsInput
   findings?: Prisma.FindingCreateNestedManyWithoutCredentialInput
+  usages?: Prisma.CredentialUsageCreateNestedManyWithoutCredentialInput
 }
 
 export type CredentialUncheckedCreateWithoutTaskTokenInput = {
@@ -1214,7 +1276,9 @@ export type CredentialUncheckedCreateWithoutTaskTokenInput = {
   revocationReason?: string | null
   createdAt?: Date | string
   updatedAt?: Date | string
+  searchText?: string
   findings?: Prisma.FindingUncheckedCreateNestedManyWithoutCredentialInput
+  usages?: Prisma.CredentialUsageUncheckedCreateNestedManyWithoutCredentialInput
 }
 
 export type CredentialCreateOrConnectWithoutTaskTokenInput = {
@@ -1249,11 +1313,13 @@ export type CredentialUpdateWithoutTaskTokenInput = {
   revocationReason?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  searchText?: Prisma.StringFieldUpdateOperationsInput | string
   subjectHuman?: Prisma.HumanUpdateOneWithoutSubjectCredentialsNestedInput
   subjectNhi?: Prisma.NhiUpdateOneWithoutSubjectCredentialsNestedInput
   holderNhi?: Prisma.NhiUpdateOneWithoutHeldCredentialsNestedInput
   revokedBy?: Prisma.HumanUpdateOneWithoutRevokedCredentialsNestedInput
   findings?: Prisma.FindingUpdateManyWithoutCredentialNestedInput
+  usages?: Prisma.CredentialUsageUpdateManyWithoutCredentialNestedInput
 }
 
 export type CredentialUncheckedUpdateWithoutTaskTokenInput = {
@@ -1276,7 +1342,9 @@ export type CredentialUncheckedUpdateWithoutTaskTokenInput = {
   revocationReason?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  searchText?: Prisma.StringFieldUpdateOperationsInput | string
   findings?: Prisma.FindingUncheckedUpdateManyWithoutCredentialNestedInput
+  usages?: Prisma.CredentialUsageUncheckedUpdateManyWithoutCredentialNestedInput
 }
 
 export type CredentialCreateWithoutFindingsInput = {
@@ -1295,11 +1363,13 @@ export type CredentialCreateWithoutFindingsInput = {
   revocationReason?: string | null
   createdAt?: Date | string
   updatedAt?: Date | string
+  searchText?: string
   subjectHuman?: Prisma.HumanCreateNestedOneWithoutSubjectCredentialsInput
   subjectNhi?: Prisma.NhiCreateNestedOneWithoutSubjectCredentialsInput
   holderNhi?: Prisma.NhiCreateNestedOneWithoutHeldCredentialsInput
   revokedBy?: Prisma.HumanCreateNestedOneWithoutRevokedCredentialsInput
   taskToken?: Prisma.TaskTokenCreateNestedOneWithoutCredentialInput
+  usages?: Prisma.CredentialUsageCreateNestedManyWithoutCredentialInput
 }
 
 export type CredentialUncheckedCreateWithoutFindingsInput = {
@@ -1322,7 +1392,9 @@ export type CredentialUncheckedCreateWithoutFindingsInput = {
   revocationReason?: string | null
   createdAt?: Date | string
   updatedAt?: Date | string
+  searchText?: string
   taskToken?: Prisma.TaskTokenUncheckedCreateNestedOneWithoutCredentialInput
+  usages?: Prisma.CredentialUsageUncheckedCreateNestedManyWithoutCredentialInput
 }
 
 export type CredentialCreateOrConnectWithoutFindingsInput = {
@@ -1357,11 +1429,13 @@ export type CredentialUpdateWithoutFindingsInput = {
   revocationReason?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  searchText?: Prisma.StringFieldUpdateOperationsInput | string
   subjectHuman?: Prisma.HumanUpdateOneWithoutSubjectCredentialsNestedInput
   subjectNhi?: Prisma.NhiUpdateOneWithoutSubjectCredentialsNestedInput
   holderNhi?: Prisma.NhiUpdateOneWithoutHeldCredentialsNestedInput
   revokedBy?: Prisma.HumanUpdateOneWithoutRevokedCredentialsNestedInput
   taskToken?: Prisma.TaskTokenUpdateOneWithoutCredentialNestedInput
+  usages?: Prisma.CredentialUsageUpdateManyWithoutCredentialNestedInput
 }
 
 export type CredentialUncheckedUpdateWithoutFindingsInput = {
@@ -1384,7 +1458,125 @@ export type CredentialUncheckedUpdateWithoutFindingsInput = {
   revocationReason?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  searchText?: Prisma.StringFieldUpdateOperationsInput | string
   taskToken?: Prisma.TaskTokenUncheckedUpdateOneWithoutCredentialNestedInput
+  usages?: Prisma.CredentialUsageUncheckedUpdateManyWithoutCredentialNestedInput
+}
+
+export type CredentialCreateWithoutUsagesInput = {
+  id?: string
+  kind: $Enums.CredentialKind
+  name: string
+  system: string
+  fingerprint: string
+  environment?: string | null
+  status?: $Enums.CredentialStatus
+  issuedAt?: Date | string
+  expiresAt?: Date | string | null
+  lastUsedAt?: Date | string | null
+  lastRotatedAt?: Date | string | null
+  revokedAt?: Date | string | null
+  revocationReason?: string | null
+  createdAt?: Date | string
+  updatedAt?: Date | string
+  searchText?: string
+  subjectHuman?: Prisma.HumanCreateNestedOneWithoutSubjectCredentialsInput
+  subjectNhi?: Prisma.NhiCreateNestedOneWithoutSubjectCredentialsInput
+  holderNhi?: Prisma.NhiCreateNestedOneWithoutHeldCredentialsInput
+  revokedBy?: Prisma.HumanCreateNestedOneWithoutRevokedCredentialsInput
+  taskToken?: Prisma.TaskTokenCreateNestedOneWithoutCredentialInput
+  findings?: Prisma.FindingCreateNestedManyWithoutCredentialInput
+}
+
+export type CredentialUncheckedCreateWithoutUsagesInput = {
+  id?: string
+  kind: $Enums.CredentialKind
+  name: string
+  system: string
+  fingerprint: string
+  environment?: string | null
+  status?: $Enums.CredentialStatus
+  subjectHumanId?: string | null
+  subjectNhiId?: string | null
+  holderNhiId?: string | null
+  issuedAt?: Date | string
+  expiresAt?: Date | string | null
+  lastUsedAt?: Date | string | null
+  lastRotatedAt?: Date | string | null
+  revokedAt?: Date | string | null
+  revokedById?: string | null
+  revocationReason?: string | null
+  createdAt?: Date | string
+  updatedAt?: Date | string
+  searchText?: string
+  taskToken?: Prisma.TaskTokenUncheckedCreateNestedOneWithoutCredentialInput
+  findings?: Prisma.FindingUncheckedCreateNestedManyWithoutCredentialInput
+}
+
+export type CredentialCreateOrConnectWithoutUsagesInput = {
+  where: Prisma.CredentialWhereUniqueInput
+  create: Prisma.XOR<Prisma.CredentialCreateWithoutUsagesInput, Prisma.CredentialUncheckedCreateWithoutUsagesInput>
+}
+
+export type CredentialUpsertWithoutUsagesInput = {
+  update: Prisma.XOR<Prisma.CredentialUpdateWithoutUsagesInput, Prisma.CredentialUncheckedUpdateWithoutUsagesInput>
+  create: Prisma.XOR<Prisma.CredentialCreateWithoutUsagesInput, Prisma.CredentialUncheckedCreateWithoutUsagesInput>
+  where?: Prisma.CredentialWhereInput
+}
+
+export type CredentialUpdateToOneWithWhereWithoutUsagesInput = {
+  where?: Prisma.CredentialWhereInput
+  data: Prisma.XOR<Prisma.CredentialUpdateWithoutUsagesInput, Prisma.CredentialUncheckedUpdateWithoutUsagesInput>
+}
+
+export type CredentialUpdateWithoutUsagesInput = {
+  id?: Prisma.StringFieldUpdateOperationsInput | string
+  kind?: Prisma.EnumCredentialKindFieldUpdateOperationsInput | $Enums.CredentialKind
+  name?: Prisma.StringFieldUpdateOperationsInput | string
+  system?: Prisma.StringFieldUpdateOperationsInput | string
+  fingerprint?: Prisma.StringFieldUpdateOperationsInput | string
+  environment?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  status?: Prisma.EnumCredentialStatusFieldUpdateOperationsInput | $Enums.CredentialStatus
+  issuedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  expiresAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
+  lastUsedAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
+  lastRotatedAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
+  revokedAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
+  revocationReason?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  searchText?: Prisma.StringFieldUpdateOperationsInput | string
+  subjectHuman?: Prisma.HumanUpdateOneWithoutSubjectCredentialsNestedInput
+  subjectNhi?: Prisma.NhiUpdateOneWithoutSubjectCredentialsNestedInput
+  holderNhi?: Prisma.NhiUpdateOneWithoutHeldCredentialsNestedInput
+  revokedBy?: Prisma.HumanUpdateOneWithoutRevokedCredentialsNestedInput
+  taskToken?: Prisma.TaskTokenUpdateOneWithoutCredentialNestedInput
+  findings?: Prisma.FindingUpdateManyWithoutCredentialNestedInput
+}
+
+export type CredentialUncheckedUpdateWithoutUsagesInput = {
+  id?: Prisma.StringFieldUpdateOperationsInput | string
+  kind?: Prisma.EnumCredentialKindFieldUpdateOperationsInput | $Enums.CredentialKind
+  name?: Prisma.StringFieldUpdateOperationsInput | string
+  system?: Prisma.StringFieldUpdateOperationsInput | string
+  fingerprint?: Prisma.StringFieldUpdateOperationsInput | string
+  environment?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  status?: Prisma.EnumCredentialStatusFieldUpdateOperationsInput | $Enums.CredentialStatus
+  subjectHumanId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  subjectNhiId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  holderNhiId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  issuedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  expiresAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
+  lastUsedAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
+  lastRotatedAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
+  revokedAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
+  revokedById?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  revocationReason?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  searchText?: Prisma.StringFieldUpdateOperationsInput | string
+  taskToken?: Prisma.TaskTokenUncheckedUpdateOneWithoutCredentialNestedInput
+  findings?: Prisma.FindingUncheckedUpdateManyWithoutCredentialNestedInput
 }
 
 export type CredentialCreateManySubjectHumanInput = {
@@ -1406,6 +1598,7 @@ export type CredentialCreateManySubjectHumanInput = {
   revocationReason?: string | null
   createdAt?: Date | string
   updatedAt?: Date | string
+  searchText?: string
 }
 
 export type CredentialCreateManyRevokedByInput = {
@@ -1427,6 +1620,7 @@ export type CredentialCreateManyRevokedByInput = {
   revocationReason?: string | null
   createdAt?: Date | string
   updatedAt?: Date | string
+  searchText?: string
 }
 
 export type CredentialUpdateWithoutSubjectHumanInput = {
@@ -1445,11 +1639,13 @@ export type CredentialUpdateWithoutSubjectHumanInput = {
   revocationReason?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  searchText?: Prisma.StringFieldUpdateOperationsInput | string
   subjectNhi?: Prisma.NhiUpdateOneWithoutSubjectCredentialsNestedInput
   holderNhi?: Prisma.NhiUpdateOneWithoutHeldCredentialsNestedInput
   revokedBy?: Prisma.HumanUpdateOneWithoutRevokedCredentialsNestedInput
   taskToken?: Prisma.TaskTokenUpdateOneWithoutCredentialNestedInput
   findings?: Prisma.FindingUpdateManyWithoutCredentialNestedInput
+  usages?: Prisma.CredentialUsageUpdateManyWithoutCredentialNestedInput
 }
 
 export type CredentialUncheckedUpdateWithoutSubjectHumanInput = {
@@ -1471,8 +1667,10 @@ export type CredentialUncheckedUpdateWithoutSubjectHumanInput = {
   revocationReason?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  searchText?: Prisma.StringFieldUpdateOperationsInput | string
   taskToken?: Prisma.TaskTokenUncheckedUpdateOneWithoutCredentialNestedInput
   findings?: Prisma.FindingUncheckedUpdateManyWithoutCredentialNestedInput
+  usages?: Prisma.CredentialUsageUncheckedUpdateManyWithoutCredentialNestedInput
 }
 
 export type CredentialUncheckedUpdateManyWithoutSubjectHumanInput = {
@@ -1494,6 +1692,7 @@ export type CredentialUncheckedUpdateManyWithoutSubjectHumanInput = {
   revocationReason?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  searchText?: Prisma.StringFieldUpdateOperationsInput | string
 }
 
 export type CredentialUpdateWithoutRevokedByInput = {
@@ -1512,11 +1711,13 @@ export type CredentialUpdateWithoutRevokedByInput = {
   revocationReason?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  searchText?: Prisma.StringFieldUpdateOperationsInput | string
   subjectHuman?: Prisma.HumanUpdateOneWithoutSubjectCredentialsNestedInput
   subjectNhi?: Prisma.NhiUpdateOneWithoutSubjectCredentialsNestedInput
   holderNhi?: Prisma.NhiUpdateOneWithoutHeldCredentialsNestedInput
   taskToken?: Prisma.TaskTokenUpdateOneWithoutCredentialNestedInput
   findings?: Prisma.FindingUpdateManyWithoutCredentialNestedInput
+  usages?: Prisma.CredentialUsageUpdateManyWithoutCredentialNestedInput
 }
 
 export type CredentialUncheckedUpdateWithoutRevokedByInput = {
@@ -1538,8 +1739,10 @@ export type CredentialUncheckedUpdateWithoutRevokedByInput = {
   revocationReason?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  searchText?: Prisma.StringFieldUpdateOperationsInput | string
   taskToken?: Prisma.TaskTokenUncheckedUpdateOneWithoutCredentialNestedInput
   findings?: Prisma.FindingUncheckedUpdateManyWithoutCredentialNestedInput
+  usages?: Prisma.CredentialUsageUncheckedUpdateManyWithoutCredentialNestedInput
 }
 
 export type CredentialUncheckedUpdateManyWithoutRevokedByInput = {
@@ -1561,6 +1764,7 @@ export type CredentialUncheckedUpdateManyWithoutRevokedByInput = {
   revocationReason?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  searchText?: Prisma.StringFieldUpdateOperationsInput | string
 }
 
 export type CredentialCreateManySubjectNhiInput = {
@@ -1582,6 +1786,7 @@ export type CredentialCreateManySubjectNhiInput = {
   revocationReason?: string | null
   createdAt?: Date | string
   updatedAt?: Date | string
+  searchText?: string
 }
 
 export type CredentialCreateManyHolderNhiInput = {
@@ -1603,6 +1808,7 @@ export type CredentialCreateManyHolderNhiInput = {
   revocationReason?: string | null
   createdAt?: Date | string
   updatedAt?: Date | string
+  searchText?: string
 }
 
 export type CredentialUpdateWithoutSubjectNhiInput = {
@@ -1621,11 +1827,13 @@ export type CredentialUpdateWithoutSubjectNhiInput = {
   revocationReason?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  searchText?: Prisma.StringFieldUpdateOperationsInput | string
   subjectHuman?: Prisma.HumanUpdateOneWithoutSubjectCredentialsNestedInput
   holderNhi?: Prisma.NhiUpdateOneWithoutHeldCredentialsNestedInput
   revokedBy?: Prisma.HumanUpdateOneWithoutRevokedCredentialsNestedInput
   taskToken?: Prisma.TaskTokenUpdateOneWithoutCredentialNestedInput
   findings?: Prisma.FindingUpdateManyWithoutCredentialNestedInput
+  usages?: Prisma.CredentialUsageUpdateManyWithoutCredentialNestedInput
 }
 
 export type CredentialUncheckedUpdateWithoutSubjectNhiInput = {
@@ -1647,8 +1855,10 @@ export type CredentialUncheckedUpdateWithoutSubjectNhiInput = {
   revocationReason?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  searchText?: Prisma.StringFieldUpdateOperationsInput | string
   taskToken?: Prisma.TaskTokenUncheckedUpdateOneWithoutCredentialNestedInput
   findings?: Prisma.FindingUncheckedUpdateManyWithoutCredentialNestedInput
+  usages?: Prisma.CredentialUsageUncheckedUpdateManyWithoutCredentialNestedInput
 }
 
 export type CredentialUncheckedUpdateManyWithoutSubjectNhiInput = {
@@ -1670,6 +1880,7 @@ export type CredentialUncheckedUpdateManyWithoutSubjectNhiInput = {
   revocationReason?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  searchText?: Prisma.StringFieldUpdateOperationsInput | string
 }
 
 export type CredentialUpdateWithoutHolderNhiInput = {
@@ -1688,11 +1899,13 @@ export type CredentialUpdateWithoutHolderNhiInput = {
   revocationReason?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  searchText?: Prisma.StringFieldUpdateOperationsInput | string
   subjectHuman?: Prisma.HumanUpdateOneWithoutSubjectCredentialsNestedInput
   subjectNhi?: Prisma.NhiUpdateOneWithoutSubjectCredentialsNestedInput
   revokedBy?: Prisma.HumanUpdateOneWithoutRevokedCredentialsNestedInput
   taskToken?: Prisma.TaskTokenUpdateOneWithoutCredentialNestedInput
   findings?: Prisma.FindingUpdateManyWithoutCredentialNestedInput
+  usages?: Prisma.CredentialUsageUpdateManyWithoutCredentialNestedInput
 }
 
 export type CredentialUncheckedUpdateWithoutHolderNhiInput = {
@@ -1714,8 +1927,10 @@ export type CredentialUncheckedUpdateWithoutHolderNhiInput = {
   revocationReason?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  searchText?: Prisma.StringFieldUpdateOperationsInput | string
   taskToken?: Prisma.TaskTokenUncheckedUpdateOneWithoutCredentialNestedInput
   findings?: Prisma.FindingUncheckedUpdateManyWithoutCredentialNestedInput
+  usages?: Prisma.CredentialUsageUncheckedUpdateManyWithoutCredentialNestedInput
 }
 
 export type CredentialUncheckedUpdateManyWithoutHolderNhiInput = {
@@ -1737,6 +1952,7 @@ export type CredentialUncheckedUpdateManyWithoutHolderNhiInput = {
   revocationReason?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  searchText?: Prisma.StringFieldUpdateOperationsInput | string
 }
 
 
@@ -1746,10 +1962,12 @@ export type CredentialUncheckedUpdateManyWithoutHolderNhiInput = {
 
 export type CredentialCountOutputType = {
   findings: number
+  usages: number
 }
 
 export type CredentialCountOutputTypeSelect<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = {
   findings?: boolean | CredentialCountOutputTypeCountFindingsArgs
+  usages?: boolean | CredentialCountOutputTypeCountUsagesArgs
 }
 
 /**
@@ -1767,6 +1985,13 @@ export type CredentialCountOutputTypeDefaultArgs<ExtArgs extends runtime.Types.E
  */
 export type CredentialCountOutputTypeCountFindingsArgs<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = {
   where?: Prisma.FindingWhereInput
+}
+
+/**
+ * CredentialCountOutputType without action
+ */
+export type CredentialCountOutputTypeCountUsagesArgs<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = {
+  where?: Prisma.CredentialUsageWhereInput
 }
 
 
@@ -1790,12 +2015,14 @@ export type CredentialSelect<ExtArgs extends runtime.Types.Extensions.InternalAr
   revocationReason?: boolean
   createdAt?: boolean
   updatedAt?: boolean
+  searchText?: boolean
   subjectHuman?: boolean | Prisma.Credential$subjectHumanArgs<ExtArgs>
   subjectNhi?: boolean | Prisma.Credential$subjectNhiArgs<ExtArgs>
   holderNhi?: boolean | Prisma.Credential$holderNhiArgs<ExtArgs>
   revokedBy?: boolean | Prisma.Credential$revokedByArgs<ExtArgs>
   taskToken?: boolean | Prisma.Credential$taskTokenArgs<ExtArgs>
   findings?: boolean | Prisma.Credential$findingsArgs<ExtArgs>
+  usages?: boolean | Prisma.Credential$usagesArgs<ExtArgs>
   _count?: boolean | Prisma.CredentialCountOutputTypeDefaultArgs<ExtArgs>
 }, ExtArgs["result"]["credential"]>
 
@@ -1819,6 +2046,7 @@ export type CredentialSelectCreateManyAndReturn<ExtArgs extends runtime.Types.Ex
   revocationReason?: boolean
   createdAt?: boolean
   updatedAt?: boolean
+  searchText?: boolean
   subjectHuman?: boolean | Prisma.Credential$subjectHumanArgs<ExtArgs>
   subjectNhi?: boolean | Prisma.Credential$subjectNhiArgs<ExtArgs>
   holderNhi?: boolean | Prisma.Credential$holderNhiArgs<ExtArgs>
@@ -1845,6 +2073,7 @@ export type CredentialSelectUpdateManyAndReturn<ExtArgs extends runtime.Types.Ex
   revocationReason?: boolean
   createdAt?: boolean
   updatedAt?: boolean
+  searchText?: boolean
   subjectHuman?: boolean | Prisma.Credential$subjectHumanArgs<ExtArgs>
   subjectNhi?: boolean | Prisma.Credential$subjectNhiArgs<ExtArgs>
   holderNhi?: boolean | Prisma.Credential$holderNhiArgs<ExtArgs>
@@ -1871,9 +2100,10 @@ export type CredentialSelectScalar = {
   revocationReason?: boolean
   createdAt?: boolean
   updatedAt?: boolean
+  searchText?: boolean
 }
 
-export type CredentialOmit<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = runtime.Types.Extensions.GetOmit<"id" | "kind" | "name" | "system" | "fingerprint" | "environment" | "status" | "subjectHumanId" | "subjectNhiId" | "holderNhiId" | "issuedAt" | "expiresAt" | "lastUsedAt" | "lastRotatedAt" | "revokedAt" | "revokedById" | "revocationReason" | "createdAt" | "updatedAt", ExtArgs["result"]["credential"]>
+export type CredentialOmit<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = runtime.Types.Extensions.GetOmit<"id" | "kind" | "name" | "system" | "fingerprint" | "environment" | "status" | "subjectHumanId" | "subjectNhiId" | "holderNhiId" | "issuedAt" | "expiresAt" | "lastUsedAt" | "lastRotatedAt" | "revokedAt" | "revokedById" | "revocationReason" | "createdAt" | "updatedAt" | "searchText", ExtArgs["result"]["credential"]>
 export type CredentialInclude<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = {
   subjectHuman?: boolean | Prisma.Credential$subjectHumanArgs<ExtArgs>
   subjectNhi?: boolean | Prisma.Credential$subjectNhiArgs<ExtArgs>
@@ -1881,6 +2111,7 @@ export type CredentialInclude<ExtArgs extends runtime.Types.Extensions.InternalA
   revokedBy?: boolean | Prisma.Credential$revokedByArgs<ExtArgs>
   taskToken?: boolean | Prisma.Credential$taskTokenArgs<ExtArgs>
   findings?: boolean | Prisma.Credential$findingsArgs<ExtArgs>
+  usages?: boolean | Prisma.Credential$usagesArgs<ExtArgs>
   _count?: boolean | Prisma.CredentialCountOutputTypeDefaultArgs<ExtArgs>
 }
 export type CredentialIncludeCreateManyAndReturn<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = {
@@ -1905,6 +2136,7 @@ export type $CredentialPayload<ExtArgs extends runtime.Types.Extensions.Internal
     revokedBy: Prisma.$HumanPayload<ExtArgs> | null
     taskToken: Prisma.$TaskTokenPayload<ExtArgs> | null
     findings: Prisma.$FindingPayload<ExtArgs>[]
+    usages: Prisma.$CredentialUsagePayload<ExtArgs>[]
   }
   scalars: runtime.Types.Extensions.GetPayloadResult<{
     id: string
@@ -1926,6 +2158,10 @@ export type $CredentialPayload<ExtArgs extends runtime.Types.Extensions.Internal
     revocationReason: string | null
     createdAt: Date
     updatedAt: Date
+    /**
+     * Lowercased name, system and fingerprint, for case-insensitive search.
+     */
+    searchText: string
   }, ExtArgs["result"]["credential"]>
   composites: {}
 }
@@ -2326,6 +2562,7 @@ export interface Prisma__CredentialClient<T, Null = never, ExtArgs extends runti
   revokedBy<T extends Prisma.Credential$revokedByArgs<ExtArgs> = {}>(args?: Prisma.Subset<T, Prisma.Credential$revokedByArgs<ExtArgs>>): Prisma.Prisma__HumanClient<runtime.Types.Result.GetResult<Prisma.$HumanPayload<ExtArgs>, T, "findUniqueOrThrow", GlobalOmitOptions> | null, null, ExtArgs, GlobalOmitOptions>
   taskToken<T extends Prisma.Credential$taskTokenArgs<ExtArgs> = {}>(args?: Prisma.Subset<T, Prisma.Credential$taskTokenArgs<ExtArgs>>): Prisma.Prisma__TaskTokenClient<runtime.Types.Result.GetResult<Prisma.$TaskTokenPayload<ExtArgs>, T, "findUniqueOrThrow", GlobalOmitOptions> | null, null, ExtArgs, GlobalOmitOptions>
   findings<T extends Prisma.Credential$findingsArgs<ExtArgs> = {}>(args?: Prisma.Subset<T, Prisma.Credential$findingsArgs<ExtArgs>>): Prisma.PrismaPromise<runtime.Types.Result.GetResult<Prisma.$FindingPayload<ExtArgs>, T, "findMany", GlobalOmitOptions> | Null>
+  usages<T extends Prisma.Credential$usagesArgs<ExtArgs> = {}>(args?: Prisma.Subset<T, Prisma.Credential$usagesArgs<ExtArgs>>): Prisma.PrismaPromise<runtime.Types.Result.GetResult<Prisma.$CredentialUsagePayload<ExtArgs>, T, "findMany", GlobalOmitOptions> | Null>
   /**
    * Attaches callbacks for the resolution and/or rejection of the Promise.
    * @param onfulfilled The callback to execute when the Promise is resolved.
@@ -2374,6 +2611,7 @@ export interface CredentialFieldRefs {
   readonly revocationReason: Prisma.FieldRef<"Credential", 'String'>
   readonly createdAt: Prisma.FieldRef<"Credential", 'DateTime'>
   readonly updatedAt: Prisma.FieldRef<"Credential", 'DateTime'>
+  readonly searchText: Prisma.FieldRef<"Credential", 'String'>
 }
     
 
@@ -2889,6 +3127,30 @@ export type Credential$findingsArgs<ExtArgs extends runtime.Types.Extensions.Int
   take?: number
   skip?: number
   distinct?: Prisma.FindingScalarFieldEnum | Prisma.FindingScalarFieldEnum[]
+}
+
+/**
+ * Credential.usages
+ */
+export type Credential$usagesArgs<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = {
+  /**
+   * Select specific fields to fetch from the CredentialUsage
+   */
+  select?: Prisma.CredentialUsageSelect<ExtArgs> | null
+  /**
+   * Omit specific fields from the CredentialUsage
+   */
+  omit?: Prisma.CredentialUsageOmit<ExtArgs> | null
+  /**
+   * Choose, which related nodes to fetch as well
+   */
+  include?: Prisma.CredentialUsageInclude<ExtArgs> | null
+  where?: Prisma.CredentialUsageWhereInput
+  orderBy?: Prisma.CredentialUsageOrderByWithRelationInput | Prisma.CredentialUsageOrderByWithRelationInput[]
+  cursor?: Prisma.CredentialUsageWhereUniqueInput
+  take?: number
+  skip?: number
+  distinct?: Prisma.CredentialUsageScalarFieldEnum | Prisma.CredentialUsageScalarFieldEnum[]
 }
 
 /**

@@ -9,8 +9,8 @@
  * 🟢 You can import this file directly.
  */
 import type * as runtime from "@prisma/client/runtime/client"
-import type * as $Enums from "../enums.ts"
-import type * as Prisma from "../internal/prismaNamespace.ts"
+import type * as $Enums from "../enums"
+import type * as Prisma from "../internal/prismaNamespace"
 
 /**
  * Model Human
@@ -39,6 +39,7 @@ export type HumanMinAggregateOutputType = {
   managerId: string | null
   createdAt: Date | null
   updatedAt: Date | null
+  searchText: string | null
 }
 
 export type HumanMaxAggregateOutputType = {
@@ -56,6 +57,7 @@ export type HumanMaxAggregateOutputType = {
   managerId: string | null
   createdAt: Date | null
   updatedAt: Date | null
+  searchText: string | null
 }
 
 export type HumanCountAggregateOutputType = {
@@ -73,6 +75,7 @@ export type HumanCountAggregateOutputType = {
   managerId: number
   createdAt: number
   updatedAt: number
+  searchText: number
   _all: number
 }
 
@@ -92,6 +95,7 @@ export type HumanMinAggregateInputType = {
   managerId?: true
   createdAt?: true
   updatedAt?: true
+  searchText?: true
 }
 
 export type HumanMaxAggregateInputType = {
@@ -109,6 +113,7 @@ export type HumanMaxAggregateInputType = {
   managerId?: true
   createdAt?: true
   updatedAt?: true
+  searchText?: true
 }
 
 export type HumanCountAggregateInputType = {
@@ -126,6 +131,7 @@ export type HumanCountAggregateInputType = {
   managerId?: true
   createdAt?: true
   updatedAt?: true
+  searchText?: true
   _all?: true
 }
 
@@ -216,6 +222,7 @@ export type HumanGroupByOutputType = {
   managerId: string | null
   createdAt: Date
   updatedAt: Date
+  searchText: string
   _count: HumanCountAggregateOutputType | null
   _min: HumanMinAggregateOutputType | null
   _max: HumanMaxAggregateOutputType | null
@@ -254,6 +261,7 @@ export type HumanWhereInput = {
   managerId?: Prisma.StringNullableFilter<"Human"> | string | null
   createdAt?: Prisma.DateTimeFilter<"Human"> | Date | string
   updatedAt?: Prisma.DateTimeFilter<"Human"> | Date | string
+  searchText?: Prisma.StringFilter<"Human"> | string
   manager?: Prisma.XOR<Prisma.HumanNullableScalarRelationFilter, Prisma.HumanWhereInput> | null
   reports?: Prisma.HumanListRelationFilter
   sponsoredNhis?: Prisma.NhiListRelationFilter
@@ -267,6 +275,7 @@ export type HumanWhereInput = {
   acceptedFindings?: Prisma.FindingListRelationFilter
   createdCampaigns?: Prisma.ReviewCampaignListRelationFilter
   reviewItems?: Prisma.ReviewItemListRelationFilter
+  ownedNhis?: Prisma.NhiOwnerListRelationFilter
 }
 
 export type HumanOrderByWithRelationInput = {
@@ -284,6 +293,7 @@ export type HumanOrderByWithRelationInput = {
   managerId?: Prisma.SortOrderInput | Prisma.SortOrder
   createdAt?: Prisma.SortOrder
   updatedAt?: Prisma.SortOrder
+  searchText?: Prisma.SortOrder
   manager?: Prisma.HumanOrderByWithRelationInput
   reports?: Prisma.HumanOrderByRelationAggregateInput
   sponsoredNhis?: Prisma.NhiOrderByRelationAggregateInput
@@ -297,6 +307,7 @@ export type HumanOrderByWithRelationInput = {
   acceptedFindings?: Prisma.FindingOrderByRelationAggregateInput
   createdCampaigns?: Prisma.ReviewCampaignOrderByRelationAggregateInput
   reviewItems?: Prisma.ReviewItemOrderByRelationAggregateInput
+  ownedNhis?: Prisma.NhiOwnerOrderByRelationAggregateInput
 }
 
 export type HumanWhereUniqueInput = Prisma.AtLeast<{
@@ -317,6 +328,7 @@ export type HumanWhereUniqueInput = Prisma.AtLeast<{
   managerId?: Prisma.StringNullableFilter<"Human"> | string | null
   createdAt?: Prisma.DateTimeFilter<"Human"> | Date | string
   updatedAt?: Prisma.DateTimeFilter<"Human"> | Date | string
+  searchText?: Prisma.StringFilter<"Human"> | string
   manager?: Prisma.XOR<Prisma.HumanNullableScalarRelationFilter, Prisma.HumanWhereInput> | null
   reports?: Prisma.HumanListRelationFilter
   sponsoredNhis?: Prisma.NhiListRelationFilter
@@ -330,6 +342,7 @@ export type HumanWhereUniqueInput = Prisma.AtLeast<{
   acceptedFindings?: Prisma.FindingListRelationFilter
   createdCampaigns?: Prisma.ReviewCampaignListRelationFilter
   reviewItems?: Prisma.ReviewItemListRelationFilter
+  ownedNhis?: Prisma.NhiOwnerListRelationFilter
 }, "id" | "email">
 
 export type HumanOrderByWithAggregationInput = {
@@ -347,6 +360,7 @@ export type HumanOrderByWithAggregationInput = {
   managerId?: Prisma.SortOrderInput | Prisma.SortOrder
   createdAt?: Prisma.SortOrder
   updatedAt?: Prisma.SortOrder
+  searchText?: Prisma.SortOrder
   _count?: Prisma.HumanCountOrderByAggregateInput
   _max?: Prisma.HumanMaxOrderByAggregateInput
   _min?: Prisma.HumanMinOrderByAggregateInput
@@ -370,6 +384,7 @@ export type HumanScalarWhereWithAggregatesInput = {
   managerId?: Prisma.StringNullableWithAggregatesFilter<"Human"> | string | null
   createdAt?: Prisma.DateTimeWithAggregatesFilter<"Human"> | Date | string
   updatedAt?: Prisma.DateTimeWithAggregatesFilter<"Human"> | Date | string
+  searchText?: Prisma.StringWithAggregatesFilter<"Human"> | string
 }
 
 export type HumanCreateInput = {
@@ -386,6 +401,7 @@ export type HumanCreateInput = {
   offboardedAt?: Date | string | null
   createdAt?: Date | string
   updatedAt?: Date | string
+  searchText?: string
   manager?: Prisma.HumanCreateNestedOneWithoutReportsInput
   reports?: Prisma.HumanCreateNestedManyWithoutManagerInput
   sponsoredNhis?: Prisma.NhiCreateNestedManyWithoutSponsorInput
@@ -399,6 +415,7 @@ export type HumanCreateInput = {
   acceptedFindings?: Prisma.FindingCreateNestedManyWithoutAcceptedByInput
   createdCampaigns?: Prisma.ReviewCampaignCreateNestedManyWithoutCreatedByInput
   reviewItems?: Prisma.ReviewItemCreateNestedManyWithoutReviewerInput
+  ownedNhis?: Prisma.NhiOwnerCreateNestedManyWithoutHumanInput
 }
 
 export type HumanUncheckedCreateInput = {
@@ -416,6 +433,7 @@ export type HumanUncheckedCreateInput = {
   managerId?: string | null
   createdAt?: Date | string
   updatedAt?: Date | string
+  searchText?: string
   reports?: Prisma.HumanUncheckedCreateNestedManyWithoutManagerInput
   sponsoredNhis?: Prisma.NhiUncheckedCreateNestedManyWithoutSponsorInput
   subjectCredentials?: Prisma.CredentialUncheckedCreateNestedManyWithoutSubjectHumanInput
@@ -428,6 +446,7 @@ export type HumanUncheckedCreateInput = {
   acceptedFindings?: Prisma.FindingUncheckedCreateNestedManyWithoutAcceptedByInput
   createdCampaigns?: Prisma.ReviewCampaignUncheckedCreateNestedManyWithoutCreatedByInput
   reviewItems?: Prisma.ReviewItemUncheckedCreateNestedManyWithoutReviewerInput
+  ownedNhis?: Prisma.NhiOwnerUncheckedCreateNestedManyWithoutHumanInput
 }
 
 export type HumanUpdateInput = {
@@ -444,6 +463,7 @@ export type HumanUpdateInput = {
   offboardedAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
   createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  searchText?: Prisma.StringFieldUpdateOperationsInput | string
   manager?: Prisma.HumanUpdateOneWithoutReportsNestedInput
   reports?: Prisma.HumanUpdateManyWithoutManagerNestedInput
   sponsoredNhis?: Prisma.NhiUpdateManyWithoutSponsorNestedInput
@@ -457,6 +477,7 @@ export type HumanUpdateInput = {
   acceptedFindings?: Prisma.FindingUpdateManyWithoutAcceptedByNestedInput
   createdCampaigns?: Prisma.ReviewCampaignUpdateManyWithoutCreatedByNestedInput
   reviewItems?: Prisma.ReviewItemUpdateManyWithoutReviewerNestedInput
+  ownedNhis?: Prisma.NhiOwnerUpdateManyWithoutHumanNestedInput
 }
 
 export type HumanUncheckedUpdateInput = {
@@ -474,6 +495,7 @@ export type HumanUncheckedUpdateInput = {
   managerId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  searchText?: Prisma.StringFieldUpdateOperationsInput | string
   reports?: Prisma.HumanUncheckedUpdateManyWithoutManagerNestedInput
   sponsoredNhis?: Prisma.NhiUncheckedUpdateManyWithoutSponsorNestedInput
   subjectCredentials?: Prisma.CredentialUncheckedUpdateManyWithoutSubjectHumanNestedInput
@@ -486,6 +508,7 @@ export type HumanUncheckedUpdateInput = {
   acceptedFindings?: Prisma.FindingUncheckedUpdateManyWithoutAcceptedByNestedInput
   createdCampaigns?: Prisma.ReviewCampaignUncheckedUpdateManyWithoutCreatedByNestedInput
   reviewItems?: Prisma.ReviewItemUncheckedUpdateManyWithoutReviewerNestedInput
+  ownedNhis?: Prisma.NhiOwnerUncheckedUpdateManyWithoutHumanNestedInput
 }
 
 export type HumanCreateManyInput = {
@@ -503,6 +526,7 @@ export type HumanCreateManyInput = {
   managerId?: string | null
   createdAt?: Date | string
   updatedAt?: Date | string
+  searchText?: string
 }
 
 export type HumanUpdateManyMutationInput = {
@@ -519,6 +543,7 @@ export type HumanUpdateManyMutationInput = {
   offboardedAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
   createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  searchText?: Prisma.StringFieldUpdateOperationsInput | string
 }
 
 export type HumanUncheckedUpdateManyInput = {
@@ -536,6 +561,7 @@ export type HumanUncheckedUpdateManyInput = {
   managerId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  searchText?: Prisma.StringFieldUpdateOperationsInput | string
 }
 
 export type HumanNullableScalarRelationFilter = {
@@ -568,6 +594,7 @@ export type HumanCountOrderByAggregateInput = {
   managerId?: Prisma.SortOrder
   createdAt?: Prisma.SortOrder
   updatedAt?: Prisma.SortOrder
+  searchText?: Prisma.SortOrder
 }
 
 export type HumanMaxOrderByAggregateInput = {
@@ -585,6 +612,7 @@ export type HumanMaxOrderByAggregateInput = {
   managerId?: Prisma.SortOrder
   createdAt?: Prisma.SortOrder
   updatedAt?: Prisma.SortOrder
+  searchText?: Prisma.SortOrder
 }
 
 export type HumanMinOrderByAggregateInput = {
@@ -602,6 +630,7 @@ export type HumanMinOrderByAggregateInput = {
   managerId?: Prisma.SortOrder
   createdAt?: Prisma.SortOrder
   updatedAt?: Prisma.SortOrder
+  searchText?: Prisma.SortOrder
 }
 
 export type HumanScalarRelationFilter = {
@@ -865,6 +894,20 @@ export type HumanUpdateOneWithoutReviewItemsNestedInput = {
   update?: Prisma.XOR<Prisma.XOR<Prisma.HumanUpdateToOneWithWhereWithoutReviewItemsInput, Prisma.HumanUpdateWithoutReviewItemsInput>, Prisma.HumanUncheckedUpdateWithoutReviewItemsInput>
 }
 
+export type HumanCreateNestedOneWithoutOwnedNhisInput = {
+  create?: Prisma.XOR<Prisma.HumanCreateWithoutOwnedNhisInput, Prisma.HumanUncheckedCreateWithoutOwnedNhisInput>
+  connectOrCreate?: Prisma.HumanCreateOrConnectWithoutOwnedNhisInput
+  connect?: Prisma.HumanWhereUniqueInput
+}
+
+export type HumanUpdateOneRequiredWithoutOwnedNhisNestedInput = {
+  create?: Prisma.XOR<Prisma.HumanCreateWithoutOwnedNhisInput, Prisma.HumanUncheckedCreateWithoutOwnedNhisInput>
+  connectOrCreate?: Prisma.HumanCreateOrConnectWithoutOwnedNhisInput
+  upsert?: Prisma.HumanUpsertWithoutOwnedNhisInput
+  connect?: Prisma.HumanWhereUniqueInput
+  update?: Prisma.XOR<Prisma.XOR<Prisma.HumanUpdateToOneWithWhereWithoutOwnedNhisInput, Prisma.HumanUpdateWithoutOwnedNhisInput>, Prisma.HumanUncheckedUpdateWithoutOwnedNhisInput>
+}
+
 export type HumanCreateWithoutReportsInput = {
   id?: string
   email: string
@@ -879,6 +922,7 @@ export type HumanCreateWithoutReportsInput = {
   offboardedAt?: Date | string | null
   createdAt?: Date | string
   updatedAt?: Date | string
+  searchText?: string
   manager?: Prisma.HumanCreateNestedOneWithoutReportsInput
   sponsoredNhis?: Prisma.NhiCreateNestedManyWithoutSponsorInput
   subjectCredentials?: Prisma.CredentialCreateNestedManyWithoutSubjectHumanInput
@@ -891,6 +935,7 @@ export type HumanCreateWithoutReportsInput = {
   acceptedFindings?: Prisma.FindingCreateNestedManyWithoutAcceptedByInput
   createdCampaigns?: Prisma.ReviewCampaignCreateNestedManyWithoutCreatedByInput
   reviewItems?: Prisma.ReviewItemCreateNestedManyWithoutReviewerInput
+  ownedNhis?: Prisma.NhiOwnerCreateNestedManyWithoutHumanInput
 }
 
 export type HumanUncheckedCreateWithoutReportsInput = {
@@ -908,6 +953,7 @@ export type HumanUncheckedCreateWithoutReportsInput = {
   managerId?: string | null
   createdAt?: Date | string
   updatedAt?: Date | string
+  searchText?: string
   sponsoredNhis?: Prisma.NhiUncheckedCreateNestedManyWithoutSponsorInput
   subjectCredentials?: Prisma.CredentialUncheckedCreateNestedManyWithoutSubjectHumanInput
   revokedCredentials?: Prisma.CredentialUncheckedCreateNestedManyWithoutRevokedByInput
@@ -919,6 +965,7 @@ export type HumanUncheckedCreateWithoutReportsInput = {
   acceptedFindings?: Prisma.FindingUncheckedCreateNestedManyWithoutAcceptedByInput
   createdCampaigns?: Prisma.ReviewCampaignUncheckedCreateNestedManyWithoutCreatedByInput
   reviewItems?: Prisma.ReviewItemUncheckedCreateNestedManyWithoutReviewerInput
+  ownedNhis?: Prisma.NhiOwnerUncheckedCreateNestedManyWithoutHumanInput
 }
 
 export type HumanCreateOrConnectWithoutReportsInput = {
@@ -940,6 +987,7 @@ export type HumanCreateWithoutManagerInput = {
   offboardedAt?: Date | string | null
   createdAt?: Date | string
   updatedAt?: Date | string
+  searchText?: string
   reports?: Prisma.HumanCreateNestedManyWithoutManagerInput
   sponsoredNhis?: Prisma.NhiCreateNestedManyWithoutSponsorInput
   subjectCredentials?: Prisma.CredentialCreateNestedManyWithoutSubjectHumanInput
@@ -952,6 +1000,7 @@ export type HumanCreateWithoutManagerInput = {
   acceptedFindings?: Prisma.FindingCreateNestedManyWithoutAcceptedByInput
   createdCampaigns?: Prisma.ReviewCampaignCreateNestedManyWithoutCreatedByInput
   reviewItems?: Prisma.ReviewItemCreateNestedManyWithoutReviewerInput
+  ownedNhis?: Prisma.NhiOwnerCreateNestedManyWithoutHumanInput
 }
 
 export type HumanUncheckedCreateWithoutManagerInput = {
@@ -968,6 +1017,7 @@ export type HumanUncheckedCreateWithoutManagerInput = {
   offboardedAt?: Date | string | null
   createdAt?: Date | string
   updatedAt?: Date | string
+  searchText?: string
   reports?: Prisma.HumanUncheckedCreateNestedManyWithoutManagerInput
   sponsoredNhis?: Prisma.NhiUncheckedCreateNestedManyWithoutSponsorInput
   subjectCredentials?: Prisma.CredentialUncheckedCreateNestedManyWithoutSubjectHumanInput
@@ -980,6 +1030,7 @@ export type HumanUncheckedCreateWithoutManagerInput = {
   acceptedFindings?: Prisma.FindingUncheckedCreateNestedManyWithoutAcceptedByInput
   createdCampaigns?: Prisma.ReviewCampaignUncheckedCreateNestedManyWithoutCreatedByInput
   reviewItems?: Prisma.ReviewItemUncheckedCreateNestedManyWithoutReviewerInput
+  ownedNhis?: Prisma.NhiOwnerUncheckedCreateNestedManyWithoutHumanInput
 }
 
 export type HumanCreateOrConnectWithoutManagerInput = {
@@ -1016,6 +1067,7 @@ export type HumanUpdateWithoutReportsInput = {
   offboardedAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
   createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  searchText?: Prisma.StringFieldUpdateOperationsInput | string
   manager?: Prisma.HumanUpdateOneWithoutReportsNestedInput
   sponsoredNhis?: Prisma.NhiUpdateManyWithoutSponsorNestedInput
   subjectCredentials?: Prisma.CredentialUpdateManyWithoutSubjectHumanNestedInput
@@ -1028,6 +1080,7 @@ export type HumanUpdateWithoutReportsInput = {
   acceptedFindings?: Prisma.FindingUpdateManyWithoutAcceptedByNestedInput
   createdCampaigns?: Prisma.ReviewCampaignUpdateManyWithoutCreatedByNestedInput
   reviewItems?: Prisma.ReviewItemUpdateManyWithoutReviewerNestedInput
+  ownedNhis?: Prisma.NhiOwnerUpdateManyWithoutHumanNestedInput
 }
 
 export type HumanUncheckedUpdateWithoutReportsInput = {
@@ -1045,6 +1098,7 @@ export type HumanUncheckedUpdateWithoutReportsInput = {
   managerId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  searchText?: Prisma.StringFieldUpdateOperationsInput | string
   sponsoredNhis?: Prisma.NhiUncheckedUpdateManyWithoutSponsorNestedInput
   subjectCredentials?: Prisma.CredentialUncheckedUpdateManyWithoutSubjectHumanNestedInput
   revokedCredentials?: Prisma.CredentialUncheckedUpdateManyWithoutRevokedByNestedInput
@@ -1056,6 +1110,7 @@ export type HumanUncheckedUpdateWithoutReportsInput = {
   acceptedFindings?: Prisma.FindingUncheckedUpdateManyWithoutAcceptedByNestedInput
   createdCampaigns?: Prisma.ReviewCampaignUncheckedUpdateManyWithoutCreatedByNestedInput
   reviewItems?: Prisma.ReviewItemUncheckedUpdateManyWithoutReviewerNestedInput
+  ownedNhis?: Prisma.NhiOwnerUncheckedUpdateManyWithoutHumanNestedInput
 }
 
 export type HumanUpsertWithWhereUniqueWithoutManagerInput = {
@@ -1092,6 +1147,7 @@ export type HumanScalarWhereInput = {
   managerId?: Prisma.StringNullableFilter<"Human"> | string | null
   createdAt?: Prisma.DateTimeFilter<"Human"> | Date | string
   updatedAt?: Prisma.DateTimeFilter<"Human"> | Date | string
+  searchText?: Prisma.StringFilter<"Human"> | string
 }
 
 export type HumanCreateWithoutSponsoredNhisInput = {
@@ -1108,6 +1164,7 @@ export type HumanCreateWithoutSponsoredNhisInput = {
   offboardedAt?: Date | string | null
   createdAt?: Date | string
   updatedAt?: Date | string
+  searchText?: string
   manager?: Prisma.HumanCreateNestedOneWithoutReportsInput
   reports?: Prisma.HumanCreateNestedManyWithoutManagerInput
   subjectCredentials?: Prisma.CredentialCreateNestedManyWithoutSubjectHumanInput
@@ -1120,6 +1177,7 @@ export type HumanCreateWithoutSponsoredNhisInput = {
   acceptedFindings?: Prisma.FindingCreateNestedManyWithoutAcceptedByInput
   createdCampaigns?: Prisma.ReviewCampaignCreateNestedManyWithoutCreatedByInput
   reviewItems?: Prisma.ReviewItemCreateNestedManyWithoutReviewerInput
+  ownedNhis?: Prisma.NhiOwnerCreateNestedManyWithoutHumanInput
 }
 
 export type HumanUncheckedCreateWithoutSponsoredNhisInput = {
@@ -1137,6 +1195,7 @@ export type HumanUncheckedCreateWithoutSponsoredNhisInput = {
   managerId?: string | null
   createdAt?: Date | string
   updatedAt?: Date | string
+  searchText?: string
   reports?: Prisma.HumanUncheckedCreateNestedManyWithoutManagerInput
   subjectCredentials?: Prisma.CredentialUncheckedCreateNestedManyWithoutSubjectHumanInput
   revokedCredentials?: Prisma.CredentialUncheckedCreateNestedManyWithoutRevokedByInput
@@ -1148,6 +1207,7 @@ export type HumanUncheckedCreateWithoutSponsoredNhisInput = {
   acceptedFindings?: Prisma.FindingUncheckedCreateNestedManyWithoutAcceptedByInput
   createdCampaigns?: Prisma.ReviewCampaignUncheckedCreateNestedManyWithoutCreatedByInput
   reviewItems?: Prisma.ReviewItemUncheckedCreateNestedManyWithoutReviewerInput
+  ownedNhis?: Prisma.NhiOwnerUncheckedCreateNestedManyWithoutHumanInput
 }
 
 export type HumanCreateOrConnectWithoutSponsoredNhisInput = {
@@ -1180,6 +1240,7 @@ export type HumanUpdateWithoutSponsoredNhisInput = {
   offboardedAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
   createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  searchText?: Prisma.StringFieldUpdateOperationsInput | string
   manager?: Prisma.HumanUpdateOneWithoutReportsNestedInput
   reports?: Prisma.HumanUpdateManyWithoutManagerNestedInput
   subjectCredentials?: Prisma.CredentialUpdateManyWithoutSubjectHumanNestedInput
@@ -1192,6 +1253,7 @@ export type HumanUpdateWithoutSponsoredNhisInput = {
   acceptedFindings?: Prisma.FindingUpdateManyWithoutAcceptedByNestedInput
   createdCampaigns?: Prisma.ReviewCampaignUpdateManyWithoutCreatedByNestedInput
   reviewItems?: Prisma.ReviewItemUpdateManyWithoutReviewerNestedInput
+  ownedNhis?: Prisma.NhiOwnerUpdateManyWithoutHumanNestedInput
 }
 
 export type HumanUncheckedUpdateWithoutSponsoredNhisInput = {
@@ -1209,6 +1271,7 @@ export type HumanUncheckedUpdateWithoutSponsoredNhisInput = {
   managerId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  searchText?: Prisma.StringFieldUpdateOperationsInput | string
   reports?: Prisma.HumanUncheckedUpdateManyWithoutManagerNestedInput
   subjectCredentials?: Prisma.CredentialUncheckedUpdateManyWithoutSubjectHumanNestedInput
   revokedCredentials?: Prisma.CredentialUncheckedUpdateManyWithoutRevokedByNestedInput
@@ -1220,6 +1283,7 @@ export type HumanUncheckedUpdateWithoutSponsoredNhisInput = {
   acceptedFindings?: Prisma.FindingUncheckedUpdateManyWithoutAcceptedByNestedInput
   createdCampaigns?: Prisma.ReviewCampaignUncheckedUpdateManyWithoutCreatedByNestedInput
   reviewItems?: Prisma.ReviewItemUncheckedUpdateManyWithoutReviewerNestedInput
+  ownedNhis?: Prisma.NhiOwnerUncheckedUpdateManyWithoutHumanNestedInput
 }
 
 export type HumanCreateWithoutSubjectCredentialsInput = {
@@ -1236,6 +1300,7 @@ export type HumanCreateWithoutSubjectCredentialsInput = {
   offboardedAt?: Date | string | null
   createdAt?: Date | string
   updatedAt?: Date | string
+  searchText?: string
   manager?: Prisma.HumanCreateNestedOneWithoutReportsInput
   reports?: Prisma.HumanCreateNestedManyWithoutManagerInput
   sponsoredNhis?: Prisma.NhiCreateNestedManyWithoutSponsorInput
@@ -1248,6 +1313,7 @@ export type HumanCreateWithoutSubjectCredentialsInput = {
   acceptedFindings?: Prisma.FindingCreateNestedManyWithoutAcceptedByInput
   createdCampaigns?: Prisma.ReviewCampaignCreateNestedManyWithoutCreatedByInput
   reviewItems?: Prisma.ReviewItemCreateNestedManyWithoutReviewerInput
+  ownedNhis?: Prisma.NhiOwnerCreateNestedManyWithoutHumanInput
 }
 
 export type HumanUncheckedCreateWithoutSubjectCredentialsInput = {
@@ -1265,6 +1331,7 @@ export type HumanUncheckedCreateWithoutSubjectCredentialsInput = {
   managerId?: string | null
   createdAt?: Date | string
   updatedAt?: Date | string
+  searchText?: string
   reports?: Prisma.HumanUncheckedCreateNestedManyWithoutManagerInput
   sponsoredNhis?: Prisma.NhiUncheckedCreateNestedManyWithoutSponsorInput
   revokedCredentials?: Prisma.CredentialUncheckedCreateNestedManyWithoutRevokedByInput
@@ -1276,6 +1343,7 @@ export type HumanUncheckedCreateWithoutSubjectCredentialsInput = {
   acceptedFindings?: Prisma.FindingUncheckedCreateNestedManyWithoutAcceptedByInput
   createdCampaigns?: Prisma.ReviewCampaignUncheckedCreateNestedManyWithoutCreatedByInput
   reviewItems?: Prisma.ReviewItemUncheckedCreateNestedManyWithoutReviewerInput
+  ownedNhis?: Prisma.NhiOwnerUncheckedCreateNestedManyWithoutHumanInput
 }
 
 export type HumanCreateOrConnectWithoutSubjectCredentialsInput = {
@@ -1297,6 +1365,7 @@ export type HumanCreateWithoutRevokedCredentialsInput = {
   offboardedAt?: Date | string | null
   createdAt?: Date | string
   updatedAt?: Date | string
+  searchText?: string
   manager?: Prisma.HumanCreateNestedOneWithoutReportsInput
   reports?: Prisma.HumanCreateNestedManyWithoutManagerInput
   sponsoredNhis?: Prisma.NhiCreateNestedManyWithoutSponsorInput
@@ -1309,6 +1378,7 @@ export type HumanCreateWithoutRevokedCredentialsInput = {
   acceptedFindings?: Prisma.FindingCreateNestedManyWithoutAcceptedByInput
   createdCampaigns?: Prisma.ReviewCampaignCreateNestedManyWithoutCreatedByInput
   reviewItems?: Prisma.ReviewItemCreateNestedManyWithoutReviewerInput
+  ownedNhis?: Prisma.NhiOwnerCreateNestedManyWithoutHumanInput
 }
 
 export type HumanUncheckedCreateWithoutRevokedCredentialsInput = {
@@ -1326,6 +1396,7 @@ export type HumanUncheckedCreateWithoutRevokedCredentialsInput = {
   managerId?: string | null
   createdAt?: Date | string
   updatedAt?: Date | string
+  searchText?: string
   reports?: Prisma.HumanUncheckedCreateNestedManyWithoutManagerInput
   sponsoredNhis?: Prisma.NhiUncheckedCreateNestedManyWithoutSponsorInput
   subjectCredentials?: Prisma.CredentialUncheckedCreateNestedManyWithoutSubjectHumanInput
@@ -1337,6 +1408,7 @@ export type HumanUncheckedCreateWithoutRevokedCredentialsInput = {
   acceptedFindings?: Prisma.FindingUncheckedCreateNestedManyWithoutAcceptedByInput
   createdCampaigns?: Prisma.ReviewCampaignUncheckedCreateNestedManyWithoutCreatedByInput
   reviewItems?: Prisma.ReviewItemUncheckedCreateNestedManyWithoutReviewerInput
+  ownedNhis?: Prisma.NhiOwnerUncheckedCreateNestedManyWithoutHumanInput
 }
 
 export type HumanCreateOrConnectWithoutRevokedCredentialsInput = {
@@ -1369,6 +1441,7 @@ export type HumanUpdateWithoutSubjectCredentialsInput = {
   offboardedAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
   createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  searchText?: Prisma.StringFieldUpdateOperationsInput | string
   manager?: Prisma.HumanUpdateOneWithoutReportsNestedInput
   reports?: Prisma.HumanUpdateManyWithoutManagerNestedInput
   sponsoredNhis?: Prisma.NhiUpdateManyWithoutSponsorNestedInput
@@ -1381,6 +1454,7 @@ export type HumanUpdateWithoutSubjectCredentialsInput = {
   acceptedFindings?: Prisma.FindingUpdateManyWithoutAcceptedByNestedInput
   createdCampaigns?: Prisma.ReviewCampaignUpdateManyWithoutCreatedByNestedInput
   reviewItems?: Prisma.ReviewItemUpdateManyWithoutReviewerNestedInput
+  ownedNhis?: Prisma.NhiOwnerUpdateManyWithoutHumanNestedInput
 }
 
 export type HumanUncheckedUpdateWithoutSubjectCredentialsInput = {
@@ -1398,6 +1472,7 @@ export type HumanUncheckedUpdateWithoutSubjectCredentialsInput = {
   managerId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  searchText?: Prisma.StringFieldUpdateOperationsInput | string
   reports?: Prisma.HumanUncheckedUpdateManyWithoutManagerNestedInput
   sponsoredNhis?: Prisma.NhiUncheckedUpdateManyWithoutSponsorNestedInput
   revokedCredentials?: Prisma.CredentialUncheckedUpdateManyWithoutRevokedByNestedInput
@@ -1409,6 +1484,7 @@ export type HumanUncheckedUpdateWithoutSubjectCredentialsInput = {
   acceptedFindings?: Prisma.FindingUncheckedUpdateManyWithoutAcceptedByNestedInput
   createdCampaigns?: Prisma.ReviewCampaignUncheckedUpdateManyWithoutCreatedByNestedInput
   reviewItems?: Prisma.ReviewItemUncheckedUpdateManyWithoutReviewerNestedInput
+  ownedNhis?: Prisma.NhiOwnerUncheckedUpdateManyWithoutHumanNestedInput
 }
 
 export type HumanUpsertWithoutRevokedCredentialsInput = {
@@ -1436,6 +1512,7 @@ export type HumanUpdateWithoutRevokedCredentialsInput = {
   offboardedAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
   createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  searchText?: Prisma.StringFieldUpdateOperationsInput | string
   manager?: Prisma.HumanUpdateOneWithoutReportsNestedInput
   reports?: Prisma.HumanUpdateManyWithoutManagerNestedInput
   sponsoredNhis?: Prisma.NhiUpdateManyWithoutSponsorNestedInput
@@ -1448,6 +1525,7 @@ export type HumanUpdateWithoutRevokedCredentialsInput = {
   acceptedFindings?: Prisma.FindingUpdateManyWithoutAcceptedByNestedInput
   createdCampaigns?: Prisma.ReviewCampaignUpdateManyWithoutCreatedByNestedInput
   reviewItems?: Prisma.ReviewItemUpdateManyWithoutReviewerNestedInput
+  ownedNhis?: Prisma.NhiOwnerUpdateManyWithoutHumanNestedInput
 }
 
 export type HumanUncheckedUpdateWithoutRevokedCredentialsInput = {
@@ -1465,6 +1543,7 @@ export type HumanUncheckedUpdateWithoutRevokedCredentialsInput = {
   managerId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  searchText?: Prisma.StringFieldUpdateOperationsInput | string
   reports?: Prisma.HumanUncheckedUpdateManyWithoutManagerNestedInput
   sponsoredNhis?: Prisma.NhiUncheckedUpdateManyWithoutSponsorNestedInput
   subjectCredentials?: Prisma.CredentialUncheckedUpdateManyWithoutSubjectHumanNestedInput
@@ -1476,6 +1555,7 @@ export type HumanUncheckedUpdateWithoutRevokedCredentialsInput = {
   acceptedFindings?: Prisma.FindingUncheckedUpdateManyWithoutAcceptedByNestedInput
   createdCampaigns?: Prisma.ReviewCampaignUncheckedUpdateManyWithoutCreatedByNestedInput
   reviewItems?: Prisma.ReviewItemUncheckedUpdateManyWithoutReviewerNestedInput
+  ownedNhis?: Prisma.NhiOwnerUncheckedUpdateManyWithoutHumanNestedInput
 }
 
 export type HumanCreateWithoutInitiatedScopesInput = {
@@ -1492,6 +1572,7 @@ export type HumanCreateWithoutInitiatedScopesInput = {
   offboardedAt?: Date | string | null
   createdAt?: Date | string
   updatedAt?: Date | string
+  searchText?: string
   manager?: Prisma.HumanCreateNestedOneWithoutReportsInput
   reports?: Prisma.HumanCreateNestedManyWithoutManagerInput
   sponsoredNhis?: Prisma.NhiCreateNestedManyWithoutSponsorInput
@@ -1504,6 +1585,7 @@ export type HumanCreateWithoutInitiatedScopesInput = {
   acceptedFindings?: Prisma.FindingCreateNestedManyWithoutAcceptedByInput
   createdCampaigns?: Prisma.ReviewCampaignCreateNestedManyWithoutCreatedByInput
   reviewItems?: Prisma.ReviewItemCreateNestedManyWithoutReviewerInput
+  ownedNhis?: Prisma.NhiOwnerCreateNestedManyWithoutHumanInput
 }
 
 export type HumanUncheckedCreateWithoutInitiatedScopesInput = {
@@ -1521,6 +1603,7 @@ export type HumanUncheckedCreateWithoutInitiatedScopesInput = {
   managerId?: string | null
   createdAt?: Date | string
   updatedAt?: Date | string
+  searchText?: string
   reports?: Prisma.HumanUncheckedCreateNestedManyWithoutManagerInput
   sponsoredNhis?: Prisma.NhiUncheckedCreateNestedManyWithoutSponsorInput
   subjectCredentials?: Prisma.CredentialUncheckedCreateNestedManyWithoutSubjectHumanInput
@@ -1532,6 +1615,7 @@ export type HumanUncheckedCreateWithoutInitiatedScopesInput = {
   acceptedFindings?: Prisma.FindingUncheckedCreateNestedManyWithoutAcceptedByInput
   createdCampaigns?: Prisma.ReviewCampaignUncheckedCreateNestedManyWithoutCreatedByInput
   reviewItems?: Prisma.ReviewItemUncheckedCreateNestedManyWithoutReviewerInput
+  ownedNhis?: Prisma.NhiOwnerUncheckedCreateNestedManyWithoutHumanInput
 }
 
 export type HumanCreateOrConnectWithoutInitiatedScopesInput = {
@@ -1553,6 +1637,7 @@ export type HumanCreateWithoutRevokedScopesInput = {
   offboardedAt?: Date | string | null
   createdAt?: Date | string
   updatedAt?: Date | string
+  searchText?: string
   manager?: Prisma.HumanCreateNestedOneWithoutReportsInput
   reports?: Prisma.HumanCreateNestedManyWithoutManagerInput
   sponsoredNhis?: Prisma.NhiCreateNestedManyWithoutSponsorInput
@@ -1565,6 +1650,7 @@ export type HumanCreateWithoutRevokedScopesInput = {
   acceptedFindings?: Prisma.FindingCreateNestedManyWithoutAcceptedByInput
   createdCampaigns?: Prisma.ReviewCampaignCreateNestedManyWithoutCreatedByInput
   reviewItems?: Prisma.ReviewItemCreateNestedManyWithoutReviewerInput
+  ownedNhis?: Prisma.NhiOwnerCreateNestedManyWithoutHumanInput
 }
 
 export type HumanUncheckedCreateWithoutRevokedScopesInput = {
@@ -1582,6 +1668,7 @@ export type HumanUncheckedCreateWithoutRevokedScopesInput = {
   managerId?: string | null
   createdAt?: Date | string
   updatedAt?: Date | string
+  searchText?: string
   reports?: Prisma.HumanUncheckedCreateNestedManyWithoutManagerInput
   sponsoredNhis?: Prisma.NhiUncheckedCreateNestedManyWithoutSponsorInput
   subjectCredentials?: Prisma.CredentialUncheckedCreateNestedManyWithoutSubjectHumanInput
@@ -1593,6 +1680,7 @@ export type HumanUncheckedCreateWithoutRevokedScopesInput = {
   acceptedFindings?: Prisma.FindingUncheckedCreateNestedManyWithoutAcceptedByInput
   createdCampaigns?: Prisma.ReviewCampaignUncheckedCreateNestedManyWithoutCreatedByInput
   reviewItems?: Prisma.ReviewItemUncheckedCreateNestedManyWithoutReviewerInput
+  ownedNhis?: Prisma.NhiOwnerUncheckedCreateNestedManyWithoutHumanInput
 }
 
 export type HumanCreateOrConnectWithoutRevokedScopesInput = {
@@ -1625,6 +1713,7 @@ export type HumanUpdateWithoutInitiatedScopesInput = {
   offboardedAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
   createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  searchText?: Prisma.StringFieldUpdateOperationsInput | string
   manager?: Prisma.HumanUpdateOneWithoutReportsNestedInput
   reports?: Prisma.HumanUpdateManyWithoutManagerNestedInput
   sponsoredNhis?: Prisma.NhiUpdateManyWithoutSponsorNestedInput
@@ -1637,6 +1726,7 @@ export type HumanUpdateWithoutInitiatedScopesInput = {
   acceptedFindings?: Prisma.FindingUpdateManyWithoutAcceptedByNestedInput
   createdCampaigns?: Prisma.ReviewCampaignUpdateManyWithoutCreatedByNestedInput
   reviewItems?: Prisma.ReviewItemUpdateManyWithoutReviewerNestedInput
+  ownedNhis?: Prisma.NhiOwnerUpdateManyWithoutHumanNestedInput
 }
 
 export type HumanUncheckedUpdateWithoutInitiatedScopesInput = {
@@ -1654,6 +1744,7 @@ export type HumanUncheckedUpdateWithoutInitiatedScopesInput = {
   managerId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  searchText?: Prisma.StringFieldUpdateOperationsInput | string
   reports?: Prisma.HumanUncheckedUpdateManyWithoutManagerNestedInput
   sponsoredNhis?: Prisma.NhiUncheckedUpdateManyWithoutSponsorNestedInput
   subjectCredentials?: Prisma.CredentialUncheckedUpdateManyWithoutSubjectHumanNestedInput
@@ -1665,6 +1756,7 @@ export type HumanUncheckedUpdateWithoutInitiatedScopesInput = {
   acceptedFindings?: Prisma.FindingUncheckedUpdateManyWithoutAcceptedByNestedInput
   createdCampaigns?: Prisma.ReviewCampaignUncheckedUpdateManyWithoutCreatedByNestedInput
   reviewItems?: Prisma.ReviewItemUncheckedUpdateManyWithoutReviewerNestedInput
+  ownedNhis?: Prisma.NhiOwnerUncheckedUpdateManyWithoutHumanNestedInput
 }
 
 export type HumanUpsertWithoutRevokedScopesInput = {
@@ -1692,6 +1784,7 @@ export type HumanUpdateWithoutRevokedScopesInput = {
   offboardedAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
   createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  searchText?: Prisma.StringFieldUpdateOperationsInput | string
   manager?: Prisma.HumanUpdateOneWithoutReportsNestedInput
   reports?: Prisma.HumanUpdateManyWithoutManagerNestedInput
   sponsoredNhis?: Prisma.NhiUpdateManyWithoutSponsorNestedInput
@@ -1704,6 +1797,7 @@ export type HumanUpdateWithoutRevokedScopesInput = {
   acceptedFindings?: Prisma.FindingUpdateManyWithoutAcceptedByNestedInput
   createdCampaigns?: Prisma.ReviewCampaignUpdateManyWithoutCreatedByNestedInput
   reviewItems?: Prisma.ReviewItemUpdateManyWithoutReviewerNestedInput
+  ownedNhis?: Prisma.NhiOwnerUpdateManyWithoutHumanNestedInput
 }
 
 export type HumanUncheckedUpdateWithoutRevokedScopesInput = {
@@ -1721,6 +1815,7 @@ export type HumanUncheckedUpdateWithoutRevokedScopesInput = {
   managerId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  searchText?: Prisma.StringFieldUpdateOperationsInput | string
   reports?: Prisma.HumanUncheckedUpdateManyWithoutManagerNestedInput
   sponsoredNhis?: Prisma.NhiUncheckedUpdateManyWithoutSponsorNestedInput
   subjectCredentials?: Prisma.CredentialUncheckedUpdateManyWithoutSubjectHumanNestedInput
@@ -1732,6 +1827,7 @@ export type HumanUncheckedUpdateWithoutRevokedScopesInput = {
   acceptedFindings?: Prisma.FindingUncheckedUpdateManyWithoutAcceptedByNestedInput
   createdCampaigns?: Prisma.ReviewCampaignUncheckedUpdateManyWithoutCreatedByNestedInput
   reviewItems?: Prisma.ReviewItemUncheckedUpdateManyWithoutReviewerNestedInput
+  ownedNhis?: Prisma.NhiOwnerUncheckedUpdateManyWithoutHumanNestedInput
 }
 
 export type HumanCreateWithoutApprovalsInput = {
@@ -1748,6 +1844,7 @@ export type HumanCreateWithoutApprovalsInput = {
   offboardedAt?: Date | string | null
   createdAt?: Date | string
   updatedAt?: Date | string
+  searchText?: string
   manager?: Prisma.HumanCreateNestedOneWithoutReportsInput
   reports?: Prisma.HumanCreateNestedManyWithoutManagerInput
   sponsoredNhis?: Prisma.NhiCreateNestedManyWithoutSponsorInput
@@ -1760,6 +1857,7 @@ export type HumanCreateWithoutApprovalsInput = {
   acceptedFindings?: Prisma.FindingCreateNestedManyWithoutAcceptedByInput
   createdCampaigns?: Prisma.ReviewCampaignCreateNestedManyWithoutCreatedByInput
   reviewItems?: Prisma.ReviewItemCreateNestedManyWithoutReviewerInput
+  ownedNhis?: Prisma.NhiOwnerCreateNestedManyWithoutHumanInput
 }
 
 export type HumanUncheckedCreateWithoutApprovalsInput = {
@@ -1777,6 +1875,7 @@ export type HumanUncheckedCreateWithoutApprovalsInput = {
   managerId?: string | null
   createdAt?: Date | string
   updatedAt?: Date | string
+  searchText?: string
   reports?: Prisma.HumanUncheckedCreateNestedManyWithoutManagerInput
   sponsoredNhis?: Prisma.NhiUncheckedCreateNestedManyWithoutSponsorInput
   subjectCredentials?: Prisma.CredentialUncheckedCreateNestedManyWithoutSubjectHumanInput
@@ -1788,6 +1887,7 @@ export type HumanUncheckedCreateWithoutApprovalsInput = {
   acceptedFindings?: Prisma.FindingUncheckedCreateNestedManyWithoutAcceptedByInput
   createdCampaigns?: Prisma.ReviewCampaignUncheckedCreateNestedManyWithoutCreatedByInput
   reviewItems?: Prisma.ReviewItemUncheckedCreateNestedManyWithoutReviewerInput
+  ownedNhis?: Prisma.NhiOwnerUncheckedCreateNestedManyWithoutHumanInput
 }
 
 export type HumanCreateOrConnectWithoutApprovalsInput = {
@@ -1820,6 +1920,7 @@ export type HumanUpdateWithoutApprovalsInput = {
   offboardedAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
   createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  searchText?: Prisma.StringFieldUpdateOperationsInput | string
   manager?: Prisma.HumanUpdateOneWithoutReportsNestedInput
   reports?: Prisma.HumanUpdateManyWithoutManagerNestedInput
   sponsoredNhis?: Prisma.NhiUpdateManyWithoutSponsorNestedInput
@@ -1832,6 +1933,7 @@ export type HumanUpdateWithoutApprovalsInput = {
   acceptedFindings?: Prisma.FindingUpdateManyWithoutAcceptedByNestedInput
   createdCampaigns?: Prisma.ReviewCampaignUpdateManyWithoutCreatedByNestedInput
   reviewItems?: Prisma.ReviewItemUpdateManyWithoutReviewerNestedInput
+  ownedNhis?: Prisma.NhiOwnerUpdateManyWithoutHumanNestedInput
 }
 
 export type HumanUncheckedUpdateWithoutApprovalsInput = {
@@ -1849,6 +1951,7 @@ export type HumanUncheckedUpdateWithoutApprovalsInput = {
   managerId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  searchText?: Prisma.StringFieldUpdateOperationsInput | string
   reports?: Prisma.HumanUncheckedUpdateManyWithoutManagerNestedInput
   sponsoredNhis?: Prisma.NhiUncheckedUpdateManyWithoutSponsorNestedInput
   subjectCredentials?: Prisma.CredentialUncheckedUpdateManyWithoutSubjectHumanNestedInput
@@ -1860,6 +1963,7 @@ export type HumanUncheckedUpdateWithoutApprovalsInput = {
   acceptedFindings?: Prisma.FindingUncheckedUpdateManyWithoutAcceptedByNestedInput
   createdCampaigns?: Prisma.ReviewCampaignUncheckedUpdateManyWithoutCreatedByNestedInput
   reviewItems?: Prisma.ReviewItemUncheckedUpdateManyWithoutReviewerNestedInput
+  ownedNhis?: Prisma.NhiOwnerUncheckedUpdateManyWithoutHumanNestedInput
 }
 
 export type HumanCreateWithoutCreatedApiKeysInput = {
@@ -1876,6 +1980,7 @@ export type HumanCreateWithoutCreatedApiKeysInput = {
   offboardedAt?: Date | string | null
   createdAt?: Date | string
   updatedAt?: Date | string
+  searchText?: string
   manager?: Prisma.HumanCreateNestedOneWithoutReportsInput
   reports?: Prisma.HumanCreateNestedManyWithoutManagerInput
   sponsoredNhis?: Prisma.NhiCreateNestedManyWithoutSponsorInput
@@ -1888,6 +1993,7 @@ export type HumanCreateWithoutCreatedApiKeysInput = {
   acceptedFindings?: Prisma.FindingCreateNestedManyWithoutAcceptedByInput
   createdCampaigns?: Prisma.ReviewCampaignCreateNestedManyWithoutCreatedByInput
   reviewItems?: Prisma.ReviewItemCreateNestedManyWithoutReviewerInput
+  ownedNhis?: Prisma.NhiOwnerCreateNestedManyWithoutHumanInput
 }
 
 export type HumanUncheckedCreateWithoutCreatedApiKeysInput = {
@@ -1905,6 +2011,7 @@ export type HumanUncheckedCreateWithoutCreatedApiKeysInput = {
   managerId?: string | null
   createdAt?: Date | string
   updatedAt?: Date | string
+  searchText?: string
   reports?: Prisma.HumanUncheckedCreateNestedManyWithoutManagerInput
   sponsoredNhis?: Prisma.NhiUncheckedCreateNestedManyWithoutSponsorInput
   subjectCredentials?: Prisma.CredentialUncheckedCreateNestedManyWithoutSubjectHumanInput
@@ -1916,6 +2023,7 @@ export type HumanUncheckedCreateWithoutCreatedApiKeysInput = {
   acceptedFindings?: Prisma.FindingUncheckedCreateNestedManyWithoutAcceptedByInput
   createdCampaigns?: Prisma.ReviewCampaignUncheckedCreateNestedManyWithoutCreatedByInput
   reviewItems?: Prisma.ReviewItemUncheckedCreateNestedManyWithoutReviewerInput
+  ownedNhis?: Prisma.NhiOwnerUncheckedCreateNestedManyWithoutHumanInput
 }
 
 export type HumanCreateOrConnectWithoutCreatedApiKeysInput = {
@@ -1937,6 +2045,7 @@ export type HumanCreateWithoutRevokedApiKeysInput = {
   offboardedAt?: Date | string | null
   createdAt?: Date | string
   updatedAt?: Date | string
+  searchText?: string
   manager?: Prisma.HumanCreateNestedOneWithoutReportsInput
   reports?: Prisma.HumanCreateNestedManyWithoutManagerInput
   sponsoredNhis?: Prisma.NhiCreateNestedManyWithoutSponsorInput
@@ -1949,6 +2058,7 @@ export type HumanCreateWithoutRevokedApiKeysInput = {
   acceptedFindings?: Prisma.FindingCreateNestedManyWithoutAcceptedByInput
   createdCampaigns?: Prisma.ReviewCampaignCreateNestedManyWithoutCreatedByInput
   reviewItems?: Prisma.ReviewItemCreateNestedManyWithoutReviewerInput
+  ownedNhis?: Prisma.NhiOwnerCreateNestedManyWithoutHumanInput
 }
 
 export type HumanUncheckedCreateWithoutRevokedApiKeysInput = {
@@ -1966,6 +2076,7 @@ export type HumanUncheckedCreateWithoutRevokedApiKeysInput = {
   managerId?: string | null
   createdAt?: Date | string
   updatedAt?: Date | string
+  searchText?: string
   reports?: Prisma.HumanUncheckedCreateNestedManyWithoutManagerInput
   sponsoredNhis?: Prisma.NhiUncheckedCreateNestedManyWithoutSponsorInput
   subjectCredentials?: Prisma.CredentialUncheckedCreateNestedManyWithoutSubjectHumanInput
@@ -1977,6 +2088,7 @@ export type HumanUncheckedCreateWithoutRevokedApiKeysInput = {
   acceptedFindings?: Prisma.FindingUncheckedCreateNestedManyWithoutAcceptedByInput
   createdCampaigns?: Prisma.ReviewCampaignUncheckedCreateNestedManyWithoutCreatedByInput
   reviewItems?: Prisma.ReviewItemUncheckedCreateNestedManyWithoutReviewerInput
+  ownedNhis?: Prisma.NhiOwnerUncheckedCreateNestedManyWithoutHumanInput
 }
 
 export type HumanCreateOrConnectWithoutRevokedApiKeysInput = {
@@ -2009,6 +2121,7 @@ export type HumanUpdateWithoutCreatedApiKeysInput = {
   offboardedAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
   createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  searchText?: Prisma.StringFieldUpdateOperationsInput | string
   manager?: Prisma.HumanUpdateOneWithoutReportsNestedInput
   reports?: Prisma.HumanUpdateManyWithoutManagerNestedInput
   sponsoredNhis?: Prisma.NhiUpdateManyWithoutSponsorNestedInput
@@ -2021,6 +2134,7 @@ export type HumanUpdateWithoutCreatedApiKeysInput = {
   acceptedFindings?: Prisma.FindingUpdateManyWithoutAcceptedByNestedInput
   createdCampaigns?: Prisma.ReviewCampaignUpdateManyWithoutCreatedByNestedInput
   reviewItems?: Prisma.ReviewItemUpdateManyWithoutReviewerNestedInput
+  ownedNhis?: Prisma.NhiOwnerUpdateManyWithoutHumanNestedInput
 }
 
 export type HumanUncheckedUpdateWithoutCreatedApiKeysInput = {
@@ -2038,6 +2152,7 @@ export type HumanUncheckedUpdateWithoutCreatedApiKeysInput = {
   managerId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  searchText?: Prisma.StringFieldUpdateOperationsInput | string
   reports?: Prisma.HumanUncheckedUpdateManyWithoutManagerNestedInput
   sponsoredNhis?: Prisma.NhiUncheckedUpdateManyWithoutSponsorNestedInput
   subjectCredentials?: Prisma.CredentialUncheckedUpdateManyWithoutSubjectHumanNestedInput
@@ -2049,6 +2164,7 @@ export type HumanUncheckedUpdateWithoutCreatedApiKeysInput = {
   acceptedFindings?: Prisma.FindingUncheckedUpdateManyWithoutAcceptedByNestedInput
   createdCampaigns?: Prisma.ReviewCampaignUncheckedUpdateManyWithoutCreatedByNestedInput
   reviewItems?: Prisma.ReviewItemUncheckedUpdateManyWithoutReviewerNestedInput
+  ownedNhis?: Prisma.NhiOwnerUncheckedUpdateManyWithoutHumanNestedInput
 }
 
 export type HumanUpsertWithoutRevokedApiKeysInput = {
@@ -2076,6 +2192,7 @@ export type HumanUpdateWithoutRevokedApiKeysInput = {
   offboardedAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
   createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  searchText?: Prisma.StringFieldUpdateOperationsInput | string
   manager?: Prisma.HumanUpdateOneWithoutReportsNestedInput
   reports?: Prisma.HumanUpdateManyWithoutManagerNestedInput
   sponsoredNhis?: Prisma.NhiUpdateManyWithoutSponsorNestedInput
@@ -2088,6 +2205,7 @@ export type HumanUpdateWithoutRevokedApiKeysInput = {
   acceptedFindings?: Prisma.FindingUpdateManyWithoutAcceptedByNestedInput
   createdCampaigns?: Prisma.ReviewCampaignUpdateManyWithoutCreatedByNestedInput
   reviewItems?: Prisma.ReviewItemUpdateManyWithoutReviewerNestedInput
+  ownedNhis?: Prisma.NhiOwnerUpdateManyWithoutHumanNestedInput
 }
 
 export type HumanUncheckedUpdateWithoutRevokedApiKeysInput = {
@@ -2105,6 +2223,7 @@ export type HumanUncheckedUpdateWithoutRevokedApiKeysInput = {
   managerId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  searchText?: Prisma.StringFieldUpdateOperationsInput | string
   reports?: Prisma.HumanUncheckedUpdateManyWithoutManagerNestedInput
   sponsoredNhis?: Prisma.NhiUncheckedUpdateManyWithoutSponsorNestedInput
   subjectCredentials?: Prisma.CredentialUncheckedUpdateManyWithoutSubjectHumanNestedInput
@@ -2116,6 +2235,7 @@ export type HumanUncheckedUpdateWithoutRevokedApiKeysInput = {
   acceptedFindings?: Prisma.FindingUncheckedUpdateManyWithoutAcceptedByNestedInput
   createdCampaigns?: Prisma.ReviewCampaignUncheckedUpdateManyWithoutCreatedByNestedInput
   reviewItems?: Prisma.ReviewItemUncheckedUpdateManyWithoutReviewerNestedInput
+  ownedNhis?: Prisma.NhiOwnerUncheckedUpdateManyWithoutHumanNestedInput
 }
 
 export type HumanCreateWithoutAcceptedFindingsInput = {
@@ -2132,6 +2252,7 @@ export type HumanCreateWithoutAcceptedFindingsInput = {
   offboardedAt?: Date | string | null
   createdAt?: Date | string
   updatedAt?: Date | string
+  searchText?: string
   manager?: Prisma.HumanCreateNestedOneWithoutReportsInput
   reports?: Prisma.HumanCreateNestedManyWithoutManagerInput
   sponsoredNhis?: Prisma.NhiCreateNestedManyWithoutSponsorInput
@@ -2144,6 +2265,7 @@ export type HumanCreateWithoutAcceptedFindingsInput = {
   revokedApiKeys?: Prisma.ApiKeyCreateNestedManyWithoutRevokedByInput
   createdCampaigns?: Prisma.ReviewCampaignCreateNestedManyWithoutCreatedByInput
   reviewItems?: Prisma.ReviewItemCreateNestedManyWithoutReviewerInput
+  ownedNhis?: Prisma.NhiOwnerCreateNestedManyWithoutHumanInput
 }
 
 export type HumanUncheckedCreateWithoutAcceptedFindingsInput = {
@@ -2161,6 +2283,7 @@ export type HumanUncheckedCreateWithoutAcceptedFindingsInput = {
   managerId?: string | null
   createdAt?: Date | string
   updatedAt?: Date | string
+  searchText?: string
   reports?: Prisma.HumanUncheckedCreateNestedManyWithoutManagerInput
   sponsoredNhis?: Prisma.NhiUncheckedCreateNestedManyWithoutSponsorInput
   subjectCredentials?: Prisma.CredentialUncheckedCreateNestedManyWithoutSubjectHumanInput
@@ -2172,6 +2295,7 @@ export type HumanUncheckedCreateWithoutAcceptedFindingsInput = {
   revokedApiKeys?: Prisma.ApiKeyUncheckedCreateNestedManyWithoutRevokedByInput
   createdCampaigns?: Prisma.ReviewCampaignUncheckedCreateNestedManyWithoutCreatedByInput
   reviewItems?: Prisma.ReviewItemUncheckedCreateNestedManyWithoutReviewerInput
+  ownedNhis?: Prisma.NhiOwnerUncheckedCreateNestedManyWithoutHumanInput
 }
 
 export type HumanCreateOrConnectWithoutAcceptedFindingsInput = {
@@ -2204,6 +2328,7 @@ export type HumanUpdateWithoutAcceptedFindingsInput = {
   offboardedAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
   createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  searchText?: Prisma.StringFieldUpdateOperationsInput | string
   manager?: Prisma.HumanUpdateOneWithoutReportsNestedInput
   reports?: Prisma.HumanUpdateManyWithoutManagerNestedInput
   sponsoredNhis?: Prisma.NhiUpdateManyWithoutSponsorNestedInput
@@ -2216,6 +2341,7 @@ export type HumanUpdateWithoutAcceptedFindingsInput = {
   revokedApiKeys?: Prisma.ApiKeyUpdateManyWithoutRevokedByNestedInput
   createdCampaigns?: Prisma.ReviewCampaignUpdateManyWithoutCreatedByNestedInput
   reviewItems?: Prisma.ReviewItemUpdateManyWithoutReviewerNestedInput
+  ownedNhis?: Prisma.NhiOwnerUpdateManyWithoutHumanNestedInput
 }
 
 export type HumanUncheckedUpdateWithoutAcceptedFindingsInput = {
@@ -2233,6 +2359,7 @@ export type HumanUncheckedUpdateWithoutAcceptedFindingsInput = {
   managerId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  searchText?: Prisma.StringFieldUpdateOperationsInput | string
   reports?: Prisma.HumanUncheckedUpdateManyWithoutManagerNestedInput
   sponsoredNhis?: Prisma.NhiUncheckedUpdateManyWithoutSponsorNestedInput
   subjectCredentials?: Prisma.CredentialUncheckedUpdateManyWithoutSubjectHumanNestedInput
@@ -2244,6 +2371,7 @@ export type HumanUncheckedUpdateWithoutAcceptedFindingsInput = {
   revokedApiKeys?: Prisma.ApiKeyUncheckedUpdateManyWithoutRevokedByNestedInput
   createdCampaigns?: Prisma.ReviewCampaignUncheckedUpdateManyWithoutCreatedByNestedInput
   reviewItems?: Prisma.ReviewItemUncheckedUpdateManyWithoutReviewerNestedInput
+  ownedNhis?: Prisma.NhiOwnerUncheckedUpdateManyWithoutHumanNestedInput
 }
 
 export type HumanCreateWithoutCreatedCampaignsInput = {
@@ -2260,6 +2388,7 @@ export type HumanCreateWithoutCreatedCampaignsInput = {
   offboardedAt?: Date | string | null
   createdAt?: Date | string
   updatedAt?: Date | string
+  searchText?: string
   manager?: Prisma.HumanCreateNestedOneWithoutReportsInput
   reports?: Prisma.HumanCreateNestedManyWithoutManagerInput
   sponsoredNhis?: Prisma.NhiCreateNestedManyWithoutSponsorInput
@@ -2272,6 +2401,7 @@ export type HumanCreateWithoutCreatedCampaignsInput = {
   revokedApiKeys?: Prisma.ApiKeyCreateNestedManyWithoutRevokedByInput
   acceptedFindings?: Prisma.FindingCreateNestedManyWithoutAcceptedByInput
   reviewItems?: Prisma.ReviewItemCreateNestedManyWithoutReviewerInput
+  ownedNhis?: Prisma.NhiOwnerCreateNestedManyWithoutHumanInput
 }
 
 export type HumanUncheckedCreateWithoutCreatedCampaignsInput = {
@@ -2289,6 +2419,7 @@ export type HumanUncheckedCreateWithoutCreatedCampaignsInput = {
   managerId?: string | null
   createdAt?: Date | string
   updatedAt?: Date | string
+  searchText?: string
   reports?: Prisma.HumanUncheckedCreateNestedManyWithoutManagerInput
   sponsoredNhis?: Prisma.NhiUncheckedCreateNestedManyWithoutSponsorInput
   subjectCredentials?: Prisma.CredentialUncheckedCreateNestedManyWithoutSubjectHumanInput
@@ -2300,6 +2431,7 @@ export type HumanUncheckedCreateWithoutCreatedCampaignsInput = {
   revokedApiKeys?: Prisma.ApiKeyUncheckedCreateNestedManyWithoutRevokedByInput
   acceptedFindings?: Prisma.FindingUncheckedCreateNestedManyWithoutAcceptedByInput
   reviewItems?: Prisma.ReviewItemUncheckedCreateNestedManyWithoutReviewerInput
+  ownedNhis?: Prisma.NhiOwnerUncheckedCreateNestedManyWithoutHumanInput
 }
 
 export type HumanCreateOrConnectWithoutCreatedCampaignsInput = {
@@ -2332,6 +2464,7 @@ export type HumanUpdateWithoutCreatedCampaignsInput = {
   offboardedAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
   createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  searchText?: Prisma.StringFieldUpdateOperationsInput | string
   manager?: Prisma.HumanUpdateOneWithoutReportsNestedInput
   reports?: Prisma.HumanUpdateManyWithoutManagerNestedInput
   sponsoredNhis?: Prisma.NhiUpdateManyWithoutSponsorNestedInput
@@ -2344,6 +2477,7 @@ export type HumanUpdateWithoutCreatedCampaignsInput = {
   revokedApiKeys?: Prisma.ApiKeyUpdateManyWithoutRevokedByNestedInput
   acceptedFindings?: Prisma.FindingUpdateManyWithoutAcceptedByNestedInput
   reviewItems?: Prisma.ReviewItemUpdateManyWithoutReviewerNestedInput
+  ownedNhis?: Prisma.NhiOwnerUpdateManyWithoutHumanNestedInput
 }
 
 export type HumanUncheckedUpdateWithoutCreatedCampaignsInput = {
@@ -2361,6 +2495,7 @@ export type HumanUncheckedUpdateWithoutCreatedCampaignsInput = {
   managerId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  searchText?: Prisma.StringFieldUpdateOperationsInput | string
   reports?: Prisma.HumanUncheckedUpdateManyWithoutManagerNestedInput
   sponsoredNhis?: Prisma.NhiUncheckedUpdateManyWithoutSponsorNestedInput
   subjectCredentials?: Prisma.CredentialUncheckedUpdateManyWithoutSubjectHumanNestedInput
@@ -2372,6 +2507,7 @@ export type HumanUncheckedUpdateWithoutCreatedCampaignsInput = {
   revokedApiKeys?: Prisma.ApiKeyUncheckedUpdateManyWithoutRevokedByNestedInput
   acceptedFindings?: Prisma.FindingUncheckedUpdateManyWithoutAcceptedByNestedInput
   reviewItems?: Prisma.ReviewItemUncheckedUpdateManyWithoutReviewerNestedInput
+  ownedNhis?: Prisma.NhiOwnerUncheckedUpdateManyWithoutHumanNestedInput
 }
 
 export type HumanCreateWithoutReviewItemsInput = {
@@ -2388,6 +2524,7 @@ export type HumanCreateWithoutReviewItemsInput = {
   offboardedAt?: Date | string | null
   createdAt?: Date | string
   updatedAt?: Date | string
+  searchText?: string
   manager?: Prisma.HumanCreateNestedOneWithoutReportsInput
   reports?: Prisma.HumanCreateNestedManyWithoutManagerInput
   sponsoredNhis?: Prisma.NhiCreateNestedManyWithoutSponsorInput
@@ -2400,6 +2537,7 @@ export type HumanCreateWithoutReviewItemsInput = {
   revokedApiKeys?: Prisma.ApiKeyCreateNestedManyWithoutRevokedByInput
   acceptedFindings?: Prisma.FindingCreateNestedManyWithoutAcceptedByInput
   createdCampaigns?: Prisma.ReviewCampaignCreateNestedManyWithoutCreatedByInput
+  ownedNhis?: Prisma.NhiOwnerCreateNestedManyWithoutHumanInput
 }
 
 export type HumanUncheckedCreateWithoutReviewItemsInput = {
@@ -2417,6 +2555,7 @@ export type HumanUncheckedCreateWithoutReviewItemsInput = {
   managerId?: string | null
   createdAt?: Date | string
   updatedAt?: Date | string
+  searchText?: string
   reports?: Prisma.HumanUncheckedCreateNestedManyWithoutManagerInput
   sponsoredNhis?: Prisma.NhiUncheckedCreateNestedManyWithoutSponsorInput
   subjectCredentials?: Prisma.CredentialUncheckedCreateNestedManyWithoutSubjectHumanInput
@@ -2428,6 +2567,7 @@ export type HumanUncheckedCreateWithoutReviewItemsInput = {
   revokedApiKeys?: Prisma.ApiKeyUncheckedCreateNestedManyWithoutRevokedByInput
   acceptedFindings?: Prisma.FindingUncheckedCreateNestedManyWithoutAcceptedByInput
   createdCampaigns?: Prisma.ReviewCampaignUncheckedCreateNestedManyWithoutCreatedByInput
+  ownedNhis?: Prisma.NhiOwnerUncheckedCreateNestedManyWithoutHumanInput
 }
 
 export type HumanCreateOrConnectWithoutReviewItemsInput = {
@@ -2460,6 +2600,7 @@ export type HumanUpdateWithoutReviewItemsInput = {
   offboardedAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
   createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  searchText?: Prisma.StringFieldUpdateOperationsInput | string
   manager?: Prisma.HumanUpdateOneWithoutReportsNestedInput
   reports?: Prisma.HumanUpdateManyWithoutManagerNestedInput
   sponsoredNhis?: Prisma.NhiUpdateManyWithoutSponsorNestedInput
@@ -2472,6 +2613,7 @@ export type HumanUpdateWithoutReviewItemsInput = {
   revokedApiKeys?: Prisma.ApiKeyUpdateManyWithoutRevokedByNestedInput
   acceptedFindings?: Prisma.FindingUpdateManyWithoutAcceptedByNestedInput
   createdCampaigns?: Prisma.ReviewCampaignUpdateManyWithoutCreatedByNestedInput
+  ownedNhis?: Prisma.NhiOwnerUpdateManyWithoutHumanNestedInput
 }
 
 export type HumanUncheckedUpdateWithoutReviewItemsInput = {
@@ -2489,6 +2631,7 @@ export type HumanUncheckedUpdateWithoutReviewItemsInput = {
   managerId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  searchText?: Prisma.StringFieldUpdateOperationsInput | string
   reports?: Prisma.HumanUncheckedUpdateManyWithoutManagerNestedInput
   sponsoredNhis?: Prisma.NhiUncheckedUpdateManyWithoutSponsorNestedInput
   subjectCredentials?: Prisma.CredentialUncheckedUpdateManyWithoutSubjectHumanNestedInput
@@ -2500,6 +2643,143 @@ export type HumanUncheckedUpdateWithoutReviewItemsInput = {
   revokedApiKeys?: Prisma.ApiKeyUncheckedUpdateManyWithoutRevokedByNestedInput
   acceptedFindings?: Prisma.FindingUncheckedUpdateManyWithoutAcceptedByNestedInput
   createdCampaigns?: Prisma.ReviewCampaignUncheckedUpdateManyWithoutCreatedByNestedInput
+  ownedNhis?: Prisma.NhiOwnerUncheckedUpdateManyWithoutHumanNestedInput
+}
+
+export type HumanCreateWithoutOwnedNhisInput = {
+  id?: string
+  email: string
+  name: string
+  title?: string | null
+  department?: string | null
+  status?: $Enums.HumanStatus
+  role?: $Enums.DashboardRole | null
+  passwordHash?: string | null
+  signInDisabledAt?: Date | string | null
+  lastSignInAt?: Date | string | null
+  offboardedAt?: Date | string | null
+  createdAt?: Date | string
+  updatedAt?: Date | string
+  searchText?: string
+  manager?: Prisma.HumanCreateNestedOneWithoutReportsInput
+  reports?: Prisma.HumanCreateNestedManyWithoutManagerInput
+  sponsoredNhis?: Prisma.NhiCreateNestedManyWithoutSponsorInput
+  subjectCredentials?: Prisma.CredentialCreateNestedManyWithoutSubjectHumanInput
+  revokedCredentials?: Prisma.CredentialCreateNestedManyWithoutRevokedByInput
+  initiatedScopes?: Prisma.ScopeRequestCreateNestedManyWithoutInitiatorInput
+  revokedScopes?: Prisma.ScopeRequestCreateNestedManyWithoutRevokedByInput
+  approvals?: Prisma.ScopeApprovalCreateNestedManyWithoutApproverInput
+  createdApiKeys?: Prisma.ApiKeyCreateNestedManyWithoutCreatedByInput
+  revokedApiKeys?: Prisma.ApiKeyCreateNestedManyWithoutRevokedByInput
+  acceptedFindings?: Prisma.FindingCreateNestedManyWithoutAcceptedByInput
+  createdCampaigns?: Prisma.ReviewCampaignCreateNestedManyWithoutCreatedByInput
+  reviewItems?: Prisma.ReviewItemCreateNestedManyWithoutReviewerInput
+}
+
+export type HumanUncheckedCreateWithoutOwnedNhisInput = {
+  id?: string
+  email: string
+  name: string
+  title?: string | null
+  department?: string | null
+  status?: $Enums.HumanStatus
+  role?: $Enums.DashboardRole | null
+  passwordHash?: string | null
+  signInDisabledAt?: Date | string | null
+  lastSignInAt?: Date | string | null
+  offboardedAt?: Date | string | null
+  managerId?: string | null
+  createdAt?: Date | string
+  updatedAt?: Date | string
+  searchText?: string
+  reports?: Prisma.HumanUncheckedCreateNestedManyWithoutManagerInput
+  sponsoredNhis?: Prisma.NhiUncheckedCreateNestedManyWithoutSponsorInput
+  subjectCredentials?: Prisma.CredentialUncheckedCreateNestedManyWithoutSubjectHumanInput
+  revokedCredentials?: Prisma.CredentialUncheckedCreateNestedManyWithoutRevokedByInput
+  initiatedScopes?: Prisma.ScopeRequestUncheckedCreateNestedManyWithoutInitiatorInput
+  revokedScopes?: Prisma.ScopeRequestUncheckedCreateNestedManyWithoutRevokedByInput
+  approvals?: Prisma.ScopeApprovalUncheckedCreateNestedManyWithoutApproverInput
+  createdApiKeys?: Prisma.ApiKeyUncheckedCreateNestedManyWithoutCreatedByInput
+  revokedApiKeys?: Prisma.ApiKeyUncheckedCreateNestedManyWithoutRevokedByInput
+  acceptedFindings?: Prisma.FindingUncheckedCreateNestedManyWithoutAcceptedByInput
+  createdCampaigns?: Prisma.ReviewCampaignUncheckedCreateNestedManyWithoutCreatedByInput
+  reviewItems?: Prisma.ReviewItemUncheckedCreateNestedManyWithoutReviewerInput
+}
+
+export type HumanCreateOrConnectWithoutOwnedNhisInput = {
+  where: Prisma.HumanWhereUniqueInput
+  create: Prisma.XOR<Prisma.HumanCreateWithoutOwnedNhisInput, Prisma.HumanUncheckedCreateWithoutOwnedNhisInput>
+}
+
+export type HumanUpsertWithoutOwnedNhisInput = {
+  update: Prisma.XOR<Prisma.HumanUpdateWithoutOwnedNhisInput, Prisma.HumanUncheckedUpdateWithoutOwnedNhisInput>
+  create: Prisma.XOR<Prisma.HumanCreateWithoutOwnedNhisInput, Prisma.HumanUncheckedCreateWithoutOwnedNhisInput>
+  where?: Prisma.HumanWhereInput
+}
+
+export type HumanUpdateToOneWithWhereWithoutOwnedNhisInput = {
+  where?: Prisma.HumanWhereInput
+  data: Prisma.XOR<Prisma.HumanUpdateWithoutOwnedNhisInput, Prisma.HumanUncheckedUpdateWithoutOwnedNhisInput>
+}
+
+export type HumanUpdateWithoutOwnedNhisInput = {
+  id?: Prisma.StringFieldUpdateOperationsInput | string
+  email?: Prisma.StringFieldUpdateOperationsInput | string
+  name?: Prisma.StringFieldUpdateOperationsInput | string
+  title?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  department?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  status?: Prisma.EnumHumanStatusFieldUpdateOperationsInput | $Enums.HumanStatus
+  role?: Prisma.NullableEnumDashboardRoleFieldUpdateOperationsInput | $Enums.DashboardRole | null
+  passwordHash?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  signInDisabledAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
+  lastSignInAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
+  offboardedAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
+  createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  searchText?: Prisma.StringFieldUpdateOperationsInput | string
+  manager?: Prisma.HumanUpdateOneWithoutReportsNestedInput
+  reports?: Prisma.HumanUpdateManyWithoutManagerNestedInput
+  sponsoredNhis?: Prisma.NhiUpdateManyWithoutSponsorNestedInput
+  subjectCredentials?: Prisma.CredentialUpdateManyWithoutSubjectHumanNestedInput
+  revokedCredentials?: Prisma.CredentialUpdateManyWithoutRevokedByNestedInput
+  initiatedScopes?: Prisma.ScopeRequestUpdateManyWithoutInitiatorNestedInput
+  revokedScopes?: Prisma.ScopeRequestUpdateManyWithoutRevokedByNestedInput
+  approvals?: Prisma.ScopeApprovalUpdateManyWithoutApproverNestedInput
+  createdApiKeys?: Prisma.ApiKeyUpdateManyWithoutCreatedByNestedInput
+  revokedApiKeys?: Prisma.ApiKeyUpdateManyWithoutRevokedByNestedInput
+  acceptedFindings?: Prisma.FindingUpdateManyWithoutAcceptedByNestedInput
+  createdCampaigns?: Prisma.ReviewCampaignUpdateManyWithoutCreatedByNestedInput
+  reviewItems?: Prisma.ReviewItemUpdateManyWithoutReviewerNestedInput
+}
+
+export type HumanUncheckedUpdateWithoutOwnedNhisInput = {
+  id?: Prisma.StringFieldUpdateOperationsInput | string
+  email?: Prisma.StringFieldUpdateOperationsInput | string
+  name?: Prisma.StringFieldUpdateOperationsInput | string
+  title?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  department?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  status?: Prisma.EnumHumanStatusFieldUpdateOperationsInput | $Enums.HumanStatus
+  role?: Prisma.NullableEnumDashboardRoleFieldUpdateOperationsInput | $Enums.DashboardRole | null
+  passwordHash?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  signInDisabledAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
+  lastSignInAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
+  offboardedAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
+  managerId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  searchText?: Prisma.StringFieldUpdateOperationsInput | string
+  reports?: Prisma.HumanUncheckedUpdateManyWithoutManagerNestedInput
+  sponsoredNhis?: Prisma.NhiUncheckedUpdateManyWithoutSponsorNestedInput
+  subjectCredentials?: Prisma.CredentialUncheckedUpdateManyWithoutSubjectHumanNestedInput
+  revokedCredentials?: Prisma.CredentialUncheckedUpdateManyWithoutRevokedByNestedInput
+  initiatedScopes?: Prisma.ScopeRequestUncheckedUpdateManyWithoutInitiatorNestedInput
+  revokedScopes?: Prisma.ScopeRequestUncheckedUpdateManyWithoutRevokedByNestedInput
+  approvals?: Prisma.ScopeApprovalUncheckedUpdateManyWithoutApproverNestedInput
+  createdApiKeys?: Prisma.ApiKeyUncheckedUpdateManyWithoutCreatedByNestedInput
+  revokedApiKeys?: Prisma.ApiKeyUncheckedUpdateManyWithoutRevokedByNestedInput
+  acceptedFindings?: Prisma.FindingUncheckedUpdateManyWithoutAcceptedByNestedInput
+  createdCampaigns?: Prisma.ReviewCampaignUncheckedUpdateManyWithoutCreatedByNestedInput
+  reviewItems?: Prisma.ReviewItemUncheckedUpdateManyWithoutReviewerNestedInput
 }
 
 export type HumanCreateManyManagerInput = {
@@ -2516,6 +2796,7 @@ export type HumanCreateManyManagerInput = {
   offboardedAt?: Date | string | null
   createdAt?: Date | string
   updatedAt?: Date | string
+  searchText?: string
 }
 
 export type HumanUpdateWithoutManagerInput = {
@@ -2532,6 +2813,7 @@ export type HumanUpdateWithoutManagerInput = {
   offboardedAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
   createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  searchText?: Prisma.StringFieldUpdateOperationsInput | string
   reports?: Prisma.HumanUpdateManyWithoutManagerNestedInput
   sponsoredNhis?: Prisma.NhiUpdateManyWithoutSponsorNestedInput
   subjectCredentials?: Prisma.CredentialUpdateManyWithoutSubjectHumanNestedInput
@@ -2544,6 +2826,7 @@ export type HumanUpdateWithoutManagerInput = {
   acceptedFindings?: Prisma.FindingUpdateManyWithoutAcceptedByNestedInput
   createdCampaigns?: Prisma.ReviewCampaignUpdateManyWithoutCreatedByNestedInput
   reviewItems?: Prisma.ReviewItemUpdateManyWithoutReviewerNestedInput
+  ownedNhis?: Prisma.NhiOwnerUpdateManyWithoutHumanNestedInput
 }
 
 export type HumanUncheckedUpdateWithoutManagerInput = {
@@ -2560,6 +2843,7 @@ export type HumanUncheckedUpdateWithoutManagerInput = {
   offboardedAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
   createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  searchText?: Prisma.StringFieldUpdateOperationsInput | string
   reports?: Prisma.HumanUncheckedUpdateManyWithoutManagerNestedInput
   sponsoredNhis?: Prisma.NhiUncheckedUpdateManyWithoutSponsorNestedInput
   subjectCredentials?: Prisma.CredentialUncheckedUpdateManyWithoutSubjectHumanNestedInput
@@ -2572,6 +2856,7 @@ export type HumanUncheckedUpdateWithoutManagerInput = {
   acceptedFindings?: Prisma.FindingUncheckedUpdateManyWithoutAcceptedByNestedInput
   createdCampaigns?: Prisma.ReviewCampaignUncheckedUpdateManyWithoutCreatedByNestedInput
   reviewItems?: Prisma.ReviewItemUncheckedUpdateManyWithoutReviewerNestedInput
+  ownedNhis?: Prisma.NhiOwnerUncheckedUpdateManyWithoutHumanNestedInput
 }
 
 export type HumanUncheckedUpdateManyWithoutManagerInput = {
@@ -2588,6 +2873,7 @@ export type HumanUncheckedUpdateManyWithoutManagerInput = {
   offboardedAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
   createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  searchText?: Prisma.StringFieldUpdateOperationsInput | string
 }
 
 
@@ -2608,6 +2894,7 @@ export type HumanCountOutputType = {
   acceptedFindings: number
   createdCampaigns: number
   reviewItems: number
+  ownedNhis: number
 }
 
 export type HumanCountOutputTypeSelect<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = {
@@ -2623,6 +2910,7 @@ export type HumanCountOutputTypeSelect<ExtArgs extends runtime.Types.Extensions.
   acceptedFindings?: boolean | HumanCountOutputTypeCountAcceptedFindingsArgs
   createdCampaigns?: boolean | HumanCountOutputTypeCountCreatedCampaignsArgs
   reviewItems?: boolean | HumanCountOutputTypeCountReviewItemsArgs
+  ownedNhis?: boolean | HumanCountOutputTypeCountOwnedNhisArgs
 }
 
 /**
@@ -2719,6 +3007,13 @@ export type HumanCountOutputTypeCountReviewItemsArgs<ExtArgs extends runtime.Typ
   where?: Prisma.ReviewItemWhereInput
 }
 
+/**
+ * HumanCountOutputType without action
+ */
+export type HumanCountOutputTypeCountOwnedNhisArgs<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = {
+  where?: Prisma.NhiOwnerWhereInput
+}
+
 
 export type HumanSelect<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = runtime.Types.Extensions.GetSelect<{
   id?: boolean
@@ -2735,6 +3030,7 @@ export type HumanSelect<ExtArgs extends runtime.Types.Extensions.InternalArgs = 
   managerId?: boolean
   createdAt?: boolean
   updatedAt?: boolean
+  searchText?: boolean
   manager?: boolean | Prisma.Human$managerArgs<ExtArgs>
   reports?: boolean | Prisma.Human$reportsArgs<ExtArgs>
   sponsoredNhis?: boolean | Prisma.Human$sponsoredNhisArgs<ExtArgs>
@@ -2748,6 +3044,7 @@ export type HumanSelect<ExtArgs extends runtime.Types.Extensions.InternalArgs = 
   acceptedFindings?: boolean | Prisma.Human$acceptedFindingsArgs<ExtArgs>
   createdCampaigns?: boolean | Prisma.Human$createdCampaignsArgs<ExtArgs>
   reviewItems?: boolean | Prisma.Human$reviewItemsArgs<ExtArgs>
+  ownedNhis?: boolean | Prisma.Human$ownedNhisArgs<ExtArgs>
   _count?: boolean | Prisma.HumanCountOutputTypeDefaultArgs<ExtArgs>
 }, ExtArgs["result"]["human"]>
 
@@ -2766,6 +3063,7 @@ export type HumanSelectCreateManyAndReturn<ExtArgs extends runtime.Types.Extensi
   managerId?: boolean
   createdAt?: boolean
   updatedAt?: boolean
+  searchText?: boolean
   manager?: boolean | Prisma.Human$managerArgs<ExtArgs>
 }, ExtArgs["result"]["human"]>
 
@@ -2784,6 +3082,7 @@ export type HumanSelectUpdateManyAndReturn<ExtArgs extends runtime.Types.Extensi
   managerId?: boolean
   createdAt?: boolean
   updatedAt?: boolean
+  searchText?: boolean
   manager?: boolean | Prisma.Human$managerArgs<ExtArgs>
 }, ExtArgs["result"]["human"]>
 
@@ -2802,9 +3101,10 @@ export type HumanSelectScalar = {
   managerId?: boolean
   createdAt?: boolean
   updatedAt?: boolean
+  searchText?: boolean
 }
 
-export type HumanOmit<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = runtime.Types.Extensions.GetOmit<"id" | "email" | "name" | "title" | "department" | "status" | "role" | "passwordHash" | "signInDisabledAt" | "lastSignInAt" | "offboardedAt" | "managerId" | "createdAt" | "updatedAt", ExtArgs["result"]["human"]>
+export type HumanOmit<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = runtime.Types.Extensions.GetOmit<"id" | "email" | "name" | "title" | "department" | "status" | "role" | "passwordHash" | "signInDisabledAt" | "lastSignInAt" | "offboardedAt" | "managerId" | "createdAt" | "updatedAt" | "searchText", ExtArgs["result"]["human"]>
 export type HumanInclude<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = {
   manager?: boolean | Prisma.Human$managerArgs<ExtArgs>
   reports?: boolean | Prisma.Human$reportsArgs<ExtArgs>
@@ -2819,6 +3119,7 @@ export type HumanInclude<ExtArgs extends runtime.Types.Extensions.InternalArgs =
   acceptedFindings?: boolean | Prisma.Human$acceptedFindingsArgs<ExtArgs>
   createdCampaigns?: boolean | Prisma.Human$createdCampaignsArgs<ExtArgs>
   reviewItems?: boolean | Prisma.Human$reviewItemsArgs<ExtArgs>
+  ownedNhis?: boolean | Prisma.Human$ownedNhisArgs<ExtArgs>
   _count?: boolean | Prisma.HumanCountOutputTypeDefaultArgs<ExtArgs>
 }
 export type HumanIncludeCreateManyAndReturn<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = {
@@ -2844,6 +3145,7 @@ export type $HumanPayload<ExtArgs extends runtime.Types.Extensions.InternalArgs 
     acceptedFindings: Prisma.$FindingPayload<ExtArgs>[]
     createdCampaigns: Prisma.$ReviewCampaignPayload<ExtArgs>[]
     reviewItems: Prisma.$ReviewItemPayload<ExtArgs>[]
+    ownedNhis: Prisma.$NhiOwnerPayload<ExtArgs>[]
   }
   scalars: runtime.Types.Extensions.GetPayloadResult<{
     id: string
@@ -2860,6 +3162,10 @@ export type $HumanPayload<ExtArgs extends runtime.Types.Extensions.InternalArgs 
     managerId: string | null
     createdAt: Date
     updatedAt: Date
+    /**
+     * Lowercased name and email, for case-insensitive search on both databases.
+     */
+    searchText: string
   }, ExtArgs["result"]["human"]>
   composites: {}
 }
@@ -3267,6 +3573,7 @@ export interface Prisma__HumanClient<T, Null = never, ExtArgs extends runtime.Ty
   acceptedFindings<T extends Prisma.Human$acceptedFindingsArgs<ExtArgs> = {}>(args?: Prisma.Subset<T, Prisma.Human$acceptedFindingsArgs<ExtArgs>>): Prisma.PrismaPromise<runtime.Types.Result.GetResult<Prisma.$FindingPayload<ExtArgs>, T, "findMany", GlobalOmitOptions> | Null>
   createdCampaigns<T extends Prisma.Human$createdCampaignsArgs<ExtArgs> = {}>(args?: Prisma.Subset<T, Prisma.Human$createdCampaignsArgs<ExtArgs>>): Prisma.PrismaPromise<runtime.Types.Result.GetResult<Prisma.$ReviewCampaignPayload<ExtArgs>, T, "findMany", GlobalOmitOptions> | Null>
   reviewItems<T extends Prisma.Human$reviewItemsArgs<ExtArgs> = {}>(args?: Prisma.Subset<T, Prisma.Human$reviewItemsArgs<ExtArgs>>): Prisma.PrismaPromise<runtime.Types.Result.GetResult<Prisma.$ReviewItemPayload<ExtArgs>, T, "findMany", GlobalOmitOptions> | Null>
+  ownedNhis<T extends Prisma.Human$ownedNhisArgs<ExtArgs> = {}>(args?: Prisma.Subset<T, Prisma.Human$ownedNhisArgs<ExtArgs>>): Prisma.PrismaPromise<runtime.Types.Result.GetResult<Prisma.$NhiOwnerPayload<ExtArgs>, T, "findMany", GlobalOmitOptions> | Null>
   /**
    * Attaches callbacks for the resolution and/or rejection of the Promise.
    * @param onfulfilled The callback to execute when the Promise is resolved.
@@ -3310,6 +3617,7 @@ export interface HumanFieldRefs {
   readonly managerId: Prisma.FieldRef<"Human", 'String'>
   readonly createdAt: Prisma.FieldRef<"Human", 'DateTime'>
   readonly updatedAt: Prisma.FieldRef<"Human", 'DateTime'>
+  readonly searchText: Prisma.FieldRef<"Human", 'String'>
 }
     
 
@@ -4013,6 +4321,30 @@ export type Human$reviewItemsArgs<ExtArgs extends runtime.Types.Extensions.Inter
   take?: number
   skip?: number
   distinct?: Prisma.ReviewItemScalarFieldEnum | Prisma.ReviewItemScalarFieldEnum[]
+}
+
+/**
+ * Human.ownedNhis
+ */
+export type Human$ownedNhisArgs<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = {
+  /**
+   * Select specific fields to fetch from the NhiOwner
+   */
+  select?: Prisma.NhiOwnerSelect<ExtArgs> | null
+  /**
+   * Omit specific fields from the NhiOwner
+   */
+  omit?: Prisma.NhiOwnerOmit<ExtArgs> | null
+  /**
+   * Choose, which related nodes to fetch as well
+   */
+  include?: Prisma.NhiOwnerInclude<ExtArgs> | null
+  where?: Prisma.NhiOwnerWhereInput
+  orderBy?: Prisma.NhiOwnerOrderByWithRelationInput | Prisma.NhiOwnerOrderByWithRelationInput[]
+  cursor?: Prisma.NhiOwnerWhereUniqueInput
+  take?: number
+  skip?: number
+  distinct?: Prisma.NhiOwnerScalarFieldEnum | Prisma.NhiOwnerScalarFieldEnum[]
 }
 
 /**

@@ -9,8 +9,8 @@
  * 🟢 You can import this file directly.
  */
 import type * as runtime from "@prisma/client/runtime/client"
-import type * as $Enums from "../enums.ts"
-import type * as Prisma from "../internal/prismaNamespace.ts"
+import type * as $Enums from "../enums"
+import type * as Prisma from "../internal/prismaNamespace"
 
 /**
  * Model Nhi
@@ -20,8 +20,26 @@ export type NhiModel = runtime.Types.Result.DefaultSelection<Prisma.$NhiPayload>
 
 export type AggregateNhi = {
   _count: NhiCountAggregateOutputType | null
+  _avg: NhiAvgAggregateOutputType | null
+  _sum: NhiSumAggregateOutputType | null
   _min: NhiMinAggregateOutputType | null
   _max: NhiMaxAggregateOutputType | null
+}
+
+export type NhiAvgAggregateOutputType = {
+  credentialCount: number | null
+  standingCredentialCount: number | null
+  borrowedCredentialCount: number | null
+  openFindingCount: number | null
+  highestSeverityRank: number | null
+}
+
+export type NhiSumAggregateOutputType = {
+  credentialCount: number | null
+  standingCredentialCount: number | null
+  borrowedCredentialCount: number | null
+  openFindingCount: number | null
+  highestSeverityRank: number | null
 }
 
 export type NhiMinAggregateOutputType = {
@@ -38,6 +56,13 @@ export type NhiMinAggregateOutputType = {
   discoveredAt: Date | null
   createdAt: Date | null
   updatedAt: Date | null
+  searchText: string | null
+  credentialCount: number | null
+  standingCredentialCount: number | null
+  borrowedCredentialCount: number | null
+  openFindingCount: number | null
+  highestSeverityRank: number | null
+  orphaned: boolean | null
 }
 
 export type NhiMaxAggregateOutputType = {
@@ -54,6 +79,13 @@ export type NhiMaxAggregateOutputType = {
   discoveredAt: Date | null
   createdAt: Date | null
   updatedAt: Date | null
+  searchText: string | null
+  credentialCount: number | null
+  standingCredentialCount: number | null
+  borrowedCredentialCount: number | null
+  openFindingCount: number | null
+  highestSeverityRank: number | null
+  orphaned: boolean | null
 }
 
 export type NhiCountAggregateOutputType = {
@@ -70,9 +102,32 @@ export type NhiCountAggregateOutputType = {
   discoveredAt: number
   createdAt: number
   updatedAt: number
+  searchText: number
+  credentialCount: number
+  standingCredentialCount: number
+  borrowedCredentialCount: number
+  openFindingCount: number
+  highestSeverityRank: number
+  orphaned: number
   _all: number
 }
 
+
+export type NhiAvgAggregateInputType = {
+  credentialCount?: true
+  standingCredentialCount?: true
+  borrowedCredentialCount?: true
+  openFindingCount?: true
+  highestSeverityRank?: true
+}
+
+export type NhiSumAggregateInputType = {
+  credentialCount?: true
+  standingCredentialCount?: true
+  borrowedCredentialCount?: true
+  openFindingCount?: true
+  highestSeverityRank?: true
+}
 
 export type NhiMinAggregateInputType = {
   id?: true
@@ -88,6 +143,13 @@ export type NhiMinAggregateInputType = {
   discoveredAt?: true
   createdAt?: true
   updatedAt?: true
+  searchText?: true
+  credentialCount?: true
+  standingCredentialCount?: true
+  borrowedCredentialCount?: true
+  openFindingCount?: true
+  highestSeverityRank?: true
+  orphaned?: true
 }
 
 export type NhiMaxAggregateInputType = {
@@ -104,6 +166,13 @@ export type NhiMaxAggregateInputType = {
   discoveredAt?: true
   createdAt?: true
   updatedAt?: true
+  searchText?: true
+  credentialCount?: true
+  standingCredentialCount?: true
+  borrowedCredentialCount?: true
+  openFindingCount?: true
+  highestSeverityRank?: true
+  orphaned?: true
 }
 
 export type NhiCountAggregateInputType = {
@@ -120,6 +189,13 @@ export type NhiCountAggregateInputType = {
   discoveredAt?: true
   createdAt?: true
   updatedAt?: true
+  searchText?: true
+  credentialCount?: true
+  standingCredentialCount?: true
+  borrowedCredentialCount?: true
+  openFindingCount?: true
+  highestSeverityRank?: true
+  orphaned?: true
   _all?: true
 }
 
@@ -161,6 +237,18 @@ export type NhiAggregateArgs<ExtArgs extends runtime.Types.Extensions.InternalAr
   /**
    * {@link https://www.prisma.io/docs/concepts/components/prisma-client/aggregations Aggregation Docs}
    * 
+   * Select which fields to average
+  **/
+  _avg?: NhiAvgAggregateInputType
+  /**
+   * {@link https://www.prisma.io/docs/concepts/components/prisma-client/aggregations Aggregation Docs}
+   * 
+   * Select which fields to sum
+  **/
+  _sum?: NhiSumAggregateInputType
+  /**
+   * {@link https://www.prisma.io/docs/concepts/components/prisma-client/aggregations Aggregation Docs}
+   * 
    * Select which fields to find the minimum value
   **/
   _min?: NhiMinAggregateInputType
@@ -191,6 +279,8 @@ export type NhiGroupByArgs<ExtArgs extends runtime.Types.Extensions.InternalArgs
   take?: number
   skip?: number
   _count?: NhiCountAggregateInputType | true
+  _avg?: NhiAvgAggregateInputType
+  _sum?: NhiSumAggregateInputType
   _min?: NhiMinAggregateInputType
   _max?: NhiMaxAggregateInputType
 }
@@ -209,7 +299,16 @@ export type NhiGroupByOutputType = {
   discoveredAt: Date | null
   createdAt: Date
   updatedAt: Date
+  searchText: string
+  credentialCount: number
+  standingCredentialCount: number
+  borrowedCredentialCount: number
+  openFindingCount: number
+  highestSeverityRank: number
+  orphaned: boolean
   _count: NhiCountAggregateOutputType | null
+  _avg: NhiAvgAggregateOutputType | null
+  _sum: NhiSumAggregateOutputType | null
   _min: NhiMinAggregateOutputType | null
   _max: NhiMaxAggregateOutputType | null
 }
@@ -246,6 +345,13 @@ export type NhiWhereInput = {
   discoveredAt?: Prisma.DateTimeNullableFilter<"Nhi"> | Date | string | null
   createdAt?: Prisma.DateTimeFilter<"Nhi"> | Date | string
   updatedAt?: Prisma.DateTimeFilter<"Nhi"> | Date | string
+  searchText?: Prisma.StringFilter<"Nhi"> | string
+  credentialCount?: Prisma.IntFilter<"Nhi"> | number
+  standingCredentialCount?: Prisma.IntFilter<"Nhi"> | number
+  borrowedCredentialCount?: Prisma.IntFilter<"Nhi"> | number
+  openFindingCount?: Prisma.IntFilter<"Nhi"> | number
+  highestSeverityRank?: Prisma.IntFilter<"Nhi"> | number
+  orphaned?: Prisma.BoolFilter<"Nhi"> | boolean
   sponsor?: Prisma.XOR<Prisma.HumanNullableScalarRelationFilter, Prisma.HumanWhereInput> | null
   subjectCredentials?: Prisma.CredentialListRelationFilter
   heldCredentials?: Prisma.CredentialListRelationFilter
@@ -253,6 +359,7 @@ export type NhiWhereInput = {
   apiKeys?: Prisma.ApiKeyListRelationFilter
   findings?: Prisma.FindingListRelationFilter
   reviewItems?: Prisma.ReviewItemListRelationFilter
+  owners?: Prisma.NhiOwnerListRelationFilter
 }
 
 export type NhiOrderByWithRelationInput = {
@@ -269,6 +376,13 @@ export type NhiOrderByWithRelationInput = {
   discoveredAt?: Prisma.SortOrderInput | Prisma.SortOrder
   createdAt?: Prisma.SortOrder
   updatedAt?: Prisma.SortOrder
+  searchText?: Prisma.SortOrder
+  credentialCount?: Prisma.SortOrder
+  standingCredentialCount?: Prisma.SortOrder
+  borrowedCredentialCount?: Prisma.SortOrder
+  openFindingCount?: Prisma.SortOrder
+  highestSeverityRank?: Prisma.SortOrder
+  orphaned?: Prisma.SortOrder
   sponsor?: Prisma.HumanOrderByWithRelationInput
   subjectCredentials?: Prisma.CredentialOrderByRelationAggregateInput
   heldCredentials?: Prisma.CredentialOrderByRelationAggregateInput
@@ -276,6 +390,7 @@ export type NhiOrderByWithRelationInput = {
   apiKeys?: Prisma.ApiKeyOrderByRelationAggregateInput
   findings?: Prisma.FindingOrderByRelationAggregateInput
   reviewItems?: Prisma.ReviewItemOrderByRelationAggregateInput
+  owners?: Prisma.NhiOwnerOrderByRelationAggregateInput
 }
 
 export type NhiWhereUniqueInput = Prisma.AtLeast<{
@@ -296,6 +411,13 @@ export type NhiWhereUniqueInput = Prisma.AtLeast<{
   discoveredAt?: Prisma.DateTimeNullableFilter<"Nhi"> | Date | string | null
   createdAt?: Prisma.DateTimeFilter<"Nhi"> | Date | string
   updatedAt?: Prisma.DateTimeFilter<"Nhi"> | Date | string
+  searchText?: Prisma.StringFilter<"Nhi"> | string
+  credentialCount?: Prisma.IntFilter<"Nhi"> | number
+  standingCredentialCount?: Prisma.IntFilter<"Nhi"> | number
+  borrowedCredentialCount?: Prisma.IntFilter<"Nhi"> | number
+  openFindingCount?: Prisma.IntFilter<"Nhi"> | number
+  highestSeverityRank?: Prisma.IntFilter<"Nhi"> | number
+  orphaned?: Prisma.BoolFilter<"Nhi"> | boolean
   sponsor?: Prisma.XOR<Prisma.HumanNullableScalarRelationFilter, Prisma.HumanWhereInput> | null
   subjectCredentials?: Prisma.CredentialListRelationFilter
   heldCredentials?: Prisma.CredentialListRelationFilter
@@ -303,6 +425,7 @@ export type NhiWhereUniqueInput = Prisma.AtLeast<{
   apiKeys?: Prisma.ApiKeyListRelationFilter
   findings?: Prisma.FindingListRelationFilter
   reviewItems?: Prisma.ReviewItemListRelationFilter
+  owners?: Prisma.NhiOwnerListRelationFilter
 }, "id" | "system_externalId">
 
 export type NhiOrderByWithAggregationInput = {
@@ -319,9 +442,18 @@ export type NhiOrderByWithAggregationInput = {
   discoveredAt?: Prisma.SortOrderInput | Prisma.SortOrder
   createdAt?: Prisma.SortOrder
   updatedAt?: Prisma.SortOrder
+  searchText?: Prisma.SortOrder
+  credentialCount?: Prisma.SortOrder
+  standingCredentialCount?: Prisma.SortOrder
+  borrowedCredentialCount?: Prisma.SortOrder
+  openFindingCount?: Prisma.SortOrder
+  highestSeverityRank?: Prisma.SortOrder
+  orphaned?: Prisma.SortOrder
   _count?: Prisma.NhiCountOrderByAggregateInput
+  _avg?: Prisma.NhiAvgOrderByAggregateInput
   _max?: Prisma.NhiMaxOrderByAggregateInput
   _min?: Prisma.NhiMinOrderByAggregateInput
+  _sum?: Prisma.NhiSumOrderByAggregateInput
 }
 
 export type NhiScalarWhereWithAggregatesInput = {
@@ -341,6 +473,13 @@ export type NhiScalarWhereWithAggregatesInput = {
   discoveredAt?: Prisma.DateTimeNullableWithAggregatesFilter<"Nhi"> | Date | string | null
   createdAt?: Prisma.DateTimeWithAggregatesFilter<"Nhi"> | Date | string
   updatedAt?: Prisma.DateTimeWithAggregatesFilter<"Nhi"> | Date | string
+  searchText?: Prisma.StringWithAggregatesFilter<"Nhi"> | string
+  credentialCount?: Prisma.IntWithAggregatesFilter<"Nhi"> | number
+  standingCredentialCount?: Prisma.IntWithAggregatesFilter<"Nhi"> | number
+  borrowedCredentialCount?: Prisma.IntWithAggregatesFilter<"Nhi"> | number
+  openFindingCount?: Prisma.IntWithAggregatesFilter<"Nhi"> | number
+  highestSeverityRank?: Prisma.IntWithAggregatesFilter<"Nhi"> | number
+  orphaned?: Prisma.BoolWithAggregatesFilter<"Nhi"> | boolean
 }
 
 export type NhiCreateInput = {
@@ -356,6 +495,13 @@ export type NhiCreateInput = {
   discoveredAt?: Date | string | null
   createdAt?: Date | string
   updatedAt?: Date | string
+  searchText?: string
+  credentialCount?: number
+  standingCredentialCount?: number
+  borrowedCredentialCount?: number
+  openFindingCount?: number
+  highestSeverityRank?: number
+  orphaned?: boolean
   sponsor?: Prisma.HumanCreateNestedOneWithoutSponsoredNhisInput
   subjectCredentials?: Prisma.CredentialCreateNestedManyWithoutSubjectNhiInput
   heldCredentials?: Prisma.CredentialCreateNestedManyWithoutHolderNhiInput
@@ -363,6 +509,7 @@ export type NhiCreateInput = {
   apiKeys?: Prisma.ApiKeyCreateNestedManyWithoutNhiInput
   findings?: Prisma.FindingCreateNestedManyWithoutNhiInput
   reviewItems?: Prisma.ReviewItemCreateNestedManyWithoutNhiInput
+  owners?: Prisma.NhiOwnerCreateNestedManyWithoutNhiInput
 }
 
 export type NhiUncheckedCreateInput = {
@@ -379,12 +526,20 @@ export type NhiUncheckedCreateInput = {
   discoveredAt?: Date | string | null
   createdAt?: Date | string
   updatedAt?: Date | string
+  searchText?: string
+  credentialCount?: number
+  standingCredentialCount?: number
+  borrowedCredentialCount?: number
+  openFindingCount?: number
+  highestSeverityRank?: number
+  orphaned?: boolean
   subjectCredentials?: Prisma.CredentialUncheckedCreateNestedManyWithoutSubjectNhiInput
   heldCredentials?: Prisma.CredentialUncheckedCreateNestedManyWithoutHolderNhiInput
   scopeRequests?: Prisma.ScopeRequestUncheckedCreateNestedManyWithoutNhiInput
   apiKeys?: Prisma.ApiKeyUncheckedCreateNestedManyWithoutNhiInput
   findings?: Prisma.FindingUncheckedCreateNestedManyWithoutNhiInput
   reviewItems?: Prisma.ReviewItemUncheckedCreateNestedManyWithoutNhiInput
+  owners?: Prisma.NhiOwnerUncheckedCreateNestedManyWithoutNhiInput
 }
 
 export type NhiUpdateInput = {
@@ -400,6 +555,13 @@ export type NhiUpdateInput = {
   discoveredAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
   createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  searchText?: Prisma.StringFieldUpdateOperationsInput | string
+  credentialCount?: Prisma.IntFieldUpdateOperationsInput | number
+  standingCredentialCount?: Prisma.IntFieldUpdateOperationsInput | number
+  borrowedCredentialCount?: Prisma.IntFieldUpdateOperationsInput | number
+  openFindingCount?: Prisma.IntFieldUpdateOperationsInput | number
+  highestSeverityRank?: Prisma.IntFieldUpdateOperationsInput | number
+  orphaned?: Prisma.BoolFieldUpdateOperationsInput | boolean
   sponsor?: Prisma.HumanUpdateOneWithoutSponsoredNhisNestedInput
   subjectCredentials?: Prisma.CredentialUpdateManyWithoutSubjectNhiNestedInput
   heldCredentials?: Prisma.CredentialUpdateManyWithoutHolderNhiNestedInput
@@ -407,6 +569,7 @@ export type NhiUpdateInput = {
   apiKeys?: Prisma.ApiKeyUpdateManyWithoutNhiNestedInput
   findings?: Prisma.FindingUpdateManyWithoutNhiNestedInput
   reviewItems?: Prisma.ReviewItemUpdateManyWithoutNhiNestedInput
+  owners?: Prisma.NhiOwnerUpdateManyWithoutNhiNestedInput
 }
 
 export type NhiUncheckedUpdateInput = {
@@ -423,12 +586,20 @@ export type NhiUncheckedUpdateInput = {
   discoveredAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
   createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  searchText?: Prisma.StringFieldUpdateOperationsInput | string
+  credentialCount?: Prisma.IntFieldUpdateOperationsInput | number
+  standingCredentialCount?: Prisma.IntFieldUpdateOperationsInput | number
+  borrowedCredentialCount?: Prisma.IntFieldUpdateOperationsInput | number
+  openFindingCount?: Prisma.IntFieldUpdateOperationsInput | number
+  highestSeverityRank?: Prisma.IntFieldUpdateOperationsInput | number
+  orphaned?: Prisma.BoolFieldUpdateOperationsInput | boolean
   subjectCredentials?: Prisma.CredentialUncheckedUpdateManyWithoutSubjectNhiNestedInput
   heldCredentials?: Prisma.CredentialUncheckedUpdateManyWithoutHolderNhiNestedInput
   scopeRequests?: Prisma.ScopeRequestUncheckedUpdateManyWithoutNhiNestedInput
   apiKeys?: Prisma.ApiKeyUncheckedUpdateManyWithoutNhiNestedInput
   findings?: Prisma.FindingUncheckedUpdateManyWithoutNhiNestedInput
   reviewItems?: Prisma.ReviewItemUncheckedUpdateManyWithoutNhiNestedInput
+  owners?: Prisma.NhiOwnerUncheckedUpdateManyWithoutNhiNestedInput
 }
 
 export type NhiCreateManyInput = {
@@ -445,6 +616,13 @@ export type NhiCreateManyInput = {
   discoveredAt?: Date | string | null
   createdAt?: Date | string
   updatedAt?: Date | string
+  searchText?: string
+  credentialCount?: number
+  standingCredentialCount?: number
+  borrowedCredentialCount?: number
+  openFindingCount?: number
+  highestSeverityRank?: number
+  orphaned?: boolean
 }
 
 export type NhiUpdateManyMutationInput = {
@@ -460,6 +638,13 @@ export type NhiUpdateManyMutationInput = {
   discoveredAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
   createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  searchText?: Prisma.StringFieldUpdateOperationsInput | string
+  credentialCount?: Prisma.IntFieldUpdateOperationsInput | number
+  standingCredentialCount?: Prisma.IntFieldUpdateOperationsInput | number
+  borrowedCredentialCount?: Prisma.IntFieldUpdateOperationsInput | number
+  openFindingCount?: Prisma.IntFieldUpdateOperationsInput | number
+  highestSeverityRank?: Prisma.IntFieldUpdateOperationsInput | number
+  orphaned?: Prisma.BoolFieldUpdateOperationsInput | boolean
 }
 
 export type NhiUncheckedUpdateManyInput = {
@@ -476,6 +661,13 @@ export type NhiUncheckedUpdateManyInput = {
   discoveredAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
   createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  searchText?: Prisma.StringFieldUpdateOperationsInput | string
+  credentialCount?: Prisma.IntFieldUpdateOperationsInput | number
+  standingCredentialCount?: Prisma.IntFieldUpdateOperationsInput | number
+  borrowedCredentialCount?: Prisma.IntFieldUpdateOperationsInput | number
+  openFindingCount?: Prisma.IntFieldUpdateOperationsInput | number
+  highestSeverityRank?: Prisma.IntFieldUpdateOperationsInput | number
+  orphaned?: Prisma.BoolFieldUpdateOperationsInput | boolean
 }
 
 export type NhiListRelationFilter = {
@@ -507,6 +699,21 @@ export type NhiCountOrderByAggregateInput = {
   discoveredAt?: Prisma.SortOrder
   createdAt?: Prisma.SortOrder
   updatedAt?: Prisma.SortOrder
+  searchText?: Prisma.SortOrder
+  credentialCount?: Prisma.SortOrder
+  standingCredentialCount?: Prisma.SortOrder
+  borrowedCredentialCount?: Prisma.SortOrder
+  openFindingCount?: Prisma.SortOrder
+  highestSeverityRank?: Prisma.SortOrder
+  orphaned?: Prisma.SortOrder
+}
+
+export type NhiAvgOrderByAggregateInput = {
+  credentialCount?: Prisma.SortOrder
+  standingCredentialCount?: Prisma.SortOrder
+  borrowedCredentialCount?: Prisma.SortOrder
+  openFindingCount?: Prisma.SortOrder
+  highestSeverityRank?: Prisma.SortOrder
 }
 
 export type NhiMaxOrderByAggregateInput = {
@@ -523,6 +730,13 @@ export type NhiMaxOrderByAggregateInput = {
   discoveredAt?: Prisma.SortOrder
   createdAt?: Prisma.SortOrder
   updatedAt?: Prisma.SortOrder
+  searchText?: Prisma.SortOrder
+  credentialCount?: Prisma.SortOrder
+  standingCredentialCount?: Prisma.SortOrder
+  borrowedCredentialCount?: Prisma.SortOrder
+  openFindingCount?: Prisma.SortOrder
+  highestSeverityRank?: Prisma.SortOrder
+  orphaned?: Prisma.SortOrder
 }
 
 export type NhiMinOrderByAggregateInput = {
@@ -539,6 +753,21 @@ export type NhiMinOrderByAggregateInput = {
   discoveredAt?: Prisma.SortOrder
   createdAt?: Prisma.SortOrder
   updatedAt?: Prisma.SortOrder
+  searchText?: Prisma.SortOrder
+  credentialCount?: Prisma.SortOrder
+  standingCredentialCount?: Prisma.SortOrder
+  borrowedCredentialCount?: Prisma.SortOrder
+  openFindingCount?: Prisma.SortOrder
+  highestSeverityRank?: Prisma.SortOrder
+  orphaned?: Prisma.SortOrder
+}
+
+export type NhiSumOrderByAggregateInput = {
+  credentialCount?: Prisma.SortOrder
+  standingCredentialCount?: Prisma.SortOrder
+  borrowedCredentialCount?: Prisma.SortOrder
+  openFindingCount?: Prisma.SortOrder
+  highestSeverityRank?: Prisma.SortOrder
 }
 
 export type NhiNullableScalarRelationFilter = {
@@ -599,6 +828,18 @@ export type EnumNhiKindFieldUpdateOperationsInput = {
 
 export type EnumNhiStatusFieldUpdateOperationsInput = {
   set?: $Enums.NhiStatus
+}
+
+export type IntFieldUpdateOperationsInput = {
+  set?: number
+  increment?: number
+  decrement?: number
+  multiply?: number
+  divide?: number
+}
+
+export type BoolFieldUpdateOperationsInput = {
+  set?: boolean
 }
 
 export type NhiCreateNestedOneWithoutSubjectCredentialsInput = {
@@ -693,6 +934,20 @@ export type NhiUpdateOneRequiredWithoutReviewItemsNestedInput = {
   update?: Prisma.XOR<Prisma.XOR<Prisma.NhiUpdateToOneWithWhereWithoutReviewItemsInput, Prisma.NhiUpdateWithoutReviewItemsInput>, Prisma.NhiUncheckedUpdateWithoutReviewItemsInput>
 }
 
+export type NhiCreateNestedOneWithoutOwnersInput = {
+  create?: Prisma.XOR<Prisma.NhiCreateWithoutOwnersInput, Prisma.NhiUncheckedCreateWithoutOwnersInput>
+  connectOrCreate?: Prisma.NhiCreateOrConnectWithoutOwnersInput
+  connect?: Prisma.NhiWhereUniqueInput
+}
+
+export type NhiUpdateOneRequiredWithoutOwnersNestedInput = {
+  create?: Prisma.XOR<Prisma.NhiCreateWithoutOwnersInput, Prisma.NhiUncheckedCreateWithoutOwnersInput>
+  connectOrCreate?: Prisma.NhiCreateOrConnectWithoutOwnersInput
+  upsert?: Prisma.NhiUpsertWithoutOwnersInput
+  connect?: Prisma.NhiWhereUniqueInput
+  update?: Prisma.XOR<Prisma.XOR<Prisma.NhiUpdateToOneWithWhereWithoutOwnersInput, Prisma.NhiUpdateWithoutOwnersInput>, Prisma.NhiUncheckedUpdateWithoutOwnersInput>
+}
+
 export type NhiCreateWithoutSponsorInput = {
   id?: string
   system: string
@@ -706,12 +961,20 @@ export type NhiCreateWithoutSponsorInput = {
   discoveredAt?: Date | string | null
   createdAt?: Date | string
   updatedAt?: Date | string
+  searchText?: string
+  credentialCount?: number
+  standingCredentialCount?: number
+  borrowedCredentialCount?: number
+  openFindingCount?: number
+  highestSeverityRank?: number
+  orphaned?: boolean
   subjectCredentials?: Prisma.CredentialCreateNestedManyWithoutSubjectNhiInput
   heldCredentials?: Prisma.CredentialCreateNestedManyWithoutHolderNhiInput
   scopeRequests?: Prisma.ScopeRequestCreateNestedManyWithoutNhiInput
   apiKeys?: Prisma.ApiKeyCreateNestedManyWithoutNhiInput
   findings?: Prisma.FindingCreateNestedManyWithoutNhiInput
   reviewItems?: Prisma.ReviewItemCreateNestedManyWithoutNhiInput
+  owners?: Prisma.NhiOwnerCreateNestedManyWithoutNhiInput
 }
 
 export type NhiUncheckedCreateWithoutSponsorInput = {
@@ -727,12 +990,20 @@ export type NhiUncheckedCreateWithoutSponsorInput = {
   discoveredAt?: Date | string | null
   createdAt?: Date | string
   updatedAt?: Date | string
+  searchText?: string
+  credentialCount?: number
+  standingCredentialCount?: number
+  borrowedCredentialCount?: number
+  openFindingCount?: number
+  highestSeverityRank?: number
+  orphaned?: boolean
   subjectCredentials?: Prisma.CredentialUncheckedCreateNestedManyWithoutSubjectNhiInput
   heldCredentials?: Prisma.CredentialUncheckedCreateNestedManyWithoutHolderNhiInput
   scopeRequests?: Prisma.ScopeRequestUncheckedCreateNestedManyWithoutNhiInput
   apiKeys?: Prisma.ApiKeyUncheckedCreateNestedManyWithoutNhiInput
   findings?: Prisma.FindingUncheckedCreateNestedManyWithoutNhiInput
   reviewItems?: Prisma.ReviewItemUncheckedCreateNestedManyWithoutNhiInput
+  owners?: Prisma.NhiOwnerUncheckedCreateNestedManyWithoutNhiInput
 }
 
 export type NhiCreateOrConnectWithoutSponsorInput = {
@@ -777,6 +1048,13 @@ export type NhiScalarWhereInput = {
   discoveredAt?: Prisma.DateTimeNullableFilter<"Nhi"> | Date | string | null
   createdAt?: Prisma.DateTimeFilter<"Nhi"> | Date | string
   updatedAt?: Prisma.DateTimeFilter<"Nhi"> | Date | string
+  searchText?: Prisma.StringFilter<"Nhi"> | string
+  credentialCount?: Prisma.IntFilter<"Nhi"> | number
+  standingCredentialCount?: Prisma.IntFilter<"Nhi"> | number
+  borrowedCredentialCount?: Prisma.IntFilter<"Nhi"> | number
+  openFindingCount?: Prisma.IntFilter<"Nhi"> | number
+  highestSeverityRank?: Prisma.IntFilter<"Nhi"> | number
+  orphaned?: Prisma.BoolFilter<"Nhi"> | boolean
 }
 
 export type NhiCreateWithoutSubjectCredentialsInput = {
@@ -792,12 +1070,20 @@ export type NhiCreateWithoutSubjectCredentialsInput = {
   discoveredAt?: Date | string | null
   createdAt?: Date | string
   updatedAt?: Date | string
+  searchText?: string
+  credentialCount?: number
+  standingCredentialCount?: number
+  borrowedCredentialCount?: number
+  openFindingCount?: number
+  highestSeverityRank?: number
+  orphaned?: boolean
   sponsor?: Prisma.HumanCreateNestedOneWithoutSponsoredNhisInput
   heldCredentials?: Prisma.CredentialCreateNestedManyWithoutHolderNhiInput
   scopeRequests?: Prisma.ScopeRequestCreateNestedManyWithoutNhiInput
   apiKeys?: Prisma.ApiKeyCreateNestedManyWithoutNhiInput
   findings?: Prisma.FindingCreateNestedManyWithoutNhiInput
   reviewItems?: Prisma.ReviewItemCreateNestedManyWithoutNhiInput
+  owners?: Prisma.NhiOwnerCreateNestedManyWithoutNhiInput
 }
 
 export type NhiUncheckedCreateWithoutSubjectCredentialsInput = {
@@ -814,11 +1100,19 @@ export type NhiUncheckedCreateWithoutSubjectCredentialsInput = {
   discoveredAt?: Date | string | null
   createdAt?: Date | string
   updatedAt?: Date | string
+  searchText?: string
+  credentialCount?: number
+  standingCredentialCount?: number
+  borrowedCredentialCount?: number
+  openFindingCount?: number
+  highestSeverityRank?: number
+  orphaned?: boolean
   heldCredentials?: Prisma.CredentialUncheckedCreateNestedManyWithoutHolderNhiInput
   scopeRequests?: Prisma.ScopeRequestUncheckedCreateNestedManyWithoutNhiInput
   apiKeys?: Prisma.ApiKeyUncheckedCreateNestedManyWithoutNhiInput
   findings?: Prisma.FindingUncheckedCreateNestedManyWithoutNhiInput
   reviewItems?: Prisma.ReviewItemUncheckedCreateNestedManyWithoutNhiInput
+  owners?: Prisma.NhiOwnerUncheckedCreateNestedManyWithoutNhiInput
 }
 
 export type NhiCreateOrConnectWithoutSubjectCredentialsInput = {
@@ -839,12 +1133,20 @@ export type NhiCreateWithoutHeldCredentialsInput = {
   discoveredAt?: Date | string | null
   createdAt?: Date | string
   updatedAt?: Date | string
+  searchText?: string
+  credentialCount?: number
+  standingCredentialCount?: number
+  borrowedCredentialCount?: number
+  openFindingCount?: number
+  highestSeverityRank?: number
+  orphaned?: boolean
   sponsor?: Prisma.HumanCreateNestedOneWithoutSponsoredNhisInput
   subjectCredentials?: Prisma.CredentialCreateNestedManyWithoutSubjectNhiInput
   scopeRequests?: Prisma.ScopeRequestCreateNestedManyWithoutNhiInput
   apiKeys?: Prisma.ApiKeyCreateNestedManyWithoutNhiInput
   findings?: Prisma.FindingCreateNestedManyWithoutNhiInput
   reviewItems?: Prisma.ReviewItemCreateNestedManyWithoutNhiInput
+  owners?: Prisma.NhiOwnerCreateNestedManyWithoutNhiInput
 }
 
 export type NhiUncheckedCreateWithoutHeldCredentialsInput = {
@@ -861,11 +1163,19 @@ export type NhiUncheckedCreateWithoutHeldCredentialsInput = {
   discoveredAt?: Date | string | null
   createdAt?: Date | string
   updatedAt?: Date | string
+  searchText?: string
+  credentialCount?: number
+  standingCredentialCount?: number
+  borrowedCredentialCount?: number
+  openFindingCount?: number
+  highestSeverityRank?: number
+  orphaned?: boolean
   subjectCredentials?: Prisma.CredentialUncheckedCreateNestedManyWithoutSubjectNhiInput
   scopeRequests?: Prisma.ScopeRequestUncheckedCreateNestedManyWithoutNhiInput
   apiKeys?: Prisma.ApiKeyUncheckedCreateNestedManyWithoutNhiInput
   findings?: Prisma.FindingUncheckedCreateNestedManyWithoutNhiInput
   reviewItems?: Prisma.ReviewItemUncheckedCreateNestedManyWithoutNhiInput
+  owners?: Prisma.NhiOwnerUncheckedCreateNestedManyWithoutNhiInput
 }
 
 export type NhiCreateOrConnectWithoutHeldCredentialsInput = {
@@ -897,12 +1207,20 @@ export type NhiUpdateWithoutSubjectCredentialsInput = {
   discoveredAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
   createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  searchText?: Prisma.StringFieldUpdateOperationsInput | string
+  credentialCount?: Prisma.IntFieldUpdateOperationsInput | number
+  standingCredentialCount?: Prisma.IntFieldUpdateOperationsInput | number
+  borrowedCredentialCount?: Prisma.IntFieldUpdateOperationsInput | number
+  openFindingCount?: Prisma.IntFieldUpdateOperationsInput | number
+  highestSeverityRank?: Prisma.IntFieldUpdateOperationsInput | number
+  orphaned?: Prisma.BoolFieldUpdateOperationsInput | boolean
   sponsor?: Prisma.HumanUpdateOneWithoutSponsoredNhisNestedInput
   heldCredentials?: Prisma.CredentialUpdateManyWithoutHolderNhiNestedInput
   scopeRequests?: Prisma.ScopeRequestUpdateManyWithoutNhiNestedInput
   apiKeys?: Prisma.ApiKeyUpdateManyWithoutNhiNestedInput
   findings?: Prisma.FindingUpdateManyWithoutNhiNestedInput
   reviewItems?: Prisma.ReviewItemUpdateManyWithoutNhiNestedInput
+  owners?: Prisma.NhiOwnerUpdateManyWithoutNhiNestedInput
 }
 
 export type NhiUncheckedUpdateWithoutSubjectCredentialsInput = {
@@ -919,11 +1237,19 @@ export type NhiUncheckedUpdateWithoutSubjectCredentialsInput = {
   discoveredAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
   createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  searchText?: Prisma.StringFieldUpdateOperationsInput | string
+  credentialCount?: Prisma.IntFieldUpdateOperationsInput | number
+  standingCredentialCount?: Prisma.IntFieldUpdateOperationsInput | number
+  borrowedCredentialCount?: Prisma.IntFieldUpdateOperationsInput | number
+  openFindingCount?: Prisma.IntFieldUpdateOperationsInput | number
+  highestSeverityRank?: Prisma.IntFieldUpdateOperationsInput | number
+  orphaned?: Prisma.BoolFieldUpdateOperationsInput | boolean
   heldCredentials?: Prisma.CredentialUncheckedUpdateManyWithoutHolderNhiNestedInput
   scopeRequests?: Prisma.ScopeRequestUncheckedUpdateManyWithoutNhiNestedInput
   apiKeys?: Prisma.ApiKeyUncheckedUpdateManyWithoutNhiNestedInput
   findings?: Prisma.FindingUncheckedUpdateManyWithoutNhiNestedInput
   reviewItems?: Prisma.ReviewItemUncheckedUpdateManyWithoutNhiNestedInput
+  owners?: Prisma.NhiOwnerUncheckedUpdateManyWithoutNhiNestedInput
 }
 
 export type NhiUpsertWithoutHeldCredentialsInput = {
@@ -950,12 +1276,20 @@ export type NhiUpdateWithoutHeldCredentialsInput = {
   discoveredAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
   createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  searchText?: Prisma.StringFieldUpdateOperationsInput | string
+  credentialCount?: Prisma.IntFieldUpdateOperationsInput | number
+  standingCredentialCount?: Prisma.IntFieldUpdateOperationsInput | number
+  borrowedCredentialCount?: Prisma.IntFieldUpdateOperationsInput | number
+  openFindingCount?: Prisma.IntFieldUpdateOperationsInput | number
+  highestSeverityRank?: Prisma.IntFieldUpdateOperationsInput | number
+  orphaned?: Prisma.BoolFieldUpdateOperationsInput | boolean
   sponsor?: Prisma.HumanUpdateOneWithoutSponsoredNhisNestedInput
   subjectCredentials?: Prisma.CredentialUpdateManyWithoutSubjectNhiNestedInput
   scopeRequests?: Prisma.ScopeRequestUpdateManyWithoutNhiNestedInput
   apiKeys?: Prisma.ApiKeyUpdateManyWithoutNhiNestedInput
   findings?: Prisma.FindingUpdateManyWithoutNhiNestedInput
   reviewItems?: Prisma.ReviewItemUpdateManyWithoutNhiNestedInput
+  owners?: Prisma.NhiOwnerUpdateManyWithoutNhiNestedInput
 }
 
 export type NhiUncheckedUpdateWithoutHeldCredentialsInput = {
@@ -972,11 +1306,19 @@ export type NhiUncheckedUpdateWithoutHeldCredentialsInput = {
   discoveredAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
   createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  searchText?: Prisma.StringFieldUpdateOperationsInput | string
+  credentialCount?: Prisma.IntFieldUpdateOperationsInput | number
+  standingCredentialCount?: Prisma.IntFieldUpdateOperationsInput | number
+  borrowedCredentialCount?: Prisma.IntFieldUpdateOperationsInput | number
+  openFindingCount?: Prisma.IntFieldUpdateOperationsInput | number
+  highestSeverityRank?: Prisma.IntFieldUpdateOperationsInput | number
+  orphaned?: Prisma.BoolFieldUpdateOperationsInput | boolean
   subjectCredentials?: Prisma.CredentialUncheckedUpdateManyWithoutSubjectNhiNestedInput
   scopeRequests?: Prisma.ScopeRequestUncheckedUpdateManyWithoutNhiNestedInput
   apiKeys?: Prisma.ApiKeyUncheckedUpdateManyWithoutNhiNestedInput
   findings?: Prisma.FindingUncheckedUpdateManyWithoutNhiNestedInput
   reviewItems?: Prisma.ReviewItemUncheckedUpdateManyWithoutNhiNestedInput
+  owners?: Prisma.NhiOwnerUncheckedUpdateManyWithoutNhiNestedInput
 }
 
 export type NhiCreateWithoutScopeRequestsInput = {
@@ -992,12 +1334,20 @@ export type NhiCreateWithoutScopeRequestsInput = {
   discoveredAt?: Date | string | null
   createdAt?: Date | string
   updatedAt?: Date | string
+  searchText?: string
+  credentialCount?: number
+  standingCredentialCount?: number
+  borrowedCredentialCount?: number
+  openFindingCount?: number
+  highestSeverityRank?: number
+  orphaned?: boolean
   sponsor?: Prisma.HumanCreateNestedOneWithoutSponsoredNhisInput
   subjectCredentials?: Prisma.CredentialCreateNestedManyWithoutSubjectNhiInput
   heldCredentials?: Prisma.CredentialCreateNestedManyWithoutHolderNhiInput
   apiKeys?: Prisma.ApiKeyCreateNestedManyWithoutNhiInput
   findings?: Prisma.FindingCreateNestedManyWithoutNhiInput
   reviewItems?: Prisma.ReviewItemCreateNestedManyWithoutNhiInput
+  owners?: Prisma.NhiOwnerCreateNestedManyWithoutNhiInput
 }
 
 export type NhiUncheckedCreateWithoutScopeRequestsInput = {
@@ -1014,11 +1364,19 @@ export type NhiUncheckedCreateWithoutScopeRequestsInput = {
   discoveredAt?: Date | string | null
   createdAt?: Date | string
   updatedAt?: Date | string
+  searchText?: string
+  credentialCount?: number
+  standingCredentialCount?: number
+  borrowedCredentialCount?: number
+  openFindingCount?: number
+  highestSeverityRank?: number
+  orphaned?: boolean
   subjectCredentials?: Prisma.CredentialUncheckedCreateNestedManyWithoutSubjectNhiInput
   heldCredentials?: Prisma.CredentialUncheckedCreateNestedManyWithoutHolderNhiInput
   apiKeys?: Prisma.ApiKeyUncheckedCreateNestedManyWithoutNhiInput
   findings?: Prisma.FindingUncheckedCreateNestedManyWithoutNhiInput
   reviewItems?: Prisma.ReviewItemUncheckedCreateNestedManyWithoutNhiInput
+  owners?: Prisma.NhiOwnerUncheckedCreateNestedManyWithoutNhiInput
 }
 
 export type NhiCreateOrConnectWithoutScopeRequestsInput = {
@@ -1050,12 +1408,20 @@ export type NhiUpdateWithoutScopeRequestsInput = {
   discoveredAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
   createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  searchText?: Prisma.StringFieldUpdateOperationsInput | string
+  credentialCount?: Prisma.IntFieldUpdateOperationsInput | number
+  standingCredentialCount?: Prisma.IntFieldUpdateOperationsInput | number
+  borrowedCredentialCount?: Prisma.IntFieldUpdateOperationsInput | number
+  openFindingCount?: Prisma.IntFieldUpdateOperationsInput | number
+  highestSeverityRank?: Prisma.IntFieldUpdateOperationsInput | number
+  orphaned?: Prisma.BoolFieldUpdateOperationsInput | boolean
   sponsor?: Prisma.HumanUpdateOneWithoutSponsoredNhisNestedInput
   subjectCredentials?: Prisma.CredentialUpdateManyWithoutSubjectNhiNestedInput
   heldCredentials?: Prisma.CredentialUpdateManyWithoutHolderNhiNestedInput
   apiKeys?: Prisma.ApiKeyUpdateManyWithoutNhiNestedInput
   findings?: Prisma.FindingUpdateManyWithoutNhiNestedInput
   reviewItems?: Prisma.ReviewItemUpdateManyWithoutNhiNestedInput
+  owners?: Prisma.NhiOwnerUpdateManyWithoutNhiNestedInput
 }
 
 export type NhiUncheckedUpdateWithoutScopeRequestsInput = {
@@ -1072,11 +1438,19 @@ export type NhiUncheckedUpdateWithoutScopeRequestsInput = {
   discoveredAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
   createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  searchText?: Prisma.StringFieldUpdateOperationsInput | string
+  credentialCount?: Prisma.IntFieldUpdateOperationsInput | number
+  standingCredentialCount?: Prisma.IntFieldUpdateOperationsInput | number
+  borrowedCredentialCount?: Prisma.IntFieldUpdateOperationsInput | number
+  openFindingCount?: Prisma.IntFieldUpdateOperationsInput | number
+  highestSeverityRank?: Prisma.IntFieldUpdateOperationsInput | number
+  orphaned?: Prisma.BoolFieldUpdateOperationsInput | boolean
   subjectCredentials?: Prisma.CredentialUncheckedUpdateManyWithoutSubjectNhiNestedInput
   heldCredentials?: Prisma.CredentialUncheckedUpdateManyWithoutHolderNhiNestedInput
   apiKeys?: Prisma.ApiKeyUncheckedUpdateManyWithoutNhiNestedInput
   findings?: Prisma.FindingUncheckedUpdateManyWithoutNhiNestedInput
   reviewItems?: Prisma.ReviewItemUncheckedUpdateManyWithoutNhiNestedInput
+  owners?: Prisma.NhiOwnerUncheckedUpdateManyWithoutNhiNestedInput
 }
 
 export type NhiCreateWithoutApiKeysInput = {
@@ -1092,12 +1466,20 @@ export type NhiCreateWithoutApiKeysInput = {
   discoveredAt?: Date | string | null
   createdAt?: Date | string
   updatedAt?: Date | string
+  searchText?: string
+  credentialCount?: number
+  standingCredentialCount?: number
+  borrowedCredentialCount?: number
+  openFindingCount?: number
+  highestSeverityRank?: number
+  orphaned?: boolean
   sponsor?: Prisma.HumanCreateNestedOneWithoutSponsoredNhisInput
   subjectCredentials?: Prisma.CredentialCreateNestedManyWithoutSubjectNhiInput
   heldCredentials?: Prisma.CredentialCreateNestedManyWithoutHolderNhiInput
   scopeRequests?: Prisma.ScopeRequestCreateNestedManyWithoutNhiInput
   findings?: Prisma.FindingCreateNestedManyWithoutNhiInput
   reviewItems?: Prisma.ReviewItemCreateNestedManyWithoutNhiInput
+  owners?: Prisma.NhiOwnerCreateNestedManyWithoutNhiInput
 }
 
 export type NhiUncheckedCreateWithoutApiKeysInput = {
@@ -1114,11 +1496,19 @@ export type NhiUncheckedCreateWithoutApiKeysInput = {
   discoveredAt?: Date | string | null
   createdAt?: Date | string
   updatedAt?: Date | string
+  searchText?: string
+  credentialCount?: number
+  standingCredentialCount?: number
+  borrowedCredentialCount?: number
+  openFindingCount?: number
+  highestSeverityRank?: number
+  orphaned?: boolean
   subjectCredentials?: Prisma.CredentialUncheckedCreateNestedManyWithoutSubjectNhiInput
   heldCredentials?: Prisma.CredentialUncheckedCreateNestedManyWithoutHolderNhiInput
   scopeRequests?: Prisma.ScopeRequestUncheckedCreateNestedManyWithoutNhiInput
   findings?: Prisma.FindingUncheckedCreateNestedManyWithoutNhiInput
   reviewItems?: Prisma.ReviewItemUncheckedCreateNestedManyWithoutNhiInput
+  owners?: Prisma.NhiOwnerUncheckedCreateNestedManyWithoutNhiInput
 }
 
 export type NhiCreateOrConnectWithoutApiKeysInput = {
@@ -1150,12 +1540,20 @@ export type NhiUpdateWithoutApiKeysInput = {
   discoveredAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
   createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  searchText?: Prisma.StringFieldUpdateOperationsInput | string
+  credentialCount?: Prisma.IntFieldUpdateOperationsInput | number
+  standingCredentialCount?: Prisma.IntFieldUpdateOperationsInput | number
+  borrowedCredentialCount?: Prisma.IntFieldUpdateOperationsInput | number
+  openFindingCount?: Prisma.IntFieldUpdateOperationsInput | number
+  highestSeverityRank?: Prisma.IntFieldUpdateOperationsInput | number
+  orphaned?: Prisma.BoolFieldUpdateOperationsInput | boolean
   sponsor?: Prisma.HumanUpdateOneWithoutSponsoredNhisNestedInput
   subjectCredentials?: Prisma.CredentialUpdateManyWithoutSubjectNhiNestedInput
   heldCredentials?: Prisma.CredentialUpdateManyWithoutHolderNhiNestedInput
   scopeRequests?: Prisma.ScopeRequestUpdateManyWithoutNhiNestedInput
   findings?: Prisma.FindingUpdateManyWithoutNhiNestedInput
   reviewItems?: Prisma.ReviewItemUpdateManyWithoutNhiNestedInput
+  owners?: Prisma.NhiOwnerUpdateManyWithoutNhiNestedInput
 }
 
 export type NhiUncheckedUpdateWithoutApiKeysInput = {
@@ -1172,11 +1570,19 @@ export type NhiUncheckedUpdateWithoutApiKeysInput = {
   discoveredAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
   createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  searchText?: Prisma.StringFieldUpdateOperationsInput | string
+  credentialCount?: Prisma.IntFieldUpdateOperationsInput | number
+  standingCredentialCount?: Prisma.IntFieldUpdateOperationsInput | number
+  borrowedCredentialCount?: Prisma.IntFieldUpdateOperationsInput | number
+  openFindingCount?: Prisma.IntFieldUpdateOperationsInput | number
+  highestSeverityRank?: Prisma.IntFieldUpdateOperationsInput | number
+  orphaned?: Prisma.BoolFieldUpdateOperationsInput | boolean
   subjectCredentials?: Prisma.CredentialUncheckedUpdateManyWithoutSubjectNhiNestedInput
   heldCredentials?: Prisma.CredentialUncheckedUpdateManyWithoutHolderNhiNestedInput
   scopeRequests?: Prisma.ScopeRequestUncheckedUpdateManyWithoutNhiNestedInput
   findings?: Prisma.FindingUncheckedUpdateManyWithoutNhiNestedInput
   reviewItems?: Prisma.ReviewItemUncheckedUpdateManyWithoutNhiNestedInput
+  owners?: Prisma.NhiOwnerUncheckedUpdateManyWithoutNhiNestedInput
 }
 
 export type NhiCreateWithoutFindingsInput = {
@@ -1192,12 +1598,20 @@ export type NhiCreateWithoutFindingsInput = {
   discoveredAt?: Date | string | null
   createdAt?: Date | string
   updatedAt?: Date | string
+  searchText?: string
+  credentialCount?: number
+  standingCredentialCount?: number
+  borrowedCredentialCount?: number
+  openFindingCount?: number
+  highestSeverityRank?: number
+  orphaned?: boolean
   sponsor?: Prisma.HumanCreateNestedOneWithoutSponsoredNhisInput
   subjectCredentials?: Prisma.CredentialCreateNestedManyWithoutSubjectNhiInput
   heldCredentials?: Prisma.CredentialCreateNestedManyWithoutHolderNhiInput
   scopeRequests?: Prisma.ScopeRequestCreateNestedManyWithoutNhiInput
   apiKeys?: Prisma.ApiKeyCreateNestedManyWithoutNhiInput
   reviewItems?: Prisma.ReviewItemCreateNestedManyWithoutNhiInput
+  owners?: Prisma.NhiOwnerCreateNestedManyWithoutNhiInput
 }
 
 export type NhiUncheckedCreateWithoutFindingsInput = {
@@ -1214,11 +1628,19 @@ export type NhiUncheckedCreateWithoutFindingsInput = {
   discoveredAt?: Date | string | null
   createdAt?: Date | string
   updatedAt?: Date | string
+  searchText?: string
+  credentialCount?: number
+  standingCredentialCount?: number
+  borrowedCredentialCount?: number
+  openFindingCount?: number
+  highestSeverityRank?: number
+  orphaned?: boolean
   subjectCredentials?: Prisma.CredentialUncheckedCreateNestedManyWithoutSubjectNhiInput
   heldCredentials?: Prisma.CredentialUncheckedCreateNestedManyWithoutHolderNhiInput
   scopeRequests?: Prisma.ScopeRequestUncheckedCreateNestedManyWithoutNhiInput
   apiKeys?: Prisma.ApiKeyUncheckedCreateNestedManyWithoutNhiInput
   reviewItems?: Prisma.ReviewItemUncheckedCreateNestedManyWithoutNhiInput
+  owners?: Prisma.NhiOwnerUncheckedCreateNestedManyWithoutNhiInput
 }
 
 export type NhiCreateOrConnectWithoutFindingsInput = {
@@ -1250,12 +1672,20 @@ export type NhiUpdateWithoutFindingsInput = {
   discoveredAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
   createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  searchText?: Prisma.StringFieldUpdateOperationsInput | string
+  credentialCount?: Prisma.IntFieldUpdateOperationsInput | number
+  standingCredentialCount?: Prisma.IntFieldUpdateOperationsInput | number
+  borrowedCredentialCount?: Prisma.IntFieldUpdateOperationsInput | number
+  openFindingCount?: Prisma.IntFieldUpdateOperationsInput | number
+  highestSeverityRank?: Prisma.IntFieldUpdateOperationsInput | number
+  orphaned?: Prisma.BoolFieldUpdateOperationsInput | boolean
   sponsor?: Prisma.HumanUpdateOneWithoutSponsoredNhisNestedInput
   subjectCredentials?: Prisma.CredentialUpdateManyWithoutSubjectNhiNestedInput
   heldCredentials?: Prisma.CredentialUpdateManyWithoutHolderNhiNestedInput
   scopeRequests?: Prisma.ScopeRequestUpdateManyWithoutNhiNestedInput
   apiKeys?: Prisma.ApiKeyUpdateManyWithoutNhiNestedInput
   reviewItems?: Prisma.ReviewItemUpdateManyWithoutNhiNestedInput
+  owners?: Prisma.NhiOwnerUpdateManyWithoutNhiNestedInput
 }
 
 export type NhiUncheckedUpdateWithoutFindingsInput = {
@@ -1272,11 +1702,19 @@ export type NhiUncheckedUpdateWithoutFindingsInput = {
   discoveredAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
   createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  searchText?: Prisma.StringFieldUpdateOperationsInput | string
+  credentialCount?: Prisma.IntFieldUpdateOperationsInput | number
+  standingCredentialCount?: Prisma.IntFieldUpdateOperationsInput | number
+  borrowedCredentialCount?: Prisma.IntFieldUpdateOperationsInput | number
+  openFindingCount?: Prisma.IntFieldUpdateOperationsInput | number
+  highestSeverityRank?: Prisma.IntFieldUpdateOperationsInput | number
+  orphaned?: Prisma.BoolFieldUpdateOperationsInput | boolean
   subjectCredentials?: Prisma.CredentialUncheckedUpdateManyWithoutSubjectNhiNestedInput
   heldCredentials?: Prisma.CredentialUncheckedUpdateManyWithoutHolderNhiNestedInput
   scopeRequests?: Prisma.ScopeRequestUncheckedUpdateManyWithoutNhiNestedInput
   apiKeys?: Prisma.ApiKeyUncheckedUpdateManyWithoutNhiNestedInput
   reviewItems?: Prisma.ReviewItemUncheckedUpdateManyWithoutNhiNestedInput
+  owners?: Prisma.NhiOwnerUncheckedUpdateManyWithoutNhiNestedInput
 }
 
 export type NhiCreateWithoutReviewItemsInput = {
@@ -1292,12 +1730,20 @@ export type NhiCreateWithoutReviewItemsInput = {
   discoveredAt?: Date | string | null
   createdAt?: Date | string
   updatedAt?: Date | string
+  searchText?: string
+  credentialCount?: number
+  standingCredentialCount?: number
+  borrowedCredentialCount?: number
+  openFindingCount?: number
+  highestSeverityRank?: number
+  orphaned?: boolean
   sponsor?: Prisma.HumanCreateNestedOneWithoutSponsoredNhisInput
   subjectCredentials?: Prisma.CredentialCreateNestedManyWithoutSubjectNhiInput
   heldCredentials?: Prisma.CredentialCreateNestedManyWithoutHolderNhiInput
   scopeRequests?: Prisma.ScopeRequestCreateNestedManyWithoutNhiInput
   apiKeys?: Prisma.ApiKeyCreateNestedManyWithoutNhiInput
   findings?: Prisma.FindingCreateNestedManyWithoutNhiInput
+  owners?: Prisma.NhiOwnerCreateNestedManyWithoutNhiInput
 }
 
 export type NhiUncheckedCreateWithoutReviewItemsInput = {
@@ -1314,11 +1760,19 @@ export type NhiUncheckedCreateWithoutReviewItemsInput = {
   discoveredAt?: Date | string | null
   createdAt?: Date | string
   updatedAt?: Date | string
+  searchText?: string
+  credentialCount?: number
+  standingCredentialCount?: number
+  borrowedCredentialCount?: number
+  openFindingCount?: number
+  highestSeverityRank?: number
+  orphaned?: boolean
   subjectCredentials?: Prisma.CredentialUncheckedCreateNestedManyWithoutSubjectNhiInput
   heldCredentials?: Prisma.CredentialUncheckedCreateNestedManyWithoutHolderNhiInput
   scopeRequests?: Prisma.ScopeRequestUncheckedCreateNestedManyWithoutNhiInput
   apiKeys?: Prisma.ApiKeyUncheckedCreateNestedManyWithoutNhiInput
   findings?: Prisma.FindingUncheckedCreateNestedManyWithoutNhiInput
+  owners?: Prisma.NhiOwnerUncheckedCreateNestedManyWithoutNhiInput
 }
 
 export type NhiCreateOrConnectWithoutReviewItemsInput = {
@@ -1350,12 +1804,20 @@ export type NhiUpdateWithoutReviewItemsInput = {
   discoveredAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
   createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  searchText?: Prisma.StringFieldUpdateOperationsInput | string
+  credentialCount?: Prisma.IntFieldUpdateOperationsInput | number
+  standingCredentialCount?: Prisma.IntFieldUpdateOperationsInput | number
+  borrowedCredentialCount?: Prisma.IntFieldUpdateOperationsInput | number
+  openFindingCount?: Prisma.IntFieldUpdateOperationsInput | number
+  highestSeverityRank?: Prisma.IntFieldUpdateOperationsInput | number
+  orphaned?: Prisma.BoolFieldUpdateOperationsInput | boolean
   sponsor?: Prisma.HumanUpdateOneWithoutSponsoredNhisNestedInput
   subjectCredentials?: Prisma.CredentialUpdateManyWithoutSubjectNhiNestedInput
   heldCredentials?: Prisma.CredentialUpdateManyWithoutHolderNhiNestedInput
   scopeRequests?: Prisma.ScopeRequestUpdateManyWithoutNhiNestedInput
   apiKeys?: Prisma.ApiKeyUpdateManyWithoutNhiNestedInput
   findings?: Prisma.FindingUpdateManyWithoutNhiNestedInput
+  owners?: Prisma.NhiOwnerUpdateManyWithoutNhiNestedInput
 }
 
 export type NhiUncheckedUpdateWithoutReviewItemsInput = {
@@ -1372,11 +1834,151 @@ export type NhiUncheckedUpdateWithoutReviewItemsInput = {
   discoveredAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
   createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  searchText?: Prisma.StringFieldUpdateOperationsInput | string
+  credentialCount?: Prisma.IntFieldUpdateOperationsInput | number
+  standingCredentialCount?: Prisma.IntFieldUpdateOperationsInput | number
+  borrowedCredentialCount?: Prisma.IntFieldUpdateOperationsInput | number
+  openFindingCount?: Prisma.IntFieldUpdateOperationsInput | number
+  highestSeverityRank?: Prisma.IntFieldUpdateOperationsInput | number
+  orphaned?: Prisma.BoolFieldUpdateOperationsInput | boolean
   subjectCredentials?: Prisma.CredentialUncheckedUpdateManyWithoutSubjectNhiNestedInput
   heldCredentials?: Prisma.CredentialUncheckedUpdateManyWithoutHolderNhiNestedInput
   scopeRequests?: Prisma.ScopeRequestUncheckedUpdateManyWithoutNhiNestedInput
   apiKeys?: Prisma.ApiKeyUncheckedUpdateManyWithoutNhiNestedInput
   findings?: Prisma.FindingUncheckedUpdateManyWithoutNhiNestedInput
+  owners?: Prisma.NhiOwnerUncheckedUpdateManyWithoutNhiNestedInput
+}
+
+export type NhiCreateWithoutOwnersInput = {
+  id?: string
+  system: string
+  externalId: string
+  name: string
+  kind: $Enums.NhiKind
+  environment?: string
+  status?: $Enums.NhiStatus
+  description?: string | null
+  lastSeenAt?: Date | string | null
+  discoveredAt?: Date | string | null
+  createdAt?: Date | string
+  updatedAt?: Date | string
+  searchText?: string
+  credentialCount?: number
+  standingCredentialCount?: number
+  borrowedCredentialCount?: number
+  openFindingCount?: number
+  highestSeverityRank?: number
+  orphaned?: boolean
+  sponsor?: Prisma.HumanCreateNestedOneWithoutSponsoredNhisInput
+  subjectCredentials?: Prisma.CredentialCreateNestedManyWithoutSubjectNhiInput
+  heldCredentials?: Prisma.CredentialCreateNestedManyWithoutHolderNhiInput
+  scopeRequests?: Prisma.ScopeRequestCreateNestedManyWithoutNhiInput
+  apiKeys?: Prisma.ApiKeyCreateNestedManyWithoutNhiInput
+  findings?: Prisma.FindingCreateNestedManyWithoutNhiInput
+  reviewItems?: Prisma.ReviewItemCreateNestedManyWithoutNhiInput
+}
+
+export type NhiUncheckedCreateWithoutOwnersInput = {
+  id?: string
+  system: string
+  externalId: string
+  name: string
+  kind: $Enums.NhiKind
+  environment?: string
+  status?: $Enums.NhiStatus
+  description?: string | null
+  sponsorId?: string | null
+  lastSeenAt?: Date | string | null
+  discoveredAt?: Date | string | null
+  createdAt?: Date | string
+  updatedAt?: Date | string
+  searchText?: string
+  credentialCount?: number
+  standingCredentialCount?: number
+  borrowedCredentialCount?: number
+  openFindingCount?: number
+  highestSeverityRank?: number
+  orphaned?: boolean
+  subjectCredentials?: Prisma.CredentialUncheckedCreateNestedManyWithoutSubjectNhiInput
+  heldCredentials?: Prisma.CredentialUncheckedCreateNestedManyWithoutHolderNhiInput
+  scopeRequests?: Prisma.ScopeRequestUncheckedCreateNestedManyWithoutNhiInput
+  apiKeys?: Prisma.ApiKeyUncheckedCreateNestedManyWithoutNhiInput
+  findings?: Prisma.FindingUncheckedCreateNestedManyWithoutNhiInput
+  reviewItems?: Prisma.ReviewItemUncheckedCreateNestedManyWithoutNhiInput
+}
+
+export type NhiCreateOrConnectWithoutOwnersInput = {
+  where: Prisma.NhiWhereUniqueInput
+  create: Prisma.XOR<Prisma.NhiCreateWithoutOwnersInput, Prisma.NhiUncheckedCreateWithoutOwnersInput>
+}
+
+export type NhiUpsertWithoutOwnersInput = {
+  update: Prisma.XOR<Prisma.NhiUpdateWithoutOwnersInput, Prisma.NhiUncheckedUpdateWithoutOwnersInput>
+  create: Prisma.XOR<Prisma.NhiCreateWithoutOwnersInput, Prisma.NhiUncheckedCreateWithoutOwnersInput>
+  where?: Prisma.NhiWhereInput
+}
+
+export type NhiUpdateToOneWithWhereWithoutOwnersInput = {
+  where?: Prisma.NhiWhereInput
+  data: Prisma.XOR<Prisma.NhiUpdateWithoutOwnersInput, Prisma.NhiUncheckedUpdateWithoutOwnersInput>
+}
+
+export type NhiUpdateWithoutOwnersInput = {
+  id?: Prisma.StringFieldUpdateOperationsInput | string
+  system?: Prisma.StringFieldUpdateOperationsInput | string
+  externalId?: Prisma.StringFieldUpdateOperationsInput | string
+  name?: Prisma.StringFieldUpdateOperationsInput | string
+  kind?: Prisma.EnumNhiKindFieldUpdateOperationsInput | $Enums.NhiKind
+  environment?: Prisma.StringFieldUpdateOperationsInput | string
+  status?: Prisma.EnumNhiStatusFieldUpdateOperationsInput | $Enums.NhiStatus
+  description?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  lastSeenAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
+  discoveredAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
+  createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  searchText?: Prisma.StringFieldUpdateOperationsInput | string
+  credentialCount?: Prisma.IntFieldUpdateOperationsInput | number
+  standingCredentialCount?: Prisma.IntFieldUpdateOperationsInput | number
+  borrowedCredentialCount?: Prisma.IntFieldUpdateOperationsInput | number
+  openFindingCount?: Prisma.IntFieldUpdateOperationsInput | number
+  highestSeverityRank?: Prisma.IntFieldUpdateOperationsInput | number
+  orphaned?: Prisma.BoolFieldUpdateOperationsInput | boolean
+  sponsor?: Prisma.HumanUpdateOneWithoutSponsoredNhisNestedInput
+  subjectCredentials?: Prisma.CredentialUpdateManyWithoutSubjectNhiNestedInput
+  heldCredentials?: Prisma.CredentialUpdateManyWithoutHolderNhiNestedInput
+  scopeRequests?: Prisma.ScopeRequestUpdateManyWithoutNhiNestedInput
+  apiKeys?: Prisma.ApiKeyUpdateManyWithoutNhiNestedInput
+  findings?: Prisma.FindingUpdateManyWithoutNhiNestedInput
+  reviewItems?: Prisma.ReviewItemUpdateManyWithoutNhiNestedInput
+}
+
+export type NhiUncheckedUpdateWithoutOwnersInput = {
+  id?: Prisma.StringFieldUpdateOperationsInput | string
+  system?: Prisma.StringFieldUpdateOperationsInput | string
+  externalId?: Prisma.StringFieldUpdateOperationsInput | string
+  name?: Prisma.StringFieldUpdateOperationsInput | string
+  kind?: Prisma.EnumNhiKindFieldUpdateOperationsInput | $Enums.NhiKind
+  environment?: Prisma.StringFieldUpdateOperationsInput | string
+  status?: Prisma.EnumNhiStatusFieldUpdateOperationsInput | $Enums.NhiStatus
+  description?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  sponsorId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  lastSeenAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
+  discoveredAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
+  createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  searchText?: Prisma.StringFieldUpdateOperationsInput | string
+  credentialCount?: Prisma.IntFieldUpdateOperationsInput | number
+  standingCredentialCount?: Prisma.IntFieldUpdateOperationsInput | number
+  borrowedCredentialCount?: Prisma.IntFieldUpdateOperationsInput | number
+  openFindingCount?: Prisma.IntFieldUpdateOperationsInput | number
+  highestSeverityRank?: Prisma.IntFieldUpdateOperationsInput | number
+  orphaned?: Prisma.BoolFieldUpdateOperationsInput | boolean
+  subjectCredentials?: Prisma.CredentialUncheckedUpdateManyWithoutSubjectNhiNestedInput
+  heldCredentials?: Prisma.CredentialUncheckedUpdateManyWithoutHolderNhiNestedInput
+  scopeRequests?: Prisma.ScopeRequestUncheckedUpdateManyWithoutNhiNestedInput
+  apiKeys?: Prisma.ApiKeyUncheckedUpdateManyWithoutNhiNestedInput
+  findings?: Prisma.FindingUncheckedUpdateManyWithoutNhiNestedInput
+  reviewItems?: Prisma.ReviewItemUncheckedUpdateManyWithoutNhiNestedInput
 }
 
 export type NhiCreateManySponsorInput = {
@@ -1392,6 +1994,13 @@ export type NhiCreateManySponsorInput = {
   discoveredAt?: Date | string | null
   createdAt?: Date | string
   updatedAt?: Date | string
+  searchText?: string
+  credentialCount?: number
+  standingCredentialCount?: number
+  borrowedCredentialCount?: number
+  openFindingCount?: number
+  highestSeverityRank?: number
+  orphaned?: boolean
 }
 
 export type NhiUpdateWithoutSponsorInput = {
@@ -1407,12 +2016,20 @@ export type NhiUpdateWithoutSponsorInput = {
   discoveredAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
   createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  searchText?: Prisma.StringFieldUpdateOperationsInput | string
+  credentialCount?: Prisma.IntFieldUpdateOperationsInput | number
+  standingCredentialCount?: Prisma.IntFieldUpdateOperationsInput | number
+  borrowedCredentialCount?: Prisma.IntFieldUpdateOperationsInput | number
+  openFindingCount?: Prisma.IntFieldUpdateOperationsInput | number
+  highestSeverityRank?: Prisma.IntFieldUpdateOperationsInput | number
+  orphaned?: Prisma.BoolFieldUpdateOperationsInput | boolean
   subjectCredentials?: Prisma.CredentialUpdateManyWithoutSubjectNhiNestedInput
   heldCredentials?: Prisma.CredentialUpdateManyWithoutHolderNhiNestedInput
   scopeRequests?: Prisma.ScopeRequestUpdateManyWithoutNhiNestedInput
   apiKeys?: Prisma.ApiKeyUpdateManyWithoutNhiNestedInput
   findings?: Prisma.FindingUpdateManyWithoutNhiNestedInput
   reviewItems?: Prisma.ReviewItemUpdateManyWithoutNhiNestedInput
+  owners?: Prisma.NhiOwnerUpdateManyWithoutNhiNestedInput
 }
 
 export type NhiUncheckedUpdateWithoutSponsorInput = {
@@ -1428,12 +2045,20 @@ export type NhiUncheckedUpdateWithoutSponsorInput = {
   discoveredAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
   createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  searchText?: Prisma.StringFieldUpdateOperationsInput | string
+  credentialCount?: Prisma.IntFieldUpdateOperationsInput | number
+  standingCredentialCount?: Prisma.IntFieldUpdateOperationsInput | number
+  borrowedCredentialCount?: Prisma.IntFieldUpdateOperationsInput | number
+  openFindingCount?: Prisma.IntFieldUpdateOperationsInput | number
+  highestSeverityRank?: Prisma.IntFieldUpdateOperationsInput | number
+  orphaned?: Prisma.BoolFieldUpdateOperationsInput | boolean
   subjectCredentials?: Prisma.CredentialUncheckedUpdateManyWithoutSubjectNhiNestedInput
   heldCredentials?: Prisma.CredentialUncheckedUpdateManyWithoutHolderNhiNestedInput
   scopeRequests?: Prisma.ScopeRequestUncheckedUpdateManyWithoutNhiNestedInput
   apiKeys?: Prisma.ApiKeyUncheckedUpdateManyWithoutNhiNestedInput
   findings?: Prisma.FindingUncheckedUpdateManyWithoutNhiNestedInput
   reviewItems?: Prisma.ReviewItemUncheckedUpdateManyWithoutNhiNestedInput
+  owners?: Prisma.NhiOwnerUncheckedUpdateManyWithoutNhiNestedInput
 }
 
 export type NhiUncheckedUpdateManyWithoutSponsorInput = {
@@ -1449,6 +2074,13 @@ export type NhiUncheckedUpdateManyWithoutSponsorInput = {
   discoveredAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
   createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  searchText?: Prisma.StringFieldUpdateOperationsInput | string
+  credentialCount?: Prisma.IntFieldUpdateOperationsInput | number
+  standingCredentialCount?: Prisma.IntFieldUpdateOperationsInput | number
+  borrowedCredentialCount?: Prisma.IntFieldUpdateOperationsInput | number
+  openFindingCount?: Prisma.IntFieldUpdateOperationsInput | number
+  highestSeverityRank?: Prisma.IntFieldUpdateOperationsInput | number
+  orphaned?: Prisma.BoolFieldUpdateOperationsInput | boolean
 }
 
 
@@ -1463,6 +2095,7 @@ export type NhiCountOutputType = {
   apiKeys: number
   findings: number
   reviewItems: number
+  owners: number
 }
 
 export type NhiCountOutputTypeSelect<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = {
@@ -1472,6 +2105,7 @@ export type NhiCountOutputTypeSelect<ExtArgs extends runtime.Types.Extensions.In
   apiKeys?: boolean | NhiCountOutputTypeCountApiKeysArgs
   findings?: boolean | NhiCountOutputTypeCountFindingsArgs
   reviewItems?: boolean | NhiCountOutputTypeCountReviewItemsArgs
+  owners?: boolean | NhiCountOutputTypeCountOwnersArgs
 }
 
 /**
@@ -1526,6 +2160,13 @@ export type NhiCountOutputTypeCountReviewItemsArgs<ExtArgs extends runtime.Types
   where?: Prisma.ReviewItemWhereInput
 }
 
+/**
+ * NhiCountOutputType without action
+ */
+export type NhiCountOutputTypeCountOwnersArgs<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = {
+  where?: Prisma.NhiOwnerWhereInput
+}
+
 
 export type NhiSelect<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = runtime.Types.Extensions.GetSelect<{
   id?: boolean
@@ -1541,6 +2182,13 @@ export type NhiSelect<ExtArgs extends runtime.Types.Extensions.InternalArgs = ru
   discoveredAt?: boolean
   createdAt?: boolean
   updatedAt?: boolean
+  searchText?: boolean
+  credentialCount?: boolean
+  standingCredentialCount?: boolean
+  borrowedCredentialCount?: boolean
+  openFindingCount?: boolean
+  highestSeverityRank?: boolean
+  orphaned?: boolean
   sponsor?: boolean | Prisma.Nhi$sponsorArgs<ExtArgs>
   subjectCredentials?: boolean | Prisma.Nhi$subjectCredentialsArgs<ExtArgs>
   heldCredentials?: boolean | Prisma.Nhi$heldCredentialsArgs<ExtArgs>
@@ -1548,6 +2196,7 @@ export type NhiSelect<ExtArgs extends runtime.Types.Extensions.InternalArgs = ru
   apiKeys?: boolean | Prisma.Nhi$apiKeysArgs<ExtArgs>
   findings?: boolean | Prisma.Nhi$findingsArgs<ExtArgs>
   reviewItems?: boolean | Prisma.Nhi$reviewItemsArgs<ExtArgs>
+  owners?: boolean | Prisma.Nhi$ownersArgs<ExtArgs>
   _count?: boolean | Prisma.NhiCountOutputTypeDefaultArgs<ExtArgs>
 }, ExtArgs["result"]["nhi"]>
 
@@ -1565,6 +2214,13 @@ export type NhiSelectCreateManyAndReturn<ExtArgs extends runtime.Types.Extension
   discoveredAt?: boolean
   createdAt?: boolean
   updatedAt?: boolean
+  searchText?: boolean
+  credentialCount?: boolean
+  standingCredentialCount?: boolean
+  borrowedCredentialCount?: boolean
+  openFindingCount?: boolean
+  highestSeverityRank?: boolean
+  orphaned?: boolean
   sponsor?: boolean | Prisma.Nhi$sponsorArgs<ExtArgs>
 }, ExtArgs["result"]["nhi"]>
 
@@ -1582,6 +2238,13 @@ export type NhiSelectUpdateManyAndReturn<ExtArgs extends runtime.Types.Extension
   discoveredAt?: boolean
   createdAt?: boolean
   updatedAt?: boolean
+  searchText?: boolean
+  credentialCount?: boolean
+  standingCredentialCount?: boolean
+  borrowedCredentialCount?: boolean
+  openFindingCount?: boolean
+  highestSeverityRank?: boolean
+  orphaned?: boolean
   sponsor?: boolean | Prisma.Nhi$sponsorArgs<ExtArgs>
 }, ExtArgs["result"]["nhi"]>
 
@@ -1599,9 +2262,16 @@ export type NhiSelectScalar = {
   discoveredAt?: boolean
   createdAt?: boolean
   updatedAt?: boolean
+  searchText?: boolean
+  credentialCount?: boolean
+  standingCredentialCount?: boolean
+  borrowedCredentialCount?: boolean
+  openFindingCount?: boolean
+  highestSeverityRank?: boolean
+  orphaned?: boolean
 }
 
-export type NhiOmit<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = runtime.Types.Extensions.GetOmit<"id" | "system" | "externalId" | "name" | "kind" | "environment" | "status" | "description" | "sponsorId" | "lastSeenAt" | "discoveredAt" | "createdAt" | "updatedAt", ExtArgs["result"]["nhi"]>
+export type NhiOmit<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = runtime.Types.Extensions.GetOmit<"id" | "system" | "externalId" | "name" | "kind" | "environment" | "status" | "description" | "sponsorId" | "lastSeenAt" | "discoveredAt" | "createdAt" | "updatedAt" | "searchText" | "credentialCount" | "standingCredentialCount" | "borrowedCredentialCount" | "openFindingCount" | "highestSeverityRank" | "orphaned", ExtArgs["result"]["nhi"]>
 export type NhiInclude<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = {
   sponsor?: boolean | Prisma.Nhi$sponsorArgs<ExtArgs>
   subjectCredentials?: boolean | Prisma.Nhi$subjectCredentialsArgs<ExtArgs>
@@ -1610,6 +2280,7 @@ export type NhiInclude<ExtArgs extends runtime.Types.Extensions.InternalArgs = r
   apiKeys?: boolean | Prisma.Nhi$apiKeysArgs<ExtArgs>
   findings?: boolean | Prisma.Nhi$findingsArgs<ExtArgs>
   reviewItems?: boolean | Prisma.Nhi$reviewItemsArgs<ExtArgs>
+  owners?: boolean | Prisma.Nhi$ownersArgs<ExtArgs>
   _count?: boolean | Prisma.NhiCountOutputTypeDefaultArgs<ExtArgs>
 }
 export type NhiIncludeCreateManyAndReturn<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = {
@@ -1629,6 +2300,7 @@ export type $NhiPayload<ExtArgs extends runtime.Types.Extensions.InternalArgs = 
     apiKeys: Prisma.$ApiKeyPayload<ExtArgs>[]
     findings: Prisma.$FindingPayload<ExtArgs>[]
     reviewItems: Prisma.$ReviewItemPayload<ExtArgs>[]
+    owners: Prisma.$NhiOwnerPayload<ExtArgs>[]
   }
   scalars: runtime.Types.Extensions.GetPayloadResult<{
     id: string
@@ -1644,6 +2316,26 @@ export type $NhiPayload<ExtArgs extends runtime.Types.Extensions.InternalArgs = 
     discoveredAt: Date | null
     createdAt: Date
     updatedAt: Date
+    /**
+     * Lowercased name, external id, system and description, for case-insensitive search.
+     */
+    searchText: string
+    /**
+     * Kept up to date in the transaction of every change they rest on, so the inventory sorts and filters
+     * 100,000 identities on indexed columns instead of counting per row.
+     */
+    credentialCount: number
+    standingCredentialCount: number
+    borrowedCredentialCount: number
+    openFindingCount: number
+    /**
+     * 0 none, 1 LOW, 2 MEDIUM, 3 HIGH, 4 CRITICAL: an integer sorts the same on both databases.
+     */
+    highestSeverityRank: number
+    /**
+     * No active sponsor: none, or one who was offboarded.
+     */
+    orphaned: boolean
   }, ExtArgs["result"]["nhi"]>
   composites: {}
 }
@@ -2045,6 +2737,7 @@ export interface Prisma__NhiClient<T, Null = never, ExtArgs extends runtime.Type
   apiKeys<T extends Prisma.Nhi$apiKeysArgs<ExtArgs> = {}>(args?: Prisma.Subset<T, Prisma.Nhi$apiKeysArgs<ExtArgs>>): Prisma.PrismaPromise<runtime.Types.Result.GetResult<Prisma.$ApiKeyPayload<ExtArgs>, T, "findMany", GlobalOmitOptions> | Null>
   findings<T extends Prisma.Nhi$findingsArgs<ExtArgs> = {}>(args?: Prisma.Subset<T, Prisma.Nhi$findingsArgs<ExtArgs>>): Prisma.PrismaPromise<runtime.Types.Result.GetResult<Prisma.$FindingPayload<ExtArgs>, T, "findMany", GlobalOmitOptions> | Null>
   reviewItems<T extends Prisma.Nhi$reviewItemsArgs<ExtArgs> = {}>(args?: Prisma.Subset<T, Prisma.Nhi$reviewItemsArgs<ExtArgs>>): Prisma.PrismaPromise<runtime.Types.Result.GetResult<Prisma.$ReviewItemPayload<ExtArgs>, T, "findMany", GlobalOmitOptions> | Null>
+  owners<T extends Prisma.Nhi$ownersArgs<ExtArgs> = {}>(args?: Prisma.Subset<T, Prisma.Nhi$ownersArgs<ExtArgs>>): Prisma.PrismaPromise<runtime.Types.Result.GetResult<Prisma.$NhiOwnerPayload<ExtArgs>, T, "findMany", GlobalOmitOptions> | Null>
   /**
    * Attaches callbacks for the resolution and/or rejection of the Promise.
    * @param onfulfilled The callback to execute when the Promise is resolved.
@@ -2087,6 +2780,13 @@ export interface NhiFieldRefs {
   readonly discoveredAt: Prisma.FieldRef<"Nhi", 'DateTime'>
   readonly createdAt: Prisma.FieldRef<"Nhi", 'DateTime'>
   readonly updatedAt: Prisma.FieldRef<"Nhi", 'DateTime'>
+  readonly searchText: Prisma.FieldRef<"Nhi", 'String'>
+  readonly credentialCount: Prisma.FieldRef<"Nhi", 'Int'>
+  readonly standingCredentialCount: Prisma.FieldRef<"Nhi", 'Int'>
+  readonly borrowedCredentialCount: Prisma.FieldRef<"Nhi", 'Int'>
+  readonly openFindingCount: Prisma.FieldRef<"Nhi", 'Int'>
+  readonly highestSeverityRank: Prisma.FieldRef<"Nhi", 'Int'>
+  readonly orphaned: Prisma.FieldRef<"Nhi", 'Boolean'>
 }
     
 
@@ -2646,6 +3346,30 @@ export type Nhi$reviewItemsArgs<ExtArgs extends runtime.Types.Extensions.Interna
   take?: number
   skip?: number
   distinct?: Prisma.ReviewItemScalarFieldEnum | Prisma.ReviewItemScalarFieldEnum[]
+}
+
+/**
+ * Nhi.owners
+ */
+export type Nhi$ownersArgs<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = {
+  /**
+   * Select specific fields to fetch from the NhiOwner
+   */
+  select?: Prisma.NhiOwnerSelect<ExtArgs> | null
+  /**
+   * Omit specific fields from the NhiOwner
+   */
+  omit?: Prisma.NhiOwnerOmit<ExtArgs> | null
+  /**
+   * Choose, which related nodes to fetch as well
+   */
+  include?: Prisma.NhiOwnerInclude<ExtArgs> | null
+  where?: Prisma.NhiOwnerWhereInput
+  orderBy?: Prisma.NhiOwnerOrderByWithRelationInput | Prisma.NhiOwnerOrderByWithRelationInput[]
+  cursor?: Prisma.NhiOwnerWhereUniqueInput
+  take?: number
+  skip?: number
+  distinct?: Prisma.NhiOwnerScalarFieldEnum | Prisma.NhiOwnerScalarFieldEnum[]
 }
 
 /**

@@ -1,0 +1,109 @@
+import 'server-only';
+import type { Db, Tx } from '../db';
+import { detectCredentialFindings, detectNhiFindings, type DetectedFinding } from '../detect/rules';
+import { refreshNhiStats } from '../inventory/stats';
+
+export type RecomputeScope = { nhiIds?: string[]; credentialIds?: string[] };
+export type RecomputeResult = { opened: number; updated: number; resolved: number };
+
+const credentialFactsSelect = {
+  id: true,
+  name: true,
+  kind: true,
+  status: true,
+  issuedAt: true,
+  expiresAt: true,
+  lastRotatedAt: true,
+  subjectNhiId: true,
+  subjectHuman: { select: { id: true, email: true, status: true } },
+  holderNhi: { select: { id: true, name: true } },
+  usages: { select: { executorKey: true, executorLabel: true, environment: true, eventCount: true, lastSeenAt: true, lastEventSeq: true } },
+} as const;
+
+async function detect(tx: Tx | Db, nhiIds: string[], credentialIds: string[], now: Date): Promise<DetectedFinding[]> {
+  const [nhis, credentials] = await Promise.all([
+    tx.nhi.findMany({
+      where: { id: { in: nhiIds } },
+      select: { id: true, name: true, kind: true, status: true, createdAt: true, lastSeenAt: true, sponsor: { select: { id: true, name: true, status: true } } },
+    }),
+    tx.credential.findMany({ where: { id: { in: credentialIds } }, select: credentialFactsSelect }),
+  ]);
+  return [...nhis.flatMap((nhi) => detectNhiFindings(nhi, now)), ...credentials.flatMap((credential) => detectCredentialFindings(credential, now))];
+}
+
+function stored(finding: DetectedFinding) {
+  return {
+    type: finding.type,
+    severity: finding.severity,
+    nhiId: finding.nhiId,
+    credentialId: finding.credentialId,
+    title: finding.title,
+    rationale: finding.rationale,
+    evidence: JSON.stringify(finding.evidence),
+    controls: JSON.stringify(finding.controls),
+  };
+}
+
+/**
+ * Brings the findings of the given NHIs (and their credentials) and credentials in line with the data, in the
+ * caller's transaction: new risks open, vanished ones resolve, a resolved one that comes back reopens, and an
+ * accepted one stays accepted until its acceptance expires. Then the NHIs' inventory figures are refreshed.
+ */
+export async function recomputeFindings(tx: Tx | Db, scope: RecomputeScope, now = new Date()): Promise<RecomputeResult> {
+  const nhiIds = [...new Set(scope.nhiIds ?? [])];
+  const related = nhiIds.length
+    ? await tx.credential.findMany({ where: { OR: [{ holderNhiId: { in: nhiIds } }, { subjectNhiId: { in: nhiIds } }] }, select: { id: true } })
+    : [];
+  const credentialIds = [...new Set([...(scope.credentialIds ?? []), ...related.map((credential) => credential.id)])];
+  const detected = await detect(tx, nhiIds, credentialIds, now);
+  const existing = await tx.finding.findMany({
+    where: { OR: [{ nhiId: { in: nhiIds }, credentialId: null }, { credentialId: { in: credentialIds } }] },
+  });
+  const existingByKey = new Map(existing.map((finding) => [finding.key, finding]));
+  const result: RecomputeResult = { opened: 0, updated: 0, resolved: 0 };
+  const touchedNhis = new Set(nhiIds);
+
+  for (const finding of detected) {
+    const current = existingByKey.get(finding.key);
+    if (finding.nhiId) touchedNhis.add(finding.nhiId);
+    if (!current) {
+      await tx.finding.create({ data: { key: finding.key, ...stored(finding), status: 'OPEN', detectedAt: now } });
+      result.opened += 1;
+      continue;
+    }
+    const acceptanceOver = current.status === 'ACCEPTED' && current.acceptedUntil !== null && current.acceptedUntil <= now;
+    const reopen = current.status === 'RESOLVED' || acceptanceOver;
+    await tx.finding.update({
+      where: { id: current.id },
+      data: { ...stored(finding), ...(reopen ? { status: 'OPEN', detectedAt: now, resolvedAt: null } : {}) },
+    });
+    if (reopen) result.opened += 1;
+    else result.updated += 1;
+  }
+
+  const detectedKeys = new Set(detected.map((finding) => finding.key));
+  for (const finding of existing) {
+    if (detectedKeys.has(finding.key) || finding.status === 'RESOLVED') continue;
+    await tx.finding.update({ where: { id: finding.id }, data: { status: 'RESOLVED', resolvedAt: now } });
+    if (finding.nhiId) touchedNhis.add(finding.nhiId);
+    result.resolved += 1;
+  }
+
+  await refreshNhiStats(tx, [...touchedNhis]);
+  return result;
+}
+
+/** Recomputes every NHI's findings, page by page, each page in its own transaction. */
+export async function recomputeAllFindings(db: Db, now = new Date(), pageSize = 250): Promise<RecomputeResult> {
+  const total: RecomputeResult = { opened: 0, updated: 0, resolved: 0 };
+  let after = '';
+  for (;;) {
+    const page = await db.nhi.findMany({ where: { id: { gt: after } }, orderBy: { id: 'asc' }, take: pageSize, select: { id: true } });
+    if (page.length === 0) return total;
+    const result = await db.$transaction((tx) => recomputeFindings(tx, { nhiIds: page.map((nhi) => nhi.id) }, now), { timeout: 300_000 });
+    total.opened += result.opened;
+    total.updated += result.updated;
+    total.resolved += result.resolved;
+    after = page[page.length - 1].id;
+  }
+}

@@ -1,0 +1,22 @@
+import 'server-only';
+import type { Tx } from '../db';
+import { can, requireHuman, type Actor, type HumanActor } from '../auth/actor';
+import { notFound } from '../errors';
+
+/**
+ * Who may change which NHI: SECURITY and ADMIN any; a SPONSOR only those they sponsor. Outside their scope an
+ * NHI is simply not found, so a sponsor learns nothing about identities that are not theirs.
+ */
+export function editorOf(actor: Actor): HumanActor {
+  return requireHuman(actor, 'inventory.edit_sponsored');
+}
+
+export function nhiScopeFor(actor: HumanActor): { sponsorId?: string } {
+  return can(actor, 'inventory.manage') ? {} : { sponsorId: actor.humanId };
+}
+
+export async function findEditableNhi(tx: Tx, actor: HumanActor, nhiId: string) {
+  const nhi = await tx.nhi.findFirst({ where: { id: nhiId, ...nhiScopeFor(actor) } });
+  if (!nhi) throw notFound('That identity');
+  return nhi;
+}
