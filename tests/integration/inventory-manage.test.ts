@@ -1,6 +1,13 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { getDb } from '../../lib/db';
-import { assignSponsor, createNhi, decommissionNhi, reactivateNhi, suspendNhi, updateNhi } from '../../lib/identities/manage';
+import {
+  assignSponsor,
+  createNhi,
+  decommissionNhi,
+  reactivateNhi,
+  suspendNhi,
+  updateNhi,
+} from '../../lib/identities/manage';
 import { createCredential, revokeCredential, updateCredential } from '../../lib/credentials/manage';
 import type { HumanActor } from '../../lib/auth/actor';
 import { AppError } from '../../lib/errors';
@@ -21,12 +28,25 @@ beforeAll(async () => {
 
 function agent(overrides: Record<string, unknown> = {}) {
   counter += 1;
-  return { name: `agent-${counter}`, kind: 'AI_AGENT', system: 'github', externalId: `app-${counter}`, environment: 'production', sponsorId: sponsor.humanId, ...overrides };
+  return {
+    name: `agent-${counter}`,
+    kind: 'AI_AGENT',
+    system: 'github',
+    externalId: `app-${counter}`,
+    environment: 'production',
+    sponsorId: sponsor.humanId,
+    ...overrides,
+  };
 }
 
 async function snapshot() {
   const db = await getDb();
-  const [nhis, credentials, findings, head] = await Promise.all([db.nhi.count(), db.credential.count(), db.finding.count(), db.auditChainHead.findUniqueOrThrow({ where: { id: 1 } })]);
+  const [nhis, credentials, findings, head] = await Promise.all([
+    db.nhi.count(),
+    db.credential.count(),
+    db.finding.count(),
+    db.auditChainHead.findUniqueOrThrow({ where: { id: 1 } }),
+  ]);
   return { nhis, credentials, findings, seq: head.seq };
 }
 
@@ -54,12 +74,19 @@ describe('NHIs', () => {
     expect(nhi.orphaned).toBe(false);
     const db = await getDb();
     const event = await db.auditEvent.findFirstOrThrow({ orderBy: { seq: 'desc' } });
-    expect(event).toMatchObject({ action: 'nhi.create', resource: `nhi:${nhi.id}`, initiatorId: security.humanId, attribution: 'HUMAN' });
+    expect(event).toMatchObject({
+      action: 'nhi.create',
+      resource: `nhi:${nhi.id}`,
+      initiatorId: security.humanId,
+      attribution: 'HUMAN',
+    });
   });
 
   it('validate input with field errors and write nothing', async () => {
     const noSponsor = await expectRefused(() => createNhi(security, agent({ sponsorId: '' })), 422);
-    expect(noSponsor.details).toMatchObject({ fieldErrors: { sponsorId: [expect.stringContaining('needs a sponsor')] } });
+    expect(noSponsor.details).toMatchObject({
+      fieldErrors: { sponsorId: [expect.stringContaining('needs a sponsor')] },
+    });
     await expectRefused(() => createNhi(security, agent({ kind: 'ROBOT', system: 'Not Valid!', name: '' })), 422);
     await expectRefused(() => createNhi(security, agent({ sponsorId: 'nobody' })), 422);
     const first = await createNhi(security, agent());
@@ -70,7 +97,10 @@ describe('NHIs', () => {
     await expectRefused(() => createNhi(sponsor, agent()), 403);
     await expectRefused(() => createNhi(auditor, agent()), 403);
     const theirs = await createNhi(security, agent({ sponsorId: otherSponsor.humanId }));
-    await expectRefused(() => updateNhi(sponsor, { ...agent({ sponsorId: otherSponsor.humanId }), id: theirs.id }), 404);
+    await expectRefused(
+      () => updateNhi(sponsor, { ...agent({ sponsorId: otherSponsor.humanId }), id: theirs.id }),
+      404,
+    );
     await expectRefused(() => suspendNhi(sponsor, { nhiId: theirs.id }), 404);
     await expectRefused(() => updateNhi(auditor, { ...agent(), id: theirs.id }), 403);
     await expectRefused(() => decommissionNhi(sponsor, { nhiId: theirs.id }), 403);
@@ -78,9 +108,16 @@ describe('NHIs', () => {
 
   it('may be edited and suspended by their own sponsor, who cannot hand them to someone else', async () => {
     const mine = await createNhi(security, agent());
-    const edited = await updateNhi(sponsor, { ...agent({ externalId: mine.externalId, name: 'renamed-agent' }), id: mine.id });
+    const edited = await updateNhi(sponsor, {
+      ...agent({ externalId: mine.externalId, name: 'renamed-agent' }),
+      id: mine.id,
+    });
     expect(edited.name).toBe('renamed-agent');
-    await expectRefused(() => updateNhi(sponsor, { ...agent({ externalId: mine.externalId, sponsorId: otherSponsor.humanId }), id: mine.id }), 403);
+    await expectRefused(
+      () =>
+        updateNhi(sponsor, { ...agent({ externalId: mine.externalId, sponsorId: otherSponsor.humanId }), id: mine.id }),
+      403,
+    );
     expect((await suspendNhi(sponsor, { nhiId: mine.id, reason: 'acting oddly' })).status).toBe('SUSPENDED');
     await expectRefused(() => suspendNhi(sponsor, { nhiId: mine.id }), 409);
     expect((await reactivateNhi(sponsor, { nhiId: mine.id })).status).toBe('ACTIVE');
@@ -90,11 +127,19 @@ describe('NHIs', () => {
     const nhi = await createNhi(security, agent({ kind: 'SERVICE_ACCOUNT', sponsorId: '' }));
     expect((await openFindings(nhi.id)).map((finding) => finding.type)).toEqual(['ORPHANED']);
     const db = await getDb();
-    expect(await db.nhi.findUniqueOrThrow({ where: { id: nhi.id } })).toMatchObject({ orphaned: true, openFindingCount: 1, highestSeverityRank: 2 });
+    expect(await db.nhi.findUniqueOrThrow({ where: { id: nhi.id } })).toMatchObject({
+      orphaned: true,
+      openFindingCount: 1,
+      highestSeverityRank: 2,
+    });
     await assignSponsor(security, { nhiId: nhi.id, sponsorId: sponsor.humanId });
     expect(await openFindings(nhi.id)).toEqual([]);
     expect(await db.finding.findFirstOrThrow({ where: { nhiId: nhi.id } })).toMatchObject({ status: 'RESOLVED' });
-    expect(await db.nhi.findUniqueOrThrow({ where: { id: nhi.id } })).toMatchObject({ orphaned: false, openFindingCount: 0, highestSeverityRank: 0 });
+    expect(await db.nhi.findUniqueOrThrow({ where: { id: nhi.id } })).toMatchObject({
+      orphaned: false,
+      openFindingCount: 0,
+      highestSeverityRank: 0,
+    });
   });
 
   it('resolve their findings when decommissioned', async () => {
@@ -120,29 +165,56 @@ describe('credentials', () => {
     });
     expect((await openFindings(nhi.id)).map((finding) => finding.type)).toEqual(['BORROWED_HUMAN_CREDENTIAL']);
     const db = await getDb();
-    expect(await db.nhi.findUniqueOrThrow({ where: { id: nhi.id } })).toMatchObject({ credentialCount: 1, standingCredentialCount: 1, borrowedCredentialCount: 1, highestSeverityRank: 3 });
+    expect(await db.nhi.findUniqueOrThrow({ where: { id: nhi.id } })).toMatchObject({
+      credentialCount: 1,
+      standingCredentialCount: 1,
+      borrowedCredentialCount: 1,
+      highestSeverityRank: 3,
+    });
 
     await expectRefused(() => revokeCredential(otherSponsor, { credentialId: credential.id, reason: 'not mine' }), 404);
     await expectRefused(() => revokeCredential(auditor, { credentialId: credential.id, reason: 'not mine' }), 403);
     await expectRefused(() => revokeCredential(sponsor, { credentialId: credential.id, reason: '' }), 422);
     const revoked = await revokeCredential(sponsor, { credentialId: credential.id, reason: 'moved to a task token' });
-    expect(revoked).toMatchObject({ status: 'REVOKED', revokedById: sponsor.humanId, revocationReason: 'moved to a task token' });
+    expect(revoked).toMatchObject({
+      status: 'REVOKED',
+      revokedById: sponsor.humanId,
+      revocationReason: 'moved to a task token',
+    });
     expect(await openFindings(nhi.id)).toEqual([]);
-    expect(await db.nhi.findUniqueOrThrow({ where: { id: nhi.id } })).toMatchObject({ credentialCount: 0, borrowedCredentialCount: 0 });
+    expect(await db.nhi.findUniqueOrThrow({ where: { id: nhi.id } })).toMatchObject({
+      credentialCount: 0,
+      borrowedCredentialCount: 0,
+    });
   });
 
   it('reject task tokens, secrets in place of fingerprints, unknown references and expiries before issue', async () => {
     const nhi = await createNhi(security, agent());
-    const valid = { name: 'ci key', kind: 'API_KEY', system: 'aws', fingerprint: `AKIA${nhi.id}`, subjectType: 'NHI', subjectId: nhi.id };
+    const valid = {
+      name: 'ci key',
+      kind: 'API_KEY',
+      system: 'aws',
+      fingerprint: `AKIA${nhi.id}`,
+      subjectType: 'NHI',
+      subjectId: nhi.id,
+    };
     await expectRefused(() => createCredential(security, { ...valid, kind: 'TASK_TOKEN' }), 422);
     await expectRefused(() => createCredential(security, { ...valid, fingerprint: 'short' }), 422);
     await expectRefused(() => createCredential(security, { ...valid, subjectId: 'missing' }), 422);
-    await expectRefused(() => createCredential(security, { ...valid, issuedAt: '2026-05-01', expiresAt: '2026-04-01' }), 422);
+    await expectRefused(
+      () => createCredential(security, { ...valid, issuedAt: '2026-05-01', expiresAt: '2026-04-01' }),
+      422,
+    );
     await expectRefused(() => createCredential(sponsor, valid), 403);
     const created = await createCredential(security, valid);
     expect(created).toMatchObject({ subjectNhiId: nhi.id, holderNhiId: nhi.id });
     await expectRefused(() => createCredential(security, valid), 409);
-    const renamed = await updateCredential(security, { ...valid, id: created.id, name: 'ci key (rotated)', lastRotatedAt: '2026-11-20' });
+    const renamed = await updateCredential(security, {
+      ...valid,
+      id: created.id,
+      name: 'ci key (rotated)',
+      lastRotatedAt: '2026-11-20',
+    });
     expect(renamed.name).toBe('ci key (rotated)');
   });
 });

@@ -47,13 +47,26 @@ function credential(overrides: Partial<CredentialFacts> = {}): CredentialFacts {
 }
 
 function usage(executorKey: string, environment: string, lastSeenDaysAgo = 1): UsageFacts {
-  return { executorKey, executorLabel: executorKey.split(':')[1], environment, eventCount: 3, lastSeenAt: daysAgo(lastSeenDaysAgo), lastEventSeq: 42 };
+  return {
+    executorKey,
+    executorLabel: executorKey.split(':')[1],
+    environment,
+    eventCount: 3,
+    lastSeenAt: daysAgo(lastSeenDaysAgo),
+    lastEventSeq: 42,
+  };
 }
 
 describe('ORPHANED', () => {
   it('flags an NHI with no sponsor, or with an offboarded one, higher for AI agents', () => {
-    expect(detectOrphaned(nhi({ sponsor: null }))).toMatchObject({ type: 'ORPHANED', severity: 'HIGH', key: 'ORPHANED:nhi:n1' });
-    expect(detectOrphaned(nhi({ kind: 'SERVICE_ACCOUNT', sponsor: { id: 'h2', name: 'Old Owner', status: 'OFFBOARDED' } }))).toMatchObject({ severity: 'MEDIUM' });
+    expect(detectOrphaned(nhi({ sponsor: null }))).toMatchObject({
+      type: 'ORPHANED',
+      severity: 'HIGH',
+      key: 'ORPHANED:nhi:n1',
+    });
+    expect(
+      detectOrphaned(nhi({ kind: 'SERVICE_ACCOUNT', sponsor: { id: 'h2', name: 'Old Owner', status: 'OFFBOARDED' } })),
+    ).toMatchObject({ severity: 'MEDIUM' });
   });
 
   it('does not flag a sponsored NHI, or a decommissioned one without sponsor', () => {
@@ -79,7 +92,9 @@ describe('STALE', () => {
 describe('LONG_LIVED_SECRET', () => {
   it('flags a standing credential whose secret is older than 90 days, counted from its last rotation', () => {
     expect(detectLongLived(credential({ issuedAt: daysAgo(120) }), NOW)).toMatchObject({ severity: 'MEDIUM' });
-    expect(detectLongLived(credential({ issuedAt: daysAgo(800), lastRotatedAt: daysAgo(400) }), NOW)).toMatchObject({ severity: 'HIGH' });
+    expect(detectLongLived(credential({ issuedAt: daysAgo(800), lastRotatedAt: daysAgo(400) }), NOW)).toMatchObject({
+      severity: 'HIGH',
+    });
     expect(detectLongLived(credential({ issuedAt: daysAgo(120) }), NOW)?.rationale).toContain('never rotated');
   });
 
@@ -104,7 +119,9 @@ describe('BORROWED_HUMAN_CREDENTIAL', () => {
     expect(finding).toMatchObject({ severity: 'HIGH', nhiId: 'n1', credentialId: 'c1' });
     expect(finding?.controls).toEqual(['ASI03', 'NHI5', 'IA.L2-3.5.1', 'AU.L2-3.3.2', 'PR.AA-01', 'PR.AA-05']);
     expect(finding?.rationale).toMatch(/"NHI-01" or "NHI-03"/);
-    expect(detectBorrowed({ ...borrowed, subjectHuman: { id: 'h1', email: 'gone@acme.example', status: 'OFFBOARDED' } })).toMatchObject({ severity: 'CRITICAL' });
+    expect(
+      detectBorrowed({ ...borrowed, subjectHuman: { id: 'h1', email: 'gone@acme.example', status: 'OFFBOARDED' } }),
+    ).toMatchObject({ severity: 'CRITICAL' });
   });
 
   it('does not flag a person’s own credential, an NHI’s own credential, or a revoked borrowed one', () => {
@@ -116,24 +133,37 @@ describe('BORROWED_HUMAN_CREDENTIAL', () => {
 
 describe('SHARED_CREDENTIAL', () => {
   it('flags a credential used by two or more executors within 90 days', () => {
-    const finding = detectShared(credential({ usages: [usage('NHI:n1', 'production'), usage('NHI:n2', 'production')] }), NOW);
+    const finding = detectShared(
+      credential({ usages: [usage('NHI:n1', 'production'), usage('NHI:n2', 'production')] }),
+      NOW,
+    );
     expect(finding).toMatchObject({ type: 'SHARED_CREDENTIAL', severity: 'MEDIUM', controls: ['NHI9'] });
   });
 
   it('does not flag one executor in several places, or a second executor last seen long ago', () => {
-    expect(detectShared(credential({ usages: [usage('NHI:n1', 'production'), usage('NHI:n1', 'staging')] }), NOW)).toBeNull();
-    expect(detectShared(credential({ usages: [usage('NHI:n1', 'production'), usage('NHI:n2', 'production', 200)] }), NOW)).toBeNull();
+    expect(
+      detectShared(credential({ usages: [usage('NHI:n1', 'production'), usage('NHI:n1', 'staging')] }), NOW),
+    ).toBeNull();
+    expect(
+      detectShared(credential({ usages: [usage('NHI:n1', 'production'), usage('NHI:n2', 'production', 200)] }), NOW),
+    ).toBeNull();
   });
 });
 
 describe('ENVIRONMENT_MIX', () => {
   it('flags a credential used in production and outside it', () => {
-    expect(detectEnvironmentMix(credential({ usages: [usage('NHI:n1', 'prod-eu'), usage('NHI:n1', 'staging')] }), NOW)).toMatchObject({ severity: 'HIGH', controls: ['NHI8'] });
+    expect(
+      detectEnvironmentMix(credential({ usages: [usage('NHI:n1', 'prod-eu'), usage('NHI:n1', 'staging')] }), NOW),
+    ).toMatchObject({ severity: 'HIGH', controls: ['NHI8'] });
   });
 
   it('does not flag production under two names, or production with an unknown environment', () => {
-    expect(detectEnvironmentMix(credential({ usages: [usage('NHI:n1', 'production'), usage('NHI:n1', 'prod-eu')] }), NOW)).toBeNull();
-    expect(detectEnvironmentMix(credential({ usages: [usage('NHI:n1', 'production'), usage('NHI:n1', '')] }), NOW)).toBeNull();
+    expect(
+      detectEnvironmentMix(credential({ usages: [usage('NHI:n1', 'production'), usage('NHI:n1', 'prod-eu')] }), NOW),
+    ).toBeNull();
+    expect(
+      detectEnvironmentMix(credential({ usages: [usage('NHI:n1', 'production'), usage('NHI:n1', '')] }), NOW),
+    ).toBeNull();
   });
 });
 
@@ -153,7 +183,11 @@ describe('environments and controls', () => {
   });
 
   it('names every control a rule maps to in the catalogue', () => {
-    const rules = [detectOrphaned(nhi({ sponsor: null })), detectStale(nhi({ lastSeenAt: daysAgo(100) }), NOW), detectLongLived(credential({ issuedAt: daysAgo(100) }), NOW)];
+    const rules = [
+      detectOrphaned(nhi({ sponsor: null })),
+      detectStale(nhi({ lastSeenAt: daysAgo(100) }), NOW),
+      detectLongLived(credential({ issuedAt: daysAgo(100) }), NOW),
+    ];
     for (const finding of rules) for (const control of finding?.controls ?? []) expect(CONTROLS[control]).toBeDefined();
   });
 });
