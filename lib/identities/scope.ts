@@ -1,5 +1,5 @@
 import 'server-only';
-import type { Tx } from '../db';
+import { getDb, type Tx } from '../db';
 import { can, requireHuman, type Actor, type HumanActor } from '../auth/actor';
 import { notFound } from '../errors';
 
@@ -19,4 +19,11 @@ export async function findEditableNhi(tx: Tx, actor: HumanActor, nhiId: string) 
   const nhi = await tx.nhi.findFirst({ where: { id: nhiId, ...nhiScopeFor(actor) } });
   if (!nhi) throw notFound('That identity');
   return nhi;
+}
+
+/** For the edit page: the NHI if this person may edit it, else null (a sponsor never sees others'). */
+export async function findNhiForEdit(actor: Actor, nhiId: string) {
+  const person = editorOf(actor);
+  const db = await getDb();
+  return db.nhi.findFirst({ where: { id: nhiId, ...nhiScopeFor(person) } });
 }

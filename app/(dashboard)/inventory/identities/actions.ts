@@ -1,0 +1,67 @@
+'use server';
+
+import { revalidatePath } from 'next/cache';
+import { redirect } from 'next/navigation';
+import { runAction, type ActionState } from '@/lib/adapters/action';
+import {
+  assignSponsor,
+  createNhi,
+  decommissionNhi,
+  reactivateNhi,
+  suspendNhi,
+  updateNhi,
+} from '@/lib/identities/manage';
+
+const TEXT_FIELDS = ['name', 'kind', 'system', 'externalId', 'environment', 'description', 'sponsorId'] as const;
+
+function echoOf(form: FormData): Record<string, string> {
+  return Object.fromEntries(TEXT_FIELDS.map((field) => [field, String(form.get(field) ?? '')]));
+}
+
+export async function createNhiAction(_previous: ActionState, form: FormData): Promise<ActionState> {
+  let createdId = '';
+  const state = await runAction(async (actor) => {
+    const nhi = await createNhi(actor, Object.fromEntries(form));
+    createdId = nhi.id;
+    return `${nhi.name} was added to the inventory.`;
+  }, echoOf(form));
+  if (!state?.ok) return state;
+  revalidatePath('/inventory');
+  redirect(`/inventory/identities/${createdId}?created=1`);
+}
+
+export async function updateNhiAction(_previous: ActionState, form: FormData): Promise<ActionState> {
+  const id = String(form.get('id') ?? '');
+  const state = await runAction(async (actor) => {
+    const nhi = await updateNhi(actor, Object.fromEntries(form));
+    return `${nhi.name} was saved.`;
+  }, echoOf(form));
+  if (!state?.ok) return state;
+  revalidatePath('/inventory');
+  redirect(`/inventory/identities/${id}?saved=1`);
+}
+
+async function lifecycle(form: FormData, change: typeof suspendNhi, done: string): Promise<ActionState> {
+  const state = await runAction(async (actor) => {
+    const nhi = await change(actor, Object.fromEntries(form));
+    return `${nhi.name} ${done}.`;
+  });
+  if (state?.ok) revalidatePath('/inventory', 'layout');
+  return state;
+}
+
+export async function suspendNhiAction(_previous: ActionState, form: FormData) {
+  return lifecycle(form, suspendNhi, 'is suspended: every runtime decision for it is now a deny');
+}
+
+export async function reactivateNhiAction(_previous: ActionState, form: FormData) {
+  return lifecycle(form, reactivateNhi, 'is active again');
+}
+
+export async function decommissionNhiAction(_previous: ActionState, form: FormData) {
+  return lifecycle(form, decommissionNhi, 'is decommissioned');
+}
+
+export async function assignSponsorAction(_previous: ActionState, form: FormData) {
+  return lifecycle(form, assignSponsor, 'has a new sponsor');
+}
