@@ -1,8 +1,8 @@
-import { spawn, spawnSync } from 'node:child_process';
-import { createHash, randomBytes } from 'node:crypto';
-import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
+import { spawnSync } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { ensureBuilt, startNext, waitForHealth } from './next-app';
 import { databaseUrl, flavorOf } from '../db/flavor';
 import { migrateDatabase } from '../db/migrate';
 import { disconnectDb, getDb } from '../db';
@@ -15,36 +15,9 @@ import { printDemoAccess } from '../demo/access';
 
 const root = process.cwd();
 const port = Number(process.env.PORT ?? 3000);
-const BUILD_INPUTS = [
-  'app',
-  'components',
-  'lib',
-  'public',
-  'proxy.ts',
-  'next.config.js',
-  'postcss.config.mjs',
-  'tsconfig.json',
-  'package-lock.json',
-];
-const FINGERPRINT_FILE = join(root, '.next', 'steward-source-fingerprint');
 
-function filesUnder(path: string): string[] {
-  if (!existsSync(path)) return [];
-  if (!statSync(path).isDirectory()) return [path];
-  return readdirSync(path).flatMap((name) => filesUnder(join(path, name)));
-}
-
-function sourceFingerprint(): string {
-  const hash = createHash('sha256');
-  for (const file of BUILD_INPUTS.flatMap((input) => filesUnder(join(root, input))).sort()) {
-    const { size, mtimeMs } = statSync(file);
-    hash.update(`${file}:${size}:${mtimeMs}\n`);
-  }
-  return hash.digest('hex');
-}
-
-function run(command: string, args: string[], env: NodeJS.ProcessEnv = process.env): void {
-  const result = spawnSync(command, args, { stdio: 'inherit', env });
+function run(command: string, args: string[]): void {
+  const result = spawnSync(command, args, { stdio: 'inherit' });
   if (result.status !== 0) throw new Error(`${[command, ...args].join(' ')} failed`);
 }
 
@@ -65,19 +38,6 @@ async function isDemoDatabase(): Promise<boolean> {
   return setting?.value === 'true';
 }
 
-async function waitForHealth(url: string, deadlineMs: number): Promise<void> {
-  const deadline = Date.now() + deadlineMs;
-  while (Date.now() < deadline) {
-    try {
-      if ((await fetch(url)).ok) return;
-    } catch {
-      // not listening yet
-    }
-    await new Promise((resolve) => setTimeout(resolve, 250));
-  }
-  throw new Error(`Steward did not answer at ${url}`);
-}
-
 async function main(): Promise<void> {
   const url = databaseUrl();
   const applied = await migrateDatabase(url);
@@ -90,14 +50,7 @@ async function main(): Promise<void> {
   const tsx = [process.execPath, '--conditions=react-server', '--import', 'tsx'];
   run(tsx[0], [...tsx.slice(1), 'lib/cli/seed.ts', '--if-empty']);
 
-  const fingerprint = sourceFingerprint();
-  const built = existsSync(FINGERPRINT_FILE) && readFileSync(FINGERPRINT_FILE, 'utf8') === fingerprint;
-  const next = createRequire(join(root, 'package.json')).resolve('next/dist/bin/next');
-  if (built) console.log('The build is up to date.');
-  else {
-    run(process.execPath, [next, 'build']);
-    writeFileSync(FINGERPRINT_FILE, fingerprint);
-  }
+  ensureBuilt();
 
   const env = {
     ...process.env,
@@ -105,7 +58,7 @@ async function main(): Promise<void> {
     NEXTAUTH_SECRET: authSecret(),
     NEXTAUTH_URL: process.env.NEXTAUTH_URL ?? `http://localhost:${port}`,
   };
-  const server = spawn(process.execPath, [next, 'start', '-p', String(port)], { stdio: 'inherit', env });
+  const server = startNext(port, env);
   for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, () => server.kill(signal));
   server.on('exit', (code) => process.exit(code ?? 0));
 

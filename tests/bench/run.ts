@@ -1,0 +1,126 @@
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Command } from 'commander';
+import { createDb } from '../../lib/db/client';
+import { migrateDatabase } from '../../lib/db/migrate';
+import { ensureBuilt, startNext, waitForHealth } from '../../lib/cli/next-app';
+import { BENCH_ADMIN, BENCH_PASSWORD, createBenchDataset } from './dataset';
+import { signIn, time, type Timing } from './http';
+
+/**
+ * `npm run bench`: figures, not tests. Builds a large inventory in a scratch database, starts the built app on
+ * it, signs in, and times the server's answers (median and p95), with /api/health as the baseline of the run.
+ */
+
+const options = new Command('bench')
+  .option('--nhis <n>', 'non-human identities', '100000')
+  .option('--credentials <n>', 'credentials', '300000')
+  .option('--events <n>', 'audit events', '20000')
+  .option('--samples <n>', 'timed requests per case', '40')
+  .option('--database-url <url>', 'an empty database to use instead of a scratch SQLite file')
+  .parse()
+  .opts<{ nhis: string; credentials: string; events: string; samples: string; databaseUrl?: string }>();
+
+function table(rows: Timing[]): string {
+  const header = `${'case'.padEnd(34)}${'median ms'.padStart(11)}${'p95 ms'.padStart(9)}${'min'.padStart(8)}${'max'.padStart(8)}`;
+  return [
+    header,
+    ...rows.map(
+      (row) =>
+        `${row.name.padEnd(34)}${String(row.medianMs).padStart(11)}${String(row.p95Ms).padStart(9)}${String(row.minMs).padStart(8)}${String(row.maxMs).padStart(8)}`,
+    ),
+  ].join('\n');
+}
+
+async function main(): Promise<void> {
+  const scratch = mkdtempSync(join(tmpdir(), 'steward-bench-'));
+  const url = options.databaseUrl ?? `file:${join(scratch, 'bench.db')}`;
+  const port = 3900 + Math.floor(Math.random() * 90);
+  const sizes = {
+    nhis: Number(options.nhis),
+    credentials: Number(options.credentials),
+    events: Number(options.events),
+  };
+  ensureBuilt();
+  await migrateDatabase(url);
+  const { db, flavor } = createDb(url);
+  console.log(
+    `Writing ${sizes.nhis} NHIs, ${sizes.credentials} credentials and ${sizes.events} audit events to ${flavor} …`,
+  );
+  const started = performance.now();
+  const dataset = await createBenchDataset(db, sizes);
+  console.log(`… in ${((performance.now() - started) / 1000).toFixed(1)} s`);
+  await db.$disconnect();
+
+  const server = startNext(
+    port,
+    {
+      ...process.env,
+      DATABASE_URL: url,
+      NEXTAUTH_URL: `http://localhost:${port}`,
+      NEXTAUTH_SECRET: 'bench-secret-0123456789abcdef0123456789',
+    },
+    true,
+  );
+  try {
+    const baseUrl = `http://localhost:${port}`;
+    await waitForHealth(`${baseUrl}/api/health`, 60_000);
+    const cookie = await signIn(baseUrl, BENCH_ADMIN, BENCH_PASSWORD);
+    const samples = Number(options.samples);
+    const details = dataset.agentIds.slice(0, 20).map((id) => `/inventory/identities/${id}`);
+    const results = [
+      await time('baseline: GET /api/health', baseUrl, ['/api/health'], cookie, samples),
+      await time('inventory: first page, by name', baseUrl, ['/inventory'], cookie, samples),
+      await time(
+        'inventory: filtered, sorted, page 3',
+        baseUrl,
+        ['/inventory?kind=AI_AGENT&environment=production&status=ACTIVE&sort=lastSeen&dir=desc&page=3'],
+        cookie,
+        samples,
+      ),
+      await time(
+        'inventory: search + borrowed',
+        baseUrl,
+        ['/inventory?q=payments&borrowed=1&sort=severity&dir=desc'],
+        cookie,
+        samples,
+      ),
+      await time(
+        'inventory: by open findings, page 20',
+        baseUrl,
+        ['/inventory?sort=findings&dir=desc&page=20'],
+        cookie,
+        samples,
+      ),
+      await time('NHI detail page', baseUrl, details, cookie, samples),
+      await time(
+        'credentials: standing, by issue date',
+        baseUrl,
+        ['/inventory/credentials?standing=1&sort=issued&dir=asc'],
+        cookie,
+        samples,
+      ),
+    ];
+    const report = {
+      measuredAt: new Date().toISOString(),
+      database: flavor,
+      sizes,
+      machine: { cpus: (await import('node:os')).cpus().length, node: process.version },
+      results,
+    };
+    console.log(`\n${table(results)}\n`);
+    mkdirSync('tests/bench/results', { recursive: true });
+    const file = join('tests/bench/results', `inventory-${flavor}-${report.measuredAt.slice(0, 10)}.json`);
+    writeFileSync(file, `${JSON.stringify(report, null, 2)}\n`);
+    console.log(`Wrote ${file}`);
+  } finally {
+    server.kill('SIGTERM');
+    rmSync(scratch, { recursive: true, force: true });
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(error instanceof Error ? error.message : error);
+  process.exit(1);
+});
