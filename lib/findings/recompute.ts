@@ -17,18 +17,38 @@ const credentialFactsSelect = {
   subjectNhiId: true,
   subjectHuman: { select: { id: true, email: true, status: true } },
   holderNhi: { select: { id: true, name: true } },
-  usages: { select: { executorKey: true, executorLabel: true, environment: true, eventCount: true, lastSeenAt: true, lastEventSeq: true } },
+  usages: {
+    select: {
+      executorKey: true,
+      executorLabel: true,
+      environment: true,
+      eventCount: true,
+      lastSeenAt: true,
+      lastEventSeq: true,
+    },
+  },
 } as const;
 
 async function detect(tx: Tx | Db, nhiIds: string[], credentialIds: string[], now: Date): Promise<DetectedFinding[]> {
   const [nhis, credentials] = await Promise.all([
     tx.nhi.findMany({
       where: { id: { in: nhiIds } },
-      select: { id: true, name: true, kind: true, status: true, createdAt: true, lastSeenAt: true, sponsor: { select: { id: true, name: true, status: true } } },
+      select: {
+        id: true,
+        name: true,
+        kind: true,
+        status: true,
+        createdAt: true,
+        lastSeenAt: true,
+        sponsor: { select: { id: true, name: true, status: true } },
+      },
     }),
     tx.credential.findMany({ where: { id: { in: credentialIds } }, select: credentialFactsSelect }),
   ]);
-  return [...nhis.flatMap((nhi) => detectNhiFindings(nhi, now)), ...credentials.flatMap((credential) => detectCredentialFindings(credential, now))];
+  return [
+    ...nhis.flatMap((nhi) => detectNhiFindings(nhi, now)),
+    ...credentials.flatMap((credential) => detectCredentialFindings(credential, now)),
+  ];
 }
 
 function stored(finding: DetectedFinding) {
@@ -49,10 +69,17 @@ function stored(finding: DetectedFinding) {
  * caller's transaction: new risks open, vanished ones resolve, a resolved one that comes back reopens, and an
  * accepted one stays accepted until its acceptance expires. Then the NHIs' inventory figures are refreshed.
  */
-export async function recomputeFindings(tx: Tx | Db, scope: RecomputeScope, now = new Date()): Promise<RecomputeResult> {
+export async function recomputeFindings(
+  tx: Tx | Db,
+  scope: RecomputeScope,
+  now = new Date(),
+): Promise<RecomputeResult> {
   const nhiIds = [...new Set(scope.nhiIds ?? [])];
   const related = nhiIds.length
-    ? await tx.credential.findMany({ where: { OR: [{ holderNhiId: { in: nhiIds } }, { subjectNhiId: { in: nhiIds } }] }, select: { id: true } })
+    ? await tx.credential.findMany({
+        where: { OR: [{ holderNhiId: { in: nhiIds } }, { subjectNhiId: { in: nhiIds } }] },
+        select: { id: true },
+      })
     : [];
   const credentialIds = [...new Set([...(scope.credentialIds ?? []), ...related.map((credential) => credential.id)])];
   const detected = await detect(tx, nhiIds, credentialIds, now);
@@ -71,7 +98,8 @@ export async function recomputeFindings(tx: Tx | Db, scope: RecomputeScope, now 
       result.opened += 1;
       continue;
     }
-    const acceptanceOver = current.status === 'ACCEPTED' && current.acceptedUntil !== null && current.acceptedUntil <= now;
+    const acceptanceOver =
+      current.status === 'ACCEPTED' && current.acceptedUntil !== null && current.acceptedUntil <= now;
     const reopen = current.status === 'RESOLVED' || acceptanceOver;
     await tx.finding.update({
       where: { id: current.id },
@@ -98,9 +126,16 @@ export async function recomputeAllFindings(db: Db, now = new Date(), pageSize = 
   const total: RecomputeResult = { opened: 0, updated: 0, resolved: 0 };
   let after = '';
   for (;;) {
-    const page = await db.nhi.findMany({ where: { id: { gt: after } }, orderBy: { id: 'asc' }, take: pageSize, select: { id: true } });
+    const page = await db.nhi.findMany({
+      where: { id: { gt: after } },
+      orderBy: { id: 'asc' },
+      take: pageSize,
+      select: { id: true },
+    });
     if (page.length === 0) return total;
-    const result = await db.$transaction((tx) => recomputeFindings(tx, { nhiIds: page.map((nhi) => nhi.id) }, now), { timeout: 300_000 });
+    const result = await db.$transaction((tx) => recomputeFindings(tx, { nhiIds: page.map((nhi) => nhi.id) }, now), {
+      timeout: 300_000,
+    });
     total.opened += result.opened;
     total.updated += result.updated;
     total.resolved += result.resolved;
