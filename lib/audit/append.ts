@@ -1,5 +1,5 @@
 import 'server-only';
-import type { Tx } from '../db';
+import { databaseFlavor, type Tx } from '../db';
 import type { Attribution, AuditOutcome, CredentialKind, PrincipalType } from '../db/generated/sqlite/enums';
 import { canonicalDetails, chainHash, type ChainedEvent, type UnhashedEvent } from './chain';
 import { STEWARD_SOURCE } from './actions';
@@ -167,6 +167,65 @@ async function addToCredentialUsage(tx: Tx, events: ChainedEvent[]): Promise<voi
   }
 }
 
+const EVENT_COLUMNS = [
+  'seq',
+  'occurredAt',
+  'recordedAt',
+  'source',
+  'sourceEventId',
+  'action',
+  'resource',
+  'outcome',
+  'initiatorType',
+  'initiatorId',
+  'initiatorLabel',
+  'executorType',
+  'executorId',
+  'executorLabel',
+  'credentialId',
+  'credentialKind',
+  'credentialSubjectType',
+  'attribution',
+  'scopeId',
+  'environment',
+  'details',
+  'prevHash',
+  'hash',
+] as const satisfies readonly (keyof ChainedEvent)[];
+
+const POSTGRES_ENUM_COLUMNS: Partial<Record<(typeof EVENT_COLUMNS)[number], string>> = {
+  outcome: 'AuditOutcome',
+  initiatorType: 'PrincipalType',
+  executorType: 'PrincipalType',
+  credentialKind: 'CredentialKind',
+  credentialSubjectType: 'PrincipalType',
+  attribution: 'Attribution',
+};
+
+const ROWS_PER_INSERT = 500;
+
+/**
+ * One multi-row INSERT per 500 events: an order of magnitude faster than createMany for bulk appends (imports,
+ * seeding), with the same stored values.
+ */
+async function insertEvents(tx: Tx, events: ChainedEvent[]): Promise<void> {
+  const postgres = databaseFlavor() === 'postgres';
+  const columns = EVENT_COLUMNS.map((column) => `"${column}"`).join(', ');
+  for (let start = 0; start < events.length; start += ROWS_PER_INSERT) {
+    const chunk = events.slice(start, start + ROWS_PER_INSERT);
+    const values: unknown[] = [];
+    const rows = chunk.map((event) => {
+      const placeholders = EVENT_COLUMNS.map((column) => {
+        values.push(event[column]);
+        const cast = postgres ? POSTGRES_ENUM_COLUMNS[column] : undefined;
+        return postgres ? `$${values.length}${cast ? `::"${cast}"` : ''}` : '?';
+      });
+      return `(${placeholders.join(', ')})`;
+    });
+    await tx.$executeRawUnsafe(`INSERT INTO "audit_events" (${columns}) VALUES ${rows.join(', ')}`, ...values);
+  }
+}
+
 /**
  * Appends events to the chain inside the caller's transaction, so they commit or roll back with the change
  * they record. Updating the chain-head row first takes the write lock (SQLite) or the row lock
@@ -183,7 +242,7 @@ export async function appendAuditEvents(tx: Tx, inputs: AuditEventInput[]): Prom
     previous = { seq: event.seq, hash: event.hash };
     return event;
   });
-  await tx.auditEvent.createMany({ data: events });
+  await insertEvents(tx, events);
   await addToDailyRollups(tx, events);
   await addToCredentialUsage(tx, events);
   await tx.auditChainHead.update({ where: { id: 1 }, data: { seq: previous.seq, hash: previous.hash } });

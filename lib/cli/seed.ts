@@ -74,8 +74,11 @@ async function run(options: Options): Promise<void> {
     onEvents: bar.update,
   }).finally(() => bar.stop());
   printSummary(summary);
-  console.log();
-  printDemoAccess(options.seed);
+  // `npm run demo` seeds with --if-empty and prints the access itself once the app is up.
+  if (!options.ifEmpty) {
+    console.log();
+    printDemoAccess(options.seed);
+  }
 }
 
 const program = new Command()

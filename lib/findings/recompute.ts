@@ -30,21 +30,23 @@ const credentialFactsSelect = {
 } as const;
 
 async function detect(tx: Tx | Db, nhiIds: string[], credentialIds: string[], now: Date): Promise<DetectedFinding[]> {
-  const [nhis, credentials] = await Promise.all([
-    tx.nhi.findMany({
-      where: { id: { in: nhiIds } },
-      select: {
-        id: true,
-        name: true,
-        kind: true,
-        status: true,
-        createdAt: true,
-        lastSeenAt: true,
-        sponsor: { select: { id: true, name: true, status: true } },
-      },
-    }),
-    tx.credential.findMany({ where: { id: { in: credentialIds } }, select: credentialFactsSelect }),
-  ]);
+  // One query at a time: a transaction holds one connection, and the PostgreSQL driver runs its queries in turn.
+  const nhis = await tx.nhi.findMany({
+    where: { id: { in: nhiIds } },
+    select: {
+      id: true,
+      name: true,
+      kind: true,
+      status: true,
+      createdAt: true,
+      lastSeenAt: true,
+      sponsor: { select: { id: true, name: true, status: true } },
+    },
+  });
+  const credentials = await tx.credential.findMany({
+    where: { id: { in: credentialIds } },
+    select: credentialFactsSelect,
+  });
   return [
     ...nhis.flatMap((nhi) => detectNhiFindings(nhi, now)),
     ...credentials.flatMap((credential) => detectCredentialFindings(credential, now)),
