@@ -2,7 +2,7 @@ import 'server-only';
 import { hash } from '@node-rs/argon2';
 import { appendAuditEvents } from '../audit/append';
 import { getDb, transaction } from '../db';
-import { recomputeAllFindings } from '../findings/recompute';
+import { refreshAllFindings } from '../findings/refresh-all';
 import { DEFAULT_SEED, DEMO_PASSWORD } from './catalog';
 import { Usage, auditEventBatches } from './events';
 import { allCredentials, buildWorld, type World } from './world';
@@ -129,7 +129,7 @@ export async function seedDemo(options: SeedOptions = {}): Promise<SeedSummary> 
   const eventSeconds = seconds(eventsStartedAt);
   await recordUsage(world, usage);
   // Findings and the inventory's per-NHI figures rest on the rows and on the credential usage the trail recorded.
-  const findings = await recomputeAllFindings(await getDb(), world.now);
+  const findings = await refreshAllFindings(world.now);
   await markAsDemo(world);
   return {
     counts: {
