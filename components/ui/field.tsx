@@ -2,7 +2,7 @@ import type { InputHTMLAttributes, ReactNode, SelectHTMLAttributes } from 'react
 import { cn } from './cn';
 
 const control =
-  'block w-full rounded-md border-0 bg-white px-3 py-2 text-sm text-slate-900 ring-1 ring-inset ring-slate-300 placeholder:text-slate-400 focus:ring-2 focus:ring-brand-500 focus:outline-none aria-invalid:ring-red-400';
+  'block rounded-md border-0 bg-white px-3 py-2 text-sm text-slate-900 ring-1 ring-inset ring-slate-300 placeholder:text-slate-400 focus:ring-2 focus:ring-brand-500 focus:outline-none aria-invalid:ring-red-400';
 
 export function Field({
   label,
@@ -34,10 +34,15 @@ export function Field({
   );
 }
 
+/** Full width unless the caller sets a width of its own (two width utilities would fight). */
+function widthOr(className: string | undefined): string {
+  return /(^|\s)([a-z]+:)?w-/.test(className ?? '') ? '' : 'w-full';
+}
+
 export function Input({ className, invalid, ...props }: InputHTMLAttributes<HTMLInputElement> & { invalid?: boolean }) {
   return (
     <input
-      className={cn(control, className)}
+      className={cn(control, widthOr(className), className)}
       aria-invalid={invalid || undefined}
       aria-describedby={invalid && props.id ? `${props.id}-error` : undefined}
       {...props}
@@ -50,5 +55,11 @@ export function Select({
   invalid,
   ...props
 }: SelectHTMLAttributes<HTMLSelectElement> & { invalid?: boolean }) {
-  return <select className={cn(control, 'pr-8', className)} aria-invalid={invalid || undefined} {...props} />;
+  return (
+    <select
+      className={cn(control, widthOr(className), 'pr-8', className)}
+      aria-invalid={invalid || undefined}
+      {...props}
+    />
+  );
 }

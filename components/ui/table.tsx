@@ -3,7 +3,7 @@ import { cn } from './cn';
 
 export function Table({ children, caption }: { children: ReactNode; caption: string }) {
   return (
-    <div className="overflow-x-auto">
+    <div className="relative overflow-x-auto">
       <table className="w-full border-collapse text-left text-sm">
         <caption className="sr-only">{caption}</caption>
         {children}

@@ -6,6 +6,7 @@ import { AUDIT_ACTIONS } from '../audit/actions';
 import { humanPrincipal, requireHuman, type Actor, type HumanActor } from '../auth/actor';
 import { hashPassword } from '../auth/passwords';
 import { AppError, conflict, notFound } from '../errors';
+import { humanSearchText } from '../inventory/search-text';
 import { parseInput } from '../validation';
 import { addPersonSchema, changeRoleSchema, personIdSchema } from './schemas';
 
@@ -66,7 +67,10 @@ export async function addPerson(actor: Actor, input: unknown) {
         fieldErrors: { email: ['Someone with this email is already in Steward: change their role instead.'] },
       });
     }
-    const person = await tx.human.create({ data: { name, email, role, passwordHash }, select: accountSelect });
+    const person = await tx.human.create({
+      data: { name, email, role, passwordHash, searchText: humanSearchText({ name, email }) },
+      select: accountSelect,
+    });
     await auditAccessChange(tx, admin, AUDIT_ACTIONS.personAdded, person, { name, role });
     return person;
   });

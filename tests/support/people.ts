@@ -15,6 +15,7 @@ export async function createPerson(
     data: {
       email,
       name: `Test ${role ?? 'Person'}`,
+      searchText: `test ${(role ?? 'person').toLowerCase()} ${email}`,
       role,
       passwordHash: options.password ? await hashPassword(options.password) : null,
     },
