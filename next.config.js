@@ -2,7 +2,8 @@
 const nextConfig = {
   poweredByHeader: false,
   serverExternalPackages: ['better-sqlite3', '@node-rs/argon2', 'pg', 'oidc-provider'],
-  experimental: { authInterrupts: true },
+  // CSV imports are uploaded through a server action: up to 5 MiB of file plus the form.
+  experimental: { authInterrupts: true, serverActions: { bodySizeLimit: '6mb' } },
   async headers() {
     return [
       {

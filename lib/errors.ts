@@ -29,3 +29,19 @@ export type FieldErrors = Record<string, string[]>;
 export function invalidInput(fieldErrors: FieldErrors, message = 'Some fields need attention.'): AppError {
   return new AppError('INVALID_INPUT', message, 422, { fieldErrors });
 }
+
+/**
+ * A unique constraint that fired after the use case had checked for duplicates: two people or machines made
+ * the same thing at the same moment. Nothing was written; trying again gives the clear answer.
+ */
+export function isUniqueViolation(error: unknown): boolean {
+  return typeof error === 'object' && error !== null && (error as { code?: unknown }).code === 'P2002';
+}
+
+export function concurrentChange(): AppError {
+  return new AppError(
+    'CONFLICT',
+    'Someone else changed the same thing at the same moment. Nothing was saved; try again.',
+    409,
+  );
+}

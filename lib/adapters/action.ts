@@ -1,6 +1,6 @@
 import 'server-only';
 import { randomUUID } from 'node:crypto';
-import { AppError, type FieldErrors } from '../errors';
+import { AppError, concurrentChange, isUniqueViolation, type FieldErrors } from '../errors';
 import { getCurrentActor } from '../auth/session';
 import type { HumanActor } from '../auth/actor';
 
@@ -31,7 +31,8 @@ export async function runAction(
   if (!actor) return { ok: false, message: 'Your session has ended or your access changed. Sign in again.' };
   try {
     return { ok: true, message: await work(actor) };
-  } catch (error) {
+  } catch (caught) {
+    const error = isUniqueViolation(caught) ? concurrentChange() : caught;
     if (error instanceof AppError)
       return {
         ok: false,

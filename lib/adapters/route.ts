@@ -1,6 +1,6 @@
 import 'server-only';
 import { NextResponse } from 'next/server';
-import { AppError } from '../errors';
+import { AppError, concurrentChange, isUniqueViolation } from '../errors';
 
 /** The machine API's error body: {"error": {"code", "message", "details"?}}. */
 export function errorResponse(code: string, message: string, status: number, details?: unknown): NextResponse {
@@ -14,6 +14,7 @@ export function jsonResponse(body: unknown, status = 200): NextResponse {
 
 /** Turns any failure into an API answer: an AppError as it is, anything else as a logged, generic 500. */
 export function failureResponse(error: unknown): NextResponse {
+  if (isUniqueViolation(error)) return failureResponse(concurrentChange());
   if (error instanceof AppError) return errorResponse(error.code, error.message, error.status, error.details);
   console.error('Unexpected error in an API route', error);
   return errorResponse('INTERNAL', 'Something went wrong on our side. Nothing was changed.', 500);

@@ -12,7 +12,7 @@ export type Actor = HumanActor | KeyActor;
 
 export function can(actor: Actor, permission: Permission | KeyPermission): boolean {
   if (actor.kind === 'key') return keyHas(actor.keyKind, permission);
-  return roleHas(actor.role, permission as Permission);
+  return roleHas(actor.role, permission);
 }
 
 export function requirePermission(actor: Actor, permission: Permission | KeyPermission): void {

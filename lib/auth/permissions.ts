@@ -39,8 +39,9 @@ export type Permission = keyof typeof PERMISSIONS;
 
 export const ALL_PERMISSIONS = Object.keys(PERMISSIONS) as Permission[];
 
-export function roleHas(role: DashboardRole, permission: Permission): boolean {
-  return (PERMISSIONS[permission] as readonly DashboardRole[]).includes(role);
+export function roleHas(role: DashboardRole, permission: Permission | KeyPermission): boolean {
+  const roles = (PERMISSIONS as Record<string, readonly DashboardRole[]>)[permission];
+  return roles?.includes(role) ?? false;
 }
 
 /** Machine API keys carry no role: each kind may do exactly one kind of thing. */

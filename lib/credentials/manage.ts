@@ -41,15 +41,16 @@ async function requireUniqueFingerprint(tx: Tx, fingerprint: string, exceptId?: 
     throw fieldError('fingerprint', 'A credential with this fingerprint is already in the inventory.', 409);
 }
 
-function columns(input: CreateCredentialInput) {
+/** The stored columns of a credential from validated input; shared by the form and by imports. */
+export function credentialColumns(input: CreateCredentialInput, issuedByDefault = new Date()) {
   const { subjectType, subjectId, issuedAt, ...rest } = input;
   return {
     ...rest,
     subjectHumanId: subjectType === 'HUMAN' ? subjectId : null,
-    // An NHI credential without a named holder is held by the NHI it authenticates as.
     subjectNhiId: subjectType === 'NHI' ? subjectId : null,
+    // An NHI credential without a named holder is held by the NHI it authenticates as.
     holderNhiId: input.holderNhiId ?? (subjectType === 'NHI' ? subjectId : null),
-    ...(issuedAt ? { issuedAt } : {}),
+    issuedAt: issuedAt ?? issuedByDefault,
     searchText: credentialSearchText(input),
   };
 }
@@ -79,7 +80,7 @@ function auditCredential(
 export async function insertCredential(tx: Tx, input: CreateCredentialInput) {
   await checkReferences(tx, input);
   await requireUniqueFingerprint(tx, input.fingerprint);
-  return tx.credential.create({ data: columns(input) });
+  return tx.credential.create({ data: credentialColumns(input) });
 }
 
 export async function createCredential(actor: Actor, input: unknown) {
@@ -108,7 +109,7 @@ export async function updateCredential(actor: Actor, input: unknown) {
     if (before.kind === 'TASK_TOKEN') throw conflict('Task tokens are issued by Steward and cannot be edited.');
     await checkReferences(tx, fields);
     await requireUniqueFingerprint(tx, fields.fingerprint, id);
-    const credential = await tx.credential.update({ where: { id }, data: columns(fields) });
+    const credential = await tx.credential.update({ where: { id }, data: credentialColumns(fields, before.issuedAt) });
     await recomputeFindings(tx, { credentialIds: [id], nhiIds: [...nhiIdsOf(before), ...nhiIdsOf(credential)] });
     await auditCredential(tx, person, AUDIT_ACTIONS.credentialUpdated, credential, { name: credential.name });
     return credential;

@@ -117,21 +117,27 @@ export function upsertKey(nhi: { system: string; externalId: string }): string {
   return JSON.stringify([nhi.system, nhi.externalId]);
 }
 
-/** An identity may appear once per call: which of two would win is not something to guess. */
-function duplicateIssues(parsed: ParsedUpsertItem[], describe: (index: number) => string): ItemIssue[] {
+/**
+ * Keeps the first of the entries that share a key and reports the others: which of two would win is not
+ * something to guess.
+ */
+export function withoutRepeats<T extends { index: number }>(
+  entries: T[],
+  keyOf: (entry: T) => string,
+  issueFor: (entry: T, firstIndex: number) => ItemIssue,
+): { unique: T[]; issues: ItemIssue[] } {
   const firstIndexByKey = new Map<string, number>();
+  const unique: T[] = [];
   const issues: ItemIssue[] = [];
-  for (const { index, item } of parsed) {
-    const first = firstIndexByKey.get(upsertKey(item));
-    if (first === undefined) firstIndexByKey.set(upsertKey(item), index);
-    else
-      issues.push({
-        index,
-        field: 'externalId',
-        message: `The same system and externalId as ${describe(first)}: each identity may appear only once.`,
-      });
+  for (const entry of entries) {
+    const first = firstIndexByKey.get(keyOf(entry));
+    if (first !== undefined) issues.push(issueFor(entry, first));
+    else {
+      firstIndexByKey.set(keyOf(entry), entry.index);
+      unique.push(entry);
+    }
   }
-  return issues;
+  return { unique, issues };
 }
 
 /** Validates every item, so that one answer lists every problem. `describe` names an item in messages. */
@@ -139,12 +145,21 @@ export function parseUpsertItems(
   raws: unknown[],
   describe: (index: number) => string = (index) => `item ${index}`,
 ): { parsed: ParsedUpsertItem[]; issues: ItemIssue[] } {
-  const parsed: ParsedUpsertItem[] = [];
+  const valid: ParsedUpsertItem[] = [];
   const issues: ItemIssue[] = [];
   raws.forEach((raw, index) => {
     const result = parseUpsertItem(raw, index);
-    if (result.item) parsed.push({ index, item: result.item });
+    if (result.item) valid.push({ index, item: result.item });
     else issues.push(...result.issues);
   });
-  return { parsed, issues: [...issues, ...duplicateIssues(parsed, describe)] };
+  const { unique, issues: repeats } = withoutRepeats(
+    valid,
+    ({ item }) => upsertKey(item),
+    ({ index }, first) => ({
+      index,
+      field: 'externalId',
+      message: `The same system and externalId as ${describe(first)}: each identity may appear only once.`,
+    }),
+  );
+  return { parsed: unique, issues: [...issues, ...repeats] };
 }

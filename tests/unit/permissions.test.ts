@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ALL_PERMISSIONS, KEY_PERMISSIONS, ROLES, keyHas, roleHas, type Permission } from '../../lib/auth/permissions';
+import { can } from '../../lib/auth/actor';
 
 const A = 'ADMIN';
 const S = 'SECURITY';
@@ -60,6 +61,14 @@ describe('the permission matrix', () => {
     });
     for (const permission of ALL_PERMISSIONS.filter((p) => p !== 'audit.verify' && p !== 'evidence.export')) {
       for (const kind of ['AGENT', 'INGEST', 'ADMIN', 'AUDIT'] as const) expect(keyHas(kind, permission)).toBe(false);
+    }
+  });
+
+  it('refuses people the permissions only keys have, without failing', () => {
+    for (const role of ROLES) {
+      const person = { kind: 'human' as const, humanId: 'h', email: 'e@acme.example', name: 'N', role };
+      for (const permission of ['identities.upsert', 'events.ingest', 'scope.request', 'scope.fetch_token'] as const)
+        expect(can(person, permission)).toBe(false);
     }
   });
 });

@@ -1,0 +1,291 @@
+import 'server-only';
+import { transaction, type Db, type Tx } from '../db';
+import type { HumanStatus } from '../db/generated/sqlite/enums';
+import { appendAuditEvent, type Principal } from '../audit/append';
+import { AUDIT_ACTIONS } from '../audit/actions';
+import { can, type Actor, type KeyActor } from '../auth/actor';
+import { AppError, forbidden } from '../errors';
+import { recomputeFindings } from '../findings/recompute';
+import { nhiSearchText } from '../inventory/search-text';
+import { createNhiSchema, type CreateNhiInput } from './schemas';
+import {
+  MAX_UPSERT_ITEMS,
+  UPSERT_FIELDS,
+  parseUpsertItems,
+  upsertKey,
+  type ItemIssue,
+  type NhiUpsertItem,
+  type ParsedUpsertItem,
+} from './upsert-schemas';
+
+/**
+ * Upserting NHIs by (system, externalId), for the machine API and for CSV imports: a plan is made with a
+ * handful of batched reads (it writes nothing, so a preview can show it), then applied in the caller's
+ * transaction. Only real changes are written and counted as updates.
+ */
+
+type Reader = Tx | Db;
+
+/** Keeps every IN (…) list well below the bind-parameter limits of SQLite (999 through Prisma) and PostgreSQL. */
+const CHUNK_SIZE = 500;
+/** recomputeFindings puts the NHI ids in two IN lists of one query. */
+const RECOMPUTE_CHUNK_SIZE = 400;
+const AUDITED_IDS_MAX = 1000;
+
+export function chunksOf<T>(values: T[], size = CHUNK_SIZE): T[][] {
+  const chunks: T[][] = [];
+  for (let start = 0; start < values.length; start += size) chunks.push(values.slice(start, start + size));
+  return chunks;
+}
+
+/** Runs `work` on each chunk in turn and joins what it returns. */
+export async function inChunks<T, R>(values: T[], work: (chunk: T[]) => Promise<R[]>): Promise<R[]> {
+  const results: R[] = [];
+  for (const chunk of chunksOf(values)) results.push(...(await work(chunk)));
+  return results;
+}
+
+/** Ids for an audit event's details: all of them up to a bound, then how many were left out. */
+export function auditedIds(ids: string[]): { ids: string[]; idsOmitted?: number } {
+  if (ids.length <= AUDITED_IDS_MAX) return { ids };
+  return { ids: ids.slice(0, AUDITED_IDS_MAX), idsOmitted: ids.length - AUDITED_IDS_MAX };
+}
+
+/** recomputeFindings for any number of NHIs and credentials, a chunk at a time, in the caller's transaction. */
+export async function recomputeInChunks(tx: Tx, scope: { nhiIds: string[]; credentialIds?: string[] }) {
+  const nhiChunks = chunksOf([...new Set(scope.nhiIds)], RECOMPUTE_CHUNK_SIZE);
+  const credentialChunks = chunksOf(scope.credentialIds ?? [], RECOMPUTE_CHUNK_SIZE);
+  for (let i = 0; i < Math.max(nhiChunks.length, credentialChunks.length); i += 1) {
+    await recomputeFindings(tx, { nhiIds: nhiChunks[i] ?? [], credentialIds: credentialChunks[i] ?? [] });
+  }
+}
+
+const existingSelect = {
+  id: true,
+  system: true,
+  externalId: true,
+  name: true,
+  kind: true,
+  environment: true,
+  description: true,
+  sponsorId: true,
+} as const;
+
+type ExistingNhi = { id: string; system: string; externalId: string } & Pick<
+  CreateNhiInput,
+  'name' | 'kind' | 'environment' | 'description' | 'sponsorId'
+>;
+type Sponsor = { id: string; email: string; status: HumanStatus };
+
+async function findExisting(db: Reader, items: NhiUpsertItem[]): Promise<Map<string, ExistingNhi>> {
+  const rows = await inChunks(items, (chunk) =>
+    db.nhi.findMany({
+      where: {
+        system: { in: [...new Set(chunk.map((item) => item.system))] },
+        externalId: { in: chunk.map((item) => item.externalId) },
+      },
+      select: existingSelect,
+    }),
+  );
+  return new Map(rows.map((row) => [upsertKey(row), row]));
+}
+
+async function findSponsors(db: Reader, items: NhiUpsertItem[]): Promise<Map<string, Sponsor>> {
+  const emails = [...new Set(items.flatMap((item) => (item.sponsorEmail ? [item.sponsorEmail] : [])))];
+  const rows = await inChunks(emails, (chunk) =>
+    db.human.findMany({ where: { email: { in: chunk } }, select: { id: true, email: true, status: true } }),
+  );
+  return new Map(rows.map((row) => [row.email, row]));
+}
+
+type NhiChanges = Partial<Omit<CreateNhiInput, 'system' | 'externalId'>>;
+
+export type NhiUpsertPlan = {
+  creates: CreateNhiInput[];
+  updates: { id: string; changes: NhiChanges }[];
+  unchanged: number;
+  issues: ItemIssue[];
+};
+
+type ItemOutcome =
+  | { kind: 'create'; data: CreateNhiInput }
+  | { kind: 'update'; id: string; changes: NhiChanges }
+  | { kind: 'unchanged' }
+  | { kind: 'invalid'; issue: ItemIssue };
+
+function sponsorIdFor(
+  index: number,
+  item: NhiUpsertItem,
+  existing: ExistingNhi | undefined,
+  sponsors: Map<string, Sponsor>,
+): { sponsorId: string | null } | { issue: ItemIssue } {
+  if (!item.sponsorEmail) return { sponsorId: existing?.sponsorId ?? null };
+  const sponsor = sponsors.get(item.sponsorEmail);
+  if (!sponsor) return { issue: { index, field: 'sponsorEmail', message: 'No person with this email is in Steward.' } };
+  if (sponsor.status !== 'ACTIVE')
+    return {
+      issue: { index, field: 'sponsorEmail', message: 'This person was offboarded: choose an active sponsor.' },
+    };
+  return { sponsorId: sponsor.id };
+}
+
+/** The fields an update writes: what was given and differs from what is stored. */
+function changesOf(item: NhiUpsertItem, checked: CreateNhiInput, existing: ExistingNhi): NhiChanges {
+  const given: NhiChanges = {
+    name: checked.name,
+    kind: checked.kind,
+    ...(item.environment !== null ? { environment: checked.environment } : {}),
+    ...(item.description !== null ? { description: checked.description } : {}),
+    ...(item.sponsorEmail !== null ? { sponsorId: checked.sponsorId } : {}),
+  };
+  return Object.fromEntries(
+    Object.entries(given).filter(([field, value]) => existing[field as keyof ExistingNhi] !== value),
+  ) as NhiChanges;
+}
+
+function outcomeOf(
+  { index, item }: ParsedUpsertItem,
+  existing: ExistingNhi | undefined,
+  sponsors: Map<string, Sponsor>,
+): ItemOutcome {
+  const sponsor = sponsorIdFor(index, item, existing, sponsors);
+  if ('issue' in sponsor) return { kind: 'invalid', issue: sponsor.issue };
+  const checked = createNhiSchema.safeParse({
+    ...item,
+    environment: item.environment ?? undefined,
+    description: item.description ?? undefined,
+    sponsorId: sponsor.sponsorId ?? undefined,
+  });
+  if (!checked.success)
+    return { kind: 'invalid', issue: { index, field: 'sponsorEmail', message: checked.error.issues[0].message } };
+  if (!existing) return { kind: 'create', data: checked.data };
+  const changes = changesOf(item, checked.data, existing);
+  return Object.keys(changes).length > 0 ? { kind: 'update', id: existing.id, changes } : { kind: 'unchanged' };
+}
+
+/** Works out what an upsert would do, with one read for existing identities and one for sponsors. Writes nothing. */
+export async function planNhiUpsert(db: Reader, parsed: ParsedUpsertItem[]): Promise<NhiUpsertPlan> {
+  const items = parsed.map(({ item }) => item);
+  const [existing, sponsors] = await Promise.all([findExisting(db, items), findSponsors(db, items)]);
+  const plan: NhiUpsertPlan = { creates: [], updates: [], unchanged: 0, issues: [] };
+  for (const entry of parsed) {
+    const outcome = outcomeOf(entry, existing.get(upsertKey(entry.item)), sponsors);
+    if (outcome.kind === 'create') plan.creates.push(outcome.data);
+    else if (outcome.kind === 'update') plan.updates.push({ id: outcome.id, changes: outcome.changes });
+    else if (outcome.kind === 'unchanged') plan.unchanged += 1;
+    else plan.issues.push(outcome.issue);
+  }
+  return plan;
+}
+
+async function createNhis(tx: Tx, inputs: CreateNhiInput[]): Promise<string[]> {
+  const created = await inChunks(inputs, (chunk) =>
+    tx.nhi.createManyAndReturn({
+      data: chunk.map((input) => ({ ...input, status: 'ACTIVE' as const, searchText: nhiSearchText(input) })),
+      select: { id: true },
+    }),
+  );
+  return created.map((nhi) => nhi.id);
+}
+
+/** One write per distinct change: a bulk change of, say, the environment costs a statement per 500 NHIs. */
+async function updateNhis(tx: Tx, updates: NhiUpsertPlan['updates']): Promise<void> {
+  const groups = new Map<string, { changes: NhiChanges; ids: string[] }>();
+  for (const { id, changes } of updates) {
+    const key = JSON.stringify(changes);
+    const group = groups.get(key) ?? { changes, ids: [] };
+    group.ids.push(id);
+    groups.set(key, group);
+  }
+  for (const { changes, ids } of groups.values()) {
+    for (const chunk of chunksOf(ids)) await tx.nhi.updateMany({ where: { id: { in: chunk } }, data: changes });
+  }
+}
+
+/**
+ * Writes a plan without issues in the caller's transaction, then brings the touched NHIs' findings and figures
+ * (search text included) up to date.
+ */
+export async function applyNhiUpsert(
+  tx: Tx,
+  plan: NhiUpsertPlan,
+): Promise<{ createdIds: string[]; updatedIds: string[] }> {
+  const createdIds = await createNhis(tx, plan.creates);
+  await updateNhis(tx, plan.updates);
+  const updatedIds = plan.updates.map((update) => update.id);
+  await recomputeInChunks(tx, { nhiIds: [...createdIds, ...updatedIds] });
+  return { createdIds, updatedIds };
+}
+
+function fieldRank(field: string): number {
+  const rank = (UPSERT_FIELDS as readonly string[]).indexOf(field);
+  return rank === -1 ? UPSERT_FIELDS.length : rank;
+}
+
+/** By item, then in the order of the fields in an item. */
+function sortedIssues(issues: ItemIssue[]): ItemIssue[] {
+  return [...issues].sort((a, b) => a.index - b.index || fieldRank(a.field) - fieldRank(b.field));
+}
+
+function itemsOfBody(body: unknown): unknown[] {
+  const items = Array.isArray(body) ? body : [body];
+  if (items.length === 0) throw new AppError('INVALID_INPUT', 'Send at least one identity.', 422);
+  if (items.length > MAX_UPSERT_ITEMS)
+    throw new AppError(
+      'INVALID_INPUT',
+      `Send at most ${MAX_UPSERT_ITEMS} identities per call; split the rest into further calls.`,
+      422,
+    );
+  return items;
+}
+
+function rejected(issues: ItemIssue[], total: number): AppError {
+  const invalid = new Set(issues.map((issue) => issue.index)).size;
+  return new AppError(
+    'INVALID_INPUT',
+    `${invalid} of ${total} ${total === 1 ? 'identity is' : 'identities are'} invalid: nothing was written.`,
+    422,
+    { items: sortedIssues(issues) },
+  );
+}
+
+/** Only an admin API key upserts through the API; a person uses the dashboard (or its CSV import). */
+export function requireAdminKey(actor: Actor): KeyActor {
+  if (actor.kind !== 'key' || !can(actor, 'identities.upsert'))
+    throw forbidden('Only an admin API key may upsert identities.');
+  return actor;
+}
+
+function keyPrincipal(key: KeyActor): Principal {
+  return { type: 'SYSTEM', id: key.keyId, label: `api-key:${key.keyName}` };
+}
+
+export type UpsertResult = { created: number; updated: number };
+
+/**
+ * The machine API's upsert: one identity or an array of up to 1,000, all or nothing. Any invalid item rejects
+ * the whole call with every problem listed by item index and field.
+ */
+export async function upsertIdentities(actor: Actor, body: unknown): Promise<UpsertResult> {
+  const key = requireAdminKey(actor);
+  const raws = itemsOfBody(body);
+  const { parsed, issues } = parseUpsertItems(raws);
+  return transaction(async (tx) => {
+    const plan = await planNhiUpsert(tx, parsed);
+    if (issues.length + plan.issues.length > 0) throw rejected([...issues, ...plan.issues], raws.length);
+    const { createdIds, updatedIds } = await applyNhiUpsert(tx, plan);
+    await appendAuditEvent(tx, {
+      action: AUDIT_ACTIONS.identitiesUpserted,
+      attribution: 'AGENT_AUTONOMOUS',
+      initiator: keyPrincipal(key),
+      executor: keyPrincipal(key),
+      details: {
+        created: createdIds.length,
+        updated: updatedIds.length,
+        unchanged: plan.unchanged,
+        ...auditedIds([...createdIds, ...updatedIds]),
+      },
+    });
+    return { created: createdIds.length, updated: updatedIds.length };
+  });
+}
