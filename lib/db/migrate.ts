@@ -78,7 +78,8 @@ function migrateSqlite(url: string, migrations: Migration[]): string[] {
         db.transaction(() => {
           db.exec(migration.sql);
           const violations = db.pragma('foreign_key_check') as unknown[];
-          if (violations.length > 0) throw new Error(`Migration ${migration.name} breaks ${violations.length} foreign keys.`);
+          if (violations.length > 0)
+            throw new Error(`Migration ${migration.name} breaks ${violations.length} foreign keys.`);
           record.run(randomUUID(), migration.checksum, new Date().toISOString(), migration.name, startedAt);
         })();
       }

@@ -1,4 +1,11 @@
-import type { CredentialKind, FindingType, HumanStatus, NhiKind, NhiStatus, Severity } from '../db/generated/sqlite/enums';
+import type {
+  CredentialKind,
+  FindingType,
+  HumanStatus,
+  NhiKind,
+  NhiStatus,
+  Severity,
+} from '../db/generated/sqlite/enums';
 import { environmentClass } from '../inventory/environments';
 import type { ControlId } from './controls';
 
@@ -22,7 +29,14 @@ export type NhiFacts = {
   sponsor: { id: string; name: string; status: HumanStatus } | null;
 };
 
-export type UsageFacts = { executorKey: string; executorLabel: string | null; environment: string; eventCount: number; lastSeenAt: Date; lastEventSeq: number };
+export type UsageFacts = {
+  executorKey: string;
+  executorLabel: string | null;
+  environment: string;
+  eventCount: number;
+  lastSeenAt: Date;
+  lastEventSeq: number;
+};
 
 export type CredentialFacts = {
   id: string;
@@ -63,13 +77,35 @@ function daysBetween(from: Date, to: Date): number {
   return Math.floor((to.getTime() - from.getTime()) / DAY_MS);
 }
 
-function nhiFinding(type: FindingType, nhi: NhiFacts, fields: Pick<DetectedFinding, 'severity' | 'title' | 'rationale' | 'evidence'>): DetectedFinding {
-  return { key: `${type}:nhi:${nhi.id}`, type, nhiId: nhi.id, credentialId: null, controls: CONTROLS_BY_TYPE[type], ...fields };
+function nhiFinding(
+  type: FindingType,
+  nhi: NhiFacts,
+  fields: Pick<DetectedFinding, 'severity' | 'title' | 'rationale' | 'evidence'>,
+): DetectedFinding {
+  return {
+    key: `${type}:nhi:${nhi.id}`,
+    type,
+    nhiId: nhi.id,
+    credentialId: null,
+    controls: CONTROLS_BY_TYPE[type],
+    ...fields,
+  };
 }
 
-function credentialFinding(type: FindingType, credential: CredentialFacts, fields: Pick<DetectedFinding, 'severity' | 'title' | 'rationale' | 'evidence'>): DetectedFinding {
+function credentialFinding(
+  type: FindingType,
+  credential: CredentialFacts,
+  fields: Pick<DetectedFinding, 'severity' | 'title' | 'rationale' | 'evidence'>,
+): DetectedFinding {
   const nhiId = credential.holderNhi?.id ?? credential.subjectNhiId;
-  return { key: `${type}:credential:${credential.id}`, type, nhiId, credentialId: credential.id, controls: CONTROLS_BY_TYPE[type], ...fields };
+  return {
+    key: `${type}:credential:${credential.id}`,
+    type,
+    nhiId,
+    credentialId: credential.id,
+    controls: CONTROLS_BY_TYPE[type],
+    ...fields,
+  };
 }
 
 export function detectOrphaned(nhi: NhiFacts): DetectedFinding | null {
@@ -92,7 +128,11 @@ export function detectStale(nhi: NhiFacts, now: Date): DetectedFinding | null {
     severity: idle >= 2 * STALE_AFTER_DAYS ? 'MEDIUM' : 'LOW',
     title: `${nhi.name} unused for ${idle} days`,
     rationale: `${nhi.name} is active but was ${nhi.lastSeenAt ? 'last seen' : 'created'} ${idle} days ago. Identities nobody uses should be disabled (OWASP NHI1; CMMC IA.L2-3.5.6, disable inactive identifiers).`,
-    evidence: { lastSeenAt: nhi.lastSeenAt?.toISOString() ?? null, createdAt: nhi.createdAt.toISOString(), idleDays: idle },
+    evidence: {
+      lastSeenAt: nhi.lastSeenAt?.toISOString() ?? null,
+      createdAt: nhi.createdAt.toISOString(),
+      idleDays: idle,
+    },
   });
 }
 
@@ -101,12 +141,18 @@ export function detectLongLived(credential: CredentialFacts, now: Date): Detecte
   const since = credential.lastRotatedAt ?? credential.issuedAt;
   const age = daysBetween(since, now);
   if (age < LONG_LIVED_AFTER_DAYS) return null;
-  const when = credential.lastRotatedAt ? `last rotated ${age} days ago` : `never rotated since it was issued ${age} days ago`;
+  const when = credential.lastRotatedAt
+    ? `last rotated ${age} days ago`
+    : `never rotated since it was issued ${age} days ago`;
   return credentialFinding('LONG_LIVED_SECRET', credential, {
     severity: age >= 365 ? 'HIGH' : 'MEDIUM',
     title: `${credential.name}: standing secret ${age} days old`,
     rationale: `A standing credential (no expiry) ${when}. Secrets that live long are the ones that leak (OWASP NHI7 Long-Lived Secrets; NIST CSF PR.AA-01): rotate it or replace it with a short-lived, task-scoped credential.`,
-    evidence: { issuedAt: credential.issuedAt.toISOString(), lastRotatedAt: credential.lastRotatedAt?.toISOString() ?? null, ageDays: age },
+    evidence: {
+      issuedAt: credential.issuedAt.toISOString(),
+      lastRotatedAt: credential.lastRotatedAt?.toISOString() ?? null,
+      ageDays: age,
+    },
   });
 }
 
@@ -122,7 +168,12 @@ export function detectBorrowed(credential: CredentialFacts): DetectedFinding | n
       `so reviews, revocation and the audit trail cannot tell the agent from the person (OWASP ASI03 Identity and Privilege Abuse; OWASP NHI5; ` +
       `CMMC IA.L2-3.5.1 and AU.L2-3.3.2; NIST CSF PR.AA-01 and PR.AA-05). Sources that cite this risk as "NHI-01" or "NHI-03" use an older ` +
       `draft numbering of the OWASP NHI list; in the 2025 list it falls under NHI5 and, for the agent side, ASI03. Move the agent to a task-scoped credential of its own and revoke this one.`,
-    evidence: { subjectHumanId: subjectHuman.id, subjectStatus: subjectHuman.status, holderNhiId: holderNhi.id, credentialKind: credential.kind },
+    evidence: {
+      subjectHumanId: subjectHuman.id,
+      subjectStatus: subjectHuman.status,
+      holderNhiId: holderNhi.id,
+      credentialKind: credential.kind,
+    },
   });
 }
 
@@ -133,14 +184,22 @@ function recentUsages(credential: CredentialFacts, now: Date): UsageFacts[] {
 export function detectShared(credential: CredentialFacts, now: Date): DetectedFinding | null {
   if (credential.status !== 'ACTIVE') return null;
   const executors = new Map<string, UsageFacts[]>();
-  for (const usage of recentUsages(credential, now)) executors.set(usage.executorKey, [...(executors.get(usage.executorKey) ?? []), usage]);
+  for (const usage of recentUsages(credential, now))
+    executors.set(usage.executorKey, [...(executors.get(usage.executorKey) ?? []), usage]);
   if (executors.size < 2) return null;
   const names = [...executors.values()].map((usages) => usages[0].executorLabel ?? usages[0].executorKey);
   return credentialFinding('SHARED_CREDENTIAL', credential, {
     severity: executors.size >= 3 || credential.subjectHuman ? 'HIGH' : 'MEDIUM',
     title: `${credential.name} used by ${executors.size} different executors`,
     rationale: `One credential used by ${names.slice(0, 4).join(', ')}${names.length > 4 ? ' and others' : ''} in the last ${USAGE_WINDOW_DAYS} days: their actions cannot be told apart and revoking it stops all of them (OWASP NHI9 NHI Reuse).`,
-    evidence: { executors: [...executors].map(([key, usages]) => ({ executor: key, label: usages[0].executorLabel, events: usages.reduce((sum, usage) => sum + usage.eventCount, 0), lastEventSeq: Math.max(...usages.map((usage) => usage.lastEventSeq)) })) },
+    evidence: {
+      executors: [...executors].map(([key, usages]) => ({
+        executor: key,
+        label: usages[0].executorLabel,
+        events: usages.reduce((sum, usage) => sum + usage.eventCount, 0),
+        lastEventSeq: Math.max(...usages.map((usage) => usage.lastEventSeq)),
+      })),
+    },
   });
 }
 
@@ -164,7 +223,10 @@ export function detectNhiFindings(nhi: NhiFacts, now: Date): DetectedFinding[] {
 }
 
 export function detectCredentialFindings(credential: CredentialFacts, now: Date): DetectedFinding[] {
-  return [detectLongLived(credential, now), detectBorrowed(credential), detectShared(credential, now), detectEnvironmentMix(credential, now)].filter(
-    (finding): finding is DetectedFinding => finding !== null,
-  );
+  return [
+    detectLongLived(credential, now),
+    detectBorrowed(credential),
+    detectShared(credential, now),
+    detectEnvironmentMix(credential, now),
+  ].filter((finding): finding is DetectedFinding => finding !== null);
 }

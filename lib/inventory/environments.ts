@@ -2,5 +2,7 @@
 export function environmentClass(environment: string | null | undefined): 'production' | 'non-production' | 'unknown' {
   const name = (environment ?? '').trim().toLowerCase();
   if (!name || name === 'unknown') return 'unknown';
-  return /^(prod|production|prd|live)([-_.].*)?$/.test(name) || /[-_.](prod|production|prd)$/.test(name) ? 'production' : 'non-production';
+  return /^(prod|production|prd|live)([-_.].*)?$/.test(name) || /[-_.](prod|production|prd)$/.test(name)
+    ? 'production'
+    : 'non-production';
 }

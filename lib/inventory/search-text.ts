@@ -7,7 +7,12 @@ function join(parts: Array<string | null | undefined>): string {
     .toLowerCase();
 }
 
-export function nhiSearchText(nhi: { name: string; externalId: string; system: string; description?: string | null }): string {
+export function nhiSearchText(nhi: {
+  name: string;
+  externalId: string;
+  system: string;
+  description?: string | null;
+}): string {
   return join([nhi.name, nhi.externalId, nhi.system, nhi.description]);
 }
 

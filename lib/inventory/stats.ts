@@ -31,7 +31,9 @@ export async function refreshNhiStats(tx: Tx | Db, nhiIds: string[]): Promise<vo
     },
   });
   for (const nhi of nhis) {
-    const credentials = new Map([...nhi.subjectCredentials, ...nhi.heldCredentials].map((credential) => [credential.id, credential]));
+    const credentials = new Map(
+      [...nhi.subjectCredentials, ...nhi.heldCredentials].map((credential) => [credential.id, credential]),
+    );
     const all = [...credentials.values()];
     await tx.nhi.update({
       where: { id: nhi.id },
@@ -53,9 +55,21 @@ export async function refreshAllNhiStats(db: Db, pageSize = 500): Promise<number
   let after = '';
   let refreshed = 0;
   for (;;) {
-    const page = await db.nhi.findMany({ where: { id: { gt: after } }, orderBy: { id: 'asc' }, take: pageSize, select: { id: true } });
+    const page = await db.nhi.findMany({
+      where: { id: { gt: after } },
+      orderBy: { id: 'asc' },
+      take: pageSize,
+      select: { id: true },
+    });
     if (page.length === 0) return refreshed;
-    await db.$transaction((tx) => refreshNhiStats(tx, page.map((nhi) => nhi.id)), { timeout: 120_000 });
+    await db.$transaction(
+      (tx) =>
+        refreshNhiStats(
+          tx,
+          page.map((nhi) => nhi.id),
+        ),
+      { timeout: 120_000 },
+    );
     refreshed += page.length;
     after = page[page.length - 1].id;
   }
