@@ -10,8 +10,9 @@ import { credentialFilterSchema, type CredentialFilter, type CredentialSort } fr
 
 export const CREDENTIALS_PAGE_SIZE = 50;
 
-/** Inlined as two IN lists, the sponsor's NHI ids stay well below the databases' bound-parameter limits. */
+/** Prisma refuses a statement with more than 999 bound parameters on SQLite: inlined id lists stay below it. */
 const INLINE_NHI_IDS = 400;
+const INLINE_CREDENTIAL_IDS = 900;
 
 /**
  * A sponsor reads the credentials held by, or authenticating as, an NHI they sponsor; other roles read all.
@@ -25,6 +26,17 @@ async function credentialReadScope(db: Db, actor: HumanActor): Promise<Prisma.Cr
   if (nhis.length > INLINE_NHI_IDS) return { OR: [{ holderNhi: sponsored }, { subjectNhi: sponsored }] };
   const ids = nhis.map((nhi) => nhi.id);
   return { OR: [{ holderNhiId: { in: ids } }, { subjectNhiId: { in: ids } }] };
+}
+
+/**
+ * A sponsor's credentials are few, and PostgreSQL misjudges how few: given the sort and a limit it walks the
+ * whole sort index looking for them (half a second at 300,000 credentials). When the count says they are few,
+ * their ids are listed first, through the holder and subject indexes, and the page is sorted from that list.
+ */
+async function pinnedToIds(db: Db, where: Prisma.CredentialWhereInput, total: number) {
+  if (total > INLINE_CREDENTIAL_IDS) return where;
+  const matches = await db.credential.findMany({ where, select: { id: true } });
+  return { id: { in: matches.map((credential) => credential.id) } };
 }
 
 function credentialWhere(scope: Prisma.CredentialWhereInput, filter: CredentialFilter): Prisma.CredentialWhereInput {
@@ -73,16 +85,19 @@ export async function listCredentials(actor: Actor, input: unknown) {
   const filter = parseInput(credentialFilterSchema, input);
   const db = await getDb();
   const where = credentialWhere(await credentialReadScope(db, reader), filter);
-  const [total, credentials] = await Promise.all([
-    db.credential.count({ where }),
+  const page = (pageWhere: Prisma.CredentialWhereInput) =>
     db.credential.findMany({
-      where,
+      where: pageWhere,
       orderBy: credentialOrderBy(filter.sort, filter.dir),
       skip: (filter.page - 1) * CREDENTIALS_PAGE_SIZE,
       take: CREDENTIALS_PAGE_SIZE,
       select: credentialRowSelect,
-    }),
-  ]);
+    });
+  const count = db.credential.count({ where });
+  const [total, credentials] =
+    reader.role === 'SPONSOR'
+      ? await count.then(async (total) => [total, await page(await pinnedToIds(db, where, total))] as const)
+      : await Promise.all([count, page(where)]);
   return { filter, total, credentials, pageSize: CREDENTIALS_PAGE_SIZE };
 }
 

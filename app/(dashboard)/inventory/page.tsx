@@ -1,20 +1,103 @@
 import type { Metadata } from 'next';
+import { Boxes, Download } from 'lucide-react';
 import { requirePagePermission } from '@/lib/auth/session';
-import { ComingSoon } from '@/components/ui/coming-soon';
+import { EXPORT_ROW_LIMIT } from '@/lib/inventory/export';
+import { listNhiFacets, listNhis } from '@/lib/inventory/list';
+import { narrowsNhis, nhiFilterParams, type NhiFilter } from '@/lib/inventory/schemas';
+import { buttonClasses } from '@/components/ui/button';
+import { Card } from '@/components/ui/card';
+import { EmptyState } from '@/components/ui/empty-state';
+import { PageHeader } from '@/components/ui/page-header';
+import { Pagination } from '@/components/ui/pagination';
+import { InvalidFilters, listingOrInvalid } from '@/components/inventory/invalid-filters';
+import { InventoryTabs } from '@/components/inventory/inventory-tabs';
+import { listHref } from '@/components/inventory/list-href';
+import { NhiFilters } from '@/components/inventory/nhi-filters';
+import { NhiTable } from '@/components/inventory/nhi-table';
+import { NoMatch } from '@/components/inventory/no-match';
 
 export const metadata: Metadata = { title: 'Inventory' };
 
-export default async function InventoryPage() {
-  await requirePagePermission('inventory.read');
+type SearchParams = Promise<Record<string, string | string[] | undefined>>;
+
+const BASE_PATH = '/inventory';
+const numberFormat = new Intl.NumberFormat('en-US');
+
+function ExportLink({ filter, total }: { filter: NhiFilter; total: number }) {
   return (
-    <ComingSoon
-      title="Inventory"
-      description="Every non-human identity and credential, who sponsors it and what it can do."
-      planned={[
-        'Search, sort and filter identities and credentials',
-        'Detail pages with findings and their controls',
-        'CSV import and export',
-      ]}
-    />
+    <a href={listHref(`${BASE_PATH}/export`, nhiFilterParams(filter))} className={buttonClasses('secondary')} download>
+      <Download className="size-4" aria-hidden />
+      Export CSV
+      {total > EXPORT_ROW_LIMIT ? ` (first ${numberFormat.format(EXPORT_ROW_LIMIT)})` : null}
+    </a>
+  );
+}
+
+export default async function InventoryPage({ searchParams }: { searchParams: SearchParams }) {
+  const actor = await requirePagePermission('inventory.read');
+  const [listing, facets] = await Promise.all([
+    listingOrInvalid(listNhis(actor, await searchParams)),
+    listNhiFacets(actor),
+  ]);
+  const sponsor = actor.role === 'SPONSOR';
+  const header = (
+    <>
+      <InventoryTabs role={actor.role} />
+      <PageHeader
+        title="Inventory"
+        description={
+          sponsor
+            ? 'The non-human identities you sponsor: what they hold, when they were last seen, and what is at risk.'
+            : 'Every non-human identity: who sponsors it, what it holds, when it was last seen, and what is at risk.'
+        }
+        actions={
+          listing.ok && listing.value.total > 0 ? (
+            <ExportLink filter={listing.value.filter} total={listing.value.total} />
+          ) : null
+        }
+      />
+    </>
+  );
+  if (!listing.ok) {
+    return (
+      <>
+        {header}
+        <Card>
+          <InvalidFilters fields={listing.fields} clearHref={BASE_PATH} />
+        </Card>
+      </>
+    );
+  }
+
+  const { filter, total, nhis, pageSize } = listing.value;
+  const narrowed = narrowsNhis(filter);
+  return (
+    <>
+      {header}
+      <Card>
+        <NhiFilters filter={filter} facets={facets} basePath={BASE_PATH} narrowed={narrowed} showSponsor={!sponsor} />
+        {nhis.length > 0 ? (
+          <NhiTable nhis={nhis} filter={filter} basePath={BASE_PATH} showSponsor={!sponsor} />
+        ) : narrowed ? (
+          <NoMatch title="No identity matches these filters" clearHref={BASE_PATH}>
+            Try another search, or clear the filters to see every identity.
+          </NoMatch>
+        ) : (
+          <EmptyState icon={Boxes} title="The inventory is empty">
+            {sponsor
+              ? 'You do not sponsor any non-human identity yet.'
+              : 'Identities appear here when they are added, imported, upserted through the API or discovered in logs.'}
+          </EmptyState>
+        )}
+        <Pagination
+          page={filter.page}
+          pageSize={pageSize}
+          total={total}
+          params={nhiFilterParams(filter)}
+          basePath={BASE_PATH}
+          noun={total === 1 ? 'identity' : 'identities'}
+        />
+      </Card>
+    </>
   );
 }

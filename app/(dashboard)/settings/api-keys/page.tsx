@@ -1,20 +1,133 @@
 import type { Metadata } from 'next';
+import Link from 'next/link';
+import { KeySquare } from 'lucide-react';
 import { requirePagePermission } from '@/lib/auth/session';
-import { ComingSoon } from '@/components/ui/coming-soon';
+import { listApiKeys, type ApiKeyStatus } from '@/lib/api-keys/list';
+import { Badge, type Tone } from '@/components/ui/badge';
+import { Card } from '@/components/ui/card';
+import { EmptyState } from '@/components/ui/empty-state';
+import { PageHeader } from '@/components/ui/page-header';
+import { Pagination } from '@/components/ui/pagination';
+import { RelativeTime } from '@/components/ui/relative-time';
+import { Table, Td, Th, Tr } from '@/components/ui/table';
 import { SettingsTabs } from '@/components/shell/settings-tabs';
+import { CreateApiKeyDialog } from '@/components/api-keys/create-api-key-dialog';
+import { KEY_KINDS } from '@/components/api-keys/kinds';
+import { RevokeApiKeyButton } from '@/components/api-keys/revoke-api-key-button';
 
 export const metadata: Metadata = { title: 'API keys' };
 
-export default async function ApiKeysPage() {
+type SearchParams = Promise<Record<string, string | string[] | undefined>>;
+
+const STATUS: Record<ApiKeyStatus, { label: string; tone: Tone }> = {
+  ACTIVE: { label: 'Active', tone: 'success' },
+  REVOKED: { label: 'Revoked', tone: 'danger' },
+  EXPIRED: { label: 'Expired', tone: 'neutral' },
+};
+
+export default async function ApiKeysPage({ searchParams }: { searchParams: SearchParams }) {
   const actor = await requirePagePermission('apikey.manage');
+  const { filter, total, keys, pageSize } = await listApiKeys(actor, await searchParams);
   return (
     <>
       <SettingsTabs role={actor.role} />
-      <ComingSoon
+      <PageHeader
         title="API keys"
-        description="Keys for agents, log collectors, automations and auditors, shown once."
-        planned={['Create agent, ingest, admin and audit keys', 'See when each key was last used', 'Revoke a key']}
+        description="Keys for agents, log collectors, automations and auditors. Each kind may do one kind of thing; a secret is shown once and only its hash is kept."
+        actions={<CreateApiKeyDialog />}
       />
+      <Card>
+        {keys.length === 0 ? (
+          <EmptyState icon={KeySquare} title="No API keys yet">
+            Create a key for each agent, collector or automation that calls Steward’s API.
+          </EmptyState>
+        ) : (
+          <Table caption="API keys">
+            <thead>
+              <tr>
+                <Th>Key</Th>
+                <Th>Identity</Th>
+                <Th className="hidden md:table-cell">Created</Th>
+                <Th>Last used</Th>
+                <Th>Status</Th>
+                {/* Positioned, so that the hidden label stays inside the scrolling table on narrow screens. */}
+                <Th className="relative text-right">
+                  <span className="sr-only">Actions</span>
+                </Th>
+              </tr>
+            </thead>
+            <tbody>
+              {keys.map((key) => (
+                <Tr key={key.id} data-testid={`api-key-${key.prefix}`}>
+                  <Td className="max-w-64">
+                    <p className="truncate font-medium text-slate-900" title={key.name}>
+                      {key.name}
+                    </p>
+                    <p className="mt-1 flex items-center gap-2">
+                      <Badge tone="brand">{KEY_KINDS[key.kind].label}</Badge>
+                      <span className="font-mono text-xs text-slate-500">{key.prefix}…</span>
+                    </p>
+                  </Td>
+                  <Td className="max-w-40">
+                    {key.nhi ? (
+                      <Link
+                        href={`/inventory/identities/${key.nhi.id}`}
+                        className="block truncate text-slate-700 hover:text-brand-700 hover:underline"
+                        title={key.nhi.name}
+                      >
+                        {key.nhi.name}
+                      </Link>
+                    ) : (
+                      <span className="text-slate-400">—</span>
+                    )}
+                  </Td>
+                  <Td className="hidden max-w-48 md:table-cell">
+                    <p className="text-slate-700">
+                      <RelativeTime date={key.createdAt} />
+                    </p>
+                    <p className="truncate text-xs text-slate-500" title={key.createdBy?.email}>
+                      by {key.createdBy?.name ?? 'a former account'}
+                    </p>
+                  </Td>
+                  <Td className="whitespace-nowrap text-slate-600">
+                    {key.lastUsedAt ? <RelativeTime date={key.lastUsedAt} /> : 'Never'}
+                  </Td>
+                  <Td className="whitespace-nowrap">
+                    <Badge tone={STATUS[key.status].tone}>{STATUS[key.status].label}</Badge>
+                    {key.status === 'ACTIVE' && key.expiresAt ? (
+                      <p className="mt-1 text-xs text-slate-500">
+                        expires <RelativeTime date={key.expiresAt} />
+                      </p>
+                    ) : null}
+                    {key.revokedAt ? (
+                      <p className="mt-1 text-xs text-slate-500">
+                        <RelativeTime date={key.revokedAt} />
+                        {key.revokedBy ? ` by ${key.revokedBy.name}` : null}
+                      </p>
+                    ) : null}
+                  </Td>
+                  <Td className="text-right">
+                    <RevokeApiKeyButton
+                      keyId={key.id}
+                      name={key.name}
+                      prefix={key.prefix}
+                      revocable={key.status === 'ACTIVE'}
+                    />
+                  </Td>
+                </Tr>
+              ))}
+            </tbody>
+          </Table>
+        )}
+        <Pagination
+          page={filter.page}
+          pageSize={pageSize}
+          total={total}
+          params={{}}
+          basePath="/settings/api-keys"
+          noun="keys"
+        />
+      </Card>
     </>
   );
 }

@@ -1,0 +1,122 @@
+import Link from 'next/link';
+import type { CredentialListRow } from '@/lib/credentials/list';
+import {
+  CREDENTIAL_SORTS,
+  credentialFilterParams,
+  type CredentialFilter,
+  type CredentialSort,
+} from '@/lib/credentials/list-schemas';
+import { nextDirection } from '@/lib/inventory/schemas';
+import { Badge } from '@/components/ui/badge';
+import { RelativeTime } from '@/components/ui/relative-time';
+import { Table, Td, Th, Tr } from '@/components/ui/table';
+import { Age } from './age';
+import { CREDENTIAL_KIND_LABELS } from './labels';
+import { listHref } from './list-href';
+import { SortHeader } from './sort-header';
+import { CredentialStatusBadge, ExpiryBadge } from './status-badge';
+import { STICKY_CELL, STICKY_HEADER } from './sticky-column';
+
+function NhiLink({ nhi }: { nhi: { id: string; name: string } | null }) {
+  if (!nhi) return <span className="text-slate-400">—</span>;
+  return (
+    <Link
+      href={`/inventory/identities/${nhi.id}`}
+      className="block max-w-48 truncate text-slate-700 hover:text-brand-700 hover:underline"
+      title={nhi.name}
+    >
+      {nhi.name}
+    </Link>
+  );
+}
+
+/** Who the credential authenticates as: a person's (borrowed when an NHI holds it) or an NHI's own. */
+function Subject({ credential }: { credential: CredentialListRow }) {
+  if (!credential.subjectHuman) return <NhiLink nhi={credential.subjectNhi} />;
+  return (
+    <span className="flex items-center gap-1.5">
+      <span className="block max-w-48 truncate" title={credential.subjectHuman.email}>
+        {credential.subjectHuman.email}
+      </span>
+      <Badge tone={credential.holderNhi ? 'danger' : 'neutral'}>{credential.holderNhi ? 'Borrowed' : 'Person'}</Badge>
+    </span>
+  );
+}
+
+function CredentialRow({ credential }: { credential: CredentialListRow }) {
+  return (
+    <Tr data-testid={`credential-${credential.id}`}>
+      <Td className={STICKY_CELL}>
+        <p className="max-w-64 truncate font-medium text-slate-900" title={credential.name}>
+          {credential.name}
+        </p>
+        <p className="max-w-64 truncate text-xs text-slate-500" title={credential.system}>
+          {credential.system}
+        </p>
+      </Td>
+      <Td className="whitespace-nowrap text-slate-600">{CREDENTIAL_KIND_LABELS[credential.kind]}</Td>
+      <Td className="text-slate-600">
+        <Subject credential={credential} />
+      </Td>
+      <Td>
+        <NhiLink nhi={credential.holderNhi} />
+      </Td>
+      <Td className="whitespace-nowrap text-slate-600">
+        <Age since={credential.issuedAt} />
+      </Td>
+      <Td className="whitespace-nowrap">
+        <ExpiryBadge expiresAt={credential.expiresAt} />
+      </Td>
+      <Td className="whitespace-nowrap text-slate-600">
+        {credential.lastUsedAt ? <RelativeTime date={credential.lastUsedAt} /> : 'Never'}
+      </Td>
+      <Td>
+        <CredentialStatusBadge status={credential.status} />
+      </Td>
+    </Tr>
+  );
+}
+
+/** One page of credentials; the sortable headers sort through the URL. */
+export function CredentialTable({
+  credentials,
+  filter,
+  basePath,
+}: {
+  credentials: CredentialListRow[];
+  filter: CredentialFilter;
+  basePath: string;
+}) {
+  const column = (label: string, sort: CredentialSort, className?: string) => (
+    <SortHeader
+      label={label}
+      href={listHref(
+        basePath,
+        credentialFilterParams({ ...filter, sort, dir: nextDirection(filter, sort, CREDENTIAL_SORTS) }),
+      )}
+      direction={filter.sort === sort ? filter.dir : null}
+      className={className}
+    />
+  );
+  return (
+    <Table caption="Credentials">
+      <thead>
+        <tr>
+          {column('Name', 'name', STICKY_HEADER)}
+          {column('Kind', 'kind')}
+          <Th>Subject</Th>
+          <Th>Holder</Th>
+          {column('Age', 'issued')}
+          {column('Expiry', 'expires')}
+          {column('Last used', 'lastUsed')}
+          <Th>Status</Th>
+        </tr>
+      </thead>
+      <tbody>
+        {credentials.map((credential) => (
+          <CredentialRow key={credential.id} credential={credential} />
+        ))}
+      </tbody>
+    </Table>
+  );
+}

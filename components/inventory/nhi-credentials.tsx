@@ -1,0 +1,103 @@
+import type { NhiDetail } from '@/lib/inventory/detail';
+import { Badge } from '@/components/ui/badge';
+import { Card, CardHeader } from '@/components/ui/card';
+import { RelativeTime } from '@/components/ui/relative-time';
+import { Table, Td, Th, Tr } from '@/components/ui/table';
+import { CREDENTIAL_KIND_LABELS } from './labels';
+import { CredentialStatusBadge, ExpiryBadge } from './status-badge';
+
+type Credentials = NhiDetail['credentials'];
+type Credential = Credentials['rows'][number];
+
+function Identity({ name, self }: { name: string | undefined; self: boolean }) {
+  if (self) return <span className="whitespace-nowrap text-slate-500">This identity</span>;
+  if (!name) return <span className="text-slate-400">—</span>;
+  return (
+    <span className="block max-w-56 truncate" title={name}>
+      {name}
+    </span>
+  );
+}
+
+/** Who the credential authenticates as: a person's is a borrowed credential. */
+function Subject({ credential }: { credential: Credential }) {
+  if (!credential.subjectHuman) return <Identity name={credential.subjectNhi?.name} self={credential.subjectIsSelf} />;
+  return (
+    <span className="flex items-center gap-1.5">
+      <span className="block max-w-56 truncate" title={credential.subjectHuman.email}>
+        {credential.subjectHuman.email}
+      </span>
+      <Badge tone="danger">Borrowed</Badge>
+    </span>
+  );
+}
+
+function CredentialRow({ credential }: { credential: Credential }) {
+  return (
+    <Tr data-testid={`credential-${credential.id}`} className={credential.borrowed ? 'bg-red-50/40' : undefined}>
+      <Td>
+        <p className="max-w-64 truncate font-medium text-slate-900" title={credential.name}>
+          {credential.name}
+        </p>
+        <p className="max-w-64 truncate text-xs text-slate-500">{credential.system}</p>
+      </Td>
+      <Td className="whitespace-nowrap text-slate-600">{CREDENTIAL_KIND_LABELS[credential.kind]}</Td>
+      <Td className="text-slate-600">
+        <Subject credential={credential} />
+      </Td>
+      <Td className="text-slate-600">
+        <Identity name={credential.holderNhi?.name} self={credential.held} />
+      </Td>
+      <Td className="whitespace-nowrap">
+        <ExpiryBadge expiresAt={credential.expiresAt} />
+      </Td>
+      <Td className="whitespace-nowrap text-slate-600">
+        {credential.lastUsedAt ? <RelativeTime date={credential.lastUsedAt} /> : 'Never'}
+      </Td>
+      <Td>
+        <CredentialStatusBadge status={credential.status} />
+      </Td>
+    </Tr>
+  );
+}
+
+/** The credentials the NHI holds and those that authenticate as it; borrowed ones stand out. */
+export function NhiCredentials({ credentials }: { credentials: Credentials }) {
+  const { rows, total } = credentials;
+  return (
+    <Card>
+      <CardHeader
+        title="Credentials"
+        description={
+          rows.length < total
+            ? `The ${rows.length} most recent of ${total}, active first`
+            : 'Held by this identity or authenticating as it, active first'
+        }
+      />
+      {rows.length === 0 ? (
+        <p className="px-5 py-6 text-sm text-slate-500">
+          This identity holds no known credential and none authenticates as it.
+        </p>
+      ) : (
+        <Table caption="Credentials of this identity">
+          <thead>
+            <tr>
+              <Th>Name</Th>
+              <Th>Kind</Th>
+              <Th>Authenticates as</Th>
+              <Th>Held by</Th>
+              <Th>Expiry</Th>
+              <Th>Last used</Th>
+              <Th>Status</Th>
+            </tr>
+          </thead>
+          <tbody>
+            {rows.map((credential) => (
+              <CredentialRow key={credential.id} credential={credential} />
+            ))}
+          </tbody>
+        </Table>
+      )}
+    </Card>
+  );
+}
