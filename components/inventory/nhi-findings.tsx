@@ -1,3 +1,4 @@
+import type { ReactNode } from 'react';
 import type { NhiDetail } from '@/lib/inventory/detail';
 import { Card, CardHeader } from '@/components/ui/card';
 import { RelativeTime } from '@/components/ui/relative-time';
@@ -6,7 +7,7 @@ import { FindingStatusBadge } from './status-badge';
 
 type Finding = NhiDetail['findings'][number];
 
-function FindingItem({ finding }: { finding: Finding }) {
+function FindingItem({ finding, action }: { finding: Finding; action?: ReactNode }) {
   return (
     <li className="px-5 py-4" data-testid={`finding-${finding.id}`}>
       <div className="flex flex-wrap items-center gap-2">
@@ -15,6 +16,7 @@ function FindingItem({ finding }: { finding: Finding }) {
         <span className="text-xs text-slate-500">
           Detected <RelativeTime date={finding.detectedAt} />
         </span>
+        {action ? <span className="ml-auto">{action}</span> : null}
       </div>
       <h3 className="mt-2 text-sm font-semibold break-words text-slate-900">{finding.title}</h3>
       <p className="mt-1 text-sm break-words text-slate-600">{finding.rationale}</p>
@@ -38,7 +40,14 @@ function FindingItem({ finding }: { finding: Finding }) {
   );
 }
 
-export function NhiFindings({ findings }: { findings: Finding[] }) {
+/** `actionFor` adds a control to a finding, e.g. accepting the risk, for those who may. */
+export function NhiFindings({
+  findings,
+  actionFor,
+}: {
+  findings: Finding[];
+  actionFor?: (finding: Finding) => ReactNode;
+}) {
   const open = findings.filter((finding) => finding.status === 'OPEN').length;
   return (
     <Card>
@@ -48,7 +57,7 @@ export function NhiFindings({ findings }: { findings: Finding[] }) {
       ) : (
         <ul className="divide-y divide-slate-100">
           {findings.map((finding) => (
-            <FindingItem key={finding.id} finding={finding} />
+            <FindingItem key={finding.id} finding={finding} action={actionFor?.(finding)} />
           ))}
         </ul>
       )}

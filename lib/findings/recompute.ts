@@ -124,8 +124,8 @@ export async function recomputeFindings(
 }
 
 /** Recomputes every NHI's findings, page by page, each page in its own transaction. */
-// A page of 100 NHIs keeps every IN list (NHIs, their credentials) under SQLite's 999 bound parameters.
-export async function recomputeAllFindings(db: Db, now = new Date(), pageSize = 100): Promise<RecomputeResult> {
+// A page of 40 NHIs keeps every IN list (NHIs, their credentials) well under SQLite's 999 bound parameters.
+export async function recomputeAllFindings(db: Db, now = new Date(), pageSize = 40): Promise<RecomputeResult> {
   const total: RecomputeResult = { opened: 0, updated: 0, resolved: 0 };
   let after = '';
   for (;;) {

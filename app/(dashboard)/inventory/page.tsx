@@ -8,6 +8,8 @@ import { buttonClasses } from '@/components/ui/button';
 import { Card } from '@/components/ui/card';
 import { EmptyState } from '@/components/ui/empty-state';
 import { PageHeader } from '@/components/ui/page-header';
+import { can } from '@/lib/auth/actor';
+import Link from 'next/link';
 import { Pagination } from '@/components/ui/pagination';
 import { InvalidFilters, listingOrInvalid } from '@/components/inventory/invalid-filters';
 import { InventoryTabs } from '@/components/inventory/inventory-tabs';
@@ -51,9 +53,21 @@ export default async function InventoryPage({ searchParams }: { searchParams: Se
             : 'Every non-human identity: who sponsors it, what it holds, when it was last seen, and what is at risk.'
         }
         actions={
-          listing.ok && listing.value.total > 0 ? (
-            <ExportLink filter={listing.value.filter} total={listing.value.total} />
-          ) : null
+          <>
+            {listing.ok && listing.value.total > 0 ? (
+              <ExportLink filter={listing.value.filter} total={listing.value.total} />
+            ) : null}
+            {can(actor, 'inventory.manage') ? (
+              <>
+                <Link href="/inventory/import" className={buttonClasses('secondary')}>
+                  Import CSV
+                </Link>
+                <Link href="/inventory/identities/new" className={buttonClasses('primary')}>
+                  Add identity
+                </Link>
+              </>
+            ) : null}
+          </>
         }
       />
     </>

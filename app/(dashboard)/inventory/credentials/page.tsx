@@ -6,6 +6,9 @@ import { credentialFilterParams, narrowsCredentials } from '@/lib/credentials/li
 import { Card } from '@/components/ui/card';
 import { EmptyState } from '@/components/ui/empty-state';
 import { PageHeader } from '@/components/ui/page-header';
+import { buttonClasses } from '@/components/ui/button';
+import { can } from '@/lib/auth/actor';
+import Link from 'next/link';
 import { Pagination } from '@/components/ui/pagination';
 import { CredentialFilters } from '@/components/inventory/credential-filters';
 import { CredentialTable } from '@/components/inventory/credential-table';
@@ -29,6 +32,13 @@ export default async function CredentialsPage({ searchParams }: { searchParams: 
       <PageHeader
         title="Credentials"
         description={`${sponsor ? 'The credentials your identities hold or authenticate with.' : 'Every credential, who it authenticates as and who holds it.'} Standing ones never expire; borrowed ones belong to a person.`}
+        actions={
+          can(actor, 'inventory.manage') ? (
+            <Link href="/inventory/credentials/new" className={buttonClasses('primary')}>
+              Add credential
+            </Link>
+          ) : null
+        }
       />
     </>
   );

@@ -12,6 +12,9 @@ import { NhiFindings } from '@/components/inventory/nhi-findings';
 import { NhiScopes } from '@/components/inventory/nhi-scopes';
 import { NHI_KIND_LABELS } from '@/components/inventory/labels';
 import { NhiStatusBadge } from '@/components/inventory/status-badge';
+import { can } from '@/lib/auth/actor';
+import { NhiActions } from '@/components/inventory-edit/nhi-actions';
+import { AcceptFinding } from '@/components/inventory-edit/accept-finding';
 
 export const metadata: Metadata = { title: 'Identity' };
 
@@ -34,6 +37,13 @@ export default async function NhiDetailPage({ params }: { params: Promise<{ id: 
     <>
       <NhiHeader
         name={nhi.name}
+        actions={
+          <NhiActions
+            nhi={nhi}
+            canEdit={can(actor, 'inventory.edit_sponsored')}
+            canManage={can(actor, 'inventory.manage')}
+          />
+        }
         subtitle={
           <>
             <span>
@@ -53,7 +63,14 @@ export default async function NhiDetailPage({ params }: { params: Promise<{ id: 
         <NhiAccountability nhi={nhi} />
       </div>
       <div className="mt-6 space-y-6">
-        <NhiFindings findings={findings} />
+        <NhiFindings
+          findings={findings}
+          actionFor={(finding) =>
+            can(actor, 'inventory.manage') && finding.status === 'OPEN' ? (
+              <AcceptFinding findingId={finding.id} title={finding.title} />
+            ) : null
+          }
+        />
         <NhiCredentials credentials={credentials} />
         <NhiScopes scopes={scopes} />
         <NhiEvents events={events} />
