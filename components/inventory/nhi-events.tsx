@@ -12,7 +12,10 @@ type AuditEvent = NhiDetail['events'][number];
 export function NhiEvents({ events }: { events: AuditEvent[] }) {
   return (
     <Card>
-      <CardHeader title="Recent activity" description="The latest audit events this identity initiated or executed" />
+      <CardHeader
+        title="Recent activity"
+        description="The latest audit events this identity initiated or executed, and the changes people made to it"
+      />
       {events.length === 0 ? (
         <p className="px-5 py-6 text-sm text-slate-500">No audit event names this identity as initiator or executor.</p>
       ) : (

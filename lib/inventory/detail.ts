@@ -131,8 +131,9 @@ function scopesOf(db: Db, nhiId: string) {
 }
 
 /**
- * The latest events the NHI executed or initiated. Two queries, each walking its own (principal, occurredAt)
- * index, merged here: an OR of the two columns would not use either index for the order.
+ * The latest events the NHI executed or initiated, and the changes people made to it (resource `nhi:<id>`).
+ * Three queries, each walking its own (column, occurredAt) index, merged here: an OR of the columns would not
+ * use any index for the order.
  */
 async function eventsOf(db: Db, nhiId: string) {
   const latest = (where: Prisma.AuditEventWhereInput) =>
@@ -142,8 +143,12 @@ async function eventsOf(db: Db, nhiId: string) {
       take: DETAIL_LIMITS.events,
       select: eventSelect,
     });
-  const [executed, initiated] = await Promise.all([latest({ executorId: nhiId }), latest({ initiatorId: nhiId })]);
-  const bySeq = new Map([...executed, ...initiated].map((event) => [event.seq, event]));
+  const [executed, initiated, changes] = await Promise.all([
+    latest({ executorId: nhiId }),
+    latest({ initiatorId: nhiId }),
+    latest({ resource: `nhi:${nhiId}` }),
+  ]);
+  const bySeq = new Map([...executed, ...initiated, ...changes].map((event) => [event.seq, event]));
   return [...bySeq.values()]
     .sort((a, b) => b.occurredAt.getTime() - a.occurredAt.getTime() || b.seq - a.seq)
     .slice(0, DETAIL_LIMITS.events);

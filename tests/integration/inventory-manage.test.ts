@@ -218,3 +218,13 @@ describe('credentials', () => {
     expect(renamed.name).toBe('ci key (rotated)');
   });
 });
+
+describe('the identity detail page', () => {
+  it('lists the changes people made to the identity beside what it did itself', async () => {
+    const { getNhiDetail } = await import('../../lib/inventory/detail');
+    const nhi = await createNhi(security, agent());
+    await assignSponsor(security, { nhiId: nhi.id, sponsorId: otherSponsor.humanId });
+    const { events } = await getNhiDetail(security, nhi.id);
+    expect(events.map((event) => event.action)).toEqual(['nhi.sponsor_assign', 'nhi.create']);
+  });
+});
