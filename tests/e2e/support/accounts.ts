@@ -57,3 +57,31 @@ export const SEEDED_PEOPLE: readonly SeededPerson[] = [...Object.values(ROLE_ACC
 
 /** The accounts of the identity provider, by login name. */
 export const IDP_ACCOUNTS: readonly Person[] = [SSO_USER, STRANGER];
+
+/** Identities in the fixture: two production AI agents the sponsor sponsors, and an orphaned service account. */
+export const INVENTORY = [
+  {
+    name: 'billing-reconciler-agent',
+    kind: 'AI_AGENT',
+    system: 'github',
+    externalId: 'app-101',
+    environment: 'production',
+    sponsored: true,
+  },
+  {
+    name: 'support-triage-agent',
+    kind: 'AI_AGENT',
+    system: 'slack',
+    externalId: 'B0123',
+    environment: 'production',
+    sponsored: true,
+  },
+  {
+    name: 'nightly-export',
+    kind: 'SERVICE_ACCOUNT',
+    system: 'aws',
+    externalId: 'arn:aws:iam::111122223333:role/nightly-export',
+    environment: 'staging',
+    sponsored: false,
+  },
+] as const;

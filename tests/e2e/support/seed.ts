@@ -9,7 +9,8 @@ import { existsSync } from 'node:fs';
 import { migrateDatabase } from '../../../lib/db/migrate';
 import { disconnectDb, getDb } from '../../../lib/db';
 import { hashPassword } from '../../../lib/auth/passwords';
-import { SEEDED_PEOPLE } from './accounts';
+import { recomputeFindings } from '../../../lib/findings/recompute';
+import { INVENTORY, ROLE_ACCOUNTS, SEEDED_PEOPLE } from './accounts';
 
 async function main(): Promise<void> {
   const url = process.env.DATABASE_URL ?? '';
@@ -31,6 +32,12 @@ async function main(): Promise<void> {
         },
       });
     }
+    const sponsor = await db.human.findUniqueOrThrow({ where: { email: ROLE_ACCOUNTS.SPONSOR.email } });
+    const nhis = [];
+    for (const { sponsored, ...nhi } of INVENTORY) {
+      nhis.push(await db.nhi.create({ data: { ...nhi, sponsorId: sponsored ? sponsor.id : null } }));
+    }
+    await recomputeFindings(db, { nhiIds: nhis.map((nhi) => nhi.id) });
   } finally {
     await disconnectDb();
   }
