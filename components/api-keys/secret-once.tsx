@@ -53,8 +53,8 @@ export function SecretOnce({ created, onDone }: { created: CreatedKey; onDone: (
         </span>
       </p>
       <p className="mt-3 text-xs text-slate-500">
-        Callers send it in the header <code className="font-mono">Authorization: Bearer &lt;secret&gt;</code>. The
-        list shows it as <code className="font-mono">{created.prefix}…</code>
+        Callers send it in the header <code className="font-mono">Authorization: Bearer &lt;secret&gt;</code>. The list
+        shows it as <code className="font-mono">{created.prefix}…</code>
       </p>
       <div className="mt-5 flex justify-end">
         <Button type="button" onClick={onDone}>

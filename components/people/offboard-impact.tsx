@@ -76,7 +76,10 @@ function CredentialsToRevoke({ credentials }: { credentials: OffboardingImpact['
         items={credentials}
         render={(credential) => (
           <Item key={credential.id} highlight={credential.borrowed}>
-            <ItemName name={credential.name} detail={`${CREDENTIAL_KIND_LABELS[credential.kind]} · ${credential.system}`} />
+            <ItemName
+              name={credential.name}
+              detail={`${CREDENTIAL_KIND_LABELS[credential.kind]} · ${credential.system}`}
+            />
             {credential.holderNhi ? (
               <Badge tone="warning" className="max-w-full">
                 <span className="truncate">Borrowed by {credential.holderNhi.name}</span>
