@@ -26,6 +26,13 @@ export function conflict(message: string): AppError {
 /** Field errors as zod reports them, keyed by field path. */
 export type FieldErrors = Record<string, string[]>;
 
+/** One field's error: 422 for invalid content, 409 for a conflict with what already exists. */
+export function fieldError(field: string, message: string, status: 422 | 409 = 422): AppError {
+  return new AppError(status === 409 ? 'CONFLICT' : 'INVALID_INPUT', message, status, {
+    fieldErrors: { [field]: [message] },
+  });
+}
+
 export function invalidInput(fieldErrors: FieldErrors, message = 'Some fields need attention.'): AppError {
   return new AppError('INVALID_INPUT', message, 422, { fieldErrors });
 }

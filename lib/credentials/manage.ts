@@ -3,7 +3,7 @@ import { transaction, type Tx } from '../db';
 import { appendAuditEvent } from '../audit/append';
 import { AUDIT_ACTIONS } from '../audit/actions';
 import { can, humanPrincipal, requireHuman, type Actor, type HumanActor } from '../auth/actor';
-import { AppError, conflict, notFound } from '../errors';
+import { conflict, fieldError, notFound } from '../errors';
 import { recomputeFindings } from '../findings/recompute';
 import { credentialSearchText } from '../inventory/search-text';
 import { parseInput } from '../validation';
@@ -13,12 +13,6 @@ import {
   updateCredentialSchema,
   type CreateCredentialInput,
 } from './schemas';
-
-function fieldError(field: string, message: string, status = 422): AppError {
-  return new AppError(status === 409 ? 'CONFLICT' : 'INVALID_INPUT', message, status, {
-    fieldErrors: { [field]: [message] },
-  });
-}
 
 async function checkReferences(tx: Tx, input: CreateCredentialInput): Promise<void> {
   const subject =

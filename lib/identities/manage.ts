@@ -4,7 +4,7 @@ import type { NhiStatus } from '../db/generated/sqlite/enums';
 import { appendAuditEvent } from '../audit/append';
 import { AUDIT_ACTIONS } from '../audit/actions';
 import { humanPrincipal, requireHuman, type Actor, type HumanActor } from '../auth/actor';
-import { AppError, conflict } from '../errors';
+import { conflict, fieldError } from '../errors';
 import { recomputeFindings } from '../findings/recompute';
 import { nhiSearchText } from '../inventory/search-text';
 import { parseInput } from '../validation';
@@ -18,12 +18,6 @@ import {
 } from './schemas';
 
 /** Creating, editing, sponsoring, suspending and decommissioning NHIs: each change audited, findings recomputed. */
-
-function fieldError(field: string, message: string, status = 422): AppError {
-  return new AppError(status === 409 ? 'CONFLICT' : 'INVALID_INPUT', message, status, {
-    fieldErrors: { [field]: [message] },
-  });
-}
 
 async function requireActiveSponsor(tx: Tx, sponsorId: string | null): Promise<void> {
   if (!sponsorId) return;
