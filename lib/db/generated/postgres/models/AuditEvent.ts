@@ -30,10 +30,12 @@ export type AggregateAuditEvent = {
 
 export type AuditEventAvgAggregateOutputType = {
   seq: number | null
+  hashVersion: number | null
 }
 
 export type AuditEventSumAggregateOutputType = {
   seq: number | null
+  hashVersion: number | null
 }
 
 export type AuditEventMinAggregateOutputType = {
@@ -58,6 +60,7 @@ export type AuditEventMinAggregateOutputType = {
   scopeId: string | null
   environment: string | null
   details: string | null
+  hashVersion: number | null
   prevHash: string | null
   hash: string | null
 }
@@ -84,6 +87,7 @@ export type AuditEventMaxAggregateOutputType = {
   scopeId: string | null
   environment: string | null
   details: string | null
+  hashVersion: number | null
   prevHash: string | null
   hash: string | null
 }
@@ -110,6 +114,7 @@ export type AuditEventCountAggregateOutputType = {
   scopeId: number
   environment: number
   details: number
+  hashVersion: number
   prevHash: number
   hash: number
   _all: number
@@ -118,10 +123,12 @@ export type AuditEventCountAggregateOutputType = {
 
 export type AuditEventAvgAggregateInputType = {
   seq?: true
+  hashVersion?: true
 }
 
 export type AuditEventSumAggregateInputType = {
   seq?: true
+  hashVersion?: true
 }
 
 export type AuditEventMinAggregateInputType = {
@@ -146,6 +153,7 @@ export type AuditEventMinAggregateInputType = {
   scopeId?: true
   environment?: true
   details?: true
+  hashVersion?: true
   prevHash?: true
   hash?: true
 }
@@ -172,6 +180,7 @@ export type AuditEventMaxAggregateInputType = {
   scopeId?: true
   environment?: true
   details?: true
+  hashVersion?: true
   prevHash?: true
   hash?: true
 }
@@ -198,6 +207,7 @@ export type AuditEventCountAggregateInputType = {
   scopeId?: true
   environment?: true
   details?: true
+  hashVersion?: true
   prevHash?: true
   hash?: true
   _all?: true
@@ -311,6 +321,7 @@ export type AuditEventGroupByOutputType = {
   scopeId: string | null
   environment: string | null
   details: string
+  hashVersion: number
   prevHash: string
   hash: string
   _count: AuditEventCountAggregateOutputType | null
@@ -360,6 +371,7 @@ export type AuditEventWhereInput = {
   scopeId?: Prisma.StringNullableFilter<"AuditEvent"> | string | null
   environment?: Prisma.StringNullableFilter<"AuditEvent"> | string | null
   details?: Prisma.StringFilter<"AuditEvent"> | string
+  hashVersion?: Prisma.IntFilter<"AuditEvent"> | number
   prevHash?: Prisma.StringFilter<"AuditEvent"> | string
   hash?: Prisma.StringFilter<"AuditEvent"> | string
 }
@@ -386,6 +398,7 @@ export type AuditEventOrderByWithRelationInput = {
   scopeId?: Prisma.SortOrderInput | Prisma.SortOrder
   environment?: Prisma.SortOrderInput | Prisma.SortOrder
   details?: Prisma.SortOrder
+  hashVersion?: Prisma.SortOrder
   prevHash?: Prisma.SortOrder
   hash?: Prisma.SortOrder
 }
@@ -417,6 +430,7 @@ export type AuditEventWhereUniqueInput = Prisma.AtLeast<{
   scopeId?: Prisma.StringNullableFilter<"AuditEvent"> | string | null
   environment?: Prisma.StringNullableFilter<"AuditEvent"> | string | null
   details?: Prisma.StringFilter<"AuditEvent"> | string
+  hashVersion?: Prisma.IntFilter<"AuditEvent"> | number
   prevHash?: Prisma.StringFilter<"AuditEvent"> | string
 }, "seq" | "hash" | "source_sourceEventId">
 
@@ -442,6 +456,7 @@ export type AuditEventOrderByWithAggregationInput = {
   scopeId?: Prisma.SortOrderInput | Prisma.SortOrder
   environment?: Prisma.SortOrderInput | Prisma.SortOrder
   details?: Prisma.SortOrder
+  hashVersion?: Prisma.SortOrder
   prevHash?: Prisma.SortOrder
   hash?: Prisma.SortOrder
   _count?: Prisma.AuditEventCountOrderByAggregateInput
@@ -476,6 +491,7 @@ export type AuditEventScalarWhereWithAggregatesInput = {
   scopeId?: Prisma.StringNullableWithAggregatesFilter<"AuditEvent"> | string | null
   environment?: Prisma.StringNullableWithAggregatesFilter<"AuditEvent"> | string | null
   details?: Prisma.StringWithAggregatesFilter<"AuditEvent"> | string
+  hashVersion?: Prisma.IntWithAggregatesFilter<"AuditEvent"> | number
   prevHash?: Prisma.StringWithAggregatesFilter<"AuditEvent"> | string
   hash?: Prisma.StringWithAggregatesFilter<"AuditEvent"> | string
 }
@@ -502,6 +518,7 @@ export type AuditEventCreateInput = {
   scopeId?: string | null
   environment?: string | null
   details: string
+  hashVersion?: number
   prevHash: string
   hash: string
 }
@@ -528,6 +545,7 @@ export type AuditEventUncheckedCreateInput = {
   scopeId?: string | null
   environment?: string | null
   details: string
+  hashVersion?: number
   prevHash: string
   hash: string
 }
@@ -554,6 +572,7 @@ export type AuditEventUpdateInput = {
   scopeId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   environment?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   details?: Prisma.StringFieldUpdateOperationsInput | string
+  hashVersion?: Prisma.IntFieldUpdateOperationsInput | number
   prevHash?: Prisma.StringFieldUpdateOperationsInput | string
   hash?: Prisma.StringFieldUpdateOperationsInput | string
 }
@@ -580,6 +599,7 @@ export type AuditEventUncheckedUpdateInput = {
   scopeId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   environment?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   details?: Prisma.StringFieldUpdateOperationsInput | string
+  hashVersion?: Prisma.IntFieldUpdateOperationsInput | number
   prevHash?: Prisma.StringFieldUpdateOperationsInput | string
   hash?: Prisma.StringFieldUpdateOperationsInput | string
 }
@@ -606,6 +626,7 @@ export type AuditEventCreateManyInput = {
   scopeId?: string | null
   environment?: string | null
   details: string
+  hashVersion?: number
   prevHash: string
   hash: string
 }
@@ -632,6 +653,7 @@ export type AuditEventUpdateManyMutationInput = {
   scopeId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   environment?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   details?: Prisma.StringFieldUpdateOperationsInput | string
+  hashVersion?: Prisma.IntFieldUpdateOperationsInput | number
   prevHash?: Prisma.StringFieldUpdateOperationsInput | string
   hash?: Prisma.StringFieldUpdateOperationsInput | string
 }
@@ -658,6 +680,7 @@ export type AuditEventUncheckedUpdateManyInput = {
   scopeId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   environment?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   details?: Prisma.StringFieldUpdateOperationsInput | string
+  hashVersion?: Prisma.IntFieldUpdateOperationsInput | number
   prevHash?: Prisma.StringFieldUpdateOperationsInput | string
   hash?: Prisma.StringFieldUpdateOperationsInput | string
 }
@@ -689,12 +712,14 @@ export type AuditEventCountOrderByAggregateInput = {
   scopeId?: Prisma.SortOrder
   environment?: Prisma.SortOrder
   details?: Prisma.SortOrder
+  hashVersion?: Prisma.SortOrder
   prevHash?: Prisma.SortOrder
   hash?: Prisma.SortOrder
 }
 
 export type AuditEventAvgOrderByAggregateInput = {
   seq?: Prisma.SortOrder
+  hashVersion?: Prisma.SortOrder
 }
 
 export type AuditEventMaxOrderByAggregateInput = {
@@ -719,6 +744,7 @@ export type AuditEventMaxOrderByAggregateInput = {
   scopeId?: Prisma.SortOrder
   environment?: Prisma.SortOrder
   details?: Prisma.SortOrder
+  hashVersion?: Prisma.SortOrder
   prevHash?: Prisma.SortOrder
   hash?: Prisma.SortOrder
 }
@@ -745,12 +771,14 @@ export type AuditEventMinOrderByAggregateInput = {
   scopeId?: Prisma.SortOrder
   environment?: Prisma.SortOrder
   details?: Prisma.SortOrder
+  hashVersion?: Prisma.SortOrder
   prevHash?: Prisma.SortOrder
   hash?: Prisma.SortOrder
 }
 
 export type AuditEventSumOrderByAggregateInput = {
   seq?: Prisma.SortOrder
+  hashVersion?: Prisma.SortOrder
 }
 
 export type EnumAuditOutcomeFieldUpdateOperationsInput = {
@@ -797,6 +825,7 @@ export type AuditEventSelect<ExtArgs extends runtime.Types.Extensions.InternalAr
   scopeId?: boolean
   environment?: boolean
   details?: boolean
+  hashVersion?: boolean
   prevHash?: boolean
   hash?: boolean
 }, ExtArgs["result"]["auditEvent"]>
@@ -823,6 +852,7 @@ export type AuditEventSelectCreateManyAndReturn<ExtArgs extends runtime.Types.Ex
   scopeId?: boolean
   environment?: boolean
   details?: boolean
+  hashVersion?: boolean
   prevHash?: boolean
   hash?: boolean
 }, ExtArgs["result"]["auditEvent"]>
@@ -849,6 +879,7 @@ export type AuditEventSelectUpdateManyAndReturn<ExtArgs extends runtime.Types.Ex
   scopeId?: boolean
   environment?: boolean
   details?: boolean
+  hashVersion?: boolean
   prevHash?: boolean
   hash?: boolean
 }, ExtArgs["result"]["auditEvent"]>
@@ -875,11 +906,12 @@ export type AuditEventSelectScalar = {
   scopeId?: boolean
   environment?: boolean
   details?: boolean
+  hashVersion?: boolean
   prevHash?: boolean
   hash?: boolean
 }
 
-export type AuditEventOmit<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = runtime.Types.Extensions.GetOmit<"seq" | "occurredAt" | "recordedAt" | "source" | "sourceEventId" | "action" | "resource" | "outcome" | "initiatorType" | "initiatorId" | "initiatorLabel" | "executorType" | "executorId" | "executorLabel" | "credentialId" | "credentialKind" | "credentialSubjectType" | "attribution" | "scopeId" | "environment" | "details" | "prevHash" | "hash", ExtArgs["result"]["auditEvent"]>
+export type AuditEventOmit<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = runtime.Types.Extensions.GetOmit<"seq" | "occurredAt" | "recordedAt" | "source" | "sourceEventId" | "action" | "resource" | "outcome" | "initiatorType" | "initiatorId" | "initiatorLabel" | "executorType" | "executorId" | "executorLabel" | "credentialId" | "credentialKind" | "credentialSubjectType" | "attribution" | "scopeId" | "environment" | "details" | "hashVersion" | "prevHash" | "hash", ExtArgs["result"]["auditEvent"]>
 
 export type $AuditEventPayload<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = {
   name: "AuditEvent"
@@ -909,6 +941,11 @@ export type $AuditEventPayload<ExtArgs extends runtime.Types.Extensions.Internal
      */
     environment: string | null
     details: string
+    /**
+     * Which canonical form the hash covers (lib/audit/chain.ts): a new hashed field means a new version, so
+     * events hashed before it still verify.
+     */
+    hashVersion: number
     prevHash: string
     hash: string
   }, ExtArgs["result"]["auditEvent"]>
@@ -1355,6 +1392,7 @@ export interface AuditEventFieldRefs {
   readonly scopeId: Prisma.FieldRef<"AuditEvent", 'String'>
   readonly environment: Prisma.FieldRef<"AuditEvent", 'String'>
   readonly details: Prisma.FieldRef<"AuditEvent", 'String'>
+  readonly hashVersion: Prisma.FieldRef<"AuditEvent", 'Int'>
   readonly prevHash: Prisma.FieldRef<"AuditEvent", 'String'>
   readonly hash: Prisma.FieldRef<"AuditEvent", 'String'>
 }

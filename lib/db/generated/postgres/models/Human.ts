@@ -35,6 +35,8 @@ export type HumanMinAggregateOutputType = {
   passwordHash: string | null
   signInDisabledAt: Date | null
   lastSignInAt: Date | null
+  oidcIssuer: string | null
+  oidcSubject: string | null
   offboardedAt: Date | null
   managerId: string | null
   createdAt: Date | null
@@ -53,6 +55,8 @@ export type HumanMaxAggregateOutputType = {
   passwordHash: string | null
   signInDisabledAt: Date | null
   lastSignInAt: Date | null
+  oidcIssuer: string | null
+  oidcSubject: string | null
   offboardedAt: Date | null
   managerId: string | null
   createdAt: Date | null
@@ -71,6 +75,8 @@ export type HumanCountAggregateOutputType = {
   passwordHash: number
   signInDisabledAt: number
   lastSignInAt: number
+  oidcIssuer: number
+  oidcSubject: number
   offboardedAt: number
   managerId: number
   createdAt: number
@@ -91,6 +97,8 @@ export type HumanMinAggregateInputType = {
   passwordHash?: true
   signInDisabledAt?: true
   lastSignInAt?: true
+  oidcIssuer?: true
+  oidcSubject?: true
   offboardedAt?: true
   managerId?: true
   createdAt?: true
@@ -109,6 +117,8 @@ export type HumanMaxAggregateInputType = {
   passwordHash?: true
   signInDisabledAt?: true
   lastSignInAt?: true
+  oidcIssuer?: true
+  oidcSubject?: true
   offboardedAt?: true
   managerId?: true
   createdAt?: true
@@ -127,6 +137,8 @@ export type HumanCountAggregateInputType = {
   passwordHash?: true
   signInDisabledAt?: true
   lastSignInAt?: true
+  oidcIssuer?: true
+  oidcSubject?: true
   offboardedAt?: true
   managerId?: true
   createdAt?: true
@@ -218,6 +230,8 @@ export type HumanGroupByOutputType = {
   passwordHash: string | null
   signInDisabledAt: Date | null
   lastSignInAt: Date | null
+  oidcIssuer: string | null
+  oidcSubject: string | null
   offboardedAt: Date | null
   managerId: string | null
   createdAt: Date
@@ -257,6 +271,8 @@ export type HumanWhereInput = {
   passwordHash?: Prisma.StringNullableFilter<"Human"> | string | null
   signInDisabledAt?: Prisma.DateTimeNullableFilter<"Human"> | Date | string | null
   lastSignInAt?: Prisma.DateTimeNullableFilter<"Human"> | Date | string | null
+  oidcIssuer?: Prisma.StringNullableFilter<"Human"> | string | null
+  oidcSubject?: Prisma.StringNullableFilter<"Human"> | string | null
   offboardedAt?: Prisma.DateTimeNullableFilter<"Human"> | Date | string | null
   managerId?: Prisma.StringNullableFilter<"Human"> | string | null
   createdAt?: Prisma.DateTimeFilter<"Human"> | Date | string
@@ -289,6 +305,8 @@ export type HumanOrderByWithRelationInput = {
   passwordHash?: Prisma.SortOrderInput | Prisma.SortOrder
   signInDisabledAt?: Prisma.SortOrderInput | Prisma.SortOrder
   lastSignInAt?: Prisma.SortOrderInput | Prisma.SortOrder
+  oidcIssuer?: Prisma.SortOrderInput | Prisma.SortOrder
+  oidcSubject?: Prisma.SortOrderInput | Prisma.SortOrder
   offboardedAt?: Prisma.SortOrderInput | Prisma.SortOrder
   managerId?: Prisma.SortOrderInput | Prisma.SortOrder
   createdAt?: Prisma.SortOrder
@@ -313,6 +331,7 @@ export type HumanOrderByWithRelationInput = {
 export type HumanWhereUniqueInput = Prisma.AtLeast<{
   id?: string
   email?: string
+  oidcIssuer_oidcSubject?: Prisma.HumanOidcIssuerOidcSubjectCompoundUniqueInput
   AND?: Prisma.HumanWhereInput | Prisma.HumanWhereInput[]
   OR?: Prisma.HumanWhereInput[]
   NOT?: Prisma.HumanWhereInput | Prisma.HumanWhereInput[]
@@ -324,6 +343,8 @@ export type HumanWhereUniqueInput = Prisma.AtLeast<{
   passwordHash?: Prisma.StringNullableFilter<"Human"> | string | null
   signInDisabledAt?: Prisma.DateTimeNullableFilter<"Human"> | Date | string | null
   lastSignInAt?: Prisma.DateTimeNullableFilter<"Human"> | Date | string | null
+  oidcIssuer?: Prisma.StringNullableFilter<"Human"> | string | null
+  oidcSubject?: Prisma.StringNullableFilter<"Human"> | string | null
   offboardedAt?: Prisma.DateTimeNullableFilter<"Human"> | Date | string | null
   managerId?: Prisma.StringNullableFilter<"Human"> | string | null
   createdAt?: Prisma.DateTimeFilter<"Human"> | Date | string
@@ -343,7 +364,7 @@ export type HumanWhereUniqueInput = Prisma.AtLeast<{
   createdCampaigns?: Prisma.ReviewCampaignListRelationFilter
   reviewItems?: Prisma.ReviewItemListRelationFilter
   ownedNhis?: Prisma.NhiOwnerListRelationFilter
-}, "id" | "email">
+}, "id" | "email" | "oidcIssuer_oidcSubject">
 
 export type HumanOrderByWithAggregationInput = {
   id?: Prisma.SortOrder
@@ -356,6 +377,8 @@ export type HumanOrderByWithAggregationInput = {
   passwordHash?: Prisma.SortOrderInput | Prisma.SortOrder
   signInDisabledAt?: Prisma.SortOrderInput | Prisma.SortOrder
   lastSignInAt?: Prisma.SortOrderInput | Prisma.SortOrder
+  oidcIssuer?: Prisma.SortOrderInput | Prisma.SortOrder
+  oidcSubject?: Prisma.SortOrderInput | Prisma.SortOrder
   offboardedAt?: Prisma.SortOrderInput | Prisma.SortOrder
   managerId?: Prisma.SortOrderInput | Prisma.SortOrder
   createdAt?: Prisma.SortOrder
@@ -380,6 +403,8 @@ export type HumanScalarWhereWithAggregatesInput = {
   passwordHash?: Prisma.StringNullableWithAggregatesFilter<"Human"> | string | null
   signInDisabledAt?: Prisma.DateTimeNullableWithAggregatesFilter<"Human"> | Date | string | null
   lastSignInAt?: Prisma.DateTimeNullableWithAggregatesFilter<"Human"> | Date | string | null
+  oidcIssuer?: Prisma.StringNullableWithAggregatesFilter<"Human"> | string | null
+  oidcSubject?: Prisma.StringNullableWithAggregatesFilter<"Human"> | string | null
   offboardedAt?: Prisma.DateTimeNullableWithAggregatesFilter<"Human"> | Date | string | null
   managerId?: Prisma.StringNullableWithAggregatesFilter<"Human"> | string | null
   createdAt?: Prisma.DateTimeWithAggregatesFilter<"Human"> | Date | string
@@ -398,6 +423,8 @@ export type HumanCreateInput = {
   passwordHash?: string | null
   signInDisabledAt?: Date | string | null
   lastSignInAt?: Date | string | null
+  oidcIssuer?: string | null
+  oidcSubject?: string | null
   offboardedAt?: Date | string | null
   createdAt?: Date | string
   updatedAt?: Date | string
@@ -429,6 +456,8 @@ export type HumanUncheckedCreateInput = {
   passwordHash?: string | null
   signInDisabledAt?: Date | string | null
   lastSignInAt?: Date | string | null
+  oidcIssuer?: string | null
+  oidcSubject?: string | null
   offboardedAt?: Date | string | null
   managerId?: string | null
   createdAt?: Date | string
@@ -460,6 +489,8 @@ export type HumanUpdateInput = {
   passwordHash?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   signInDisabledAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
   lastSignInAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
+  oidcIssuer?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  oidcSubject?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   offboardedAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
   createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
@@ -491,6 +522,8 @@ export type HumanUncheckedUpdateInput = {
   passwordHash?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   signInDisabledAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
   lastSignInAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
+  oidcIssuer?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  oidcSubject?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   offboardedAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
   managerId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
@@ -522,6 +555,8 @@ export type HumanCreateManyInput = {
   passwordHash?: string | null
   signInDisabledAt?: Date | string | null
   lastSignInAt?: Date | string | null
+  oidcIssuer?: string | null
+  oidcSubject?: string | null
   offboardedAt?: Date | string | null
   managerId?: string | null
   createdAt?: Date | string
@@ -540,6 +575,8 @@ export type HumanUpdateManyMutationInput = {
   passwordHash?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   signInDisabledAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
   lastSignInAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
+  oidcIssuer?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  oidcSubject?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   offboardedAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
   createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
@@ -557,6 +594,8 @@ export type HumanUncheckedUpdateManyInput = {
   passwordHash?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   signInDisabledAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
   lastSignInAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
+  oidcIssuer?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  oidcSubject?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   offboardedAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
   managerId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
@@ -579,6 +618,11 @@ export type HumanOrderByRelationAggregateInput = {
   _count?: Prisma.SortOrder
 }
 
+export type HumanOidcIssuerOidcSubjectCompoundUniqueInput = {
+  oidcIssuer: string
+  oidcSubject: string
+}
+
 export type HumanCountOrderByAggregateInput = {
   id?: Prisma.SortOrder
   email?: Prisma.SortOrder
@@ -590,6 +634,8 @@ export type HumanCountOrderByAggregateInput = {
   passwordHash?: Prisma.SortOrder
   signInDisabledAt?: Prisma.SortOrder
   lastSignInAt?: Prisma.SortOrder
+  oidcIssuer?: Prisma.SortOrder
+  oidcSubject?: Prisma.SortOrder
   offboardedAt?: Prisma.SortOrder
   managerId?: Prisma.SortOrder
   createdAt?: Prisma.SortOrder
@@ -608,6 +654,8 @@ export type HumanMaxOrderByAggregateInput = {
   passwordHash?: Prisma.SortOrder
   signInDisabledAt?: Prisma.SortOrder
   lastSignInAt?: Prisma.SortOrder
+  oidcIssuer?: Prisma.SortOrder
+  oidcSubject?: Prisma.SortOrder
   offboardedAt?: Prisma.SortOrder
   managerId?: Prisma.SortOrder
   createdAt?: Prisma.SortOrder
@@ -626,6 +674,8 @@ export type HumanMinOrderByAggregateInput = {
   passwordHash?: Prisma.SortOrder
   signInDisabledAt?: Prisma.SortOrder
   lastSignInAt?: Prisma.SortOrder
+  oidcIssuer?: Prisma.SortOrder
+  oidcSubject?: Prisma.SortOrder
   offboardedAt?: Prisma.SortOrder
   managerId?: Prisma.SortOrder
   createdAt?: Prisma.SortOrder
@@ -919,6 +969,8 @@ export type HumanCreateWithoutReportsInput = {
   passwordHash?: string | null
   signInDisabledAt?: Date | string | null
   lastSignInAt?: Date | string | null
+  oidcIssuer?: string | null
+  oidcSubject?: string | null
   offboardedAt?: Date | string | null
   createdAt?: Date | string
   updatedAt?: Date | string
@@ -949,6 +1001,8 @@ export type HumanUncheckedCreateWithoutReportsInput = {
   passwordHash?: string | null
   signInDisabledAt?: Date | string | null
   lastSignInAt?: Date | string | null
+  oidcIssuer?: string | null
+  oidcSubject?: string | null
   offboardedAt?: Date | string | null
   managerId?: string | null
   createdAt?: Date | string
@@ -984,6 +1038,8 @@ export type HumanCreateWithoutManagerInput = {
   passwordHash?: string | null
   signInDisabledAt?: Date | string | null
   lastSignInAt?: Date | string | null
+  oidcIssuer?: string | null
+  oidcSubject?: string | null
   offboardedAt?: Date | string | null
   createdAt?: Date | string
   updatedAt?: Date | string
@@ -1014,6 +1070,8 @@ export type HumanUncheckedCreateWithoutManagerInput = {
   passwordHash?: string | null
   signInDisabledAt?: Date | string | null
   lastSignInAt?: Date | string | null
+  oidcIssuer?: string | null
+  oidcSubject?: string | null
   offboardedAt?: Date | string | null
   createdAt?: Date | string
   updatedAt?: Date | string
@@ -1065,6 +1123,8 @@ export type HumanUpdateWithoutReportsInput = {
   passwordHash?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   signInDisabledAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
   lastSignInAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
+  oidcIssuer?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  oidcSubject?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   offboardedAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
   createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
@@ -1095,6 +1155,8 @@ export type HumanUncheckedUpdateWithoutReportsInput = {
   passwordHash?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   signInDisabledAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
   lastSignInAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
+  oidcIssuer?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  oidcSubject?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   offboardedAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
   managerId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
@@ -1144,6 +1206,8 @@ export type HumanScalarWhereInput = {
   passwordHash?: Prisma.StringNullableFilter<"Human"> | string | null
   signInDisabledAt?: Prisma.DateTimeNullableFilter<"Human"> | Date | string | null
   lastSignInAt?: Prisma.DateTimeNullableFilter<"Human"> | Date | string | null
+  oidcIssuer?: Prisma.StringNullableFilter<"Human"> | string | null
+  oidcSubject?: Prisma.StringNullableFilter<"Human"> | string | null
   offboardedAt?: Prisma.DateTimeNullableFilter<"Human"> | Date | string | null
   managerId?: Prisma.StringNullableFilter<"Human"> | string | null
   createdAt?: Prisma.DateTimeFilter<"Human"> | Date | string
@@ -1162,6 +1226,8 @@ export type HumanCreateWithoutSponsoredNhisInput = {
   passwordHash?: string | null
   signInDisabledAt?: Date | string | null
   lastSignInAt?: Date | string | null
+  oidcIssuer?: string | null
+  oidcSubject?: string | null
   offboardedAt?: Date | string | null
   createdAt?: Date | string
   updatedAt?: Date | string
@@ -1192,6 +1258,8 @@ export type HumanUncheckedCreateWithoutSponsoredNhisInput = {
   passwordHash?: string | null
   signInDisabledAt?: Date | string | null
   lastSignInAt?: Date | string | null
+  oidcIssuer?: string | null
+  oidcSubject?: string | null
   offboardedAt?: Date | string | null
   managerId?: string | null
   createdAt?: Date | string
@@ -1238,6 +1306,8 @@ export type HumanUpdateWithoutSponsoredNhisInput = {
   passwordHash?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   signInDisabledAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
   lastSignInAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
+  oidcIssuer?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  oidcSubject?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   offboardedAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
   createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
@@ -1268,6 +1338,8 @@ export type HumanUncheckedUpdateWithoutSponsoredNhisInput = {
   passwordHash?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   signInDisabledAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
   lastSignInAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
+  oidcIssuer?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  oidcSubject?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   offboardedAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
   managerId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
@@ -1298,6 +1370,8 @@ export type HumanCreateWithoutSubjectCredentialsInput = {
   passwordHash?: string | null
   signInDisabledAt?: Date | string | null
   lastSignInAt?: Date | string | null
+  oidcIssuer?: string | null
+  oidcSubject?: string | null
   offboardedAt?: Date | string | null
   createdAt?: Date | string
   updatedAt?: Date | string
@@ -1328,6 +1402,8 @@ export type HumanUncheckedCreateWithoutSubjectCredentialsInput = {
   passwordHash?: string | null
   signInDisabledAt?: Date | string | null
   lastSignInAt?: Date | string | null
+  oidcIssuer?: string | null
+  oidcSubject?: string | null
   offboardedAt?: Date | string | null
   managerId?: string | null
   createdAt?: Date | string
@@ -1363,6 +1439,8 @@ export type HumanCreateWithoutRevokedCredentialsInput = {
   passwordHash?: string | null
   signInDisabledAt?: Date | string | null
   lastSignInAt?: Date | string | null
+  oidcIssuer?: string | null
+  oidcSubject?: string | null
   offboardedAt?: Date | string | null
   createdAt?: Date | string
   updatedAt?: Date | string
@@ -1393,6 +1471,8 @@ export type HumanUncheckedCreateWithoutRevokedCredentialsInput = {
   passwordHash?: string | null
   signInDisabledAt?: Date | string | null
   lastSignInAt?: Date | string | null
+  oidcIssuer?: string | null
+  oidcSubject?: string | null
   offboardedAt?: Date | string | null
   managerId?: string | null
   createdAt?: Date | string
@@ -1439,6 +1519,8 @@ export type HumanUpdateWithoutSubjectCredentialsInput = {
   passwordHash?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   signInDisabledAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
   lastSignInAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
+  oidcIssuer?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  oidcSubject?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   offboardedAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
   createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
@@ -1469,6 +1551,8 @@ export type HumanUncheckedUpdateWithoutSubjectCredentialsInput = {
   passwordHash?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   signInDisabledAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
   lastSignInAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
+  oidcIssuer?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  oidcSubject?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   offboardedAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
   managerId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
@@ -1510,6 +1594,8 @@ export type HumanUpdateWithoutRevokedCredentialsInput = {
   passwordHash?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   signInDisabledAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
   lastSignInAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
+  oidcIssuer?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  oidcSubject?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   offboardedAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
   createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
@@ -1540,6 +1626,8 @@ export type HumanUncheckedUpdateWithoutRevokedCredentialsInput = {
   passwordHash?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   signInDisabledAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
   lastSignInAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
+  oidcIssuer?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  oidcSubject?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   offboardedAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
   managerId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
@@ -1570,6 +1658,8 @@ export type HumanCreateWithoutInitiatedScopesInput = {
   passwordHash?: string | null
   signInDisabledAt?: Date | string | null
   lastSignInAt?: Date | string | null
+  oidcIssuer?: string | null
+  oidcSubject?: string | null
   offboardedAt?: Date | string | null
   createdAt?: Date | string
   updatedAt?: Date | string
@@ -1600,6 +1690,8 @@ export type HumanUncheckedCreateWithoutInitiatedScopesInput = {
   passwordHash?: string | null
   signInDisabledAt?: Date | string | null
   lastSignInAt?: Date | string | null
+  oidcIssuer?: string | null
+  oidcSubject?: string | null
   offboardedAt?: Date | string | null
   managerId?: string | null
   createdAt?: Date | string
@@ -1635,6 +1727,8 @@ export type HumanCreateWithoutRevokedScopesInput = {
   passwordHash?: string | null
   signInDisabledAt?: Date | string | null
   lastSignInAt?: Date | string | null
+  oidcIssuer?: string | null
+  oidcSubject?: string | null
   offboardedAt?: Date | string | null
   createdAt?: Date | string
   updatedAt?: Date | string
@@ -1665,6 +1759,8 @@ export type HumanUncheckedCreateWithoutRevokedScopesInput = {
   passwordHash?: string | null
   signInDisabledAt?: Date | string | null
   lastSignInAt?: Date | string | null
+  oidcIssuer?: string | null
+  oidcSubject?: string | null
   offboardedAt?: Date | string | null
   managerId?: string | null
   createdAt?: Date | string
@@ -1711,6 +1807,8 @@ export type HumanUpdateWithoutInitiatedScopesInput = {
   passwordHash?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   signInDisabledAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
   lastSignInAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
+  oidcIssuer?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  oidcSubject?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   offboardedAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
   createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
@@ -1741,6 +1839,8 @@ export type HumanUncheckedUpdateWithoutInitiatedScopesInput = {
   passwordHash?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   signInDisabledAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
   lastSignInAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
+  oidcIssuer?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  oidcSubject?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   offboardedAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
   managerId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
@@ -1782,6 +1882,8 @@ export type HumanUpdateWithoutRevokedScopesInput = {
   passwordHash?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   signInDisabledAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
   lastSignInAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
+  oidcIssuer?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  oidcSubject?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   offboardedAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
   createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
@@ -1812,6 +1914,8 @@ export type HumanUncheckedUpdateWithoutRevokedScopesInput = {
   passwordHash?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   signInDisabledAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
   lastSignInAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
+  oidcIssuer?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  oidcSubject?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   offboardedAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
   managerId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
@@ -1842,6 +1946,8 @@ export type HumanCreateWithoutApprovalsInput = {
   passwordHash?: string | null
   signInDisabledAt?: Date | string | null
   lastSignInAt?: Date | string | null
+  oidcIssuer?: string | null
+  oidcSubject?: string | null
   offboardedAt?: Date | string | null
   createdAt?: Date | string
   updatedAt?: Date | string
@@ -1872,6 +1978,8 @@ export type HumanUncheckedCreateWithoutApprovalsInput = {
   passwordHash?: string | null
   signInDisabledAt?: Date | string | null
   lastSignInAt?: Date | string | null
+  oidcIssuer?: string | null
+  oidcSubject?: string | null
   offboardedAt?: Date | string | null
   managerId?: string | null
   createdAt?: Date | string
@@ -1918,6 +2026,8 @@ export type HumanUpdateWithoutApprovalsInput = {
   passwordHash?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   signInDisabledAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
   lastSignInAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
+  oidcIssuer?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  oidcSubject?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   offboardedAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
   createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
@@ -1948,6 +2058,8 @@ export type HumanUncheckedUpdateWithoutApprovalsInput = {
   passwordHash?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   signInDisabledAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
   lastSignInAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
+  oidcIssuer?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  oidcSubject?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   offboardedAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
   managerId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
@@ -1978,6 +2090,8 @@ export type HumanCreateWithoutCreatedApiKeysInput = {
   passwordHash?: string | null
   signInDisabledAt?: Date | string | null
   lastSignInAt?: Date | string | null
+  oidcIssuer?: string | null
+  oidcSubject?: string | null
   offboardedAt?: Date | string | null
   createdAt?: Date | string
   updatedAt?: Date | string
@@ -2008,6 +2122,8 @@ export type HumanUncheckedCreateWithoutCreatedApiKeysInput = {
   passwordHash?: string | null
   signInDisabledAt?: Date | string | null
   lastSignInAt?: Date | string | null
+  oidcIssuer?: string | null
+  oidcSubject?: string | null
   offboardedAt?: Date | string | null
   managerId?: string | null
   createdAt?: Date | string
@@ -2043,6 +2159,8 @@ export type HumanCreateWithoutRevokedApiKeysInput = {
   passwordHash?: string | null
   signInDisabledAt?: Date | string | null
   lastSignInAt?: Date | string | null
+  oidcIssuer?: string | null
+  oidcSubject?: string | null
   offboardedAt?: Date | string | null
   createdAt?: Date | string
   updatedAt?: Date | string
@@ -2073,6 +2191,8 @@ export type HumanUncheckedCreateWithoutRevokedApiKeysInput = {
   passwordHash?: string | null
   signInDisabledAt?: Date | string | null
   lastSignInAt?: Date | string | null
+  oidcIssuer?: string | null
+  oidcSubject?: string | null
   offboardedAt?: Date | string | null
   managerId?: string | null
   createdAt?: Date | string
@@ -2119,6 +2239,8 @@ export type HumanUpdateWithoutCreatedApiKeysInput = {
   passwordHash?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   signInDisabledAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
   lastSignInAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
+  oidcIssuer?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  oidcSubject?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   offboardedAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
   createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
@@ -2149,6 +2271,8 @@ export type HumanUncheckedUpdateWithoutCreatedApiKeysInput = {
   passwordHash?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   signInDisabledAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
   lastSignInAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
+  oidcIssuer?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  oidcSubject?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   offboardedAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
   managerId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
@@ -2190,6 +2314,8 @@ export type HumanUpdateWithoutRevokedApiKeysInput = {
   passwordHash?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   signInDisabledAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
   lastSignInAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
+  oidcIssuer?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  oidcSubject?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   offboardedAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
   createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
@@ -2220,6 +2346,8 @@ export type HumanUncheckedUpdateWithoutRevokedApiKeysInput = {
   passwordHash?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   signInDisabledAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
   lastSignInAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
+  oidcIssuer?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  oidcSubject?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   offboardedAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
   managerId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
@@ -2250,6 +2378,8 @@ export type HumanCreateWithoutAcceptedFindingsInput = {
   passwordHash?: string | null
   signInDisabledAt?: Date | string | null
   lastSignInAt?: Date | string | null
+  oidcIssuer?: string | null
+  oidcSubject?: string | null
   offboardedAt?: Date | string | null
   createdAt?: Date | string
   updatedAt?: Date | string
@@ -2280,6 +2410,8 @@ export type HumanUncheckedCreateWithoutAcceptedFindingsInput = {
   passwordHash?: string | null
   signInDisabledAt?: Date | string | null
   lastSignInAt?: Date | string | null
+  oidcIssuer?: string | null
+  oidcSubject?: string | null
   offboardedAt?: Date | string | null
   managerId?: string | null
   createdAt?: Date | string
@@ -2326,6 +2458,8 @@ export type HumanUpdateWithoutAcceptedFindingsInput = {
   passwordHash?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   signInDisabledAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
   lastSignInAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
+  oidcIssuer?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  oidcSubject?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   offboardedAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
   createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
@@ -2356,6 +2490,8 @@ export type HumanUncheckedUpdateWithoutAcceptedFindingsInput = {
   passwordHash?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   signInDisabledAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
   lastSignInAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
+  oidcIssuer?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  oidcSubject?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   offboardedAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
   managerId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
@@ -2386,6 +2522,8 @@ export type HumanCreateWithoutCreatedCampaignsInput = {
   passwordHash?: string | null
   signInDisabledAt?: Date | string | null
   lastSignInAt?: Date | string | null
+  oidcIssuer?: string | null
+  oidcSubject?: string | null
   offboardedAt?: Date | string | null
   createdAt?: Date | string
   updatedAt?: Date | string
@@ -2416,6 +2554,8 @@ export type HumanUncheckedCreateWithoutCreatedCampaignsInput = {
   passwordHash?: string | null
   signInDisabledAt?: Date | string | null
   lastSignInAt?: Date | string | null
+  oidcIssuer?: string | null
+  oidcSubject?: string | null
   offboardedAt?: Date | string | null
   managerId?: string | null
   createdAt?: Date | string
@@ -2462,6 +2602,8 @@ export type HumanUpdateWithoutCreatedCampaignsInput = {
   passwordHash?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   signInDisabledAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
   lastSignInAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
+  oidcIssuer?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  oidcSubject?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   offboardedAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
   createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
@@ -2492,6 +2634,8 @@ export type HumanUncheckedUpdateWithoutCreatedCampaignsInput = {
   passwordHash?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   signInDisabledAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
   lastSignInAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
+  oidcIssuer?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  oidcSubject?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   offboardedAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
   managerId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
@@ -2522,6 +2666,8 @@ export type HumanCreateWithoutReviewItemsInput = {
   passwordHash?: string | null
   signInDisabledAt?: Date | string | null
   lastSignInAt?: Date | string | null
+  oidcIssuer?: string | null
+  oidcSubject?: string | null
   offboardedAt?: Date | string | null
   createdAt?: Date | string
   updatedAt?: Date | string
@@ -2552,6 +2698,8 @@ export type HumanUncheckedCreateWithoutReviewItemsInput = {
   passwordHash?: string | null
   signInDisabledAt?: Date | string | null
   lastSignInAt?: Date | string | null
+  oidcIssuer?: string | null
+  oidcSubject?: string | null
   offboardedAt?: Date | string | null
   managerId?: string | null
   createdAt?: Date | string
@@ -2598,6 +2746,8 @@ export type HumanUpdateWithoutReviewItemsInput = {
   passwordHash?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   signInDisabledAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
   lastSignInAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
+  oidcIssuer?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  oidcSubject?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   offboardedAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
   createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
@@ -2628,6 +2778,8 @@ export type HumanUncheckedUpdateWithoutReviewItemsInput = {
   passwordHash?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   signInDisabledAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
   lastSignInAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
+  oidcIssuer?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  oidcSubject?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   offboardedAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
   managerId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
@@ -2658,6 +2810,8 @@ export type HumanCreateWithoutOwnedNhisInput = {
   passwordHash?: string | null
   signInDisabledAt?: Date | string | null
   lastSignInAt?: Date | string | null
+  oidcIssuer?: string | null
+  oidcSubject?: string | null
   offboardedAt?: Date | string | null
   createdAt?: Date | string
   updatedAt?: Date | string
@@ -2688,6 +2842,8 @@ export type HumanUncheckedCreateWithoutOwnedNhisInput = {
   passwordHash?: string | null
   signInDisabledAt?: Date | string | null
   lastSignInAt?: Date | string | null
+  oidcIssuer?: string | null
+  oidcSubject?: string | null
   offboardedAt?: Date | string | null
   managerId?: string | null
   createdAt?: Date | string
@@ -2734,6 +2890,8 @@ export type HumanUpdateWithoutOwnedNhisInput = {
   passwordHash?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   signInDisabledAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
   lastSignInAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
+  oidcIssuer?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  oidcSubject?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   offboardedAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
   createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
@@ -2764,6 +2922,8 @@ export type HumanUncheckedUpdateWithoutOwnedNhisInput = {
   passwordHash?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   signInDisabledAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
   lastSignInAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
+  oidcIssuer?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  oidcSubject?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   offboardedAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
   managerId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
@@ -2794,6 +2954,8 @@ export type HumanCreateManyManagerInput = {
   passwordHash?: string | null
   signInDisabledAt?: Date | string | null
   lastSignInAt?: Date | string | null
+  oidcIssuer?: string | null
+  oidcSubject?: string | null
   offboardedAt?: Date | string | null
   createdAt?: Date | string
   updatedAt?: Date | string
@@ -2811,6 +2973,8 @@ export type HumanUpdateWithoutManagerInput = {
   passwordHash?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   signInDisabledAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
   lastSignInAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
+  oidcIssuer?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  oidcSubject?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   offboardedAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
   createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
@@ -2841,6 +3005,8 @@ export type HumanUncheckedUpdateWithoutManagerInput = {
   passwordHash?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   signInDisabledAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
   lastSignInAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
+  oidcIssuer?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  oidcSubject?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   offboardedAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
   createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
@@ -2871,6 +3037,8 @@ export type HumanUncheckedUpdateManyWithoutManagerInput = {
   passwordHash?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   signInDisabledAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
   lastSignInAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
+  oidcIssuer?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  oidcSubject?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   offboardedAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
   createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
@@ -3027,6 +3195,8 @@ export type HumanSelect<ExtArgs extends runtime.Types.Extensions.InternalArgs = 
   passwordHash?: boolean
   signInDisabledAt?: boolean
   lastSignInAt?: boolean
+  oidcIssuer?: boolean
+  oidcSubject?: boolean
   offboardedAt?: boolean
   managerId?: boolean
   createdAt?: boolean
@@ -3060,6 +3230,8 @@ export type HumanSelectCreateManyAndReturn<ExtArgs extends runtime.Types.Extensi
   passwordHash?: boolean
   signInDisabledAt?: boolean
   lastSignInAt?: boolean
+  oidcIssuer?: boolean
+  oidcSubject?: boolean
   offboardedAt?: boolean
   managerId?: boolean
   createdAt?: boolean
@@ -3079,6 +3251,8 @@ export type HumanSelectUpdateManyAndReturn<ExtArgs extends runtime.Types.Extensi
   passwordHash?: boolean
   signInDisabledAt?: boolean
   lastSignInAt?: boolean
+  oidcIssuer?: boolean
+  oidcSubject?: boolean
   offboardedAt?: boolean
   managerId?: boolean
   createdAt?: boolean
@@ -3098,6 +3272,8 @@ export type HumanSelectScalar = {
   passwordHash?: boolean
   signInDisabledAt?: boolean
   lastSignInAt?: boolean
+  oidcIssuer?: boolean
+  oidcSubject?: boolean
   offboardedAt?: boolean
   managerId?: boolean
   createdAt?: boolean
@@ -3105,7 +3281,7 @@ export type HumanSelectScalar = {
   searchText?: boolean
 }
 
-export type HumanOmit<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = runtime.Types.Extensions.GetOmit<"id" | "email" | "name" | "title" | "department" | "status" | "role" | "passwordHash" | "signInDisabledAt" | "lastSignInAt" | "offboardedAt" | "managerId" | "createdAt" | "updatedAt" | "searchText", ExtArgs["result"]["human"]>
+export type HumanOmit<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = runtime.Types.Extensions.GetOmit<"id" | "email" | "name" | "title" | "department" | "status" | "role" | "passwordHash" | "signInDisabledAt" | "lastSignInAt" | "oidcIssuer" | "oidcSubject" | "offboardedAt" | "managerId" | "createdAt" | "updatedAt" | "searchText", ExtArgs["result"]["human"]>
 export type HumanInclude<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = {
   manager?: boolean | Prisma.Human$managerArgs<ExtArgs>
   reports?: boolean | Prisma.Human$reportsArgs<ExtArgs>
@@ -3159,6 +3335,12 @@ export type $HumanPayload<ExtArgs extends runtime.Types.Extensions.InternalArgs 
     passwordHash: string | null
     signInDisabledAt: Date | null
     lastSignInAt: Date | null
+    /**
+     * The OpenID Connect identity bound at the first single sign-on: a changed email at the provider cannot
+     * move the account to someone else.
+     */
+    oidcIssuer: string | null
+    oidcSubject: string | null
     offboardedAt: Date | null
     managerId: string | null
     createdAt: Date
@@ -3614,6 +3796,8 @@ export interface HumanFieldRefs {
   readonly passwordHash: Prisma.FieldRef<"Human", 'String'>
   readonly signInDisabledAt: Prisma.FieldRef<"Human", 'DateTime'>
   readonly lastSignInAt: Prisma.FieldRef<"Human", 'DateTime'>
+  readonly oidcIssuer: Prisma.FieldRef<"Human", 'String'>
+  readonly oidcSubject: Prisma.FieldRef<"Human", 'String'>
   readonly offboardedAt: Prisma.FieldRef<"Human", 'DateTime'>
   readonly managerId: Prisma.FieldRef<"Human", 'String'>
   readonly createdAt: Prisma.FieldRef<"Human", 'DateTime'>

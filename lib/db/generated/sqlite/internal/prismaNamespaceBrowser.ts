@@ -94,6 +94,8 @@ export const HumanScalarFieldEnum = {
   passwordHash: 'passwordHash',
   signInDisabledAt: 'signInDisabledAt',
   lastSignInAt: 'lastSignInAt',
+  oidcIssuer: 'oidcIssuer',
+  oidcSubject: 'oidcSubject',
   offboardedAt: 'offboardedAt',
   managerId: 'managerId',
   createdAt: 'createdAt',
@@ -249,6 +251,7 @@ export const AuditEventScalarFieldEnum = {
   scopeId: 'scopeId',
   environment: 'environment',
   details: 'details',
+  hashVersion: 'hashVersion',
   prevHash: 'prevHash',
   hash: 'hash'
 } as const

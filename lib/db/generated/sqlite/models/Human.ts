@@ -35,6 +35,8 @@ export type HumanMinAggregateOutputType = {
   passwordHash: string | null
   signInDisabledAt: Date | null
   lastSignInAt: Date | null
+  oidcIssuer: string | null
+  oidcSubject: string | null
   offboardedAt: Date | null
   managerId: string | null
   createdAt: Date | null
@@ -53,6 +55,8 @@ export type HumanMaxAggregateOutputType = {
   passwordHash: string | null
   signInDisabledAt: Date | null
   lastSignInAt: Date | null
+  oidcIssuer: string | null
+  oidcSubject: string | null
   offboardedAt: Date | null
   managerId: string | null
   createdAt: Date | null
@@ -71,6 +75,8 @@ export type HumanCountAggregateOutputType = {
   passwordHash: number
   signInDisabledAt: number
   lastSignInAt: number
+  oidcIssuer: number
+  oidcSubject: number
   offboardedAt: number
   managerId: number
   createdAt: number
@@ -91,6 +97,8 @@ export type HumanMinAggregateInputType = {
   passwordHash?: true
   signInDisabledAt?: true
   lastSignInAt?: true
+  oidcIssuer?: true
+  oidcSubject?: true
   offboardedAt?: true
   managerId?: true
   createdAt?: true
@@ -109,6 +117,8 @@ export type HumanMaxAggregateInputType = {
   passwordHash?: true
   signInDisabledAt?: true
   lastSignInAt?: true
+  oidcIssuer?: true
+  oidcSubject?: true
   offboardedAt?: true
   managerId?: true
   createdAt?: true
@@ -127,6 +137,8 @@ export type HumanCountAggregateInputType = {
   passwordHash?: true
   signInDisabledAt?: true
   lastSignInAt?: true
+  oidcIssuer?: true
+  oidcSubject?: true
   offboardedAt?: true
   managerId?: true
   createdAt?: true
@@ -218,6 +230,8 @@ export type HumanGroupByOutputType = {
   passwordHash: string | null
   signInDisabledAt: Date | null
   lastSignInAt: Date | null
+  oidcIssuer: string | null
+  oidcSubject: string | null
   offboardedAt: Date | null
   managerId: string | null
   createdAt: Date
@@ -257,6 +271,8 @@ export type HumanWhereInput = {
   passwordHash?: Prisma.StringNullableFilter<"Human"> | string | null
   signInDisabledAt?: Prisma.DateTimeNullableFilter<"Human"> | Date | string | null
   lastSignInAt?: Prisma.DateTimeNullableFilter<"Human"> | Date | string | null
+  oidcIssuer?: Prisma.StringNullableFilter<"Human"> | string | null
+  oidcSubject?: Prisma.StringNullableFilter<"Human"> | string | null
   offboardedAt?: Prisma.DateTimeNullableFilter<"Human"> | Date | string | null
   managerId?: Prisma.StringNullableFilter<"Human"> | string | null
   createdAt?: Prisma.DateTimeFilter<"Human"> | Date | string
@@ -289,6 +305,8 @@ export type HumanOrderByWithRelationInput = {
   passwordHash?: Prisma.SortOrderInput | Prisma.SortOrder
   signInDisabledAt?: Prisma.SortOrderInput | Prisma.SortOrder
   lastSignInAt?: Prisma.SortOrderInput | Prisma.SortOrder
+  oidcIssuer?: Prisma.SortOrderInput | Prisma.SortOrder
+  oidcSubject?: Prisma.SortOrderInput | Prisma.SortOrder
   offboardedAt?: Prisma.SortOrderInput | Prisma.SortOrder
   managerId?: Prisma.SortOrderInput | Prisma.SortOrder
   createdAt?: Prisma.SortOrder
@@ -313,6 +331,7 @@ export type HumanOrderByWithRelationInput = {
 export type HumanWhereUniqueInput = Prisma.AtLeast<{
   id?: string
   email?: string
+  oidcIssuer_oidcSubject?: Prisma.HumanOidcIssuerOidcSubjectCompoundUniqueInput
   AND?: Prisma.HumanWhereInput | Prisma.HumanWhereInput[]
   OR?: Prisma.HumanWhereInput[]
   NOT?: Prisma.HumanWhereInput | Prisma.HumanWhereInput[]
@@ -324,6 +343,8 @@ export type HumanWhereUniqueInput = Prisma.AtLeast<{
   passwordHash?: Prisma.StringNullableFilter<"Human"> | string | null
   signInDisabledAt?: Prisma.DateTimeNullableFilter<"Human"> | Date | string | null
   lastSignInAt?: Prisma.DateTimeNullableFilter<"Human"> | Date | string | null
+  oidcIssuer?: Prisma.StringNullableFilter<"Human"> | string | null
+  oidcSubject?: Prisma.StringNullableFilter<"Human"> | string | null
   offboardedAt?: Prisma.DateTimeNullableFilter<"Human"> | Date | string | null
   managerId?: Prisma.StringNullableFilter<"Human"> | string | null
   createdAt?: Prisma.DateTimeFilter<"Human"> | Date | string
@@ -343,7 +364,7 @@ export type HumanWhereUniqueInput = Prisma.AtLeast<{
   createdCampaigns?: Prisma.ReviewCampaignListRelationFilter
   reviewItems?: Prisma.ReviewItemListRelationFilter
   ownedNhis?: Prisma.NhiOwnerListRelationFilter
-}, "id" | "email">
+}, "id" | "email" | "oidcIssuer_oidcSubject">
 
 export type HumanOrderByWithAggregationInput = {
   id?: Prisma.SortOrder
@@ -356,6 +377,8 @@ export type HumanOrderByWithAggregationInput = {
   passwordHash?: Prisma.SortOrderInput | Prisma.SortOrder
   signInDisabledAt?: Prisma.SortOrderInput | Prisma.SortOrder
   lastSignInAt?: Prisma.SortOrderInput | Prisma.SortOrder
+  oidcIssuer?: Prisma.SortOrderInput | Prisma.SortOrder
+  oidcSubject?: Prisma.SortOrderInput | Prisma.SortOrder
   offboardedAt?: Prisma.SortOrderInput | Prisma.SortOrder
   managerId?: Prisma.SortOrderInput | Prisma.SortOrder
   createdAt?: Prisma.SortOrder
@@ -380,6 +403,8 @@ export type HumanScalarWhereWithAggregatesInput = {
   passwordHash?: Prisma.StringNullableWithAggregatesFilter<"Human"> | string | null
   signInDisabledAt?: Prisma.DateTimeNullableWithAggregatesFilter<"Human"> | Date | string | null
   lastSignInAt?: Prisma.DateTimeNullableWithAggregatesFilter<"Human"> | Date | string | null
+  oidcIssuer?: Prisma.StringNullableWithAggregatesFilter<"Human"> | string | null
+  oidcSubject?: Prisma.StringNullableWithAggregatesFilter<"Human"> | string | null
   offboardedAt?: Prisma.DateTimeNullableWithAggregatesFilter<"Human"> | Date | string | null
   managerId?: Prisma.StringNullableWithAggregatesFilter<"Human"> | string | null
   createdAt?: Prisma.DateTimeWithAggregatesFilter<"Human"> | Date | string
@@ -398,6 +423,8 @@ export type HumanCreateInput = {
   passwordHash?: string | null
   signInDisabledAt?: Date | string | null
   lastSignInAt?: Date | string | null
+  oidcIssuer?: string | null
+  oidcSubject?: string | null
   offboardedAt?: Date | string | null
   createdAt?: Date | string
   updatedAt?: Date | string
@@ -429,6 +456,8 @@ export type HumanUncheckedCreateInput = {
   passwordHash?: string | null
   signInDisabledAt?: Date | string | null
   lastSignInAt?: Date | string | null
+  oidcIssuer?: string | null
+  oidcSubject?: string | null
   offboardedAt?: Date | string | null
   managerId?: string | null
   createdAt?: Date | string
@@ -460,6 +489,8 @@ export type HumanUpdateInput = {
   passwordHash?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   signInDisabledAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
   lastSignInAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
+  oidcIssuer?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  oidcSubject?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   offboardedAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
   createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
@@ -491,6 +522,8 @@ export type HumanUncheckedUpdateInput = {
   passwordHash?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   signInDisabledAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
   lastSignInAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
+  oidcIssuer?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  oidcSubject?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   offboardedAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
   managerId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
@@ -522,6 +555,8 @@ export type HumanCreateManyInput = {
   passwordHash?: string | null
   signInDisabledAt?: Date | string | null
   lastSignInAt?: Date | string | null
+  oidcIssuer?: string | null
+  oidcSubject?: string | null
   offboardedAt?: Date | string | null
   managerId?: string | null
   createdAt?: Date | string
@@ -540,6 +575,8 @@ export type HumanUpdateManyMutationInput = {
   passwordHash?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   signInDisabledAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
   lastSignInAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
+  oidcIssuer?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  oidcSubject?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   offboardedAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
   createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
@@ -557,6 +594,8 @@ export type HumanUncheckedUpdateManyInput = {
   passwordHash?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   signInDisabledAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
   lastSignInAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
+  oidcIssuer?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  oidcSubject?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   offboardedAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
   managerId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
@@ -579,6 +618,11 @@ export type HumanOrderByRelationAggregateInput = {
   _count?: Prisma.SortOrder
 }
 
+export type HumanOidcIssuerOidcSubjectCompoundUniqueInput = {
+  oidcIssuer: string
+  oidcSubject: string
+}
+
 export type HumanCountOrderByAggregateInput = {
   id?: Prisma.SortOrder
   email?: Prisma.SortOrder
@@ -590,6 +634,8 @@ export type HumanCountOrderByAggregateInput = {
   passwordHash?: Prisma.SortOrder
   signInDisabledAt?: Prisma.SortOrder
   lastSignInAt?: Prisma.SortOrder
+  oidcIssuer?: Prisma.SortOrder
+  oidcSubject?: Prisma.SortOrder
   offboardedAt?: Prisma.SortOrder
   managerId?: Prisma.SortOrder
   createdAt?: Prisma.SortOrder
@@ -608,6 +654,8 @@ export type HumanMaxOrderByAggregateInput = {
   passwordHash?: Prisma.SortOrder
   signInDisabledAt?: Prisma.SortOrder
   lastSignInAt?: Prisma.SortOrder
+  oidcIssuer?: Prisma.SortOrder
+  oidcSubject?: Prisma.SortOrder
   offboardedAt?: Prisma.SortOrder
   managerId?: Prisma.SortOrder
   createdAt?: Prisma.SortOrder
@@ -626,6 +674,8 @@ export type HumanMinOrderByAggregateInput = {
   passwordHash?: Prisma.SortOrder
   signInDisabledAt?: Prisma.SortOrder
   lastSignInAt?: Prisma.SortOrder
+  oidcIssuer?: Prisma.SortOrder
+  oidcSubject?: Prisma.SortOrder
   offboardedAt?: Prisma.SortOrder
   managerId?: Prisma.SortOrder
   createdAt?: Prisma.SortOrder
@@ -919,6 +969,8 @@ export type HumanCreateWithoutReportsInput = {
   passwordHash?: string | null
   signInDisabledAt?: Date | string | null
   lastSignInAt?: Date | string | null
+  oidcIssuer?: string | null
+  oidcSubject?: string | null
   offboardedAt?: Date | string | null
   createdAt?: Date | string
   updatedAt?: Date | string
@@ -949,6 +1001,8 @@ export type HumanUncheckedCreateWithoutReportsInput = {
   passwordHash?: string | null
   signInDisabledAt?: Date | string | null
   lastSignInAt?: Date | string | null
+  oidcIssuer?: string | null
+  oidcSubject?: string | null
   offboardedAt?: Date | string | null
   managerId?: string | null
   createdAt?: Date | string
@@ -984,6 +1038,8 @@ export type HumanCreateWithoutManagerInput = {
   passwordHash?: string | null
   signInDisabledAt?: Date | string | null
   lastSignInAt?: Date | string | null
+  oidcIssuer?: string | null
+  oidcSubject?: string | null
   offboardedAt?: Date | string | null
   createdAt?: Date | string
   updatedAt?: Date | string
@@ -1014,6 +1070,8 @@ export type HumanUncheckedCreateWithoutManagerInput = {
   passwordHash?: string | null
   signInDisabledAt?: Date | string | null
   lastSignInAt?: Date | string | null
+  oidcIssuer?: string | null
+  oidcSubject?: string | null
   offboardedAt?: Date | string | null
   createdAt?: Date | string
   updatedAt?: Date | string
@@ -1064,6 +1122,8 @@ export type HumanUpdateWithoutReportsInput = {
   passwordHash?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   signInDisabledAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
   lastSignInAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
+  oidcIssuer?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  oidcSubject?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   offboardedAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
   createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
@@ -1094,6 +1154,8 @@ export type HumanUncheckedUpdateWithoutReportsInput = {
   passwordHash?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   signInDisabledAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
   lastSignInAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
+  oidcIssuer?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  oidcSubject?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   offboardedAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
   managerId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
@@ -1143,6 +1205,8 @@ export type HumanScalarWhereInput = {
   passwordHash?: Prisma.StringNullableFilter<"Human"> | string | null
   signInDisabledAt?: Prisma.DateTimeNullableFilter<"Human"> | Date | string | null
   lastSignInAt?: Prisma.DateTimeNullableFilter<"Human"> | Date | string | null
+  oidcIssuer?: Prisma.StringNullableFilter<"Human"> | string | null
+  oidcSubject?: Prisma.StringNullableFilter<"Human"> | string | null
   offboardedAt?: Prisma.DateTimeNullableFilter<"Human"> | Date | string | null
   managerId?: Prisma.StringNullableFilter<"Human"> | string | null
   createdAt?: Prisma.DateTimeFilter<"Human"> | Date | string
@@ -1161,6 +1225,8 @@ export type HumanCreateWithoutSponsoredNhisInput = {
   passwordHash?: string | null
   signInDisabledAt?: Date | string | null
   lastSignInAt?: Date | string | null
+  oidcIssuer?: string | null
+  oidcSubject?: string | null
   offboardedAt?: Date | string | null
   createdAt?: Date | string
   updatedAt?: Date | string
@@ -1191,6 +1257,8 @@ export type HumanUncheckedCreateWithoutSponsoredNhisInput = {
   passwordHash?: string | null
   signInDisabledAt?: Date | string | null
   lastSignInAt?: Date | string | null
+  oidcIssuer?: string | null
+  oidcSubject?: string | null
   offboardedAt?: Date | string | null
   managerId?: string | null
   createdAt?: Date | string
@@ -1237,6 +1305,8 @@ export type HumanUpdateWithoutSponsoredNhisInput = {
   passwordHash?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   signInDisabledAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
   lastSignInAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
+  oidcIssuer?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  oidcSubject?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   offboardedAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
   createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
@@ -1267,6 +1337,8 @@ export type HumanUncheckedUpdateWithoutSponsoredNhisInput = {
   passwordHash?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   signInDisabledAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
   lastSignInAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
+  oidcIssuer?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  oidcSubject?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   offboardedAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
   managerId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
@@ -1297,6 +1369,8 @@ export type HumanCreateWithoutSubjectCredentialsInput = {
   passwordHash?: string | null
   signInDisabledAt?: Date | string | null
   lastSignInAt?: Date | string | null
+  oidcIssuer?: string | null
+  oidcSubject?: string | null
   offboardedAt?: Date | string | null
   createdAt?: Date | string
   updatedAt?: Date | string
@@ -1327,6 +1401,8 @@ export type HumanUncheckedCreateWithoutSubjectCredentialsInput = {
   passwordHash?: string | null
   signInDisabledAt?: Date | string | null
   lastSignInAt?: Date | string | null
+  oidcIssuer?: string | null
+  oidcSubject?: string | null
   offboardedAt?: Date | string | null
   managerId?: string | null
   createdAt?: Date | string
@@ -1362,6 +1438,8 @@ export type HumanCreateWithoutRevokedCredentialsInput = {
   passwordHash?: string | null
   signInDisabledAt?: Date | string | null
   lastSignInAt?: Date | string | null
+  oidcIssuer?: string | null
+  oidcSubject?: string | null
   offboardedAt?: Date | string | null
   createdAt?: Date | string
   updatedAt?: Date | string
@@ -1392,6 +1470,8 @@ export type HumanUncheckedCreateWithoutRevokedCredentialsInput = {
   passwordHash?: string | null
   signInDisabledAt?: Date | string | null
   lastSignInAt?: Date | string | null
+  oidcIssuer?: string | null
+  oidcSubject?: string | null
   offboardedAt?: Date | string | null
   managerId?: string | null
   createdAt?: Date | string
@@ -1438,6 +1518,8 @@ export type HumanUpdateWithoutSubjectCredentialsInput = {
   passwordHash?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   signInDisabledAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
   lastSignInAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
+  oidcIssuer?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  oidcSubject?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   offboardedAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
   createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
@@ -1468,6 +1550,8 @@ export type HumanUncheckedUpdateWithoutSubjectCredentialsInput = {
   passwordHash?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   signInDisabledAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
   lastSignInAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
+  oidcIssuer?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  oidcSubject?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   offboardedAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
   managerId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
@@ -1509,6 +1593,8 @@ export type HumanUpdateWithoutRevokedCredentialsInput = {
   passwordHash?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   signInDisabledAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
   lastSignInAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
+  oidcIssuer?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  oidcSubject?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   offboardedAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
   createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
@@ -1539,6 +1625,8 @@ export type HumanUncheckedUpdateWithoutRevokedCredentialsInput = {
   passwordHash?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   signInDisabledAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
   lastSignInAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
+  oidcIssuer?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  oidcSubject?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   offboardedAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
   managerId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
@@ -1569,6 +1657,8 @@ export type HumanCreateWithoutInitiatedScopesInput = {
   passwordHash?: string | null
   signInDisabledAt?: Date | string | null
   lastSignInAt?: Date | string | null
+  oidcIssuer?: string | null
+  oidcSubject?: string | null
   offboardedAt?: Date | string | null
   createdAt?: Date | string
   updatedAt?: Date | string
@@ -1599,6 +1689,8 @@ export type HumanUncheckedCreateWithoutInitiatedScopesInput = {
   passwordHash?: string | null
   signInDisabledAt?: Date | string | null
   lastSignInAt?: Date | string | null
+  oidcIssuer?: string | null
+  oidcSubject?: string | null
   offboardedAt?: Date | string | null
   managerId?: string | null
   createdAt?: Date | string
@@ -1634,6 +1726,8 @@ export type HumanCreateWithoutRevokedScopesInput = {
   passwordHash?: string | null
   signInDisabledAt?: Date | string | null
   lastSignInAt?: Date | string | null
+  oidcIssuer?: string | null
+  oidcSubject?: string | null
   offboardedAt?: Date | string | null
   createdAt?: Date | string
   updatedAt?: Date | string
@@ -1664,6 +1758,8 @@ export type HumanUncheckedCreateWithoutRevokedScopesInput = {
   passwordHash?: string | null
   signInDisabledAt?: Date | string | null
   lastSignInAt?: Date | string | null
+  oidcIssuer?: string | null
+  oidcSubject?: string | null
   offboardedAt?: Date | string | null
   managerId?: string | null
   createdAt?: Date | string
@@ -1710,6 +1806,8 @@ export type HumanUpdateWithoutInitiatedScopesInput = {
   passwordHash?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   signInDisabledAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
   lastSignInAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
+  oidcIssuer?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  oidcSubject?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   offboardedAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
   createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
@@ -1740,6 +1838,8 @@ export type HumanUncheckedUpdateWithoutInitiatedScopesInput = {
   passwordHash?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   signInDisabledAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
   lastSignInAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
+  oidcIssuer?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  oidcSubject?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   offboardedAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
   managerId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
@@ -1781,6 +1881,8 @@ export type HumanUpdateWithoutRevokedScopesInput = {
   passwordHash?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   signInDisabledAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
   lastSignInAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
+  oidcIssuer?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  oidcSubject?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   offboardedAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
   createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
@@ -1811,6 +1913,8 @@ export type HumanUncheckedUpdateWithoutRevokedScopesInput = {
   passwordHash?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   signInDisabledAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
   lastSignInAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
+  oidcIssuer?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  oidcSubject?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   offboardedAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
   managerId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
@@ -1841,6 +1945,8 @@ export type HumanCreateWithoutApprovalsInput = {
   passwordHash?: string | null
   signInDisabledAt?: Date | string | null
   lastSignInAt?: Date | string | null
+  oidcIssuer?: string | null
+  oidcSubject?: string | null
   offboardedAt?: Date | string | null
   createdAt?: Date | string
   updatedAt?: Date | string
@@ -1871,6 +1977,8 @@ export type HumanUncheckedCreateWithoutApprovalsInput = {
   passwordHash?: string | null
   signInDisabledAt?: Date | string | null
   lastSignInAt?: Date | string | null
+  oidcIssuer?: string | null
+  oidcSubject?: string | null
   offboardedAt?: Date | string | null
   managerId?: string | null
   createdAt?: Date | string
@@ -1917,6 +2025,8 @@ export type HumanUpdateWithoutApprovalsInput = {
   passwordHash?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   signInDisabledAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
   lastSignInAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
+  oidcIssuer?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  oidcSubject?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   offboardedAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
   createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
@@ -1947,6 +2057,8 @@ export type HumanUncheckedUpdateWithoutApprovalsInput = {
   passwordHash?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   signInDisabledAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
   lastSignInAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
+  oidcIssuer?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  oidcSubject?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   offboardedAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
   managerId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
@@ -1977,6 +2089,8 @@ export type HumanCreateWithoutCreatedApiKeysInput = {
   passwordHash?: string | null
   signInDisabledAt?: Date | string | null
   lastSignInAt?: Date | string | null
+  oidcIssuer?: string | null
+  oidcSubject?: string | null
   offboardedAt?: Date | string | null
   createdAt?: Date | string
   updatedAt?: Date | string
@@ -2007,6 +2121,8 @@ export type HumanUncheckedCreateWithoutCreatedApiKeysInput = {
   passwordHash?: string | null
   signInDisabledAt?: Date | string | null
   lastSignInAt?: Date | string | null
+  oidcIssuer?: string | null
+  oidcSubject?: string | null
   offboardedAt?: Date | string | null
   managerId?: string | null
   createdAt?: Date | string
@@ -2042,6 +2158,8 @@ export type HumanCreateWithoutRevokedApiKeysInput = {
   passwordHash?: string | null
   signInDisabledAt?: Date | string | null
   lastSignInAt?: Date | string | null
+  oidcIssuer?: string | null
+  oidcSubject?: string | null
   offboardedAt?: Date | string | null
   createdAt?: Date | string
   updatedAt?: Date | string
@@ -2072,6 +2190,8 @@ export type HumanUncheckedCreateWithoutRevokedApiKeysInput = {
   passwordHash?: string | null
   signInDisabledAt?: Date | string | null
   lastSignInAt?: Date | string | null
+  oidcIssuer?: string | null
+  oidcSubject?: string | null
   offboardedAt?: Date | string | null
   managerId?: string | null
   createdAt?: Date | string
@@ -2118,6 +2238,8 @@ export type HumanUpdateWithoutCreatedApiKeysInput = {
   passwordHash?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   signInDisabledAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
   lastSignInAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
+  oidcIssuer?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  oidcSubject?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   offboardedAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
   createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
@@ -2148,6 +2270,8 @@ export type HumanUncheckedUpdateWithoutCreatedApiKeysInput = {
   passwordHash?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   signInDisabledAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
   lastSignInAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
+  oidcIssuer?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  oidcSubject?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   offboardedAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
   managerId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
@@ -2189,6 +2313,8 @@ export type HumanUpdateWithoutRevokedApiKeysInput = {
   passwordHash?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   signInDisabledAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
   lastSignInAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
+  oidcIssuer?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  oidcSubject?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   offboardedAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
   createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
@@ -2219,6 +2345,8 @@ export type HumanUncheckedUpdateWithoutRevokedApiKeysInput = {
   passwordHash?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   signInDisabledAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
   lastSignInAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
+  oidcIssuer?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  oidcSubject?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   offboardedAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
   managerId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
@@ -2249,6 +2377,8 @@ export type HumanCreateWithoutAcceptedFindingsInput = {
   passwordHash?: string | null
   signInDisabledAt?: Date | string | null
   lastSignInAt?: Date | string | null
+  oidcIssuer?: string | null
+  oidcSubject?: string | null
   offboardedAt?: Date | string | null
   createdAt?: Date | string
   updatedAt?: Date | string
@@ -2279,6 +2409,8 @@ export type HumanUncheckedCreateWithoutAcceptedFindingsInput = {
   passwordHash?: string | null
   signInDisabledAt?: Date | string | null
   lastSignInAt?: Date | string | null
+  oidcIssuer?: string | null
+  oidcSubject?: string | null
   offboardedAt?: Date | string | null
   managerId?: string | null
   createdAt?: Date | string
@@ -2325,6 +2457,8 @@ export type HumanUpdateWithoutAcceptedFindingsInput = {
   passwordHash?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   signInDisabledAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
   lastSignInAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
+  oidcIssuer?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  oidcSubject?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   offboardedAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
   createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
@@ -2355,6 +2489,8 @@ export type HumanUncheckedUpdateWithoutAcceptedFindingsInput = {
   passwordHash?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   signInDisabledAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
   lastSignInAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
+  oidcIssuer?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  oidcSubject?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   offboardedAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
   managerId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
@@ -2385,6 +2521,8 @@ export type HumanCreateWithoutCreatedCampaignsInput = {
   passwordHash?: string | null
   signInDisabledAt?: Date | string | null
   lastSignInAt?: Date | string | null
+  oidcIssuer?: string | null
+  oidcSubject?: string | null
   offboardedAt?: Date | string | null
   createdAt?: Date | string
   updatedAt?: Date | string
@@ -2415,6 +2553,8 @@ export type HumanUncheckedCreateWithoutCreatedCampaignsInput = {
   passwordHash?: string | null
   signInDisabledAt?: Date | string | null
   lastSignInAt?: Date | string | null
+  oidcIssuer?: string | null
+  oidcSubject?: string | null
   offboardedAt?: Date | string | null
   managerId?: string | null
   createdAt?: Date | string
@@ -2461,6 +2601,8 @@ export type HumanUpdateWithoutCreatedCampaignsInput = {
   passwordHash?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   signInDisabledAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
   lastSignInAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
+  oidcIssuer?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  oidcSubject?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   offboardedAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
   createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
@@ -2491,6 +2633,8 @@ export type HumanUncheckedUpdateWithoutCreatedCampaignsInput = {
   passwordHash?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   signInDisabledAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
   lastSignInAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
+  oidcIssuer?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  oidcSubject?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   offboardedAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
   managerId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
@@ -2521,6 +2665,8 @@ export type HumanCreateWithoutReviewItemsInput = {
   passwordHash?: string | null
   signInDisabledAt?: Date | string | null
   lastSignInAt?: Date | string | null
+  oidcIssuer?: string | null
+  oidcSubject?: string | null
   offboardedAt?: Date | string | null
   createdAt?: Date | string
   updatedAt?: Date | string
@@ -2551,6 +2697,8 @@ export type HumanUncheckedCreateWithoutReviewItemsInput = {
   passwordHash?: string | null
   signInDisabledAt?: Date | string | null
   lastSignInAt?: Date | string | null
+  oidcIssuer?: string | null
+  oidcSubject?: string | null
   offboardedAt?: Date | string | null
   managerId?: string | null
   createdAt?: Date | string
@@ -2597,6 +2745,8 @@ export type HumanUpdateWithoutReviewItemsInput = {
   passwordHash?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   signInDisabledAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
   lastSignInAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
+  oidcIssuer?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  oidcSubject?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   offboardedAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
   createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
@@ -2627,6 +2777,8 @@ export type HumanUncheckedUpdateWithoutReviewItemsInput = {
   passwordHash?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   signInDisabledAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
   lastSignInAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
+  oidcIssuer?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  oidcSubject?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   offboardedAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
   managerId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
@@ -2657,6 +2809,8 @@ export type HumanCreateWithoutOwnedNhisInput = {
   passwordHash?: string | null
   signInDisabledAt?: Date | string | null
   lastSignInAt?: Date | string | null
+  oidcIssuer?: string | null
+  oidcSubject?: string | null
   offboardedAt?: Date | string | null
   createdAt?: Date | string
   updatedAt?: Date | string
@@ -2687,6 +2841,8 @@ export type HumanUncheckedCreateWithoutOwnedNhisInput = {
   passwordHash?: string | null
   signInDisabledAt?: Date | string | null
   lastSignInAt?: Date | string | null
+  oidcIssuer?: string | null
+  oidcSubject?: string | null
   offboardedAt?: Date | string | null
   managerId?: string | null
   createdAt?: Date | string
@@ -2733,6 +2889,8 @@ export type HumanUpdateWithoutOwnedNhisInput = {
   passwordHash?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   signInDisabledAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
   lastSignInAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
+  oidcIssuer?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  oidcSubject?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   offboardedAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
   createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
@@ -2763,6 +2921,8 @@ export type HumanUncheckedUpdateWithoutOwnedNhisInput = {
   passwordHash?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   signInDisabledAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
   lastSignInAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
+  oidcIssuer?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  oidcSubject?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   offboardedAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
   managerId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
@@ -2793,6 +2953,8 @@ export type HumanCreateManyManagerInput = {
   passwordHash?: string | null
   signInDisabledAt?: Date | string | null
   lastSignInAt?: Date | string | null
+  oidcIssuer?: string | null
+  oidcSubject?: string | null
   offboardedAt?: Date | string | null
   createdAt?: Date | string
   updatedAt?: Date | string
@@ -2810,6 +2972,8 @@ export type HumanUpdateWithoutManagerInput = {
   passwordHash?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   signInDisabledAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
   lastSignInAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
+  oidcIssuer?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  oidcSubject?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   offboardedAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
   createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
@@ -2840,6 +3004,8 @@ export type HumanUncheckedUpdateWithoutManagerInput = {
   passwordHash?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   signInDisabledAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
   lastSignInAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
+  oidcIssuer?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  oidcSubject?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   offboardedAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
   createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
@@ -2870,6 +3036,8 @@ export type HumanUncheckedUpdateManyWithoutManagerInput = {
   passwordHash?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   signInDisabledAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
   lastSignInAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
+  oidcIssuer?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  oidcSubject?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   offboardedAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
   createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
@@ -3026,6 +3194,8 @@ export type HumanSelect<ExtArgs extends runtime.Types.Extensions.InternalArgs = 
   passwordHash?: boolean
   signInDisabledAt?: boolean
   lastSignInAt?: boolean
+  oidcIssuer?: boolean
+  oidcSubject?: boolean
   offboardedAt?: boolean
   managerId?: boolean
   createdAt?: boolean
@@ -3059,6 +3229,8 @@ export type HumanSelectCreateManyAndReturn<ExtArgs extends runtime.Types.Extensi
   passwordHash?: boolean
   signInDisabledAt?: boolean
   lastSignInAt?: boolean
+  oidcIssuer?: boolean
+  oidcSubject?: boolean
   offboardedAt?: boolean
   managerId?: boolean
   createdAt?: boolean
@@ -3078,6 +3250,8 @@ export type HumanSelectUpdateManyAndReturn<ExtArgs extends runtime.Types.Extensi
   passwordHash?: boolean
   signInDisabledAt?: boolean
   lastSignInAt?: boolean
+  oidcIssuer?: boolean
+  oidcSubject?: boolean
   offboardedAt?: boolean
   managerId?: boolean
   createdAt?: boolean
@@ -3097,6 +3271,8 @@ export type HumanSelectScalar = {
   passwordHash?: boolean
   signInDisabledAt?: boolean
   lastSignInAt?: boolean
+  oidcIssuer?: boolean
+  oidcSubject?: boolean
   offboardedAt?: boolean
   managerId?: boolean
   createdAt?: boolean
@@ -3104,7 +3280,7 @@ export type HumanSelectScalar = {
   searchText?: boolean
 }
 
-export type HumanOmit<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = runtime.Types.Extensions.GetOmit<"id" | "email" | "name" | "title" | "department" | "status" | "role" | "passwordHash" | "signInDisabledAt" | "lastSignInAt" | "offboardedAt" | "managerId" | "createdAt" | "updatedAt" | "searchText", ExtArgs["result"]["human"]>
+export type HumanOmit<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = runtime.Types.Extensions.GetOmit<"id" | "email" | "name" | "title" | "department" | "status" | "role" | "passwordHash" | "signInDisabledAt" | "lastSignInAt" | "oidcIssuer" | "oidcSubject" | "offboardedAt" | "managerId" | "createdAt" | "updatedAt" | "searchText", ExtArgs["result"]["human"]>
 export type HumanInclude<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = {
   manager?: boolean | Prisma.Human$managerArgs<ExtArgs>
   reports?: boolean | Prisma.Human$reportsArgs<ExtArgs>
@@ -3158,6 +3334,12 @@ export type $HumanPayload<ExtArgs extends runtime.Types.Extensions.InternalArgs 
     passwordHash: string | null
     signInDisabledAt: Date | null
     lastSignInAt: Date | null
+    /**
+     * The OpenID Connect identity bound at the first single sign-on: a changed email at the provider cannot
+     * move the account to someone else.
+     */
+    oidcIssuer: string | null
+    oidcSubject: string | null
     offboardedAt: Date | null
     managerId: string | null
     createdAt: Date
@@ -3613,6 +3795,8 @@ export interface HumanFieldRefs {
   readonly passwordHash: Prisma.FieldRef<"Human", 'String'>
   readonly signInDisabledAt: Prisma.FieldRef<"Human", 'DateTime'>
   readonly lastSignInAt: Prisma.FieldRef<"Human", 'DateTime'>
+  readonly oidcIssuer: Prisma.FieldRef<"Human", 'String'>
+  readonly oidcSubject: Prisma.FieldRef<"Human", 'String'>
   readonly offboardedAt: Prisma.FieldRef<"Human", 'DateTime'>
   readonly managerId: Prisma.FieldRef<"Human", 'String'>
   readonly createdAt: Prisma.FieldRef<"Human", 'DateTime'>
