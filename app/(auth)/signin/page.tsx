@@ -1,5 +1,7 @@
 import type { Metadata } from 'next';
+import { headers } from 'next/headers';
 import { redirect } from 'next/navigation';
+import { sameOriginPath } from '@/lib/auth/callback-url';
 import { oidcSettings } from '@/lib/auth/oidc';
 import { getSessionState } from '@/lib/auth/session';
 import { SignInForm } from '@/components/auth/sign-in-form';
@@ -7,9 +9,9 @@ import { SignInForm } from '@/components/auth/sign-in-form';
 export const metadata: Metadata = { title: 'Sign in' };
 export const dynamic = 'force-dynamic';
 
-function safeCallback(value: string | string[] | undefined): string {
-  const url = Array.isArray(value) ? value[0] : value;
-  return url && url.startsWith('/') && !url.startsWith('//') ? url : '/';
+async function appOrigin(): Promise<string> {
+  if (process.env.NEXTAUTH_URL) return process.env.NEXTAUTH_URL;
+  return `http://${(await headers()).get('host') ?? 'localhost'}`;
 }
 
 export default async function SignInPage({
@@ -19,7 +21,7 @@ export default async function SignInPage({
 }) {
   const params = await searchParams;
   const session = await getSessionState();
-  const callbackUrl = safeCallback(params.callbackUrl);
+  const callbackUrl = sameOriginPath(params.callbackUrl, await appOrigin());
   if (session.state === 'active') redirect(callbackUrl);
   const error = typeof params.error === 'string' ? params.error : undefined;
   return <SignInForm callbackUrl={callbackUrl} oidcName={oidcSettings()?.displayName ?? null} initialError={error} />;
