@@ -2,17 +2,36 @@ import 'server-only';
 import type { NextAuthOptions } from 'next-auth';
 import CredentialsProvider from 'next-auth/providers/credentials';
 import { getDb } from '../db';
-import { OIDC_PROVIDER_ID, oidcProvider, oidcSettings } from './oidc';
-import { recordSignOut, signInWithOidc, signInWithPassword } from './sign-in';
+import { sameOriginPath } from './callback-url';
+import { clientAddress, trustedProxyCount } from './client-address';
+import { OIDC_PROVIDER_ID, oidcIdentity, oidcProvider, oidcSettings, type OidcProfile } from './oidc';
+import { recordSignOut, signInWithOidc, signInWithPassword, type OidcDenial } from './sign-in';
 
 const SESSION_MAX_AGE_SECONDS = 8 * 60 * 60;
 
 /** next-auth's sign-in errors: the sign-in page turns them into sentences. */
-export const SIGN_IN_ERRORS = { throttled: 'Throttled', noAccess: 'NoAccess' } as const;
+export const SIGN_IN_ERRORS = {
+  throttled: 'Throttled',
+  noAccess: 'NoAccess',
+  emailUnverified: 'EmailUnverified',
+  identityMismatch: 'IdentityMismatch',
+} as const;
 
-function headerValue(headers: Record<string, string | string[] | undefined> | undefined, name: string): string | null {
+/** Where a refused single sign-on lands: people unknown to Steward get the no-access page. */
+const OIDC_DENIAL_PAGES: Record<OidcDenial, string> = {
+  unknown_person: '/no-access',
+  no_dashboard_access: '/no-access',
+  no_email_claim: '/no-access',
+  email_not_verified: `/signin?error=${SIGN_IN_ERRORS.emailUnverified}`,
+  bound_to_other_identity: `/signin?error=${SIGN_IN_ERRORS.identityMismatch}`,
+  userinfo_subject_mismatch: `/signin?error=${SIGN_IN_ERRORS.identityMismatch}`,
+};
+
+type RequestHeaders = Record<string, string | string[] | undefined> | undefined;
+
+function headerValue(headers: RequestHeaders, name: string): string | null {
   const value = headers?.[name];
-  return (Array.isArray(value) ? value[0] : value) ?? null;
+  return (Array.isArray(value) ? value.join(', ') : value) ?? null;
 }
 
 const passwordProvider = CredentialsProvider({
@@ -20,8 +39,8 @@ const passwordProvider = CredentialsProvider({
   name: 'Email and password',
   credentials: { email: { label: 'Email', type: 'email' }, password: { label: 'Password', type: 'password' } },
   async authorize(credentials, request) {
-    const headers = request?.headers as Record<string, string | string[] | undefined> | undefined;
-    const ip = headerValue(headers, 'x-forwarded-for')?.split(',')[0]?.trim() ?? null;
+    const headers = request?.headers as RequestHeaders;
+    const ip = clientAddress(headerValue(headers, 'x-forwarded-for'), trustedProxyCount());
     const result = await signInWithPassword(credentials, { ip, userAgent: headerValue(headers, 'user-agent') });
     if (result.ok) return { id: result.humanId, email: result.email, name: result.name };
     if (result.reason === 'THROTTLED') throw new Error(`${SIGN_IN_ERRORS.throttled}:${result.retryAfterSeconds}`);
@@ -30,6 +49,17 @@ const passwordProvider = CredentialsProvider({
   },
 });
 
+async function humanIdOfOidcSubject(subject: string): Promise<string | undefined> {
+  const issuer = oidcSettings()?.issuer;
+  if (!issuer) return undefined;
+  const db = await getDb();
+  const human = await db.human.findUnique({
+    where: { oidcIssuer_oidcSubject: { oidcIssuer: issuer, oidcSubject: subject } },
+    select: { id: true },
+  });
+  return human?.id;
+}
+
 export function authOptions(): NextAuthOptions {
   const oidc = oidcProvider();
   return {
@@ -37,20 +67,21 @@ export function authOptions(): NextAuthOptions {
     session: { strategy: 'jwt', maxAge: SESSION_MAX_AGE_SECONDS },
     pages: { signIn: '/signin', error: '/signin' },
     callbacks: {
-      async signIn({ user, account }) {
-        if (account?.provider !== OIDC_PROVIDER_ID) return true;
-        const issuer = oidcSettings()?.issuer ?? 'unknown';
-        const result = await signInWithOidc({ email: user.email, sub: account.providerAccountId, issuer }, {});
-        return result ? true : '/no-access';
+      async signIn({ account, profile }) {
+        const settings = oidcSettings();
+        if (account?.provider !== OIDC_PROVIDER_ID || !settings) return true;
+        const result = await signInWithOidc(oidcIdentity(profile as OidcProfile, settings), {});
+        return result.ok ? true : OIDC_DENIAL_PAGES[result.why];
+      },
+      async redirect({ url, baseUrl }) {
+        return new URL(sameOriginPath(url, baseUrl), baseUrl).href;
       },
       // Runs on every session read: it only carries the person's id. Roles and status are read from the
       // database by getCurrentActor on each request, never trusted from the token.
       async jwt({ token, user, account }) {
         if (!account || !user) return token;
         if (account.provider !== OIDC_PROVIDER_ID) return { ...token, humanId: user.id };
-        const db = await getDb();
-        const human = await db.human.findUnique({ where: { email: user.email ?? '' }, select: { id: true } });
-        return { ...token, humanId: human?.id };
+        return { ...token, humanId: await humanIdOfOidcSubject(account.providerAccountId) };
       },
       async session({ session, token }) {
         return { ...session, user: { ...session.user, id: token.humanId ?? '' } };

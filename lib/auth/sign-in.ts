@@ -4,8 +4,11 @@ import { getDb, transaction, type Tx } from '../db';
 import { appendAuditEvent } from '../audit/append';
 import { AUDIT_ACTIONS } from '../audit/actions';
 import type { DashboardRole, HumanStatus } from '../db/generated/sqlite/enums';
+import type { Human } from '../db/generated/sqlite/client';
 import { decoyPasswordHash, passwordMatches } from './passwords';
-import { clearThrottle, readThrottle, recordFailure, throttleKey } from './throttle';
+import { clearThrottle, readThrottle, recordFailure, throttleBuckets } from './throttle';
+import { UNKNOWN_ADDRESS } from './client-address';
+import type { OidcIdentity, OidcIdentityResult } from './oidc';
 
 export type SignInContext = { ip?: string | null; userAgent?: string | null };
 
@@ -18,6 +21,16 @@ const credentialsSchema = z.object({
   email: z.string().trim().toLowerCase().pipe(z.email()),
   password: z.string().min(1).max(1024),
 });
+
+const PASSWORD_PERSON = {
+  id: true,
+  email: true,
+  name: true,
+  role: true,
+  status: true,
+  signInDisabledAt: true,
+  passwordHash: true,
+} as const;
 
 type SignInCandidate = { status: HumanStatus; role: DashboardRole | null; signInDisabledAt: Date | null };
 
@@ -61,54 +74,112 @@ export async function signInWithPassword(input: unknown, context: SignInContext)
   if (!parsed.success) return { ok: false, reason: 'INVALID' };
   const { email, password } = parsed.data;
   const now = new Date();
-  const key = throttleKey(email);
+  const address = context.ip ?? UNKNOWN_ADDRESS;
+  const buckets = throttleBuckets(email, address);
 
   const db = await getDb();
-  const throttle = await readThrottle(db, key, now);
-  if (throttle.locked) {
-    await transaction((tx) =>
-      recordRefusal(tx, AUDIT_ACTIONS.signInThrottled, email, contextDetails(context, { method: 'password' })),
-    );
-    return { ok: false, reason: 'THROTTLED', retryAfterSeconds: throttle.retryAfterSeconds };
-  }
-  const human = await db.human.findUnique({ where: { email } });
+  const throttle = await readThrottle(db, buckets, now);
+  if (throttle.locked) return { ok: false, reason: 'THROTTLED', retryAfterSeconds: throttle.retryAfterSeconds };
+
+  const human = await db.human.findUnique({ where: { email }, select: PASSWORD_PERSON });
   const matches = await passwordMatches(human?.passwordHash ?? (await decoyPasswordHash()), password);
   if (human && matches && mayUseDashboard(human)) {
     await transaction(async (tx) => {
-      await clearThrottle(tx, key);
+      await clearThrottle(tx, buckets[0]);
       await recordSuccess(tx, human, contextDetails(context, { method: 'password', role: human.role }));
     });
     return { ok: true, humanId: human.id, email: human.email, name: human.name };
   }
   const why = !human ? 'unknown_account' : !matches ? 'wrong_password' : 'no_dashboard_access';
   await transaction(async (tx) => {
-    const locked = await recordFailure(tx, key, now);
-    await recordRefusal(
-      tx,
-      AUDIT_ACTIONS.signInFailed,
-      email,
-      contextDetails(context, { method: 'password', why, locked }),
-    );
+    // The failure's event goes first: it takes the chain lock, which serializes the throttle counters below.
+    await recordRefusal(tx, AUDIT_ACTIONS.signInFailed, email, contextDetails(context, { method: 'password', why }));
+    for (const lock of await recordFailure(tx, buckets, now)) {
+      const lockDetails = { method: 'password', lock: lock.scope, lockedUntil: lock.lockedUntil.toISOString() };
+      await recordRefusal(tx, AUDIT_ACTIONS.signInThrottled, email, contextDetails(context, lockDetails));
+    }
   });
   return { ok: false, reason: human && matches ? 'NO_ACCESS' : 'INVALID' };
 }
 
-/** Matches an OpenID Connect identity to a person by email; null when they have no access to Steward. */
-export async function signInWithOidc(
-  claims: { email?: string | null; sub: string; issuer: string },
-  context: SignInContext,
-): Promise<{ humanId: string } | null> {
-  const email = claims.email?.trim().toLowerCase() ?? '';
-  const details = contextDetails(context, { method: 'oidc', issuer: claims.issuer, subject: claims.sub });
+export type OidcDenial =
+  | 'userinfo_subject_mismatch'
+  | 'no_email_claim'
+  | 'email_not_verified'
+  | 'unknown_person'
+  | 'bound_to_other_identity'
+  | 'no_dashboard_access';
+
+export type OidcSignInResult = { ok: true; humanId: string } | { ok: false; why: OidcDenial };
+
+const OIDC_PERSON = {
+  id: true,
+  email: true,
+  role: true,
+  status: true,
+  signInDisabledAt: true,
+  oidcIssuer: true,
+  oidcSubject: true,
+} as const;
+
+type OidcPerson = Pick<Human, keyof typeof OIDC_PERSON>;
+type OidcMatch = { ok: true; human: OidcPerson; bound: boolean } | { ok: false; why: OidcDenial; label?: string };
+
+/**
+ * The person an identity signs in as: the one bound to (issuer, subject) if any, whatever email the issuer
+ * sends now; else, at a first sign-in, the person with the issuer's trusted email, unless that person is
+ * already bound to another identity.
+ */
+async function matchOidcPerson(tx: Tx, identity: OidcIdentity): Promise<OidcMatch> {
+  const bound = await tx.human.findUnique({
+    where: { oidcIssuer_oidcSubject: { oidcIssuer: identity.issuer, oidcSubject: identity.subject } },
+    select: OIDC_PERSON,
+  });
+  if (bound) return admitted(bound, true);
+  if (!identity.email) return { ok: false, why: 'no_email_claim' };
+  if (!identity.emailTrusted) return { ok: false, why: 'email_not_verified' };
+  const human = await tx.human.findUnique({ where: { email: identity.email }, select: OIDC_PERSON });
+  if (!human) return { ok: false, why: 'unknown_person' };
+  if (human.oidcSubject !== null || human.oidcIssuer !== null) {
+    return { ok: false, why: 'bound_to_other_identity', label: human.email };
+  }
+  return admitted(human, false);
+}
+
+function admitted(human: OidcPerson, bound: boolean): OidcMatch {
+  if (!mayUseDashboard(human)) return { ok: false, why: 'no_dashboard_access', label: human.email };
+  return { ok: true, human, bound };
+}
+
+/**
+ * Signs in an OpenID Connect identity, binding (issuer, subject) to the person at their first sign-in so
+ * that a changed email at the issuer can never move the account to someone else. Every refusal is audited.
+ */
+export async function signInWithOidc(result: OidcIdentityResult, context: SignInContext): Promise<OidcSignInResult> {
+  const claims = result.ok ? result.identity : result;
+  const details = contextDetails(context, {
+    method: 'oidc',
+    issuer: claims.issuer,
+    subject: claims.subject,
+    emailAtIssuer: claims.email,
+    ...(result.ok ? { emailVerified: result.identity.emailVerified } : {}),
+  });
   return transaction(async (tx) => {
-    const human = email ? await tx.human.findUnique({ where: { email } }) : null;
-    if (!human || !mayUseDashboard(human)) {
-      const why = !email ? 'no_email_claim' : !human ? 'unknown_person' : 'no_dashboard_access';
-      await recordRefusal(tx, AUDIT_ACTIONS.signInDenied, email || claims.sub, { ...details, why });
-      return null;
+    const match: OidcMatch = result.ok ? await matchOidcPerson(tx, result.identity) : { ok: false, why: result.why };
+    if (!match.ok) {
+      const label = match.label ?? claims.email ?? claims.subject;
+      await recordRefusal(tx, AUDIT_ACTIONS.signInDenied, label, { ...details, why: match.why });
+      return { ok: false, why: match.why };
     }
-    await recordSuccess(tx, human, { ...details, role: human.role });
-    return { humanId: human.id };
+    const { human, bound } = match;
+    if (!bound) {
+      await tx.human.update({
+        where: { id: human.id },
+        data: { oidcIssuer: claims.issuer, oidcSubject: claims.subject },
+      });
+    }
+    await recordSuccess(tx, human, { ...details, role: human.role, boundNow: !bound });
+    return { ok: true, humanId: human.id };
   });
 }
 
