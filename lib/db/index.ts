@@ -1,36 +1,39 @@
 import 'server-only';
-import { createDb, type Db } from './client';
+import { createDb, createSqliteReader, type Db, type Tx } from './client';
 import { databaseUrl, flavorOf, type DatabaseFlavor } from './flavor';
-import type { Prisma } from './generated/sqlite/client';
+import { readsOnCommittedData } from './snapshot-reads';
 
-export type { Db } from './client';
+export type { Db, Tx } from './client';
 export type { DatabaseFlavor } from './flavor';
-export type Tx = Prisma.TransactionClient;
 
-type Connection = { db: Db; flavor: DatabaseFlavor; ready: Promise<void> };
+/** `writer` runs transactions; `reader` serves everything else (on PostgreSQL they are the same pool). */
+type Connection = { writer: Db; reader: Db; flavor: DatabaseFlavor };
 
-const globalForDb = globalThis as unknown as { stewardDb?: Connection };
+const globalForDb = globalThis as unknown as { stewardDb?: Promise<Connection> };
 
-async function prepare(connection: Omit<Connection, 'ready'>): Promise<void> {
-  if (connection.flavor !== 'sqlite') return;
-  // WAL lets readers go on while one writer commits; NORMAL sync is durable across application crashes.
-  await connection.db.$queryRawUnsafe('PRAGMA journal_mode = WAL');
-  await connection.db.$executeRawUnsafe('PRAGMA synchronous = NORMAL');
+async function open(url: string): Promise<Connection> {
+  const { db: writer, flavor } = createDb(url);
+  if (flavor !== 'sqlite') return { writer, reader: writer, flavor };
+  // WAL lets the reader go on while the writer commits; NORMAL sync is durable across application crashes.
+  await writer.$queryRawUnsafe('PRAGMA journal_mode = WAL');
+  await writer.$executeRawUnsafe('PRAGMA synchronous = NORMAL');
+  return { writer, reader: readsOnCommittedData(createSqliteReader(url), writer), flavor };
 }
 
-function connection(): Connection {
-  if (!globalForDb.stewardDb) {
-    const created = createDb(databaseUrl());
-    globalForDb.stewardDb = { ...created, ready: prepare(created) };
-  }
+function connection(): Promise<Connection> {
+  globalForDb.stewardDb ??= open(databaseUrl()).catch((error: unknown) => {
+    globalForDb.stewardDb = undefined;
+    throw error;
+  });
   return globalForDb.stewardDb;
 }
 
-/** The Prisma client for the configured database (DATABASE_URL), created on first use. */
+/**
+ * The Prisma client for reads on the configured database (DATABASE_URL), created on first use. Its queries
+ * see committed data only, on SQLite as on PostgreSQL. Change state with `transaction()`.
+ */
 export async function getDb(): Promise<Db> {
-  const { db, ready } = connection();
-  await ready;
-  return db;
+  return (await connection()).reader;
 }
 
 export function databaseFlavor(): DatabaseFlavor {
@@ -40,14 +43,22 @@ export function databaseFlavor(): DatabaseFlavor {
 const TRANSACTION_OPTIONS = { maxWait: 15_000, timeout: 60_000 } as const;
 
 /** Runs `work` in one interactive transaction: everything in it, audit events included, commits or none does. */
-export async function transaction<T>(work: (tx: Tx) => Promise<T>): Promise<T> {
-  const db = await getDb();
-  return db.$transaction(work, TRANSACTION_OPTIONS);
+export async function transaction<T>(work: (tx: Tx) => Promise<T>, options: { timeoutMs?: number } = {}): Promise<T> {
+  const { writer } = await connection();
+  // Prisma types the callback's client without the global omit, although the omit applies to it.
+  return writer.$transaction((tx) => work(tx as unknown as Tx), {
+    ...TRANSACTION_OPTIONS,
+    timeout: options.timeoutMs ?? TRANSACTION_OPTIONS.timeout,
+  });
 }
 
-/** Closes the connection (CLIs and tests). */
+/** Closes the connections (CLIs and tests). */
 export async function disconnectDb(): Promise<void> {
   const current = globalForDb.stewardDb;
   globalForDb.stewardDb = undefined;
-  if (current) await current.db.$disconnect();
+  const opened = await current?.catch(() => undefined);
+  if (!opened) return;
+  const { writer, reader } = opened;
+  if (reader !== writer) await reader.$disconnect();
+  await writer.$disconnect();
 }

@@ -69,7 +69,7 @@ describe('creating a key', () => {
     expect(key).toMatchObject({ kind: 'INGEST', prefix: secret.slice(0, 12), nhiId: null, expiresAt: null });
 
     const db = await getDb();
-    const stored = await db.apiKey.findUniqueOrThrow({ where: { id: key.id } });
+    const stored = await db.apiKey.findUniqueOrThrow({ where: { id: key.id }, omit: { keyHash: false } });
     expect(stored.keyHash).toBe(sha256(secret));
     expect(stored.createdById).toBe(security.humanId);
     for (const value of Object.values(stored)) expect(String(value)).not.toContain(secret);

@@ -43,7 +43,7 @@ describe('an admin managing access', () => {
     });
     expect(person).toMatchObject({ email: 'grace.okafor@acme.example', role: 'SECURITY', signInDisabledAt: null });
     const db = await getDb();
-    const stored = await db.human.findUniqueOrThrow({ where: { id: person.id } });
+    const stored = await db.human.findUniqueOrThrow({ where: { id: person.id }, omit: { passwordHash: false } });
     expect(stored.passwordHash).toMatch(/^\$argon2id\$/);
     expect(await passwordMatches(stored.passwordHash ?? '', 'a long enough password')).toBe(true);
     expect(await lastEvent()).toMatchObject({
