@@ -1,10 +1,13 @@
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 import canonicalize from 'canonicalize';
 import type { Attribution, AuditOutcome, CredentialKind, PrincipalType } from '../db/generated/sqlite/enums';
 
 /** Pure hash-chain rules: shared by append, verification and offline checks of evidence packs. */
 
 export const GENESIS_HASH = '0'.repeat(64);
+
+/** The version of the hashed form that appends write. A new version adds a form below; old ones stay forever. */
+export const CURRENT_HASH_VERSION = 1;
 
 export type ChainedEvent = {
   seq: number;
@@ -28,43 +31,90 @@ export type ChainedEvent = {
   scopeId: string | null;
   environment: string | null;
   details: string;
+  hashVersion: number;
   prevHash: string;
   hash: string;
 };
 
 export type UnhashedEvent = Omit<ChainedEvent, 'prevHash' | 'hash'>;
 
-/** The RFC 8785 canonical JSON of an event: every field but the two hashes, dates in ISO 8601 UTC. */
+/**
+ * An event as it is hashed and as verification reads it from the database: dates are ISO 8601 UTC text
+ * (`Date.prototype.toISOString`), enums are their names.
+ */
+export type StoredEvent = Omit<ChainedEvent, 'occurredAt' | 'recordedAt' | EnumField> & {
+  occurredAt: string;
+  recordedAt: string;
+  outcome: string;
+  initiatorType: string;
+  executorType: string;
+  credentialKind: string | null;
+  credentialSubjectType: string | null;
+  attribution: string;
+};
+
+type EnumField = 'outcome' | 'initiatorType' | 'executorType' | 'credentialKind' | 'credentialSubjectType' | 'attribution';
+
+type HashedFields = Omit<StoredEvent, 'prevHash' | 'hash'>;
+
+const json = JSON.stringify;
+
+/**
+ * Version 1: the RFC 8785 canonical JSON of every field but the two hashes and the version itself. Written out
+ * with its keys in RFC 8785 order, because this runs for every event of a verification; a unit test holds it
+ * equal to `canonicalize` of the same document. JSON.stringify escapes strings and numbers as RFC 8785 does.
+ */
+function canonicalFormV1(event: HashedFields): string {
+  return (
+    `{"action":${json(event.action)},"attribution":${json(event.attribution)}` +
+    `,"credentialId":${json(event.credentialId)},"credentialKind":${json(event.credentialKind)}` +
+    `,"credentialSubjectType":${json(event.credentialSubjectType)},"details":${json(event.details)}` +
+    `,"environment":${json(event.environment)},"executorId":${json(event.executorId)}` +
+    `,"executorLabel":${json(event.executorLabel)},"executorType":${json(event.executorType)}` +
+    `,"initiatorId":${json(event.initiatorId)},"initiatorLabel":${json(event.initiatorLabel)}` +
+    `,"initiatorType":${json(event.initiatorType)},"occurredAt":${json(event.occurredAt)}` +
+    `,"outcome":${json(event.outcome)},"recordedAt":${json(event.recordedAt)},"resource":${json(event.resource)}` +
+    `,"scopeId":${json(event.scopeId)},"seq":${json(event.seq)},"source":${json(event.source)}` +
+    `,"sourceEventId":${json(event.sourceEventId)}}`
+  );
+}
+
+/**
+ * Each version's canonical form. A later form must hash `hashVersion` itself, so that an event cannot be moved
+ * from one form to another.
+ */
+const CANONICAL_FORMS: ReadonlyMap<number, (event: HashedFields) => string> = new Map([[1, canonicalFormV1]]);
+
+export function isKnownHashVersion(version: number): boolean {
+  return CANONICAL_FORMS.has(version);
+}
+
+function canonicalForm(event: HashedFields): string {
+  const form = CANONICAL_FORMS.get(event.hashVersion);
+  if (!form) throw new Error(`Unknown audit hash version ${event.hashVersion}`);
+  return form(event);
+}
+
+function toHashedFields(event: UnhashedEvent): HashedFields {
+  return { ...event, occurredAt: event.occurredAt.toISOString(), recordedAt: event.recordedAt.toISOString() };
+}
+
+export function toStoredEvent(event: ChainedEvent): StoredEvent {
+  return { ...toHashedFields(event), prevHash: event.prevHash, hash: event.hash };
+}
+
+/** The canonical JSON of an event in the form its hashVersion names. */
 export function canonicalEvent(event: UnhashedEvent): string {
-  const document = {
-    seq: event.seq,
-    occurredAt: event.occurredAt.toISOString(),
-    recordedAt: event.recordedAt.toISOString(),
-    source: event.source,
-    sourceEventId: event.sourceEventId,
-    action: event.action,
-    resource: event.resource,
-    outcome: event.outcome,
-    initiatorType: event.initiatorType,
-    initiatorId: event.initiatorId,
-    initiatorLabel: event.initiatorLabel,
-    executorType: event.executorType,
-    executorId: event.executorId,
-    executorLabel: event.executorLabel,
-    credentialId: event.credentialId,
-    credentialKind: event.credentialKind,
-    credentialSubjectType: event.credentialSubjectType,
-    attribution: event.attribution,
-    scopeId: event.scopeId,
-    environment: event.environment,
-    details: event.details,
-  };
-  return canonicalize(document) as string;
+  return canonicalForm(toHashedFields(event));
+}
+
+function hashStored(prevHash: string, event: HashedFields): string {
+  return hash('sha256', prevHash + canonicalForm(event), 'hex');
 }
 
 /** SHA-256(prevHash ‖ canonical JSON of the event), hex. */
 export function chainHash(prevHash: string, event: UnhashedEvent): string {
-  return createHash('sha256').update(prevHash).update(canonicalEvent(event)).digest('hex');
+  return hashStored(prevHash, toHashedFields(event));
 }
 
 /** Canonical JSON text for an event's details, so the stored text is exactly what was hashed. */
@@ -78,7 +128,8 @@ export type VerificationResult = { ok: boolean; checked: number; firstBrokenSeq?
 
 /**
  * Checks events in seq order, one at a time, so a chain of millions is verified in constant memory.
- * The first broken seq is the first position whose event is missing, altered, inserted or out of order.
+ * The first broken seq is the first position whose event is missing, altered, inserted, out of order or hashed
+ * in a form this version of Steward does not know.
  */
 export class ChainVerifier {
   private expected: ChainPosition = { seq: 0, hash: GENESIS_HASH };
@@ -90,10 +141,17 @@ export class ChainVerifier {
   }
 
   push(event: ChainedEvent): boolean {
+    return this.pushStored(toStoredEvent(event));
+  }
+
+  pushStored(event: StoredEvent): boolean {
     if (this.broken) return false;
     const seq = this.expected.seq + 1;
     const intact =
-      event.seq === seq && event.prevHash === this.expected.hash && chainHash(event.prevHash, event) === event.hash;
+      event.seq === seq &&
+      event.prevHash === this.expected.hash &&
+      isKnownHashVersion(event.hashVersion) &&
+      hashStored(event.prevHash, event) === event.hash;
     if (!intact) {
       this.brokenAt = seq;
       return false;

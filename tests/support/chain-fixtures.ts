@@ -27,6 +27,7 @@ export function buildChain(length: number, salt = 0): ChainedEvent[] {
       scopeId: null,
       environment: seq % 4 === 0 ? 'production' : null,
       details: JSON.stringify({ n: seq, salt }),
+      hashVersion: 1,
     };
     const hash = chainHash(prevHash, unhashed);
     events.push({ ...unhashed, prevHash, hash });

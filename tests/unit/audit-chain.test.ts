@@ -1,6 +1,16 @@
+import { createHash } from 'node:crypto';
+import canonicalize from 'canonicalize';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { canonicalEvent, chainHash, GENESIS_HASH, verifyEvents, type ChainedEvent } from '../../lib/audit/chain';
+import {
+  canonicalEvent,
+  chainHash,
+  CURRENT_HASH_VERSION,
+  GENESIS_HASH,
+  verifyEvents,
+  type ChainedEvent,
+  type UnhashedEvent,
+} from '../../lib/audit/chain';
 import { buildChain, headOf } from '../support/chain-fixtures';
 
 const EDITABLE_FIELDS = [
@@ -130,5 +140,97 @@ describe('the audit hash chain', () => {
       ok: false,
       firstBrokenSeq: 11,
     });
+  });
+});
+
+/** Version 1 as it was first written: canonicalize() of the document, hashed in two updates. */
+function legacyV1Hash(prevHash: string, event: UnhashedEvent): string {
+  const { hashVersion: _version, ...fields } = event;
+  const document = { ...fields, occurredAt: event.occurredAt.toISOString(), recordedAt: event.recordedAt.toISOString() };
+  return createHash('sha256')
+    .update(prevHash)
+    .update(canonicalize(document) as string)
+    .digest('hex');
+}
+
+const awkwardText = fc.oneof(
+  fc.string(),
+  fc.string({ unit: 'grapheme' }),
+  fc.string({ unit: 'binary' }),
+  fc.constantFrom('"', '\\', '\u0000', '\u2028', '\ud800', 'é', '😀', '</script>'),
+);
+
+const anyEvent: fc.Arbitrary<UnhashedEvent> = fc.record({
+  seq: fc.integer({ min: 1, max: 2 ** 31 - 1 }),
+  occurredAt: fc.date({ min: new Date('1970-01-01'), max: new Date('9999-12-31'), noInvalidDate: true }),
+  recordedAt: fc.date({ min: new Date('1970-01-01'), max: new Date('9999-12-31'), noInvalidDate: true }),
+  source: awkwardText,
+  sourceEventId: fc.option(awkwardText),
+  action: awkwardText,
+  resource: fc.option(awkwardText),
+  outcome: fc.constantFrom('SUCCESS', 'FAILURE', 'DENIED'),
+  initiatorType: fc.constantFrom('HUMAN', 'NHI', 'SYSTEM'),
+  initiatorId: fc.option(awkwardText),
+  initiatorLabel: fc.option(awkwardText),
+  executorType: fc.constantFrom('HUMAN', 'NHI', 'SYSTEM'),
+  executorId: fc.option(awkwardText),
+  executorLabel: fc.option(awkwardText),
+  credentialId: fc.option(awkwardText),
+  credentialKind: fc.option(fc.constantFrom('PASSWORD', 'TASK_TOKEN')),
+  credentialSubjectType: fc.option(fc.constantFrom('HUMAN', 'NHI')),
+  attribution: fc.constantFrom('HUMAN', 'AGENT_DELEGATED', 'AGENT_BORROWED', 'UNKNOWN'),
+  scopeId: fc.option(awkwardText),
+  environment: fc.option(awkwardText),
+  details: fc.json(),
+  hashVersion: fc.constant(1),
+});
+
+describe('the version of the hashed form', () => {
+  it('appends in the current version, 1', () => {
+    expect(CURRENT_HASH_VERSION).toBe(1);
+  });
+
+  it('hashes version 1 exactly as chains were hashed before versions existed, for any content', () => {
+    fc.assert(
+      fc.property(anyEvent, fc.constantFrom(GENESIS_HASH, 'ab'.repeat(32)), (event, prevHash) => {
+        const { hashVersion: _version, ...fields } = event;
+        const document = {
+          ...fields,
+          occurredAt: event.occurredAt.toISOString(),
+          recordedAt: event.recordedAt.toISOString(),
+        };
+        expect(canonicalEvent(event)).toBe(canonicalize(document));
+        expect(chainHash(prevHash, event)).toBe(legacyV1Hash(prevHash, event));
+      }),
+      { numRuns: 500 },
+    );
+  });
+
+  it('verifies a chain of version 1 events', () => {
+    const events = buildChain(12);
+    expect(events.every((event) => event.hashVersion === 1)).toBe(true);
+    expect(verifyEvents(events, headOf(events))).toEqual({ ok: true, checked: 12 });
+  });
+
+  it('breaks at an event whose version it does not know, even with hashes that match', () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 1, max: 30 }),
+        fc.nat(),
+        fc.integer({ min: 2, max: 1_000 }),
+        (length, pick, version) => {
+          const events = buildChain(length);
+          const index = pick % length;
+          events[index] = { ...events[index], hashVersion: version };
+          expect(verifyEvents(events, headOf(events))).toEqual({
+            ok: false,
+            checked: index,
+            firstBrokenSeq: index + 1,
+          });
+        },
+      ),
+    );
+    const [event] = buildChain(1);
+    expect(() => chainHash(GENESIS_HASH, { ...event, hashVersion: 0 })).toThrow(/Unknown audit hash version 0/);
   });
 });
