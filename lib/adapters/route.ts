@@ -44,3 +44,30 @@ export async function readJsonBody(request: Request, maxBytes: number): Promise<
     throw new AppError('MALFORMED_JSON', 'The body is not valid JSON.', 400);
   }
 }
+
+const HTTP_METHODS = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'] as const;
+type HttpMethod = (typeof HTTP_METHODS)[number];
+type Refusal = () => Promise<NextResponse>;
+
+/**
+ * Handlers for the methods a route module does not serve: each answers 405 with the API's error body and an
+ * `Allow` header (Next's own 405 has an empty body). Every route module under /api/v1 exports them beside
+ * its own: `export const { GET, PUT, PATCH, DELETE } = otherMethodsRefused('POST');`
+ */
+export function otherMethodsRefused<Allowed extends HttpMethod>(
+  ...allowed: Allowed[]
+): Record<Exclude<HttpMethod, Allowed>, Refusal> {
+  const allow = allowed.join(', ');
+  const refuse: Refusal = async () => {
+    const response = errorResponse('METHOD_NOT_ALLOWED', `This endpoint answers ${allow} only.`, 405);
+    response.headers.set('Allow', allow);
+    return response;
+  };
+  const refused = HTTP_METHODS.filter((method) => !(allowed as HttpMethod[]).includes(method));
+  return Object.fromEntries(refused.map((method) => [method, refuse])) as Record<Exclude<HttpMethod, Allowed>, Refusal>;
+}
+
+/** What a path under /api/v1 that no route serves answers, whatever the method. */
+export function unknownEndpointResponse(): NextResponse {
+  return errorResponse('NOT_FOUND', 'There is no such endpoint in the machine API.', 404);
+}

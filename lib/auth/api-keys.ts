@@ -1,6 +1,6 @@
 import 'server-only';
 import { createHash, randomBytes } from 'node:crypto';
-import { getDb } from '../db';
+import { getDb, type Tx } from '../db';
 import type { ApiKeyKind } from '../db/generated/sqlite/enums';
 import type { KeyActor } from './actor';
 
@@ -28,14 +28,25 @@ export function bearerToken(request: Request): string | null {
   return match ? match[1] : null;
 }
 
-/** The key behind a bearer secret, if it exists and is neither revoked nor expired. */
+/**
+ * The key behind a bearer secret, if it exists and is neither revoked nor expired. It only reads: a use is
+ * recorded by `recordKeyUse` in the transaction of the request the key served.
+ */
 export async function authenticateApiKey(secret: string): Promise<KeyActor | null> {
   const db = await getDb();
   const key = await db.apiKey.findUnique({ where: { keyHash: hashSecret(secret) } });
   const now = new Date();
   if (!key || key.revokedAt || (key.expiresAt && key.expiresAt <= now)) return null;
-  if (!key.lastUsedAt || now.getTime() - key.lastUsedAt.getTime() > LAST_USED_RESOLUTION_MS) {
-    await db.apiKey.update({ where: { id: key.id }, data: { lastUsedAt: now } });
-  }
   return { kind: 'key', keyId: key.id, keyKind: key.kind, keyName: key.name, nhiId: key.nhiId };
+}
+
+/** Notes that a key was used, inside the transaction of the request it served, so a refused request writes nothing. */
+export async function recordKeyUse(tx: Tx, key: KeyActor, now = new Date()): Promise<void> {
+  await tx.apiKey.updateMany({
+    where: {
+      id: key.keyId,
+      OR: [{ lastUsedAt: null }, { lastUsedAt: { lt: new Date(now.getTime() - LAST_USED_RESOLUTION_MS) } }],
+    },
+    data: { lastUsedAt: now },
+  });
 }

@@ -1,4 +1,4 @@
-import { apiRoute, jsonResponse } from '@/lib/adapters/route';
+import { apiRoute, jsonResponse, otherMethodsRefused } from '@/lib/adapters/route';
 import { requireApiActor } from '@/lib/auth/api-actor';
 import { verifyChainFor } from '@/lib/audit/verify-as';
 
@@ -8,3 +8,5 @@ export const GET = apiRoute(async (request: Request) => {
   const actor = await requireApiActor(request);
   return jsonResponse(await verifyChainFor(actor));
 });
+
+export const { POST, PUT, PATCH, DELETE } = otherMethodsRefused('GET');
