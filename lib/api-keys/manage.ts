@@ -1,11 +1,9 @@
 import 'server-only';
-import { transaction, type Tx } from '../db';
-import { appendAuditEvent } from '../audit/append';
+import type { Tx } from '../db';
 import { AUDIT_ACTIONS } from '../audit/actions';
 import { generateApiKey } from '../auth/api-keys';
-import { humanPrincipal, requireHuman, type Actor, type HumanActor } from '../auth/actor';
 import { AppError, notFound } from '../errors';
-import { parseInput } from '../validation';
+import { personUseCase } from '../use-case';
 import { createApiKeySchema, revokeApiKeySchema } from './schemas';
 
 /**
@@ -38,55 +36,41 @@ async function requireKeyableNhi(tx: Tx, nhiId: string): Promise<void> {
   if (nhi.status === 'DECOMMISSIONED') throw nhiFieldError('That identity was decommissioned: it gets no new keys.');
 }
 
-function auditKey(
-  tx: Tx,
-  actor: HumanActor,
-  action: string,
-  key: { id: string; name: string; kind: string; prefix: string; nhiId: string | null },
-  details: Record<string, unknown> = {},
-) {
-  return appendAuditEvent(tx, {
-    action,
-    attribution: 'HUMAN',
-    initiator: humanPrincipal(actor),
-    executor: humanPrincipal(actor),
-    resource: `api_key:${key.id}`,
-    details: { name: key.name, kind: key.kind, prefix: key.prefix, nhiId: key.nhiId, ...details },
-  });
+function keyDetails(key: { name: string; kind: string; prefix: string; nhiId: string | null }) {
+  return { name: key.name, kind: key.kind, prefix: key.prefix, nhiId: key.nhiId };
 }
 
 /** Creates a key and returns its secret: the only time anyone sees it. */
-export async function createApiKey(actor: Actor, input: unknown) {
-  const person = requireHuman(actor, 'apikey.manage');
-  const { name, kind, nhiId, expiresInDays } = parseInput(createApiKeySchema, input);
-  const { secret, prefix, keyHash } = generateApiKey(kind);
-  const expiresAt = expiresInDays ? new Date(Date.now() + expiresInDays * DAY_MS) : null;
-  const key = await transaction(async (tx) => {
+export const createApiKey = personUseCase({
+  permission: 'apikey.manage',
+  input: createApiKeySchema,
+  run: async ({ tx, actor, audit }, { name, kind, nhiId, expiresInDays }) => {
+    const { secret, prefix, keyHash } = generateApiKey(kind);
+    const expiresAt = new Date(Date.now() + expiresInDays * DAY_MS);
     if (nhiId) await requireKeyableNhi(tx, nhiId);
-    const created = await tx.apiKey.create({
-      data: { name, kind, prefix, keyHash, nhiId, expiresAt, createdById: person.humanId },
+    const key = await tx.apiKey.create({
+      data: { name, kind, prefix, keyHash, nhiId, expiresAt, createdById: actor.humanId },
       select: keySelect,
     });
-    await auditKey(tx, person, AUDIT_ACTIONS.apiKeyCreated, created, { expiresAt: expiresAt?.toISOString() ?? null });
-    return created;
-  });
-  return { key, secret };
-}
+    audit(AUDIT_ACTIONS.apiKeyCreated, `api_key:${key.id}`, { ...keyDetails(key), expiresAt: expiresAt.toISOString() });
+    return { key, secret };
+  },
+});
 
 /** From this commit on, the key authenticates nothing. Revoking a revoked key changes nothing. */
-export async function revokeApiKey(actor: Actor, input: unknown) {
-  const person = requireHuman(actor, 'apikey.manage');
-  const { keyId } = parseInput(revokeApiKeySchema, input);
-  return transaction(async (tx) => {
+export const revokeApiKey = personUseCase({
+  permission: 'apikey.manage',
+  input: revokeApiKeySchema,
+  run: async ({ tx, actor, audit }, { keyId }) => {
     const before = await tx.apiKey.findUnique({ where: { id: keyId }, select: keySelect });
     if (!before) throw notFound('That API key');
     if (before.revokedAt) return before;
-    const key = await tx.apiKey.update({
-      where: { id: keyId },
-      data: { revokedAt: new Date(), revokedById: person.humanId },
-      select: keySelect,
+    const revokedAt = new Date();
+    await tx.apiKey.updateMany({
+      where: { id: keyId, revokedAt: null },
+      data: { revokedAt, revokedById: actor.humanId },
     });
-    await auditKey(tx, person, AUDIT_ACTIONS.apiKeyRevoked, key);
-    return key;
-  });
-}
+    audit(AUDIT_ACTIONS.apiKeyRevoked, `api_key:${keyId}`, keyDetails(before));
+    return tx.apiKey.findUniqueOrThrow({ where: { id: keyId }, select: keySelect });
+  },
+});

@@ -4,6 +4,8 @@ import { ApiKeyKind } from '../db/generated/sqlite/enums';
 export const API_KEY_KINDS = Object.values(ApiKeyKind) as [ApiKeyKind, ...ApiKeyKind[]];
 
 export const MAX_KEY_LIFETIME_DAYS = 3650;
+/** A key expires unless whoever makes it chooses otherwise: a forgotten key should not work for ever. */
+export const DEFAULT_KEY_LIFETIME_DAYS = 90;
 
 const idSchema = z.string().trim().min(1).max(64);
 const emptyToUndefined = (value: unknown) => (value === '' || value === null ? undefined : value);
@@ -23,7 +25,7 @@ export const createApiKeySchema = z
           .max(MAX_KEY_LIFETIME_DAYS, `Use at most ${MAX_KEY_LIFETIME_DAYS} days.`)
           .optional(),
       )
-      .transform((value) => value ?? null),
+      .transform((value) => value ?? DEFAULT_KEY_LIFETIME_DAYS),
   })
   .superRefine((key, context) => {
     if (key.kind === 'AGENT' && !key.nhiId)

@@ -2,6 +2,7 @@ import 'server-only';
 import { getDb, type Db } from '../db';
 import type { Prisma } from '../db/generated/sqlite/client';
 import { requireHuman, type Actor, type HumanActor } from '../auth/actor';
+import { reachesOnlySponsored } from '../auth/ownership';
 import { nullableOrder } from '../inventory/list';
 import { searchTerm } from '../inventory/search-text';
 import type { SortDirection } from '../inventory/schemas';
@@ -20,7 +21,7 @@ const INLINE_CREDENTIAL_IDS = 900;
  * through the relations joins every credential to its NHIs instead (seconds at 300,000 credentials).
  */
 async function credentialReadScope(db: Db, actor: HumanActor): Promise<Prisma.CredentialWhereInput> {
-  if (actor.role !== 'SPONSOR') return {};
+  if (!reachesOnlySponsored(actor, 'readNhis')) return {};
   const sponsored = { sponsorId: actor.humanId };
   const nhis = await db.nhi.findMany({ where: sponsored, select: { id: true }, take: INLINE_NHI_IDS + 1 });
   if (nhis.length > INLINE_NHI_IDS) return { OR: [{ holderNhi: sponsored }, { subjectNhi: sponsored }] };
@@ -94,10 +95,9 @@ export async function listCredentials(actor: Actor, input: unknown) {
       select: credentialRowSelect,
     });
   const count = db.credential.count({ where });
-  const [total, credentials] =
-    reader.role === 'SPONSOR'
-      ? await count.then(async (total) => [total, await page(await pinnedToIds(db, where, total))] as const)
-      : await Promise.all([count, page(where)]);
+  const [total, credentials] = reachesOnlySponsored(reader, 'readNhis')
+    ? await count.then(async (total) => [total, await page(await pinnedToIds(db, where, total))] as const)
+    : await Promise.all([count, page(where)]);
   return { filter, total, credentials, pageSize: CREDENTIALS_PAGE_SIZE };
 }
 

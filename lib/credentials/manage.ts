@@ -1,13 +1,15 @@
 import 'server-only';
-import { transaction, type Tx } from '../db';
-import { appendAuditEvent } from '../audit/append';
+import { getDb, type Tx } from '../db';
 import { AUDIT_ACTIONS } from '../audit/actions';
-import { can, humanPrincipal, requireHuman, type Actor, type HumanActor } from '../auth/actor';
+import { requireHuman, type Actor } from '../auth/actor';
+import { credentialScope } from '../auth/ownership';
 import { conflict, fieldError, notFound } from '../errors';
 import { recomputeFindings } from '../findings/recompute';
 import { credentialSearchText } from '../inventory/search-text';
+import { personUseCase } from '../use-case';
 import { parseInput } from '../validation';
 import {
+  credentialIdSchema,
   createCredentialSchema,
   revokeCredentialSchema,
   updateCredentialSchema,
@@ -53,23 +55,6 @@ function nhiIdsOf(credential: { subjectNhiId: string | null; holderNhiId: string
   return [credential.subjectNhiId, credential.holderNhiId].filter((id): id is string => id !== null);
 }
 
-function auditCredential(
-  tx: Tx,
-  actor: HumanActor,
-  action: string,
-  credential: { id: string },
-  details: Record<string, unknown>,
-) {
-  return appendAuditEvent(tx, {
-    action,
-    attribution: 'HUMAN',
-    initiator: humanPrincipal(actor),
-    executor: humanPrincipal(actor),
-    resource: `credential:${credential.id}`,
-    details,
-  });
-}
-
 /** Writes a new credential; shared by the form and by imports, inside the caller's transaction. */
 export async function insertCredential(tx: Tx, input: CreateCredentialInput) {
   await checkReferences(tx, input);
@@ -77,13 +62,13 @@ export async function insertCredential(tx: Tx, input: CreateCredentialInput) {
   return tx.credential.create({ data: credentialColumns(input) });
 }
 
-export async function createCredential(actor: Actor, input: unknown) {
-  const person = requireHuman(actor, 'inventory.manage');
-  const fields = parseInput(createCredentialSchema, input);
-  return transaction(async (tx) => {
+export const createCredential = personUseCase({
+  permission: 'inventory.manage',
+  input: createCredentialSchema,
+  run: async ({ tx, audit }, fields) => {
     const credential = await insertCredential(tx, fields);
     await recomputeFindings(tx, { credentialIds: [credential.id], nhiIds: nhiIdsOf(credential) });
-    await auditCredential(tx, person, AUDIT_ACTIONS.credentialCreated, credential, {
+    audit(AUDIT_ACTIONS.credentialCreated, `credential:${credential.id}`, {
       kind: credential.kind,
       name: credential.name,
       subjectHumanId: credential.subjectHumanId,
@@ -91,46 +76,82 @@ export async function createCredential(actor: Actor, input: unknown) {
       holderNhiId: credential.holderNhiId,
     });
     return credential;
-  });
+  },
+});
+
+const EDITABLE_COLUMNS = ['name', 'kind', 'fingerprint', 'subjectHumanId', 'subjectNhiId', 'holderNhiId', 'expiresAt'];
+
+function changedColumns(before: Record<string, unknown>, after: Record<string, unknown>) {
+  const comparable = (value: unknown) => (value instanceof Date ? value.toISOString() : value);
+  return Object.fromEntries(
+    EDITABLE_COLUMNS.filter((column) => comparable(before[column]) !== comparable(after[column])).map((column) => [
+      column,
+      { from: comparable(before[column]), to: comparable(after[column]) },
+    ]),
+  );
 }
 
-export async function updateCredential(actor: Actor, input: unknown) {
-  const person = requireHuman(actor, 'inventory.manage');
-  const { id, ...fields } = parseInput(updateCredentialSchema, input);
-  return transaction(async (tx) => {
-    const before = await tx.credential.findUnique({ where: { id } });
+export const updateCredential = personUseCase({
+  permission: 'inventory.manage',
+  input: updateCredentialSchema,
+  run: async ({ tx, actor, audit }, { id, ...fields }) => {
+    const before = await tx.credential.findFirst({ where: { id, ...credentialScope(actor, 'readNhis') } });
     if (!before) throw notFound('That credential');
     if (before.kind === 'TASK_TOKEN') throw conflict('Task tokens are issued by Steward and cannot be edited.');
     await checkReferences(tx, fields);
     await requireUniqueFingerprint(tx, fields.fingerprint, id);
     const credential = await tx.credential.update({ where: { id }, data: credentialColumns(fields, before.issuedAt) });
     await recomputeFindings(tx, { credentialIds: [id], nhiIds: [...nhiIdsOf(before), ...nhiIdsOf(credential)] });
-    await auditCredential(tx, person, AUDIT_ACTIONS.credentialUpdated, credential, { name: credential.name });
+    audit(AUDIT_ACTIONS.credentialUpdated, `credential:${id}`, {
+      name: credential.name,
+      changed: changedColumns(before, credential),
+    });
     return credential;
+  },
+});
+
+/** What stops working when a credential is revoked, for the confirmation. Reads only what the person may revoke. */
+export async function previewCredentialRevocation(actor: Actor, input: unknown) {
+  const person = requireHuman(actor, 'credential.revoke');
+  const { credentialId } = parseInput(credentialIdSchema, input);
+  const db = await getDb();
+  const credential = await db.credential.findFirst({
+    where: { id: credentialId, ...credentialScope(person, 'revokeCredentials') },
+    select: {
+      id: true,
+      name: true,
+      kind: true,
+      status: true,
+      subjectHuman: { select: { name: true, email: true } },
+      subjectNhi: { select: { id: true, name: true } },
+      holderNhi: { select: { id: true, name: true } },
+    },
   });
+  if (!credential) throw notFound('That credential');
+  return credential;
 }
 
 /** SECURITY and ADMIN revoke any credential; a sponsor those held by or belonging to an NHI they sponsor. */
-export async function revokeCredential(actor: Actor, input: unknown) {
-  const person = requireHuman(actor, 'credential.revoke');
-  const { credentialId, reason } = parseInput(revokeCredentialSchema, input);
-  const sponsored = can(person, 'revocation.bulk')
-    ? {}
-    : { OR: [{ holderNhi: { sponsorId: person.humanId } }, { subjectNhi: { sponsorId: person.humanId } }] };
-  return transaction(async (tx) => {
-    const before = await tx.credential.findFirst({ where: { id: credentialId, ...sponsored } });
+export const revokeCredential = personUseCase({
+  permission: 'credential.revoke',
+  input: revokeCredentialSchema,
+  run: async ({ tx, actor, audit }, { credentialId, reason }) => {
+    const reach = credentialScope(actor, 'revokeCredentials');
+    const before = await tx.credential.findFirst({ where: { id: credentialId, ...reach } });
     if (!before) throw notFound('That credential');
     if (before.status === 'REVOKED') return before;
-    const credential = await tx.credential.update({
-      where: { id: credentialId },
-      data: { status: 'REVOKED', revokedAt: new Date(), revokedById: person.humanId, revocationReason: reason },
+    const revokedAt = new Date();
+    const { count } = await tx.credential.updateMany({
+      where: { id: credentialId, status: { not: 'REVOKED' }, ...reach },
+      data: { status: 'REVOKED', revokedAt, revokedById: actor.humanId, revocationReason: reason },
     });
-    await recomputeFindings(tx, { credentialIds: [credentialId], nhiIds: nhiIdsOf(credential) });
-    await auditCredential(tx, person, AUDIT_ACTIONS.credentialRevoked, credential, {
+    if (count !== 1) throw conflict('This credential changed at the same moment: reload and try again.');
+    await recomputeFindings(tx, { credentialIds: [credentialId], nhiIds: nhiIdsOf(before) });
+    audit(AUDIT_ACTIONS.credentialRevoked, `credential:${credentialId}`, {
       reason,
-      kind: credential.kind,
-      subjectHumanId: credential.subjectHumanId,
+      kind: before.kind,
+      subjectHumanId: before.subjectHumanId,
     });
-    return credential;
-  });
-}
+    return tx.credential.findUniqueOrThrow({ where: { id: credentialId } });
+  },
+});

@@ -45,6 +45,7 @@ function datesInOrder<T extends { issuedAt: Date | null; expiresAt: Date | null 
 
 export const createCredentialSchema = datesInOrder(z.object(credentialFields));
 export const updateCredentialSchema = datesInOrder(z.object({ id: idSchema, ...credentialFields }));
+export const credentialIdSchema = z.object({ credentialId: idSchema });
 export const revokeCredentialSchema = z.object({
   credentialId: idSchema,
   reason: z.string().trim().min(3, 'Say why, for the audit trail.').max(500, 'Use at most 500 characters.'),

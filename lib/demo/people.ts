@@ -61,6 +61,8 @@ function personForSeat(seat: Seat, name: string, managerId: string | null, rando
     passwordHash: null,
     signInDisabledAt: offboardedAt,
     lastSignInAt: null,
+    oidcIssuer: null,
+    oidcSubject: null,
     offboardedAt,
     managerId,
     createdAt,

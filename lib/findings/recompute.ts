@@ -4,6 +4,7 @@ import { detectCredentialFindings, detectNhiFindings, type DetectedFinding } fro
 import { refreshNhiStats } from '../inventory/stats';
 
 export type RecomputeScope = { nhiIds?: string[]; credentialIds?: string[] };
+/** `updated` counts findings whose severity, evidence or wording changed; unchanged ones are not rewritten. */
 export type RecomputeResult = { opened: number; updated: number; resolved: number };
 
 const credentialFactsSelect = {
@@ -66,6 +67,10 @@ function stored(finding: DetectedFinding) {
   };
 }
 
+function sameAsStored(current: Record<string, unknown>, finding: DetectedFinding): boolean {
+  return Object.entries(stored(finding)).every(([field, value]) => current[field] === value);
+}
+
 /**
  * Brings the findings of the given NHIs (and their credentials) and credentials in line with the data, in the
  * caller's transaction: new risks open, vanished ones resolve, a resolved one that comes back reopens, and an
@@ -103,6 +108,7 @@ export async function recomputeFindings(
     const acceptanceOver =
       current.status === 'ACCEPTED' && current.acceptedUntil !== null && current.acceptedUntil <= now;
     const reopen = current.status === 'RESOLVED' || acceptanceOver;
+    if (!reopen && sameAsStored(current, finding)) continue;
     await tx.finding.update({
       where: { id: current.id },
       data: { ...stored(finding), ...(reopen ? { status: 'OPEN', detectedAt: now, resolvedAt: null } : {}) },
@@ -123,10 +129,8 @@ export async function recomputeFindings(
   return result;
 }
 
-/** Recomputes every NHI's findings, page by page, each page in its own transaction. */
-// A page of 40 NHIs keeps every IN list (NHIs, their credentials) well under SQLite's 999 bound parameters.
-export async function recomputeAllFindings(db: Db, now = new Date(), pageSize = 40): Promise<RecomputeResult> {
-  const total: RecomputeResult = { opened: 0, updated: 0, resolved: 0 };
+/** The ids of every NHI, a page at a time, in id order. */
+export async function* nhiIdPages(db: Db, pageSize: number): AsyncGenerator<string[]> {
   let after = '';
   for (;;) {
     const page = await db.nhi.findMany({
@@ -135,13 +139,8 @@ export async function recomputeAllFindings(db: Db, now = new Date(), pageSize = 
       take: pageSize,
       select: { id: true },
     });
-    if (page.length === 0) return total;
-    const result = await db.$transaction((tx) => recomputeFindings(tx, { nhiIds: page.map((nhi) => nhi.id) }, now), {
-      timeout: 300_000,
-    });
-    total.opened += result.opened;
-    total.updated += result.updated;
-    total.resolved += result.resolved;
+    if (page.length === 0) return;
+    yield page.map((nhi) => nhi.id);
     after = page[page.length - 1].id;
   }
 }

@@ -52,5 +52,10 @@ export const createNhiSchema = sponsorRequiredForAgents(z.object(nhiFields));
 export const updateNhiSchema = sponsorRequiredForAgents(z.object({ id: idSchema, ...nhiFields }));
 export const assignSponsorSchema = z.object({ nhiId: idSchema, sponsorId: idSchema });
 export const nhiStatusChangeSchema = z.object({ nhiId: idSchema, reason: optionalText(500) });
+export const nhiIdSchema = z.object({ nhiId: idSchema });
+export const setOwnersSchema = z.object({
+  nhiId: idSchema,
+  ownerIds: z.array(idSchema).max(50, 'Name at most 50 co-owners.'),
+});
 
 export type CreateNhiInput = z.output<typeof createNhiSchema>;

@@ -1,10 +1,11 @@
 import 'server-only';
-import { transaction, type Db, type Tx } from '../db';
+import { randomUUID } from 'node:crypto';
+import { z } from 'zod';
+import type { Db, Tx } from '../db';
 import type { HumanStatus } from '../db/generated/sqlite/enums';
-import { appendAuditEvent, type Principal } from '../audit/append';
 import { AUDIT_ACTIONS } from '../audit/actions';
-import { can, type Actor, type KeyActor } from '../auth/actor';
-import { AppError, forbidden } from '../errors';
+import { AppError } from '../errors';
+import { keyUseCase, type UseCaseContext } from '../use-case';
 import { recomputeFindings } from '../findings/recompute';
 import { nhiSearchText } from '../inventory/search-text';
 import { createNhiSchema, type CreateNhiInput } from './schemas';
@@ -30,7 +31,6 @@ type Reader = Tx | Db;
 const CHUNK_SIZE = 500;
 /** recomputeFindings puts the NHI ids in two IN lists of one query. */
 const RECOMPUTE_CHUNK_SIZE = 400;
-const AUDITED_IDS_MAX = 1000;
 
 export function chunksOf<T>(values: T[], size = CHUNK_SIZE): T[][] {
   const chunks: T[][] = [];
@@ -43,12 +43,6 @@ export async function inChunks<T, R>(values: T[], work: (chunk: T[]) => Promise<
   const results: R[] = [];
   for (const chunk of chunksOf(values)) results.push(...(await work(chunk)));
   return results;
-}
-
-/** Ids for an audit event's details: all of them up to a bound, then how many were left out. */
-export function auditedIds(ids: string[]): { ids: string[]; idsOmitted?: number } {
-  if (ids.length <= AUDITED_IDS_MAX) return { ids };
-  return { ids: ids.slice(0, AUDITED_IDS_MAX), idsOmitted: ids.length - AUDITED_IDS_MAX };
 }
 
 /** recomputeFindings for any number of NHIs and credentials, a chunk at a time, in the caller's transaction. */
@@ -100,16 +94,18 @@ async function findSponsors(db: Reader, items: NhiUpsertItem[]): Promise<Map<str
 
 type NhiChanges = Partial<Omit<CreateNhiInput, 'system' | 'externalId'>>;
 
+type FieldChanges = Record<string, { from: unknown; to: unknown }>;
+
 export type NhiUpsertPlan = {
   creates: CreateNhiInput[];
-  updates: { id: string; changes: NhiChanges }[];
+  updates: { id: string; changes: NhiChanges; changed: FieldChanges }[];
   unchanged: number;
   issues: ItemIssue[];
 };
 
 type ItemOutcome =
   | { kind: 'create'; data: CreateNhiInput }
-  | { kind: 'update'; id: string; changes: NhiChanges }
+  | { kind: 'update'; id: string; changes: NhiChanges; changed: FieldChanges }
   | { kind: 'unchanged' }
   | { kind: 'invalid'; issue: ItemIssue };
 
@@ -160,7 +156,11 @@ function outcomeOf(
     return { kind: 'invalid', issue: { index, field: 'sponsorEmail', message: checked.error.issues[0].message } };
   if (!existing) return { kind: 'create', data: checked.data };
   const changes = changesOf(item, checked.data, existing);
-  return Object.keys(changes).length > 0 ? { kind: 'update', id: existing.id, changes } : { kind: 'unchanged' };
+  if (Object.keys(changes).length === 0) return { kind: 'unchanged' };
+  const changed = Object.fromEntries(
+    Object.entries(changes).map(([field, to]) => [field, { from: existing[field as keyof ExistingNhi], to }]),
+  );
+  return { kind: 'update', id: existing.id, changes, changed };
 }
 
 /** Works out what an upsert would do, with one read for existing identities and one for sponsors. Writes nothing. */
@@ -171,7 +171,8 @@ export async function planNhiUpsert(db: Reader, parsed: ParsedUpsertItem[]): Pro
   for (const entry of parsed) {
     const outcome = outcomeOf(entry, existing.get(upsertKey(entry.item)), sponsors);
     if (outcome.kind === 'create') plan.creates.push(outcome.data);
-    else if (outcome.kind === 'update') plan.updates.push({ id: outcome.id, changes: outcome.changes });
+    else if (outcome.kind === 'update')
+      plan.updates.push({ id: outcome.id, changes: outcome.changes, changed: outcome.changed });
     else if (outcome.kind === 'unchanged') plan.unchanged += 1;
     else plan.issues.push(outcome.issue);
   }
@@ -179,6 +180,7 @@ export async function planNhiUpsert(db: Reader, parsed: ParsedUpsertItem[]): Pro
 }
 
 async function createNhis(tx: Tx, inputs: CreateNhiInput[]): Promise<string[]> {
+  // createManyAndReturn gives the rows back in the order of `data` on both databases.
   const created = await inChunks(inputs, (chunk) =>
     tx.nhi.createManyAndReturn({
       data: chunk.map((input) => ({ ...input, status: 'ACTIVE' as const, searchText: nhiSearchText(input) })),
@@ -202,19 +204,41 @@ async function updateNhis(tx: Tx, updates: NhiUpsertPlan['updates']): Promise<vo
   }
 }
 
+/** One NHI that an upsert created or changed, with what changed: each gets an event in its own trail. */
+export type UpsertedNhi = { id: string; outcome: 'created' | 'updated'; changed: FieldChanges };
+
+function createdChanges(input: CreateNhiInput): FieldChanges {
+  return Object.fromEntries(Object.entries(input).map(([field, to]) => [field, { from: null, to }]));
+}
+
 /**
  * Writes a plan without issues in the caller's transaction, then brings the touched NHIs' findings and figures
- * (search text included) up to date.
+ * (search text included) up to date. Returns every NHI it created or changed.
  */
-export async function applyNhiUpsert(
-  tx: Tx,
-  plan: NhiUpsertPlan,
-): Promise<{ createdIds: string[]; updatedIds: string[] }> {
+export async function applyNhiUpsert(tx: Tx, plan: NhiUpsertPlan): Promise<UpsertedNhi[]> {
   const createdIds = await createNhis(tx, plan.creates);
   await updateNhis(tx, plan.updates);
   const updatedIds = plan.updates.map((update) => update.id);
   await recomputeInChunks(tx, { nhiIds: [...createdIds, ...updatedIds] });
-  return { createdIds, updatedIds };
+  return [
+    ...createdIds.map((id, index) => ({
+      id,
+      outcome: 'created' as const,
+      changed: createdChanges(plan.creates[index]),
+    })),
+    ...plan.updates.map(({ id, changed }) => ({ id, outcome: 'updated' as const, changed })),
+  ];
+}
+
+/** Records one event per created or changed NHI, on that NHI, so its own page's trail shows the change. */
+export function auditUpserts(
+  audit: UseCaseContext<unknown>['audit'],
+  upserted: UpsertedNhi[],
+  via: 'api' | 'csv',
+  batch: string,
+): void {
+  for (const { id, outcome, changed } of upserted)
+    audit(AUDIT_ACTIONS.identitiesUpserted, `nhi:${id}`, { via, outcome, changed, batch });
 }
 
 function fieldRank(field: string): number {
@@ -249,43 +273,22 @@ function rejected(issues: ItemIssue[], total: number): AppError {
   );
 }
 
-/** Only an admin API key upserts through the API; a person uses the dashboard (or its CSV import). */
-export function requireAdminKey(actor: Actor): KeyActor {
-  if (actor.kind !== 'key' || !can(actor, 'identities.upsert'))
-    throw forbidden('Only an admin API key may upsert identities.');
-  return actor;
-}
-
-function keyPrincipal(key: KeyActor): Principal {
-  return { type: 'SYSTEM', id: key.keyId, label: `api-key:${key.keyName}` };
-}
-
 export type UpsertResult = { created: number; updated: number };
 
 /**
  * The machine API's upsert: one identity or an array of up to 1,000, all or nothing. Any invalid item rejects
  * the whole call with every problem listed by item index and field.
  */
-export async function upsertIdentities(actor: Actor, body: unknown): Promise<UpsertResult> {
-  const key = requireAdminKey(actor);
-  const raws = itemsOfBody(body);
-  const { parsed, issues } = parseUpsertItems(raws);
-  return transaction(async (tx) => {
+export const upsertIdentities = keyUseCase({
+  permission: 'identities.upsert',
+  input: z.unknown(),
+  run: async ({ tx, audit }, body): Promise<UpsertResult> => {
+    const raws = itemsOfBody(body);
+    const { parsed, issues } = parseUpsertItems(raws);
     const plan = await planNhiUpsert(tx, parsed);
     if (issues.length + plan.issues.length > 0) throw rejected([...issues, ...plan.issues], raws.length);
-    const { createdIds, updatedIds } = await applyNhiUpsert(tx, plan);
-    await appendAuditEvent(tx, {
-      action: AUDIT_ACTIONS.identitiesUpserted,
-      attribution: 'AGENT_AUTONOMOUS',
-      initiator: keyPrincipal(key),
-      executor: keyPrincipal(key),
-      details: {
-        created: createdIds.length,
-        updated: updatedIds.length,
-        unchanged: plan.unchanged,
-        ...auditedIds([...createdIds, ...updatedIds]),
-      },
-    });
-    return { created: createdIds.length, updated: updatedIds.length };
-  });
-}
+    const upserted = await applyNhiUpsert(tx, plan);
+    auditUpserts(audit, upserted, 'api', randomUUID());
+    return { created: plan.creates.length, updated: plan.updates.length };
+  },
+});

@@ -1,16 +1,15 @@
 import 'server-only';
 import { createHash } from 'node:crypto';
 import { z } from 'zod';
-import { getDb, transaction, type Db, type Tx } from '../db';
-import { appendAuditEvent } from '../audit/append';
+import { getDb, type Db, type Tx } from '../db';
 import { AUDIT_ACTIONS } from '../audit/actions';
-import { humanPrincipal, requireHuman, type Actor, type HumanActor } from '../auth/actor';
+import { requireHuman, type Actor } from '../auth/actor';
 import { createCredentialSchema, MANAGED_CREDENTIAL_KINDS, type CreateCredentialInput } from '../credentials/schemas';
 import { AppError, conflict } from '../errors';
 import { NHI_KINDS, systemSchema } from '../identities/schemas';
 import {
   applyNhiUpsert,
-  auditedIds,
+  auditUpserts,
   planNhiUpsert,
   inChunks,
   recomputeInChunks,
@@ -23,6 +22,7 @@ import {
   withoutRepeats,
   type ItemIssue,
 } from '../identities/upsert-schemas';
+import { personUseCase, type UseCaseContext } from '../use-case';
 import { parseInput } from '../validation';
 import { CsvSyntaxError, parseCsv } from './csv';
 import { credentialColumns } from '../credentials/manage';
@@ -397,12 +397,12 @@ async function checkCredentials(db: Reader, rows: Row[]): Promise<CheckedCredent
   return { kind: 'credentials', errors: rowErrorsOf(issues, rows), creates };
 }
 
-async function createCredentials(tx: Tx, inputs: CreateCredentialInput[]): Promise<string[]> {
+async function createCredentials(tx: Tx, inputs: CreateCredentialInput[]) {
   const importedAt = new Date();
   const created = await inChunks(inputs, (chunk) =>
     tx.credential.createManyAndReturn({
       data: chunk.map((input) => credentialColumns(input, importedAt)),
-      select: { id: true, subjectNhiId: true, holderNhiId: true },
+      select: { id: true, name: true, kind: true, subjectHumanId: true, subjectNhiId: true, holderNhiId: true },
     }),
   );
   const nhiIds = created.flatMap((credential) => [credential.subjectNhiId, credential.holderNhiId]);
@@ -410,7 +410,7 @@ async function createCredentials(tx: Tx, inputs: CreateCredentialInput[]): Promi
     credentialIds: created.map((credential) => credential.id),
     nhiIds: nhiIds.filter((id): id is string => id !== null),
   });
-  return created.map((credential) => credential.id);
+  return created;
 }
 
 // ——— Preview and apply ———————————————————————————————————————————————————————————————
@@ -469,20 +469,18 @@ export async function previewInventoryImport(actor: Actor, input: unknown, data:
   return summary(await check(await getDb(), kind, text), kind, fileName, digest);
 }
 
-async function write(tx: Tx, checked: Checked): Promise<string[]> {
-  if (checked.kind === 'credentials') return createCredentials(tx, checked.creates);
-  const { createdIds, updatedIds } = await applyNhiUpsert(tx, checked.plan);
-  return [...createdIds, ...updatedIds];
-}
-
-function audit(tx: Tx, person: HumanActor, result: ImportResult, digest: string, ids: string[]) {
-  return appendAuditEvent(tx, {
-    action: AUDIT_ACTIONS.inventoryImported,
-    attribution: 'HUMAN',
-    initiator: humanPrincipal(person),
-    executor: humanPrincipal(person),
-    details: { ...result, sha256: digest, ...auditedIds(ids) },
-  });
+/** Writes the checked rows and records one event on each NHI or credential it created or changed. */
+async function write(tx: Tx, checked: Checked, audit: UseCaseContext<unknown>['audit'], digest: string) {
+  if (checked.kind !== 'credentials') return auditUpserts(audit, await applyNhiUpsert(tx, checked.plan), 'csv', digest);
+  const created = await createCredentials(tx, checked.creates);
+  for (const credential of created)
+    audit(AUDIT_ACTIONS.credentialCreated, `credential:${credential.id}`, {
+      kind: credential.kind,
+      name: credential.name,
+      subjectHumanId: credential.subjectHumanId,
+      subjectNhiId: credential.subjectNhiId,
+      holderNhiId: credential.holderNhiId,
+    });
 }
 
 /**
@@ -490,11 +488,15 @@ function audit(tx: Tx, person: HumanActor, result: ImportResult, digest: string,
  * in one transaction, with one audit event; any invalid row refuses the whole file.
  */
 export async function applyInventoryImport(actor: Actor, input: unknown, data: Uint8Array): Promise<ImportResult> {
-  const person = requireHuman(actor, 'inventory.manage');
-  const { kind, fileName, digest: previewed } = parseInput(applyImportSchema, input);
-  const { text, digest } = readFile(data);
-  if (digest !== previewed) throw conflict('The file changed since its preview: preview it again.');
-  return transaction(async (tx) => {
+  return importFile(actor, Object.assign({}, input, { data }));
+}
+
+const importFile = personUseCase({
+  permission: 'inventory.manage',
+  input: applyImportSchema.extend({ data: z.instanceof(Uint8Array) }),
+  run: async ({ tx, audit }, { kind, fileName, digest: previewed, data }) => {
+    const { text, digest } = readFile(data);
+    if (digest !== previewed) throw conflict('The file changed since its preview: preview it again.');
     const checked = await check(tx, kind, text);
     if (checked.errors.length > 0) {
       const preview = summary(checked, kind, fileName, digest);
@@ -505,9 +507,9 @@ export async function applyInventoryImport(actor: Actor, input: unknown, data: U
         { preview },
       );
     }
-    const ids = await write(tx, checked);
+    await write(tx, checked, audit, digest);
     const result: ImportResult = { kind, fileName, rows: checked.rows, ...counts(checked) };
-    await audit(tx, person, result, digest, ids);
+    audit(AUDIT_ACTIONS.inventoryImported, null, { ...result, sha256: digest });
     return result;
-  });
-}
+  },
+});

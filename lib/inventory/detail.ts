@@ -4,7 +4,7 @@ import type { Prisma } from '../db/generated/sqlite/client';
 import { requireHuman, type Actor } from '../auth/actor';
 import { CONTROLS, type ControlId } from '../detect/controls';
 import { notFound } from '../errors';
-import { nhiReadScope } from './list';
+import { nhiScope } from '../auth/ownership';
 import { nhiIdSchema } from './schemas';
 import { severityRank } from './stats';
 
@@ -183,7 +183,10 @@ export async function getNhiDetail(actor: Actor, id: unknown) {
   const parsed = nhiIdSchema.safeParse(id);
   if (!parsed.success) throw notFound('That identity');
   const db = await getDb();
-  const nhi = await db.nhi.findFirst({ where: { id: parsed.data, ...nhiReadScope(reader) }, select: nhiSelect });
+  const nhi = await db.nhi.findFirst({
+    where: { id: parsed.data, ...nhiScope(reader, 'readNhis') },
+    select: nhiSelect,
+  });
   if (!nhi) throw notFound('That identity');
   const [credentials, scopes, events, findings] = await Promise.all([
     credentialsOf(db, nhi.id),

@@ -2,6 +2,7 @@ import 'server-only';
 import { databaseFlavor, getDb } from '../db';
 import type { Prisma } from '../db/generated/sqlite/client';
 import { requireHuman, type Actor, type HumanActor } from '../auth/actor';
+import { nhiScope, reachesOnlySponsored } from '../auth/ownership';
 import { parseInput } from '../validation';
 import { searchTerm } from './search-text';
 import { nhiFilterSchema, type NhiFilter, type NhiSort, type SortDirection } from './schemas';
@@ -9,14 +10,9 @@ import { nhiFilterSchema, type NhiFilter, type NhiSort, type SortDirection } fro
 export const INVENTORY_PAGE_SIZE = 50;
 const FACET_LIMIT = 500;
 
-/** A sponsor reads only the NHIs they sponsor; every other role reads them all. */
-export function nhiReadScope(actor: HumanActor): Prisma.NhiWhereInput {
-  return actor.role === 'SPONSOR' ? { sponsorId: actor.humanId } : {};
-}
-
 /** The list's conditions, each on an indexed column (or the stored search text), always within the actor's scope. */
 export function nhiWhere(actor: HumanActor, filter: NhiFilter): Prisma.NhiWhereInput {
-  const conditions: Prisma.NhiWhereInput[] = [nhiReadScope(actor)];
+  const conditions: Prisma.NhiWhereInput[] = [nhiScope(actor, 'readNhis')];
   const term = searchTerm(filter.q);
   if (term) conditions.push({ searchText: { contains: term } });
   if (filter.kind) conditions.push({ kind: filter.kind });
@@ -105,12 +101,12 @@ export type NhiListRow = Awaited<ReturnType<typeof listNhis>>['nhis'][number];
 /** The choices of the list's filters: systems, environments and (except for a sponsor) the people who sponsor. */
 export async function listNhiFacets(actor: Actor) {
   const reader = requireHuman(actor, 'inventory.read');
-  const scope = nhiReadScope(reader);
+  const scope = nhiScope(reader, 'readNhis');
   const db = await getDb();
   const [systems, environments, sponsors] = await Promise.all([
     db.nhi.groupBy({ by: ['system'], where: scope, orderBy: { system: 'asc' }, take: FACET_LIMIT }),
     db.nhi.groupBy({ by: ['environment'], where: scope, orderBy: { environment: 'asc' }, take: FACET_LIMIT }),
-    reader.role === 'SPONSOR'
+    reachesOnlySponsored(reader, 'readNhis')
       ? []
       : db.human.findMany({
           where: { sponsoredNhis: { some: {} } },

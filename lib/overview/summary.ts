@@ -2,6 +2,7 @@ import 'server-only';
 import { getDb } from '../db';
 import type { Attribution } from '../db/generated/sqlite/enums';
 import { can, requirePermission, type HumanActor } from '../auth/actor';
+import { nhiScope as nhiReadScope, reachesOnlySponsored } from '../auth/ownership';
 
 export const CHART_DAYS = 90;
 
@@ -41,7 +42,7 @@ async function attributionSeries(): Promise<DailyAttribution[]> {
 export async function getOverview(actor: HumanActor) {
   requirePermission(actor, 'overview.read');
   const db = await getDb();
-  const nhiScope = actor.role === 'SPONSOR' ? { sponsorId: actor.humanId } : {};
+  const nhiScope = nhiReadScope(actor, 'readNhis');
   const liveNhi = { ...nhiScope, status: { not: 'DECOMMISSIONED' as const } };
   const [nhis, agents, shadow, standing, borrowed, pending, head] = await Promise.all([
     db.nhi.count({ where: liveNhi }),
@@ -54,7 +55,7 @@ export async function getOverview(actor: HumanActor) {
   ]);
   const showTrail = can(actor, 'audit.read');
   return {
-    scope: actor.role === 'SPONSOR' ? ('sponsored' as const) : ('organisation' as const),
+    scope: reachesOnlySponsored(actor, 'readNhis') ? ('sponsored' as const) : ('organisation' as const),
     counts: { nhis, agents, shadow, standing, borrowed, pending, events: head?.seq ?? 0 },
     series: showTrail ? await attributionSeries() : null,
     attributions: ATTRIBUTIONS,

@@ -1,13 +1,11 @@
 import 'server-only';
-import { transaction, type Tx } from '../db';
+import type { Tx } from '../db';
 import type { DashboardRole } from '../db/generated/sqlite/enums';
-import { appendAuditEvent } from '../audit/append';
 import { AUDIT_ACTIONS } from '../audit/actions';
-import { humanPrincipal, requireHuman, type Actor, type HumanActor } from '../auth/actor';
 import { hashPassword } from '../auth/passwords';
 import { AppError, conflict, notFound } from '../errors';
 import { humanSearchText } from '../inventory/search-text';
-import { parseInput } from '../validation';
+import { personUseCase } from '../use-case';
 import { addPersonSchema, changeRoleSchema, personIdSchema } from './schemas';
 
 /**
@@ -39,61 +37,44 @@ async function ensureAnotherAdmin(tx: Tx, humanId: string): Promise<void> {
   if (others === 0) throw conflict('Steward needs at least one enabled ADMIN: make someone else ADMIN first.');
 }
 
-function auditAccessChange(
-  tx: Tx,
-  admin: HumanActor,
-  action: string,
-  person: { id: string; email: string },
-  details: Record<string, unknown>,
-) {
-  return appendAuditEvent(tx, {
-    action,
-    attribution: 'HUMAN',
-    initiator: humanPrincipal(admin),
-    executor: humanPrincipal(admin),
-    resource: `human:${person.id}`,
-    details: { email: person.email, ...details },
-  });
-}
-
-export async function addPerson(actor: Actor, input: unknown) {
-  const admin = requireHuman(actor, 'people.manage_access');
-  const { name, email, role, password } = parseInput(addPersonSchema, input);
-  const passwordHash = await hashPassword(password);
-  return transaction(async (tx) => {
+export const addPerson = personUseCase({
+  permission: 'people.manage_access',
+  input: addPersonSchema,
+  run: async ({ tx, audit }, { name, email, role, password }) => {
     const existing = await tx.human.findUnique({ where: { email }, select: { id: true } });
     if (existing) {
       throw new AppError('CONFLICT', 'Someone with this email is already in Steward.', 409, {
         fieldErrors: { email: ['Someone with this email is already in Steward: change their role instead.'] },
       });
     }
+    const passwordHash = await hashPassword(password);
     const person = await tx.human.create({
       data: { name, email, role, passwordHash, searchText: humanSearchText({ name, email }) },
       select: accountSelect,
     });
-    await auditAccessChange(tx, admin, AUDIT_ACTIONS.personAdded, person, { name, role });
+    audit(AUDIT_ACTIONS.personAdded, `human:${person.id}`, { email, name, role });
     return person;
-  });
-}
+  },
+});
 
-export async function changeRole(actor: Actor, input: unknown) {
-  const admin = requireHuman(actor, 'people.manage_access');
-  const { humanId, role } = parseInput(changeRoleSchema, input);
-  return transaction(async (tx) => {
+export const changeRole = personUseCase({
+  permission: 'people.manage_access',
+  input: changeRoleSchema,
+  run: async ({ tx, audit }, { humanId, role }) => {
     const person = await findAccount(tx, humanId);
     if (person.role === role) return person;
     if (person.role === 'ADMIN') await ensureAnotherAdmin(tx, person.id);
     const updated = await tx.human.update({ where: { id: person.id }, data: { role }, select: accountSelect });
-    await auditAccessChange(tx, admin, AUDIT_ACTIONS.personRoleChanged, person, { from: person.role, to: role });
+    audit(AUDIT_ACTIONS.personRoleChanged, `human:${person.id}`, { email: person.email, from: person.role, to: role });
     return updated;
-  });
-}
+  },
+});
 
-export async function disableAccess(actor: Actor, input: unknown) {
-  const admin = requireHuman(actor, 'people.manage_access');
-  const { humanId } = parseInput(personIdSchema, input);
-  if (humanId === admin.humanId) throw conflict('You cannot disable your own access.');
-  return transaction(async (tx) => {
+export const disableAccess = personUseCase({
+  permission: 'people.manage_access',
+  input: personIdSchema,
+  run: async ({ tx, actor, audit }, { humanId }) => {
+    if (humanId === actor.humanId) throw conflict('You cannot disable your own access.');
     const person = await findAccount(tx, humanId);
     if (person.signInDisabledAt) return person;
     if (person.role === 'ADMIN') await ensureAnotherAdmin(tx, person.id);
@@ -102,15 +83,15 @@ export async function disableAccess(actor: Actor, input: unknown) {
       data: { signInDisabledAt: new Date() },
       select: accountSelect,
     });
-    await auditAccessChange(tx, admin, AUDIT_ACTIONS.personAccessDisabled, person, { role: person.role });
+    audit(AUDIT_ACTIONS.personAccessDisabled, `human:${person.id}`, { email: person.email, role: person.role });
     return updated;
-  });
-}
+  },
+});
 
-export async function enableAccess(actor: Actor, input: unknown) {
-  const admin = requireHuman(actor, 'people.manage_access');
-  const { humanId } = parseInput(personIdSchema, input);
-  return transaction(async (tx) => {
+export const enableAccess = personUseCase({
+  permission: 'people.manage_access',
+  input: personIdSchema,
+  run: async ({ tx, audit }, { humanId }) => {
     const person = await findAccount(tx, humanId);
     if (!person.signInDisabledAt) return person;
     if (person.status !== 'ACTIVE') throw conflict('This person was offboarded: their access cannot be re-enabled.');
@@ -119,10 +100,10 @@ export async function enableAccess(actor: Actor, input: unknown) {
       data: { signInDisabledAt: null },
       select: accountSelect,
     });
-    await auditAccessChange(tx, admin, AUDIT_ACTIONS.personAccessEnabled, person, { role: person.role });
+    audit(AUDIT_ACTIONS.personAccessEnabled, `human:${person.id}`, { email: person.email, role: person.role });
     return updated;
-  });
-}
+  },
+});
 
 export type Account = Awaited<ReturnType<typeof addPerson>>;
 export type { DashboardRole };

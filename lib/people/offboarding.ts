@@ -1,12 +1,12 @@
 import 'server-only';
 import { createHash } from 'node:crypto';
 import { z } from 'zod';
-import { getDb, transaction, type Db, type Tx } from '../db';
-import { appendAuditEvent } from '../audit/append';
+import { getDb, type Db, type Tx } from '../db';
 import { AUDIT_ACTIONS } from '../audit/actions';
-import { humanPrincipal, requireHuman, type Actor, type HumanActor } from '../auth/actor';
+import { requireHuman, type Actor, type HumanActor } from '../auth/actor';
 import { AppError, conflict, notFound } from '../errors';
 import { recomputeFindings } from '../findings/recompute';
+import { personUseCase } from '../use-case';
 import { parseInput } from '../validation';
 import { offboardPersonSchema } from './directory-schemas';
 import { personIdSchema } from './schemas';
@@ -64,6 +64,7 @@ function successorOf(person: Person) {
 
 function digestOf(parts: {
   credentialIds: string[];
+  apiKeyIds: string[];
   nhiIds: string[];
   successorId: string | null;
   endsAccess: boolean;
@@ -71,6 +72,7 @@ function digestOf(parts: {
   const canonical = JSON.stringify([
     [...parts.credentialIds].sort(),
     [...parts.nhiIds].sort(),
+    [...parts.apiKeyIds].sort(),
     parts.successorId,
     parts.endsAccess,
   ]);
@@ -90,6 +92,12 @@ async function readImpact(db: Tx | Db, actor: HumanActor, humanId: string) {
     orderBy: [{ name: 'asc' }, { id: 'asc' }],
     select: { id: true, name: true, kind: true, status: true },
   });
+  // Keys bound to an NHI live and die with it; the ones bound to none were the person's own doing.
+  const apiKeys = await db.apiKey.findMany({
+    where: { createdById: person.id, nhiId: null, revokedAt: null },
+    orderBy: [{ name: 'asc' }, { id: 'asc' }],
+    select: { id: true, name: true, kind: true, prefix: true },
+  });
   const successor = successorOf(person);
   const outcome: NhiOutcome = successor ? 'TO_MANAGER' : 'UNSPONSORED';
   const endsAccess = person.role !== null && person.signInDisabledAt === null;
@@ -107,8 +115,10 @@ async function readImpact(db: Tx | Db, actor: HumanActor, humanId: string) {
     endsDashboardAccess: endsAccess,
     credentials: credentials.map((credential) => ({ ...credential, borrowed: credential.holderNhi !== null })),
     nhis: nhis.map((nhi) => ({ ...nhi, outcome })),
+    apiKeys,
     digest: digestOf({
       credentialIds: credentials.map((credential) => credential.id),
+      apiKeyIds: apiKeys.map((key) => key.id),
       nhiIds: nhis.map((nhi) => nhi.id),
       successorId: successor?.id ?? null,
       endsAccess,
@@ -141,6 +151,7 @@ function receiptOf(impact: OffboardingImpact) {
     borrowedCredentials: impact.credentials.filter((credential) => credential.borrowed).length,
     reassignedNhis: impact.successor ? impact.nhis.length : 0,
     unsponsoredNhis: impact.successor ? 0 : impact.nhis.length,
+    revokedApiKeys: impact.apiKeys.length,
   };
 }
 
@@ -166,53 +177,61 @@ async function applyImpact(tx: Tx, officer: HumanActor, impact: OffboardingImpac
     where: { sponsorId: person.id },
     data: { sponsorId: impact.successor?.id ?? null },
   });
-  if (revoked.count !== impact.credentials.length || responsored.count !== impact.nhis.length) throw staleImpact();
+  const revokedKeys = await tx.apiKey.updateMany({
+    where: { createdById: person.id, nhiId: null, revokedAt: null },
+    data: { revokedAt: now, revokedById: officer.humanId },
+  });
+  if (
+    revoked.count !== impact.credentials.length ||
+    responsored.count !== impact.nhis.length ||
+    revokedKeys.count !== impact.apiKeys.length
+  )
+    throw staleImpact();
 }
 
-function auditOffboarding(tx: Tx, officer: HumanActor, impact: OffboardingImpact, reason: string) {
+function offboardingDetails(impact: OffboardingImpact, reason: string) {
   const nhiIds = impact.nhis.map((nhi) => nhi.id);
-  return appendAuditEvent(tx, {
-    action: AUDIT_ACTIONS.personOffboarded,
-    attribution: 'HUMAN',
-    initiator: humanPrincipal(officer),
-    executor: humanPrincipal(officer),
-    resource: `human:${impact.person.id}`,
-    details: {
-      email: impact.person.email,
-      reason,
-      ...receiptOf(impact),
-      successor: impact.successor ? { id: impact.successor.id, email: impact.successor.email } : null,
-      revokedCredentialIds: impact.credentials.map((credential) => credential.id),
-      borrowedCredentialIds: impact.credentials
-        .filter((credential) => credential.borrowed)
-        .map((credential) => credential.id),
-      reassignedNhiIds: impact.successor ? nhiIds : [],
-      unsponsoredNhiIds: impact.successor ? [] : nhiIds,
-    },
-  });
+  const receipt = receiptOf(impact);
+  return {
+    email: impact.person.email,
+    reason,
+    revokedCredentials: receipt.revokedCredentials,
+    borrowedCredentials: receipt.borrowedCredentials,
+    reassignedNhis: receipt.reassignedNhis,
+    unsponsoredNhis: receipt.unsponsoredNhis,
+    revokedApiKeys: receipt.revokedApiKeys,
+    successor: impact.successor ? { id: impact.successor.id, email: impact.successor.email } : null,
+    revokedCredentialIds: impact.credentials.map((credential) => credential.id),
+    borrowedCredentialIds: impact.credentials
+      .filter((credential) => credential.borrowed)
+      .map((credential) => credential.id),
+    reassignedNhiIds: impact.successor ? nhiIds : [],
+    unsponsoredNhiIds: impact.successor ? [] : nhiIds,
+    revokedApiKeyIds: impact.apiKeys.map((key) => key.id),
+  };
 }
 
 /**
- * Offboards a person in one transaction: status and access, credential revocation, sponsorships, findings
- * (orphaned NHIs, borrowed credentials) and one audit event.
+ * Offboards a person in one transaction: status and access, credential and API key revocation, sponsorships,
+ * findings (orphaned NHIs, borrowed credentials) and one audit event.
  */
-export async function offboardPerson(actor: Actor, input: unknown): Promise<OffboardingReceipt> {
-  const officer = requireHuman(actor, 'people.offboard');
-  const { humanId, reason, impactDigest } = parseInput(offboardPersonSchema, input);
-  return transaction(async (tx) => {
-    const impact = await readImpact(tx, officer, humanId);
+export const offboardPerson = personUseCase({
+  permission: 'people.offboard',
+  input: offboardPersonSchema,
+  run: async ({ tx, actor, audit }, { humanId, reason, impactDigest }): Promise<OffboardingReceipt> => {
+    const impact = await readImpact(tx, actor, humanId);
     if (impact.blocker) throw conflict(impact.blocker);
     if (impact.digest !== impactDigest) throw staleImpact();
-    await applyImpact(tx, officer, impact, reason, new Date());
+    await applyImpact(tx, actor, impact, reason, new Date());
     const holders = impact.credentials.flatMap((credential) => (credential.holderNhi ? [credential.holderNhi.id] : []));
     await recomputeFindings(tx, {
       nhiIds: [...impact.nhis.map((nhi) => nhi.id), ...holders],
       credentialIds: impact.credentials.map((credential) => credential.id),
     });
-    await auditOffboarding(tx, officer, impact, reason);
+    audit(AUDIT_ACTIONS.personOffboarded, `human:${impact.person.id}`, offboardingDetails(impact, reason));
     return receiptOf(impact);
-  });
-}
+  },
+});
 
 const offboardingRecordSchema = z.object({
   reason: z.string(),

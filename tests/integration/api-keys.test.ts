@@ -66,7 +66,10 @@ describe('creating a key', () => {
     const { key, secret } = await createApiKey(security, { name: 'Okta collector', kind: 'INGEST' });
     expect(secret).toMatch(/^stw_ingest_[0-9A-Za-z]{32}$/);
     expect(key).not.toHaveProperty('keyHash');
-    expect(key).toMatchObject({ kind: 'INGEST', prefix: secret.slice(0, 12), nhiId: null, expiresAt: null });
+    expect(key).toMatchObject({ kind: 'INGEST', prefix: secret.slice(0, 12), nhiId: null });
+    const lifetimeDays = ((key.expiresAt?.getTime() ?? 0) - Date.now()) / 86_400_000;
+    expect(lifetimeDays).toBeGreaterThan(89.9);
+    expect(lifetimeDays).toBeLessThanOrEqual(90);
 
     const db = await getDb();
     const stored = await db.apiKey.findUniqueOrThrow({ where: { id: key.id }, omit: { keyHash: false } });

@@ -103,7 +103,7 @@ describe('importing identities', () => {
     expect(result.errors).toEqual([{ line: 2, column: null, message: expect.stringContaining('never ends') }]);
   });
 
-  it('imports a good file in one go, upserting like the API, with one audit event', async () => {
+  it('imports a good file in one go, upserting like the API, with an event on each identity and one for the file', async () => {
     const file = bytes([
       IDENTITY_HEADER,
       `okta,svc-sync,Directory sync,SERVICE_ACCOUNT,production,,Syncs groups`,
@@ -113,10 +113,18 @@ describe('importing identities', () => {
     const db = await getDb();
     const headBefore = (await db.auditChainHead.findUniqueOrThrow({ where: { id: 1 } })).seq;
     expect(await importFile('identities', file)).toMatchObject({ rows: 3, created: 3, updated: 0, unchanged: 0 });
-    expect((await db.auditChainHead.findUniqueOrThrow({ where: { id: 1 } })).seq).toBe(headBefore + 1);
+    expect((await db.auditChainHead.findUniqueOrThrow({ where: { id: 1 } })).seq).toBe(headBefore + 4);
     const event = await db.auditEvent.findFirstOrThrow({ orderBy: { seq: 'desc' } });
     expect(event).toMatchObject({ action: 'inventory.import', attribution: 'HUMAN', initiatorId: admin.humanId });
     expect(JSON.parse(event.details)).toMatchObject({ kind: 'identities', rows: 3, created: 3, updated: 0 });
+    const imported = await db.nhi.findMany({
+      where: { externalId: { in: ['svc-sync', 'asst-1', 'arn:aws:iam::1:role/etl'] } },
+    });
+    for (const nhi of imported) {
+      const own = await db.auditEvent.findFirstOrThrow({ where: { resource: `nhi:${nhi.id}` } });
+      expect(own).toMatchObject({ action: 'identity.upsert', initiatorId: admin.humanId });
+      expect(JSON.parse(own.details)).toMatchObject({ via: 'csv', outcome: 'created' });
+    }
     expect(
       await db.nhi.findUniqueOrThrow({ where: { system_externalId: { system: 'openai', externalId: 'asst-1' } } }),
     ).toMatchObject({ name: 'Support agent, tier 1', sponsorId: sponsor.humanId, status: 'ACTIVE' });
@@ -260,7 +268,10 @@ describe('importing credentials', () => {
     expect(agent.borrowedCredentialCount).toBe(1);
     expect(await db.finding.count({ where: { nhiId: agent.id, type: 'BORROWED_HUMAN_CREDENTIAL' } })).toBe(1);
     const event = await db.auditEvent.findFirstOrThrow({ orderBy: { seq: 'desc' } });
-    expect(JSON.parse(event.details)).toMatchObject({ kind: 'credentials', created: 2, ids: expect.any(Array) });
+    expect(JSON.parse(event.details)).toMatchObject({ kind: 'credentials', created: 2 });
+    const borrowed = await db.credential.findUniqueOrThrow({ where: { fingerprint: 'fp-borrowed-pat' } });
+    const own = await db.auditEvent.findFirstOrThrow({ where: { resource: `credential:${borrowed.id}` } });
+    expect(own).toMatchObject({ action: 'credential.create', initiatorId: admin.humanId });
   });
 });
 

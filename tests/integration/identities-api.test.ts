@@ -141,12 +141,13 @@ describe('POST /api/v1/identities: upserting', () => {
     expect((await stored(agent.externalId as string)).sponsorId).not.toBeNull();
   });
 
-  it('records one audit event per call, attributed to the key acting on its own', async () => {
+  it('records an audit event on each identity it changed, attributed to the key acting on its own', async () => {
     const key = await createKey('ADMIN', { name: 'terraform sync' });
     const response = await upsert([identity(), identity()], key.secret);
     expect(response.status).toBe(200);
     const db = await getDb();
-    const event = await db.auditEvent.findFirstOrThrow({ orderBy: { seq: 'desc' } });
+    const events = await db.auditEvent.findMany({ orderBy: { seq: 'desc' }, take: 2 });
+    const [event] = events;
     expect(event).toMatchObject({
       action: 'identity.upsert',
       attribution: 'AGENT_AUTONOMOUS',
@@ -157,18 +158,26 @@ describe('POST /api/v1/identities: upserting', () => {
       executorId: key.id,
       outcome: 'SUCCESS',
     });
-    const details = JSON.parse(event.details);
-    expect(details).toMatchObject({ created: 2, updated: 0, unchanged: 0 });
-    expect(details.ids).toHaveLength(2);
+    const created = await db.nhi.findMany({ where: { id: { in: events.map((row) => row.resource!.slice(4)) } } });
+    expect(created).toHaveLength(2);
+    for (const row of events) expect(JSON.parse(row.details)).toMatchObject({ via: 'api', outcome: 'created' });
   });
 
-  it('upserts 1,000 identities in one call', async () => {
+  it("upserts 1,000 identities in one call, each change findable in its own identity's trail", async () => {
     const items = Array.from({ length: 1000 }, (_, n) => identity({ system: 'aws', externalId: `role-${n}` }));
     expect(await (await upsert(items)).json()).toEqual({ created: 1000, updated: 0 });
     const changed = items.map((item) => ({ ...item, environment: 'production' }));
     expect(await (await upsert(changed)).json()).toEqual({ created: 0, updated: 1000 });
     const db = await getDb();
     expect(await db.nhi.count({ where: { system: 'aws', environment: 'production' } })).toBe(1000);
+    const last = await db.nhi.findUniqueOrThrow({
+      where: { system_externalId: { system: 'aws', externalId: 'role-999' } },
+    });
+    const trail = await db.auditEvent.findMany({ where: { resource: `nhi:${last.id}` }, orderBy: { seq: 'asc' } });
+    expect(trail.map((event) => JSON.parse(event.details))).toMatchObject([
+      { outcome: 'created' },
+      { outcome: 'updated', changed: { environment: { to: 'production' } } },
+    ]);
   });
 });
 

@@ -4,10 +4,13 @@ import {
   assignSponsor,
   createNhi,
   decommissionNhi,
+  previewDecommission,
   reactivateNhi,
+  setNhiOwners,
   suspendNhi,
   updateNhi,
 } from '../../lib/identities/manage';
+import { createApiKey } from '../../lib/api-keys/manage';
 import { createCredential, revokeCredential, updateCredential } from '../../lib/credentials/manage';
 import type { HumanActor } from '../../lib/auth/actor';
 import { AppError } from '../../lib/errors';
@@ -37,6 +40,23 @@ function agent(overrides: Record<string, unknown> = {}) {
     sponsorId: sponsor.humanId,
     ...overrides,
   };
+}
+
+function credentialFor(nhiId: string) {
+  return {
+    name: `token of ${nhiId}`,
+    kind: 'API_KEY',
+    system: 'github',
+    fingerprint: `sha256:key-${nhiId}`,
+    subjectType: 'NHI',
+    subjectId: nhiId,
+    issuedAt: '2026-11-01T00:00:00Z',
+  };
+}
+
+async function auditHead(): Promise<number> {
+  const db = await getDb();
+  return (await db.auditChainHead.findUniqueOrThrow({ where: { id: 1 } })).seq;
 }
 
 async function snapshot() {
@@ -106,21 +126,69 @@ describe('NHIs', () => {
     await expectRefused(() => decommissionNhi(sponsor, { nhiId: theirs.id }), 403);
   });
 
-  it('may be edited and suspended by their own sponsor, who cannot hand them to someone else', async () => {
+  it('may be described and suspended by their own sponsor, who cannot rename them or hand them on', async () => {
     const mine = await createNhi(security, agent());
+    const asStored = { ...agent(), name: mine.name, externalId: mine.externalId, id: mine.id };
     const edited = await updateNhi(sponsor, {
-      ...agent({ externalId: mine.externalId, name: 'renamed-agent' }),
-      id: mine.id,
+      ...asStored,
+      description: 'Reviews pull requests',
+      environment: 'staging',
     });
-    expect(edited.name).toBe('renamed-agent');
-    await expectRefused(
-      () =>
-        updateNhi(sponsor, { ...agent({ externalId: mine.externalId, sponsorId: otherSponsor.humanId }), id: mine.id }),
-      403,
-    );
+    expect(edited).toMatchObject({ description: 'Reviews pull requests', environment: 'staging' });
+    for (const change of [
+      { name: 'renamed-agent' },
+      { kind: 'SERVICE_ACCOUNT' },
+      { system: 'gitlab' },
+      { externalId: 'another-id' },
+      { sponsorId: otherSponsor.humanId },
+    ]) {
+      await expectRefused(() => updateNhi(sponsor, { ...asStored, ...change }), 403);
+    }
     expect((await suspendNhi(sponsor, { nhiId: mine.id, reason: 'acting oddly' })).status).toBe('SUSPENDED');
     await expectRefused(() => suspendNhi(sponsor, { nhiId: mine.id }), 409);
-    expect((await reactivateNhi(sponsor, { nhiId: mine.id })).status).toBe('ACTIVE');
+  });
+
+  it('stay suspended until the security team lifts the suspension, whatever the sponsor does', async () => {
+    const mine = await createNhi(security, agent());
+    await suspendNhi(security, { nhiId: mine.id, reason: 'containment' });
+    const before = await auditHead();
+    await expectRefused(() => reactivateNhi(sponsor, { nhiId: mine.id }), 403);
+    expect(await auditHead()).toBe(before);
+    expect((await reactivateNhi(security, { nhiId: mine.id })).status).toBe('ACTIVE');
+  });
+
+  it('are decommissioned with every credential and API key they hold, shown beforehand, in one transaction', async () => {
+    const mine = await createNhi(security, agent());
+    const credential = await createCredential(security, credentialFor(mine.id));
+    const { key } = await createApiKey(security, { name: 'agent key', kind: 'AGENT', nhiId: mine.id });
+    const impact = await previewDecommission(security, { nhiId: mine.id });
+    expect(impact.credentials.map((row) => row.id)).toEqual([credential.id]);
+    expect(impact.apiKeys.map((row) => row.id)).toEqual([key.id]);
+    await decommissionNhi(security, { nhiId: mine.id, reason: 'retired' });
+    const db = await getDb();
+    expect((await db.credential.findUniqueOrThrow({ where: { id: credential.id } })).status).toBe('REVOKED');
+    expect((await db.apiKey.findUniqueOrThrow({ where: { id: key.id } })).revokedAt).not.toBeNull();
+    const event = await db.auditEvent.findFirstOrThrow({ orderBy: { seq: 'desc' } });
+    expect(event).toMatchObject({ action: 'nhi.decommission', resource: `nhi:${mine.id}` });
+    expect(JSON.parse(event.details)).toMatchObject({
+      revokedCredentialIds: [credential.id],
+      revokedApiKeyIds: [key.id],
+    });
+  });
+
+  it('have co-owners set by their sponsor, audited on the NHI, and only active people', async () => {
+    const mine = await createNhi(security, agent());
+    await expectRefused(() => setNhiOwners(sponsor, { nhiId: mine.id, ownerIds: ['nobody'] }), 422);
+    expect(await setNhiOwners(sponsor, { nhiId: mine.id, ownerIds: [otherSponsor.humanId] })).toEqual({
+      added: [otherSponsor.humanId],
+      removed: [],
+    });
+    const db = await getDb();
+    expect(await db.nhiOwner.count({ where: { nhiId: mine.id } })).toBe(1);
+    const event = await db.auditEvent.findFirstOrThrow({ orderBy: { seq: 'desc' } });
+    expect(event).toMatchObject({ action: 'nhi.owners_change', resource: `nhi:${mine.id}` });
+    const theirs = await createNhi(security, agent({ sponsorId: otherSponsor.humanId }));
+    await expectRefused(() => setNhiOwners(sponsor, { nhiId: theirs.id, ownerIds: [] }), 404);
   });
 
   it('open an ORPHANED finding when their sponsor is taken away, and resolve it when one is assigned', async () => {

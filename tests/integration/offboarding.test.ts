@@ -189,6 +189,40 @@ describe('offboarding a person with an active manager', () => {
   });
 });
 
+describe('offboarding someone who made API keys', () => {
+  it('revokes the keys they made that belong to no NHI, shown in the preview, and leaves NHI keys alone', async () => {
+    const person = await createPerson('SECURITY');
+    const agent = await createNhi('Deploy agent', security.humanId);
+    const db = await getDb();
+    const loose = await db.apiKey.create({
+      data: {
+        name: 'their ingest key',
+        kind: 'INGEST',
+        prefix: 'stw_ingest_x',
+        keyHash: randomUUID(),
+        createdById: person.humanId,
+      },
+    });
+    const bound = await db.apiKey.create({
+      data: {
+        name: 'agent key',
+        kind: 'AGENT',
+        prefix: 'stw_agent_xx',
+        keyHash: randomUUID(),
+        nhiId: agent.id,
+        createdById: person.humanId,
+      },
+    });
+    const { preview, receipt } = await offboard(admin, person.humanId);
+    expect(preview.apiKeys.map((key) => key.id)).toEqual([loose.id]);
+    expect(receipt.revokedApiKeys).toBe(1);
+    expect((await db.apiKey.findUniqueOrThrow({ where: { id: loose.id } })).revokedAt).not.toBeNull();
+    expect((await db.apiKey.findUniqueOrThrow({ where: { id: bound.id } })).revokedAt).toBeNull();
+    const event = await db.auditEvent.findFirstOrThrow({ orderBy: { seq: 'desc' } });
+    expect(JSON.parse(event.details)).toMatchObject({ revokedApiKeyIds: [loose.id] });
+  });
+});
+
 describe('offboarding a person without an active manager', () => {
   it('leaves their NHIs without a sponsor, flagged orphaned with an open ORPHANED finding', async () => {
     const formerManager = await createPerson(null);

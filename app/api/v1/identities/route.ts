@@ -1,8 +1,8 @@
-import { apiRoute, jsonResponse, readJsonBody } from '@/lib/adapters/route';
-import type { KeyActor } from '@/lib/auth/actor';
+import { apiRoute, jsonResponse, otherMethodsRefused, readJsonBody } from '@/lib/adapters/route';
+import { requirePermission, type KeyActor } from '@/lib/auth/actor';
 import { authenticateApiKey, bearerToken } from '@/lib/auth/api-keys';
 import { AppError } from '@/lib/errors';
-import { requireAdminKey, upsertIdentities } from '@/lib/identities/upsert';
+import { upsertIdentities } from '@/lib/identities/upsert';
 
 export const dynamic = 'force-dynamic';
 
@@ -24,7 +24,9 @@ async function requireApiKey(request: Request): Promise<KeyActor> {
 export const POST = apiRoute(async (request: Request) => {
   const key = await requireApiKey(request);
   // Refuse other kinds of keys before reading what they send.
-  requireAdminKey(key);
+  requirePermission(key, 'identities.upsert');
   const body = await readJsonBody(request, MAX_BODY_BYTES);
   return jsonResponse(await upsertIdentities(key, body));
 });
+
+export const { GET, PUT, PATCH, DELETE } = otherMethodsRefused('POST');

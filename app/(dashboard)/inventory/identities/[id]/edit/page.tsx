@@ -2,7 +2,7 @@ import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
 import { can } from '@/lib/auth/actor';
 import { requirePagePermission } from '@/lib/auth/session';
-import { findNhiForEdit } from '@/lib/identities/scope';
+import { findNhiForEdit } from '@/lib/identities/manage';
 import { activePeopleOptions } from '@/lib/people/options';
 import { Card } from '@/components/ui/card';
 import { PageHeader } from '@/components/ui/page-header';

@@ -1,0 +1,90 @@
+import type { DashboardRole, NhiStatus } from '../db/generated/sqlite/enums';
+import type { StewardAction } from './actions';
+
+/**
+ * What each action Steward records carries in its details: one type per action, so a use case cannot write a
+ * detail that the audit views and evidence packs do not expect.
+ */
+
+type FieldChanges = Record<string, { from: unknown; to: unknown }>;
+
+type StatusChange = {
+  from: NhiStatus;
+  to: NhiStatus;
+  reason: string | null;
+  revokedCredentialIds?: string[];
+  revokedApiKeyIds?: string[];
+};
+
+type ApiKeyDetails = {
+  name: string;
+  kind: string;
+  prefix: string;
+  nhiId: string | null;
+  expiresAt?: string | null;
+  reason?: string;
+};
+
+type SignInDetails = Record<string, unknown>;
+
+export type AuditDetails = {
+  'auth.sign_in': SignInDetails;
+  'auth.sign_in_failed': SignInDetails;
+  'auth.sign_in_throttled': SignInDetails;
+  'auth.sign_in_denied': SignInDetails;
+  'auth.sign_out': SignInDetails;
+  'person.add': { email: string; name: string; role: DashboardRole };
+  'person.role_change': { email: string; from: DashboardRole | null; to: DashboardRole };
+  'person.access_disable': { email: string; role: DashboardRole | null };
+  'person.access_enable': { email: string; role: DashboardRole | null };
+  'person.offboard': {
+    email: string;
+    reason: string;
+    revokedCredentials: number;
+    borrowedCredentials: number;
+    reassignedNhis: number;
+    unsponsoredNhis: number;
+    revokedApiKeys: number;
+    successor: { id: string; email: string } | null;
+    revokedCredentialIds: string[];
+    borrowedCredentialIds: string[];
+    reassignedNhiIds: string[];
+    unsponsoredNhiIds: string[];
+    revokedApiKeyIds: string[];
+  };
+  'nhi.create': { name: string; kind: string; system: string; sponsorId: string | null };
+  'nhi.update': { changed: FieldChanges };
+  'nhi.sponsor_assign': { from: string | null; to: string | null };
+  'nhi.suspend': StatusChange;
+  'nhi.reactivate': StatusChange;
+  'nhi.decommission': StatusChange;
+  'nhi.owners_change': { added: string[]; removed: string[] };
+  'credential.create': {
+    kind: string;
+    name: string;
+    subjectHumanId: string | null;
+    subjectNhiId: string | null;
+    holderNhiId: string | null;
+  };
+  'credential.update': { name: string; changed: FieldChanges };
+  'credential.revoke': { reason: string | null; kind: string; subjectHumanId: string | null; via?: string };
+  'finding.accept': { type: string; reason: string; acceptedUntil: string };
+  'finding.reopen': { type: string };
+  'finding.recompute': { opened: number; updated: number; resolved: number; nhis: number; page?: number };
+  'inventory.import': {
+    kind: string;
+    fileName: string;
+    rows: number;
+    created: number;
+    updated: number;
+    unchanged: number;
+    sha256: string;
+  };
+  'identity.upsert': { via: 'api' | 'csv'; outcome: 'created' | 'updated'; changed: FieldChanges; batch: string };
+  'api_key.create': ApiKeyDetails;
+  'api_key.revoke': ApiKeyDetails;
+};
+
+type MissingDetails = Exclude<StewardAction, keyof AuditDetails>;
+/** Fails to compile when an action in AUDIT_ACTIONS has no details type here. */
+export const EVERY_ACTION_HAS_DETAILS: MissingDetails extends never ? true : never = true;
