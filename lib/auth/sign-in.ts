@@ -6,7 +6,7 @@ import { AUDIT_ACTIONS } from '../audit/actions';
 import type { DashboardRole, HumanStatus } from '../db/generated/sqlite/enums';
 import type { Human } from '../db/generated/sqlite/client';
 import { decoyPasswordHash, passwordMatches } from './passwords';
-import { clearThrottle, readThrottle, recordFailure, throttleBuckets } from './throttle';
+import { readThrottle, recordFailure, rememberSuccessfulSignIn, throttleKeys } from './throttle';
 import { UNKNOWN_ADDRESS } from './client-address';
 import type { OidcIdentity, OidcIdentityResult } from './oidc';
 
@@ -75,17 +75,17 @@ export async function signInWithPassword(input: unknown, context: SignInContext)
   const { email, password } = parsed.data;
   const now = new Date();
   const address = context.ip ?? UNKNOWN_ADDRESS;
-  const buckets = throttleBuckets(email, address);
+  const throttle = throttleKeys(email, address);
 
   const db = await getDb();
-  const throttle = await readThrottle(db, buckets, now);
-  if (throttle.locked) return { ok: false, reason: 'THROTTLED', retryAfterSeconds: throttle.retryAfterSeconds };
+  const state = await readThrottle(db, throttle, now);
+  if (state.locked) return { ok: false, reason: 'THROTTLED', retryAfterSeconds: state.retryAfterSeconds };
 
   const human = await db.human.findUnique({ where: { email }, select: PASSWORD_PERSON });
   const matches = await passwordMatches(human?.passwordHash ?? (await decoyPasswordHash()), password);
   if (human && matches && mayUseDashboard(human)) {
     await transaction(async (tx) => {
-      await clearThrottle(tx, buckets[0]);
+      await rememberSuccessfulSignIn(tx, throttle, now);
       await recordSuccess(tx, human, contextDetails(context, { method: 'password', role: human.role }));
     });
     return { ok: true, humanId: human.id, email: human.email, name: human.name };
@@ -94,7 +94,7 @@ export async function signInWithPassword(input: unknown, context: SignInContext)
   await transaction(async (tx) => {
     // The failure's event goes first: it takes the chain lock, which serializes the throttle counters below.
     await recordRefusal(tx, AUDIT_ACTIONS.signInFailed, email, contextDetails(context, { method: 'password', why }));
-    for (const lock of await recordFailure(tx, buckets, now)) {
+    for (const lock of await recordFailure(tx, throttle, now)) {
       const lockDetails = { method: 'password', lock: lock.scope, lockedUntil: lock.lockedUntil.toISOString() };
       await recordRefusal(tx, AUDIT_ACTIONS.signInThrottled, email, contextDetails(context, lockDetails));
     }

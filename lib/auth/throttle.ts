@@ -4,44 +4,66 @@ import type { Db, Tx } from '../db';
 const MINUTE_MS = 60_000;
 
 /**
- * Failed password sign-ins are counted per (email, client address) and per client address, never per email
- * alone, so that someone guessing from elsewhere cannot lock the real person out.
- * - `emailAtAddress`: five failures for one email from one address within 15 minutes lock that pair for 15
+ * Failed password sign-ins are counted per (email, client address), per client address, and per email, so
+ * that someone guessing from elsewhere cannot lock the real person out:
+ * - `emailAtAddress`: 5 failures for one email from one address within 15 minutes lock that pair for 15
  *   minutes; the person can still sign in from anywhere else.
- * - `address`: twenty failures from one address within 15 minutes, whatever the emails, lock that address
- *   for 15 minutes, which slows one address spraying a password over many accounts.
+ * - `address`: 20 failures from one address within 15 minutes, whatever the emails, lock that address for 15
+ *   minutes, which slows one address spraying a password over many accounts.
+ * - `email`: 50 failures for one email within 15 minutes, from any number of addresses, lock that email for
+ *   15 minutes, except from addresses where it signed in successfully within {@link KNOWN_ADDRESS_MS}: a
+ *   guesser spread over many addresses is stopped, and the person keeps signing in from where they usually do.
  */
 export const THROTTLE_POLICIES = {
   emailAtAddress: { maxFailures: 5, windowMs: 15 * MINUTE_MS, lockMs: 15 * MINUTE_MS },
   address: { maxFailures: 20, windowMs: 15 * MINUTE_MS, lockMs: 15 * MINUTE_MS },
+  email: { maxFailures: 50, windowMs: 15 * MINUTE_MS, lockMs: 15 * MINUTE_MS },
 } as const;
+
+export const KNOWN_ADDRESS_MS = 30 * 24 * 60 * MINUTE_MS;
 
 export type ThrottleScope = keyof typeof THROTTLE_POLICIES;
 export type ThrottleBucket = { scope: ThrottleScope; key: string };
 export type ThrottleState = { locked: false } | { locked: true; retryAfterSeconds: number };
 export type LockStarted = { scope: ThrottleScope; lockedUntil: Date };
 
-export function throttleBuckets(email: string, address: string): ThrottleBucket[] {
-  return [
-    { scope: 'emailAtAddress', key: `email-at-address:${JSON.stringify([email, address])}` },
-    { scope: 'address', key: `address:${address}` },
-  ];
+/** The counters one attempt touches, and the row that remembers a successful sign-in from the address. */
+export type SignInThrottleKeys = { buckets: ThrottleBucket[]; knownAddress: string };
+
+export function throttleKeys(email: string, address: string): SignInThrottleKeys {
+  const pair = JSON.stringify([email, address]);
+  return {
+    buckets: [
+      { scope: 'emailAtAddress', key: `email-at-address:${pair}` },
+      { scope: 'address', key: `address:${address}` },
+      { scope: 'email', key: `email:${email}` },
+    ],
+    knownAddress: `known-address:${pair}`,
+  };
 }
 
-/** Locked while any of the buckets is; reads only, so an attempt refused during a lock writes nothing. */
-export async function readThrottle(db: Tx | Db, buckets: ThrottleBucket[], now: Date): Promise<ThrottleState> {
+/** Locked while any bucket is; reads only, so an attempt refused during a lock writes nothing. */
+export async function readThrottle(db: Tx | Db, keys: SignInThrottleKeys, now: Date): Promise<ThrottleState> {
   const rows = await db.signInThrottle.findMany({
-    where: { key: { in: buckets.map((bucket) => bucket.key) }, lockedUntil: { gt: now } },
-    select: { lockedUntil: true },
+    where: { key: { in: [...keys.buckets.map((bucket) => bucket.key), keys.knownAddress] } },
   });
-  const until = Math.max(0, ...rows.map((row) => row.lockedUntil?.getTime() ?? 0));
-  if (until <= now.getTime()) return { locked: false };
+  const known = rows.some(
+    (row) => row.key === keys.knownAddress && now.getTime() - row.windowStartsAt.getTime() < KNOWN_ADDRESS_MS,
+  );
+  const scopeOf = new Map(keys.buckets.map((bucket) => [bucket.key, bucket.scope]));
+  const locks = rows.filter((row) => {
+    const scope = scopeOf.get(row.key);
+    return scope && !(scope === 'email' && known) && row.lockedUntil && row.lockedUntil > now;
+  });
+  const until = Math.max(0, ...locks.map((row) => row.lockedUntil?.getTime() ?? 0));
+  if (until === 0) return { locked: false };
   return { locked: true, retryAfterSeconds: Math.ceil((until - now.getTime()) / 1000) };
 }
 
 async function countFailure(tx: Tx, bucket: ThrottleBucket, now: Date): Promise<Date | null> {
   const policy = THROTTLE_POLICIES[bucket.scope];
   const row = await tx.signInThrottle.findUnique({ where: { key: bucket.key } });
+  if (row?.lockedUntil && row.lockedUntil > now) return null;
   const windowOpen = row && now.getTime() - row.windowStartsAt.getTime() < policy.windowMs;
   const failures = windowOpen ? row.failures + 1 : 1;
   const lockedUntil = failures >= policy.maxFailures ? new Date(now.getTime() + policy.lockMs) : null;
@@ -55,18 +77,26 @@ async function countFailure(tx: Tx, bucket: ThrottleBucket, now: Date): Promise<
 }
 
 /**
- * Counts a failure in every bucket and returns the locks it started. The caller must hold the audit chain's
- * lock (append its event first): that serializes these read-then-write updates across Steward instances.
+ * Counts a failure in every bucket not already locked and returns the locks it started. The caller must hold
+ * the audit chain's lock (append its event first): that serializes these read-then-write updates across
+ * Steward instances.
  */
-export async function recordFailure(tx: Tx, buckets: ThrottleBucket[], now: Date): Promise<LockStarted[]> {
+export async function recordFailure(tx: Tx, keys: SignInThrottleKeys, now: Date): Promise<LockStarted[]> {
   const started: LockStarted[] = [];
-  for (const bucket of buckets) {
+  for (const bucket of keys.buckets) {
     const lockedUntil = await countFailure(tx, bucket, now);
     if (lockedUntil) started.push({ scope: bucket.scope, lockedUntil });
   }
   return started;
 }
 
-export async function clearThrottle(tx: Tx, bucket: ThrottleBucket): Promise<void> {
-  await tx.signInThrottle.deleteMany({ where: { key: bucket.key } });
+/** A success forgets the failures of this email at this address, and remembers the address as known. */
+export async function rememberSuccessfulSignIn(tx: Tx, keys: SignInThrottleKeys, now: Date): Promise<void> {
+  await tx.signInThrottle.deleteMany({ where: { key: keys.buckets[0].key } });
+  const known = { failures: 0, windowStartsAt: now, lockedUntil: null };
+  await tx.signInThrottle.upsert({
+    where: { key: keys.knownAddress },
+    create: { key: keys.knownAddress, ...known },
+    update: known,
+  });
 }

@@ -7,6 +7,7 @@ import { createPerson } from '../support/people';
 const PASSWORD = 'correct horse battery staple';
 const PAIR_LIMIT = THROTTLE_POLICIES.emailAtAddress.maxFailures;
 const ADDRESS_LIMIT = THROTTLE_POLICIES.address.maxFailures;
+const EMAIL_LIMIT = THROTTLE_POLICIES.email.maxFailures;
 
 /** A documentation address (RFC 5737) of its own for each caller, so tests do not share throttle buckets. */
 let nextAddress = 1;
@@ -106,5 +107,25 @@ describe('password sign-in throttling', () => {
     expect(await signInWithPassword({ email: person.email, password: PASSWORD }, { ip: home })).toMatchObject({
       ok: true,
     });
+  });
+
+  it('locks an email guessed from many addresses, except from where the person signed in before', async () => {
+    const person = await createPerson('SECURITY', { password: PASSWORD });
+    const home = address();
+    expect(await signInWithPassword({ email: person.email, password: PASSWORD }, { ip: home })).toMatchObject({
+      ok: true,
+    });
+    for (let attempt = 0; attempt < EMAIL_LIMIT; attempt += 1) {
+      await guess(person.email, address(), 1);
+    }
+
+    expect(await signInWithPassword({ email: person.email, password: PASSWORD }, { ip: address() })).toMatchObject({
+      reason: 'THROTTLED',
+    });
+    expect(await signInWithPassword({ email: person.email, password: PASSWORD }, { ip: home })).toMatchObject({
+      ok: true,
+    });
+    const locks = (await throttledEvents(person.email)).map((event) => JSON.parse(event.details).lock);
+    expect(locks).toEqual(['email']);
   });
 });
