@@ -1,5 +1,7 @@
 import { z } from 'zod';
 import { ApiKeyKind } from '../db/generated/sqlite/enums';
+import { plainText } from '../validation';
+import { pageSchema } from '../inventory/schemas';
 
 export const API_KEY_KINDS = Object.values(ApiKeyKind) as [ApiKeyKind, ...ApiKeyKind[]];
 
@@ -12,7 +14,7 @@ const emptyToUndefined = (value: unknown) => (value === '' || value === null ? u
 
 export const createApiKeySchema = z
   .object({
-    name: z.string().trim().min(1, 'Name it after what will use it.').max(120, 'Use at most 120 characters.'),
+    name: plainText().trim().min(1, 'Name it after what will use it.').max(120, 'Use at most 120 characters.'),
     kind: z.enum(API_KEY_KINDS, { error: 'Choose a kind.' }),
     nhiId: z.preprocess(emptyToUndefined, idSchema.optional()).transform((value) => value ?? null),
     expiresInDays: z
@@ -36,8 +38,6 @@ export const createApiKeySchema = z
 
 export const revokeApiKeySchema = z.object({ keyId: idSchema });
 
-export const apiKeyFilterSchema = z.object({
-  page: z.coerce.number().int().min(1).max(10_000).optional().default(1),
-});
+export const apiKeyFilterSchema = z.object({ page: pageSchema });
 
 export const nhiSearchSchema = z.object({ q: z.string().trim().max(200) });

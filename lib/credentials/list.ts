@@ -40,7 +40,10 @@ async function pinnedToIds(db: Db, where: Prisma.CredentialWhereInput, total: nu
   return { id: { in: matches.map((credential) => credential.id) } };
 }
 
-function credentialWhere(scope: Prisma.CredentialWhereInput, filter: CredentialFilter): Prisma.CredentialWhereInput {
+export function credentialWhere(
+  scope: Prisma.CredentialWhereInput,
+  filter: CredentialFilter,
+): Prisma.CredentialWhereInput {
   const conditions: Prisma.CredentialWhereInput[] = [scope];
   const term = searchTerm(filter.q);
   if (term) conditions.push({ searchText: { contains: term } });
@@ -57,7 +60,7 @@ function credentialWhere(scope: Prisma.CredentialWhereInput, filter: CredentialF
  */
 function credentialOrderBy(sort: CredentialSort, dir: SortDirection): Prisma.CredentialOrderByWithRelationInput[] {
   const orders: Record<CredentialSort, Prisma.CredentialOrderByWithRelationInput> = {
-    name: { name: dir },
+    name: { nameKey: dir },
     kind: { kind: dir },
     issued: { issuedAt: dir },
     expires: { expiresAt: nullableOrder(dir, 'largest') },

@@ -5,7 +5,7 @@ import { requireHuman, type Actor } from '../auth/actor';
 import { credentialScope } from '../auth/ownership';
 import { conflict, fieldError, notFound } from '../errors';
 import { recomputeFindings } from '../findings/recompute';
-import { credentialSearchText } from '../inventory/search-text';
+import { credentialSearchText, nameKey } from '../inventory/search-text';
 import { personUseCase } from '../use-case';
 import { parseInput } from '../validation';
 import {
@@ -48,6 +48,7 @@ export function credentialColumns(input: CreateCredentialInput, issuedByDefault 
     holderNhiId: input.holderNhiId ?? (subjectType === 'NHI' ? subjectId : null),
     issuedAt: issuedAt ?? issuedByDefault,
     searchText: credentialSearchText(input),
+    nameKey: nameKey(input.name),
   };
 }
 

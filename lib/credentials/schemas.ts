@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { CredentialKind } from '../db/generated/sqlite/enums';
 import { environmentSchema, systemSchema } from '../identities/schemas';
+import { plainText } from '../validation';
 
 /** Task tokens are only ever issued by Steward for an approved scope, never entered by hand or imported. */
 export const MANAGED_CREDENTIAL_KINDS = Object.values(CredentialKind).filter((kind) => kind !== 'TASK_TOKEN') as [
@@ -16,11 +17,10 @@ const optionalDate = z
   .transform((value) => value ?? null);
 
 const credentialFields = {
-  name: z.string().trim().min(1, 'Enter a name.').max(200, 'Use at most 200 characters.'),
+  name: plainText().trim().min(1, 'Enter a name.').max(200, 'Use at most 200 characters.'),
   kind: z.enum(MANAGED_CREDENTIAL_KINDS, { error: 'Choose a kind (task tokens are issued by Steward only).' }),
   system: systemSchema,
-  fingerprint: z
-    .string()
+  fingerprint: plainText()
     .trim()
     .min(8, 'Enter the fingerprint, never the secret itself (e.g. sha256:… or the key id).')
     .max(200, 'Use at most 200 characters.'),
@@ -48,7 +48,10 @@ export const updateCredentialSchema = datesInOrder(z.object({ id: idSchema, ...c
 export const credentialIdSchema = z.object({ credentialId: idSchema });
 export const revokeCredentialSchema = z.object({
   credentialId: idSchema,
-  reason: z.string().trim().min(3, 'Say why, for the audit trail.').max(500, 'Use at most 500 characters.'),
+  reason: plainText({ multiline: true })
+    .trim()
+    .min(3, 'Say why, for the audit trail.')
+    .max(500, 'Use at most 500 characters.'),
 });
 
 export type CreateCredentialInput = z.output<typeof createCredentialSchema>;

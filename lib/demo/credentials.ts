@@ -1,6 +1,6 @@
 import type { Credential } from '../db/generated/sqlite/client';
 import type { CredentialKind } from '../db/generated/sqlite/enums';
-import { credentialSearchText } from '../inventory/search-text';
+import { credentialSearchText, nameKey } from '../inventory/search-text';
 import type { Identities, Identity, IdentityFlavor } from './identities';
 import type { People, Person } from './people';
 import { DAY_MS, HOUR_MS, type Random } from './random';
@@ -201,8 +201,8 @@ type Draft = Pick<
 >;
 
 /** The row with the text that inventory search matches. */
-export function searchable(credential: Omit<Credential, 'searchText'>): Credential {
-  return { ...credential, searchText: credentialSearchText(credential) };
+export function searchable(credential: Omit<Credential, 'searchText' | 'nameKey'>): Credential {
+  return { ...credential, searchText: credentialSearchText(credential), nameKey: nameKey(credential.name) };
 }
 
 function nhiCredential(context: Context, identity: Identity, draft: Draft): Credential {

@@ -1,6 +1,6 @@
 import type { Nhi } from '../db/generated/sqlite/client';
 import type { NhiKind, NhiStatus } from '../db/generated/sqlite/enums';
-import { nhiSearchText } from '../inventory/search-text';
+import { nameKey, nhiSearchText } from '../inventory/search-text';
 import {
   AGENT_BASES,
   AWS_ACCOUNTS,
@@ -544,6 +544,7 @@ function toIdentity(
     createdAt,
     updatedAt: random.dateBetween(createdAt, lastSeenAt),
     searchText: nhiSearchText({ name, externalId, system, description }),
+    nameKey: nameKey(name),
   };
   return { ...profile, row, activeFrom: createdAt, activeUntil };
 }
@@ -566,6 +567,7 @@ function toShadowIdentity(random: Random, now: Date, blueprint: Blueprint): Iden
     createdAt: discoveredAt,
     updatedAt: discoveredAt,
     searchText: nhiSearchText({ name, externalId, system, description: profile.description }),
+    nameKey: nameKey(name),
   };
   return { ...profile, row, activeFrom: discoveredAt, activeUntil: null };
 }

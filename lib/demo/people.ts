@@ -1,5 +1,5 @@
 import type { Human } from '../db/generated/sqlite/client';
-import { humanSearchText } from '../inventory/search-text';
+import { humanSearchText, nameKey } from '../inventory/search-text';
 import { DEMO_ACCOUNTS, EMAIL_DOMAIN, NAME_POOLS, OFFBOARDED_SEATS, SEATS, type Domain, type Seat } from './catalog';
 import { DAY_MS, type Random } from './random';
 
@@ -54,6 +54,7 @@ function personForSeat(seat: Seat, name: string, managerId: string | null, rando
     email,
     name: fullName,
     searchText: humanSearchText({ name: fullName, email }),
+    nameKey: nameKey(fullName),
     title: seat.title,
     department: seat.department,
     status: offboardedAt ? 'OFFBOARDED' : 'ACTIVE',

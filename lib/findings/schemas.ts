@@ -1,11 +1,11 @@
 import { z } from 'zod';
+import { plainText } from '../validation';
 
 const MAX_ACCEPTANCE_DAYS = 365;
 
 export const acceptFindingSchema = z.object({
   findingId: z.string().trim().min(1).max(64),
-  reason: z
-    .string()
+  reason: plainText({ multiline: true })
     .trim()
     .min(10, 'Explain why the risk is accepted (at least 10 characters).')
     .max(1000, 'Use at most 1000 characters.'),

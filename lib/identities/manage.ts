@@ -6,7 +6,7 @@ import { can, requireHuman, type Actor, type HumanActor } from '../auth/actor';
 import { nhiScope, reachesOnlySponsored } from '../auth/ownership';
 import { AppError, conflict, fieldError, forbidden, notFound } from '../errors';
 import { recomputeFindings } from '../findings/recompute';
-import { nhiSearchText } from '../inventory/search-text';
+import { nameKey, nhiSearchText } from '../inventory/search-text';
 import { personUseCase } from '../use-case';
 import { parseInput } from '../validation';
 import {
@@ -85,7 +85,7 @@ async function updateWithinReach(
 export async function insertNhi(tx: Tx, input: CreateNhiInput) {
   await requireActiveSponsor(tx, input.sponsorId);
   await requireUniqueExternalId(tx, input);
-  return tx.nhi.create({ data: { ...input, searchText: nhiSearchText(input) } });
+  return tx.nhi.create({ data: { ...input, searchText: nhiSearchText(input), nameKey: nameKey(input.name) } });
 }
 
 export const createNhi = personUseCase({
@@ -137,7 +137,11 @@ export const updateNhi = personUseCase({
     if (reachesOnlySponsored(actor, 'editNhis')) requireSponsorEditable(changed);
     if ('sponsorId' in changed) await requireActiveSponsor(tx, fields.sponsorId);
     await requireUniqueExternalId(tx, fields, id);
-    await updateWithinReach(tx, actor, id, { ...fields, searchText: nhiSearchText(fields) });
+    await updateWithinReach(tx, actor, id, {
+      ...fields,
+      searchText: nhiSearchText(fields),
+      nameKey: nameKey(fields.name),
+    });
     await recomputeFindings(tx, { nhiIds: [id] });
     audit(AUDIT_ACTIONS.nhiUpdated, `nhi:${id}`, { changed });
     return tx.nhi.findUniqueOrThrow({ where: { id } });

@@ -1,11 +1,11 @@
 import { z } from 'zod';
 import { NhiKind } from '../db/generated/sqlite/enums';
+import { plainText } from '../validation';
 
 export const NHI_KINDS = Object.values(NhiKind) as [NhiKind, ...NhiKind[]];
 
 const optionalText = (max: number) =>
-  z
-    .string()
+  plainText({ multiline: true })
     .trim()
     .max(max, `Use at most ${max} characters.`)
     .optional()
@@ -26,11 +26,10 @@ export const environmentSchema = z
 const idSchema = z.string().trim().min(1).max(64);
 
 const nhiFields = {
-  name: z.string().trim().min(1, 'Enter a name.').max(200, 'Use at most 200 characters.'),
+  name: plainText().trim().min(1, 'Enter a name.').max(200, 'Use at most 200 characters.'),
   kind: z.enum(NHI_KINDS, { error: 'Choose a kind.' }),
   system: systemSchema,
-  externalId: z
-    .string()
+  externalId: plainText()
     .trim()
     .min(1, 'Enter the identifier the system knows it by.')
     .max(500, 'Use at most 500 characters.'),

@@ -7,7 +7,7 @@ import { AUDIT_ACTIONS } from '../audit/actions';
 import { AppError } from '../errors';
 import { keyUseCase, type UseCaseContext } from '../use-case';
 import { recomputeFindings } from '../findings/recompute';
-import { nhiSearchText } from '../inventory/search-text';
+import { nameKey, nhiSearchText } from '../inventory/search-text';
 import { createNhiSchema, type CreateNhiInput } from './schemas';
 import {
   MAX_UPSERT_ITEMS,
@@ -166,7 +166,9 @@ function outcomeOf(
 /** Works out what an upsert would do, with one read for existing identities and one for sponsors. Writes nothing. */
 export async function planNhiUpsert(db: Reader, parsed: ParsedUpsertItem[]): Promise<NhiUpsertPlan> {
   const items = parsed.map(({ item }) => item);
-  const [existing, sponsors] = await Promise.all([findExisting(db, items), findSponsors(db, items)]);
+  // One query at a time: `db` may be a transaction, which runs its queries in turn on one connection.
+  const existing = await findExisting(db, items);
+  const sponsors = await findSponsors(db, items);
   const plan: NhiUpsertPlan = { creates: [], updates: [], unchanged: 0, issues: [] };
   for (const entry of parsed) {
     const outcome = outcomeOf(entry, existing.get(upsertKey(entry.item)), sponsors);
@@ -183,7 +185,12 @@ async function createNhis(tx: Tx, inputs: CreateNhiInput[]): Promise<string[]> {
   // createManyAndReturn gives the rows back in the order of `data` on both databases.
   const created = await inChunks(inputs, (chunk) =>
     tx.nhi.createManyAndReturn({
-      data: chunk.map((input) => ({ ...input, status: 'ACTIVE' as const, searchText: nhiSearchText(input) })),
+      data: chunk.map((input) => ({
+        ...input,
+        status: 'ACTIVE' as const,
+        searchText: nhiSearchText(input),
+        nameKey: nameKey(input.name),
+      })),
       select: { id: true },
     }),
   );

@@ -32,6 +32,7 @@ const exportSelect = {
   ...nhiRowSelect,
   externalId: true,
   sponsor: { select: { id: true, name: true, email: true } },
+  nameKey: true,
 } as const satisfies Prisma.NhiSelect;
 
 type ExportRow = Prisma.NhiGetPayload<{ select: typeof exportSelect }>;

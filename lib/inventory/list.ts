@@ -27,7 +27,7 @@ export function nhiWhere(actor: HumanActor, filter: NhiFilter): Prisma.NhiWhereI
 
 /** The denormalized column each sort reads: never a count computed per row. */
 export const NHI_SORT_COLUMNS = {
-  name: 'name',
+  name: 'nameKey',
   kind: 'kind',
   system: 'system',
   environment: 'environment',

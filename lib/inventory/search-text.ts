@@ -24,6 +24,11 @@ export function humanSearchText(human: { name: string; email: string }): string 
   return join([human.name, human.email]);
 }
 
+/** The key lists sort names by: lowercased, so that case does not decide the order on either database. */
+export function nameKey(name: string): string {
+  return name.toLowerCase();
+}
+
 /** Normalizes what someone typed into a search box for a `contains` match against search text. */
 export function searchTerm(query: string): string {
   return query.trim().toLowerCase();

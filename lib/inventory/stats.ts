@@ -1,6 +1,6 @@
 import 'server-only';
 import type { Db, Tx } from '../db';
-import { nhiSearchText } from './search-text';
+import { nameKey, nhiSearchText } from './search-text';
 
 const SEVERITY_RANK = { LOW: 1, MEDIUM: 2, HIGH: 3, CRITICAL: 4 } as const;
 
@@ -39,6 +39,7 @@ export async function refreshNhiStats(tx: Tx | Db, nhiIds: string[]): Promise<vo
       where: { id: nhi.id },
       data: {
         searchText: nhiSearchText(nhi),
+        nameKey: nameKey(nhi.name),
         credentialCount: all.length,
         standingCredentialCount: all.filter((credential) => credential.expiresAt === null).length,
         borrowedCredentialCount: nhi.heldCredentials.filter((credential) => credential.subjectHumanId !== null).length,

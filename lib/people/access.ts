@@ -4,7 +4,7 @@ import type { DashboardRole } from '../db/generated/sqlite/enums';
 import { AUDIT_ACTIONS } from '../audit/actions';
 import { hashPassword } from '../auth/passwords';
 import { AppError, conflict, notFound } from '../errors';
-import { humanSearchText } from '../inventory/search-text';
+import { humanSearchText, nameKey } from '../inventory/search-text';
 import { personUseCase } from '../use-case';
 import { addPersonSchema, changeRoleSchema, personIdSchema } from './schemas';
 
@@ -49,7 +49,7 @@ export const addPerson = personUseCase({
     }
     const passwordHash = await hashPassword(password);
     const person = await tx.human.create({
-      data: { name, email, role, passwordHash, searchText: humanSearchText({ name, email }) },
+      data: { name, email, role, passwordHash, searchText: humanSearchText({ name, email }), nameKey: nameKey(name) },
       select: accountSelect,
     });
     audit(AUDIT_ACTIONS.personAdded, `human:${person.id}`, { email, name, role });

@@ -1,13 +1,17 @@
 import { z } from 'zod';
+import { pageSchema, searchSchema } from '../inventory/schemas';
 import { personIdSchema } from './schemas';
+import { plainText } from '../validation';
 
 export const PERSON_STATUS_FILTERS = ['all', 'active', 'offboarded'] as const;
 
-export const peopleFilterSchema = z.object({
-  q: z.string().trim().max(200).optional().default(''),
-  status: z.enum(PERSON_STATUS_FILTERS).optional().default('all'),
-  page: z.coerce.number().int().min(1).max(10_000).optional().default(1),
-});
+/** A blank status (the select's "Everyone") means everyone. */
+const statusFilterSchema = z.preprocess(
+  (value) => (value === '' ? undefined : value),
+  z.enum(PERSON_STATUS_FILTERS).default('all'),
+);
+
+export const peopleFilterSchema = z.object({ q: searchSchema, status: statusFilterSchema, page: pageSchema });
 
 export type PeopleFilter = z.output<typeof peopleFilterSchema>;
 
@@ -15,8 +19,7 @@ export const MAX_OFFBOARDING_REASON_LENGTH = 500;
 
 /** `impactDigest` is the preview's fingerprint: offboarding refuses to run when the impact changed since. */
 export const offboardPersonSchema = personIdSchema.extend({
-  reason: z
-    .string()
+  reason: plainText({ multiline: true })
     .trim()
     .min(3, 'Say why, for the audit trail.')
     .max(MAX_OFFBOARDING_REASON_LENGTH, `Use at most ${MAX_OFFBOARDING_REASON_LENGTH} characters.`),

@@ -24,10 +24,9 @@ function peopleWhere(filter: PeopleFilter): Prisma.HumanWhereInput {
   const conditions: Prisma.HumanWhereInput[] = [];
   const term = searchTerm(filter.q);
   if (term) {
-    // People added before search text was stored have an empty one: their email and name still match.
-    conditions.push({
-      OR: [{ searchText: { contains: term } }, { email: { contains: term } }, { name: { contains: filter.q } }],
-    });
+    // Lowercased columns only, so that case does not matter on either database. People added before search
+    // text was stored have an empty one: their email still matches.
+    conditions.push({ OR: [{ searchText: { contains: term } }, { email: { contains: term } }] });
   }
   if (filter.status === 'active') conditions.push({ status: 'ACTIVE' });
   if (filter.status === 'offboarded') conditions.push({ status: 'OFFBOARDED' });
@@ -65,7 +64,7 @@ export async function listPeople(actor: Actor, input: unknown) {
     db.human.count({ where }),
     db.human.findMany({
       where,
-      orderBy: [{ name: 'asc' }, { id: 'asc' }],
+      orderBy: [{ nameKey: 'asc' }, { id: 'asc' }],
       skip: (filter.page - 1) * PEOPLE_PAGE_SIZE,
       take: PEOPLE_PAGE_SIZE,
       select: personRowSelect,

@@ -1,5 +1,6 @@
 import 'server-only';
 import { getDb } from '../db';
+import { searchTerm } from '../inventory/search-text';
 import { requireHuman, type Actor } from '../auth/actor';
 import { parseInput } from '../validation';
 import { accountFilterSchema } from './schemas';
@@ -10,9 +11,12 @@ export const ACCOUNTS_PAGE_SIZE = 25;
 export async function listAccounts(actor: Actor, input: unknown) {
   requireHuman(actor, 'people.manage_access');
   const filter = parseInput(accountFilterSchema, input);
+  const term = searchTerm(filter.q);
+  // Lowercased columns only, so that search ignores case on PostgreSQL as on SQLite. People added before
+  // search text was stored have an empty one: their email still matches.
   const where = {
     role: { not: null },
-    ...(filter.q ? { OR: [{ name: { contains: filter.q } }, { email: { contains: filter.q.toLowerCase() } }] } : {}),
+    ...(term ? { OR: [{ searchText: { contains: term } }, { email: { contains: term } }] } : {}),
     ...(filter.access === 'enabled' ? { signInDisabledAt: null } : {}),
     ...(filter.access === 'disabled' ? { signInDisabledAt: { not: null } } : {}),
   };
@@ -21,7 +25,7 @@ export async function listAccounts(actor: Actor, input: unknown) {
     db.human.count({ where }),
     db.human.findMany({
       where,
-      orderBy: [{ name: 'asc' }, { id: 'asc' }],
+      orderBy: [{ nameKey: 'asc' }, { id: 'asc' }],
       skip: (filter.page - 1) * ACCOUNTS_PAGE_SIZE,
       take: ACCOUNTS_PAGE_SIZE,
       select: {

@@ -207,6 +207,16 @@ describe('POST /api/v1/identities: bad input writes nothing', () => {
     await expectRejected([identity({ description: 'x'.repeat(1024 * 1024) })], 413, 'PAYLOAD_TOO_LARGE');
   });
 
+  it('refuses names with control characters or lone surrogates, naming the item and field, and writes nothing', async () => {
+    for (const name of ['agent\u0000', 'agent\u001b[2J', 'agent \ud800']) {
+      const error = await expectRejected([identity(), identity({ name })], 422, 'INVALID_INPUT');
+      expect(error.details?.items).toEqual([{ index: 1, field: 'name', message: expect.any(String) }]);
+    }
+    const sent = identity({ description: 'fine\n\tmulti-line' });
+    expect(await (await upsert([sent])).json()).toEqual({ created: 1, updated: 0 });
+    expect(await (await upsert([sent])).json()).toEqual({ created: 0, updated: 0 });
+  });
+
   it('answers 422 to an empty array, to more than 1,000 items and to a body that is not an identity', async () => {
     await expectRejected([], 422, 'INVALID_INPUT');
     await expectRejected(

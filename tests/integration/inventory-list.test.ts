@@ -7,7 +7,7 @@ import { AppError } from '../../lib/errors';
 import { exportNhisCsv, NHI_CSV_HEADER, type ExportOptions } from '../../lib/inventory/export';
 import { INVENTORY_PAGE_SIZE, listNhiFacets, listNhis } from '../../lib/inventory/list';
 import { NHI_SORTS, type NhiSort } from '../../lib/inventory/schemas';
-import { nhiSearchText } from '../../lib/inventory/search-text';
+import { nameKey, nhiSearchText } from '../../lib/inventory/search-text';
 import { parseCsv } from '../../lib/inventory/csv';
 import { createPerson } from '../support/people';
 
@@ -41,7 +41,7 @@ function nhiData(fixture: NhiFixture) {
     externalId: `ext-${fixture.name}-${randomUUID().slice(0, 8)}`,
     ...fixture,
   };
-  return { ...data, searchText: nhiSearchText(data) };
+  return { ...data, searchText: nhiSearchText(data), nameKey: nameKey(data.name) };
 }
 
 async function addNhis(fixtures: NhiFixture[]): Promise<string[]> {
@@ -177,7 +177,7 @@ describe('sorting', () => {
       lastSeenAt: new Date(now - DAY),
     },
     {
-      name: 'sbravo',
+      name: 'SBravo',
       kind: 'BOT',
       status: 'DECOMMISSIONED',
       system: 'sysa',
@@ -201,7 +201,7 @@ describe('sorting', () => {
       lastSeenAt: new Date(now - 10 * DAY),
     },
     {
-      name: 'sdelta',
+      name: 'SDelta',
       kind: 'AI_AGENT',
       status: 'ACTIVE',
       system: 'sysa',
@@ -236,7 +236,7 @@ describe('sorting', () => {
   const KIND_ORDER = ['AI_AGENT', 'BOT', 'CI_PIPELINE'];
   const STATUS_ORDER = ['ACTIVE', 'DECOMMISSIONED', 'DISCOVERED'];
   const sortValue: Record<NhiSort, (fixture: NhiFixture) => string | number> = {
-    name: (fixture) => fixture.name,
+    name: (fixture) => fixture.name.toLowerCase(),
     kind: (fixture) => KIND_ORDER.indexOf(fixture.kind ?? ''),
     system: (fixture) => fixture.system ?? '',
     environment: (fixture) => fixture.environment ?? '',
@@ -263,7 +263,7 @@ describe('sorting', () => {
     (['asc', 'desc'] as const).map((dir) => [sort, dir] as const),
   );
 
-  it.each(cases)('by %s %s, ties broken by id', async (sort, dir) => {
+  it.each(cases)('by %s %s, ties broken by id, names regardless of case', async (sort, dir) => {
     expect(await names(admin, { q: token, sort, dir })).toEqual(expectedOrder(sort, dir));
   });
 
@@ -275,7 +275,7 @@ describe('sorting', () => {
   });
 
   it('puts identities never seen last when the most recently seen come first', async () => {
-    expect((await names(admin, { q: token, sort: 'lastSeen' })).slice(-2).sort()).toEqual(['sbravo', 'sdelta']);
+    expect((await names(admin, { q: token, sort: 'lastSeen' })).slice(-2).sort()).toEqual(['SBravo', 'SDelta']);
   });
 });
 

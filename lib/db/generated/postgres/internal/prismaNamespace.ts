@@ -1747,7 +1747,8 @@ export const HumanScalarFieldEnum = {
   managerId: 'managerId',
   createdAt: 'createdAt',
   updatedAt: 'updatedAt',
-  searchText: 'searchText'
+  searchText: 'searchText',
+  nameKey: 'nameKey'
 } as const
 
 export type HumanScalarFieldEnum = (typeof HumanScalarFieldEnum)[keyof typeof HumanScalarFieldEnum]
@@ -1768,6 +1769,7 @@ export const NhiScalarFieldEnum = {
   createdAt: 'createdAt',
   updatedAt: 'updatedAt',
   searchText: 'searchText',
+  nameKey: 'nameKey',
   credentialCount: 'credentialCount',
   standingCredentialCount: 'standingCredentialCount',
   borrowedCredentialCount: 'borrowedCredentialCount',
@@ -1799,7 +1801,8 @@ export const CredentialScalarFieldEnum = {
   revocationReason: 'revocationReason',
   createdAt: 'createdAt',
   updatedAt: 'updatedAt',
-  searchText: 'searchText'
+  searchText: 'searchText',
+  nameKey: 'nameKey'
 } as const
 
 export type CredentialScalarFieldEnum = (typeof CredentialScalarFieldEnum)[keyof typeof CredentialScalarFieldEnum]

@@ -46,6 +46,7 @@ export type CredentialMinAggregateOutputType = {
   createdAt: Date | null
   updatedAt: Date | null
   searchText: string | null
+  nameKey: string | null
 }
 
 export type CredentialMaxAggregateOutputType = {
@@ -69,6 +70,7 @@ export type CredentialMaxAggregateOutputType = {
   createdAt: Date | null
   updatedAt: Date | null
   searchText: string | null
+  nameKey: string | null
 }
 
 export type CredentialCountAggregateOutputType = {
@@ -92,6 +94,7 @@ export type CredentialCountAggregateOutputType = {
   createdAt: number
   updatedAt: number
   searchText: number
+  nameKey: number
   _all: number
 }
 
@@ -117,6 +120,7 @@ export type CredentialMinAggregateInputType = {
   createdAt?: true
   updatedAt?: true
   searchText?: true
+  nameKey?: true
 }
 
 export type CredentialMaxAggregateInputType = {
@@ -140,6 +144,7 @@ export type CredentialMaxAggregateInputType = {
   createdAt?: true
   updatedAt?: true
   searchText?: true
+  nameKey?: true
 }
 
 export type CredentialCountAggregateInputType = {
@@ -163,6 +168,7 @@ export type CredentialCountAggregateInputType = {
   createdAt?: true
   updatedAt?: true
   searchText?: true
+  nameKey?: true
   _all?: true
 }
 
@@ -259,6 +265,7 @@ export type CredentialGroupByOutputType = {
   createdAt: Date
   updatedAt: Date
   searchText: string
+  nameKey: string
   _count: CredentialCountAggregateOutputType | null
   _min: CredentialMinAggregateOutputType | null
   _max: CredentialMaxAggregateOutputType | null
@@ -303,6 +310,7 @@ export type CredentialWhereInput = {
   createdAt?: Prisma.DateTimeFilter<"Credential"> | Date | string
   updatedAt?: Prisma.DateTimeFilter<"Credential"> | Date | string
   searchText?: Prisma.StringFilter<"Credential"> | string
+  nameKey?: Prisma.StringFilter<"Credential"> | string
   subjectHuman?: Prisma.XOR<Prisma.HumanNullableScalarRelationFilter, Prisma.HumanWhereInput> | null
   subjectNhi?: Prisma.XOR<Prisma.NhiNullableScalarRelationFilter, Prisma.NhiWhereInput> | null
   holderNhi?: Prisma.XOR<Prisma.NhiNullableScalarRelationFilter, Prisma.NhiWhereInput> | null
@@ -333,6 +341,7 @@ export type CredentialOrderByWithRelationInput = {
   createdAt?: Prisma.SortOrder
   updatedAt?: Prisma.SortOrder
   searchText?: Prisma.SortOrder
+  nameKey?: Prisma.SortOrder
   subjectHuman?: Prisma.HumanOrderByWithRelationInput
   subjectNhi?: Prisma.NhiOrderByWithRelationInput
   holderNhi?: Prisma.NhiOrderByWithRelationInput
@@ -366,6 +375,7 @@ export type CredentialWhereUniqueInput = Prisma.AtLeast<{
   createdAt?: Prisma.DateTimeFilter<"Credential"> | Date | string
   updatedAt?: Prisma.DateTimeFilter<"Credential"> | Date | string
   searchText?: Prisma.StringFilter<"Credential"> | string
+  nameKey?: Prisma.StringFilter<"Credential"> | string
   subjectHuman?: Prisma.XOR<Prisma.HumanNullableScalarRelationFilter, Prisma.HumanWhereInput> | null
   subjectNhi?: Prisma.XOR<Prisma.NhiNullableScalarRelationFilter, Prisma.NhiWhereInput> | null
   holderNhi?: Prisma.XOR<Prisma.NhiNullableScalarRelationFilter, Prisma.NhiWhereInput> | null
@@ -396,6 +406,7 @@ export type CredentialOrderByWithAggregationInput = {
   createdAt?: Prisma.SortOrder
   updatedAt?: Prisma.SortOrder
   searchText?: Prisma.SortOrder
+  nameKey?: Prisma.SortOrder
   _count?: Prisma.CredentialCountOrderByAggregateInput
   _max?: Prisma.CredentialMaxOrderByAggregateInput
   _min?: Prisma.CredentialMinOrderByAggregateInput
@@ -425,6 +436,7 @@ export type CredentialScalarWhereWithAggregatesInput = {
   createdAt?: Prisma.DateTimeWithAggregatesFilter<"Credential"> | Date | string
   updatedAt?: Prisma.DateTimeWithAggregatesFilter<"Credential"> | Date | string
   searchText?: Prisma.StringWithAggregatesFilter<"Credential"> | string
+  nameKey?: Prisma.StringWithAggregatesFilter<"Credential"> | string
 }
 
 export type CredentialCreateInput = {
@@ -444,6 +456,7 @@ export type CredentialCreateInput = {
   createdAt?: Date | string
   updatedAt?: Date | string
   searchText?: string
+  nameKey?: string
   subjectHuman?: Prisma.HumanCreateNestedOneWithoutSubjectCredentialsInput
   subjectNhi?: Prisma.NhiCreateNestedOneWithoutSubjectCredentialsInput
   holderNhi?: Prisma.NhiCreateNestedOneWithoutHeldCredentialsInput
@@ -474,6 +487,7 @@ export type CredentialUncheckedCreateInput = {
   createdAt?: Date | string
   updatedAt?: Date | string
   searchText?: string
+  nameKey?: string
   taskToken?: Prisma.TaskTokenUncheckedCreateNestedOneWithoutCredentialInput
   findings?: Prisma.FindingUncheckedCreateNestedManyWithoutCredentialInput
   usages?: Prisma.CredentialUsageUncheckedCreateNestedManyWithoutCredentialInput
@@ -496,6 +510,7 @@ export type CredentialUpdateInput = {
   createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   searchText?: Prisma.StringFieldUpdateOperationsInput | string
+  nameKey?: Prisma.StringFieldUpdateOperationsInput | string
   subjectHuman?: Prisma.HumanUpdateOneWithoutSubjectCredentialsNestedInput
   subjectNhi?: Prisma.NhiUpdateOneWithoutSubjectCredentialsNestedInput
   holderNhi?: Prisma.NhiUpdateOneWithoutHeldCredentialsNestedInput
@@ -526,6 +541,7 @@ export type CredentialUncheckedUpdateInput = {
   createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   searchText?: Prisma.StringFieldUpdateOperationsInput | string
+  nameKey?: Prisma.StringFieldUpdateOperationsInput | string
   taskToken?: Prisma.TaskTokenUncheckedUpdateOneWithoutCredentialNestedInput
   findings?: Prisma.FindingUncheckedUpdateManyWithoutCredentialNestedInput
   usages?: Prisma.CredentialUsageUncheckedUpdateManyWithoutCredentialNestedInput
@@ -552,6 +568,7 @@ export type CredentialCreateManyInput = {
   createdAt?: Date | string
   updatedAt?: Date | string
   searchText?: string
+  nameKey?: string
 }
 
 export type CredentialUpdateManyMutationInput = {
@@ -571,6 +588,7 @@ export type CredentialUpdateManyMutationInput = {
   createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   searchText?: Prisma.StringFieldUpdateOperationsInput | string
+  nameKey?: Prisma.StringFieldUpdateOperationsInput | string
 }
 
 export type CredentialUncheckedUpdateManyInput = {
@@ -594,6 +612,7 @@ export type CredentialUncheckedUpdateManyInput = {
   createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   searchText?: Prisma.StringFieldUpdateOperationsInput | string
+  nameKey?: Prisma.StringFieldUpdateOperationsInput | string
 }
 
 export type CredentialListRelationFilter = {
@@ -627,6 +646,7 @@ export type CredentialCountOrderByAggregateInput = {
   createdAt?: Prisma.SortOrder
   updatedAt?: Prisma.SortOrder
   searchText?: Prisma.SortOrder
+  nameKey?: Prisma.SortOrder
 }
 
 export type CredentialMaxOrderByAggregateInput = {
@@ -650,6 +670,7 @@ export type CredentialMaxOrderByAggregateInput = {
   createdAt?: Prisma.SortOrder
   updatedAt?: Prisma.SortOrder
   searchText?: Prisma.SortOrder
+  nameKey?: Prisma.SortOrder
 }
 
 export type CredentialMinOrderByAggregateInput = {
@@ -673,6 +694,7 @@ export type CredentialMinOrderByAggregateInput = {
   createdAt?: Prisma.SortOrder
   updatedAt?: Prisma.SortOrder
   searchText?: Prisma.SortOrder
+  nameKey?: Prisma.SortOrder
 }
 
 export type CredentialScalarRelationFilter = {
@@ -922,6 +944,7 @@ export type CredentialCreateWithoutSubjectHumanInput = {
   createdAt?: Date | string
   updatedAt?: Date | string
   searchText?: string
+  nameKey?: string
   subjectNhi?: Prisma.NhiCreateNestedOneWithoutSubjectCredentialsInput
   holderNhi?: Prisma.NhiCreateNestedOneWithoutHeldCredentialsInput
   revokedBy?: Prisma.HumanCreateNestedOneWithoutRevokedCredentialsInput
@@ -950,6 +973,7 @@ export type CredentialUncheckedCreateWithoutSubjectHumanInput = {
   createdAt?: Date | string
   updatedAt?: Date | string
   searchText?: string
+  nameKey?: string
   taskToken?: Prisma.TaskTokenUncheckedCreateNestedOneWithoutCredentialInput
   findings?: Prisma.FindingUncheckedCreateNestedManyWithoutCredentialInput
   usages?: Prisma.CredentialUsageUncheckedCreateNestedManyWithoutCredentialInput
@@ -982,6 +1006,7 @@ export type CredentialCreateWithoutRevokedByInput = {
   createdAt?: Date | string
   updatedAt?: Date | string
   searchText?: string
+  nameKey?: string
   subjectHuman?: Prisma.HumanCreateNestedOneWithoutSubjectCredentialsInput
   subjectNhi?: Prisma.NhiCreateNestedOneWithoutSubjectCredentialsInput
   holderNhi?: Prisma.NhiCreateNestedOneWithoutHeldCredentialsInput
@@ -1010,6 +1035,7 @@ export type CredentialUncheckedCreateWithoutRevokedByInput = {
   createdAt?: Date | string
   updatedAt?: Date | string
   searchText?: string
+  nameKey?: string
   taskToken?: Prisma.TaskTokenUncheckedCreateNestedOneWithoutCredentialInput
   findings?: Prisma.FindingUncheckedCreateNestedManyWithoutCredentialInput
   usages?: Prisma.CredentialUsageUncheckedCreateNestedManyWithoutCredentialInput
@@ -1065,6 +1091,7 @@ export type CredentialScalarWhereInput = {
   createdAt?: Prisma.DateTimeFilter<"Credential"> | Date | string
   updatedAt?: Prisma.DateTimeFilter<"Credential"> | Date | string
   searchText?: Prisma.StringFilter<"Credential"> | string
+  nameKey?: Prisma.StringFilter<"Credential"> | string
 }
 
 export type CredentialUpsertWithWhereUniqueWithoutRevokedByInput = {
@@ -1100,6 +1127,7 @@ export type CredentialCreateWithoutSubjectNhiInput = {
   createdAt?: Date | string
   updatedAt?: Date | string
   searchText?: string
+  nameKey?: string
   subjectHuman?: Prisma.HumanCreateNestedOneWithoutSubjectCredentialsInput
   holderNhi?: Prisma.NhiCreateNestedOneWithoutHeldCredentialsInput
   revokedBy?: Prisma.HumanCreateNestedOneWithoutRevokedCredentialsInput
@@ -1128,6 +1156,7 @@ export type CredentialUncheckedCreateWithoutSubjectNhiInput = {
   createdAt?: Date | string
   updatedAt?: Date | string
   searchText?: string
+  nameKey?: string
   taskToken?: Prisma.TaskTokenUncheckedCreateNestedOneWithoutCredentialInput
   findings?: Prisma.FindingUncheckedCreateNestedManyWithoutCredentialInput
   usages?: Prisma.CredentialUsageUncheckedCreateNestedManyWithoutCredentialInput
@@ -1160,6 +1189,7 @@ export type CredentialCreateWithoutHolderNhiInput = {
   createdAt?: Date | string
   updatedAt?: Date | string
   searchText?: string
+  nameKey?: string
   subjectHuman?: Prisma.HumanCreateNestedOneWithoutSubjectCredentialsInput
   subjectNhi?: Prisma.NhiCreateNestedOneWithoutSubjectCredentialsInput
   revokedBy?: Prisma.HumanCreateNestedOneWithoutRevokedCredentialsInput
@@ -1188,6 +1218,7 @@ export type CredentialUncheckedCreateWithoutHolderNhiInput = {
   createdAt?: Date | string
   updatedAt?: Date | string
   searchText?: string
+  nameKey?: string
   taskToken?: Prisma.TaskTokenUncheckedCreateNestedOneWithoutCredentialInput
   findings?: Prisma.FindingUncheckedCreateNestedManyWithoutCredentialInput
   usages?: Prisma.CredentialUsageUncheckedCreateNestedManyWithoutCredentialInput
@@ -1252,6 +1283,7 @@ export type CredentialCreateWithoutTaskTokenInput = {
   createdAt?: Date | string
   updatedAt?: Date | string
   searchText?: string
+  nameKey?: string
   subjectHuman?: Prisma.HumanCreateNestedOneWithoutSubjectCredentialsInput
   subjectNhi?: Prisma.NhiCreateNestedOneWithoutSubjectCredentialsInput
   holderNhi?: Prisma.NhiCreateNestedOneWithoutHeldCredentialsInput
@@ -1281,6 +1313,7 @@ export type CredentialUncheckedCreateWithoutTaskTokenInput = {
   createdAt?: Date | string
   updatedAt?: Date | string
   searchText?: string
+  nameKey?: string
   findings?: Prisma.FindingUncheckedCreateNestedManyWithoutCredentialInput
   usages?: Prisma.CredentialUsageUncheckedCreateNestedManyWithoutCredentialInput
 }
@@ -1318,6 +1351,7 @@ export type CredentialUpdateWithoutTaskTokenInput = {
   createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   searchText?: Prisma.StringFieldUpdateOperationsInput | string
+  nameKey?: Prisma.StringFieldUpdateOperationsInput | string
   subjectHuman?: Prisma.HumanUpdateOneWithoutSubjectCredentialsNestedInput
   subjectNhi?: Prisma.NhiUpdateOneWithoutSubjectCredentialsNestedInput
   holderNhi?: Prisma.NhiUpdateOneWithoutHeldCredentialsNestedInput
@@ -1347,6 +1381,7 @@ export type CredentialUncheckedUpdateWithoutTaskTokenInput = {
   createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   searchText?: Prisma.StringFieldUpdateOperationsInput | string
+  nameKey?: Prisma.StringFieldUpdateOperationsInput | string
   findings?: Prisma.FindingUncheckedUpdateManyWithoutCredentialNestedInput
   usages?: Prisma.CredentialUsageUncheckedUpdateManyWithoutCredentialNestedInput
 }
@@ -1368,6 +1403,7 @@ export type CredentialCreateWithoutFindingsInput = {
   createdAt?: Date | string
   updatedAt?: Date | string
   searchText?: string
+  nameKey?: string
   subjectHuman?: Prisma.HumanCreateNestedOneWithoutSubjectCredentialsInput
   subjectNhi?: Prisma.NhiCreateNestedOneWithoutSubjectCredentialsInput
   holderNhi?: Prisma.NhiCreateNestedOneWithoutHeldCredentialsInput
@@ -1397,6 +1433,7 @@ export type CredentialUncheckedCreateWithoutFindingsInput = {
   createdAt?: Date | string
   updatedAt?: Date | string
   searchText?: string
+  nameKey?: string
   taskToken?: Prisma.TaskTokenUncheckedCreateNestedOneWithoutCredentialInput
   usages?: Prisma.CredentialUsageUncheckedCreateNestedManyWithoutCredentialInput
 }
@@ -1434,6 +1471,7 @@ export type CredentialUpdateWithoutFindingsInput = {
   createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   searchText?: Prisma.StringFieldUpdateOperationsInput | string
+  nameKey?: Prisma.StringFieldUpdateOperationsInput | string
   subjectHuman?: Prisma.HumanUpdateOneWithoutSubjectCredentialsNestedInput
   subjectNhi?: Prisma.NhiUpdateOneWithoutSubjectCredentialsNestedInput
   holderNhi?: Prisma.NhiUpdateOneWithoutHeldCredentialsNestedInput
@@ -1463,6 +1501,7 @@ export type CredentialUncheckedUpdateWithoutFindingsInput = {
   createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   searchText?: Prisma.StringFieldUpdateOperationsInput | string
+  nameKey?: Prisma.StringFieldUpdateOperationsInput | string
   taskToken?: Prisma.TaskTokenUncheckedUpdateOneWithoutCredentialNestedInput
   usages?: Prisma.CredentialUsageUncheckedUpdateManyWithoutCredentialNestedInput
 }
@@ -1484,6 +1523,7 @@ export type CredentialCreateWithoutUsagesInput = {
   createdAt?: Date | string
   updatedAt?: Date | string
   searchText?: string
+  nameKey?: string
   subjectHuman?: Prisma.HumanCreateNestedOneWithoutSubjectCredentialsInput
   subjectNhi?: Prisma.NhiCreateNestedOneWithoutSubjectCredentialsInput
   holderNhi?: Prisma.NhiCreateNestedOneWithoutHeldCredentialsInput
@@ -1513,6 +1553,7 @@ export type CredentialUncheckedCreateWithoutUsagesInput = {
   createdAt?: Date | string
   updatedAt?: Date | string
   searchText?: string
+  nameKey?: string
   taskToken?: Prisma.TaskTokenUncheckedCreateNestedOneWithoutCredentialInput
   findings?: Prisma.FindingUncheckedCreateNestedManyWithoutCredentialInput
 }
@@ -1550,6 +1591,7 @@ export type CredentialUpdateWithoutUsagesInput = {
   createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   searchText?: Prisma.StringFieldUpdateOperationsInput | string
+  nameKey?: Prisma.StringFieldUpdateOperationsInput | string
   subjectHuman?: Prisma.HumanUpdateOneWithoutSubjectCredentialsNestedInput
   subjectNhi?: Prisma.NhiUpdateOneWithoutSubjectCredentialsNestedInput
   holderNhi?: Prisma.NhiUpdateOneWithoutHeldCredentialsNestedInput
@@ -1579,6 +1621,7 @@ export type CredentialUncheckedUpdateWithoutUsagesInput = {
   createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   searchText?: Prisma.StringFieldUpdateOperationsInput | string
+  nameKey?: Prisma.StringFieldUpdateOperationsInput | string
   taskToken?: Prisma.TaskTokenUncheckedUpdateOneWithoutCredentialNestedInput
   findings?: Prisma.FindingUncheckedUpdateManyWithoutCredentialNestedInput
 }
@@ -1603,6 +1646,7 @@ export type CredentialCreateManySubjectHumanInput = {
   createdAt?: Date | string
   updatedAt?: Date | string
   searchText?: string
+  nameKey?: string
 }
 
 export type CredentialCreateManyRevokedByInput = {
@@ -1625,6 +1669,7 @@ export type CredentialCreateManyRevokedByInput = {
   createdAt?: Date | string
   updatedAt?: Date | string
   searchText?: string
+  nameKey?: string
 }
 
 export type CredentialUpdateWithoutSubjectHumanInput = {
@@ -1644,6 +1689,7 @@ export type CredentialUpdateWithoutSubjectHumanInput = {
   createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   searchText?: Prisma.StringFieldUpdateOperationsInput | string
+  nameKey?: Prisma.StringFieldUpdateOperationsInput | string
   subjectNhi?: Prisma.NhiUpdateOneWithoutSubjectCredentialsNestedInput
   holderNhi?: Prisma.NhiUpdateOneWithoutHeldCredentialsNestedInput
   revokedBy?: Prisma.HumanUpdateOneWithoutRevokedCredentialsNestedInput
@@ -1672,6 +1718,7 @@ export type CredentialUncheckedUpdateWithoutSubjectHumanInput = {
   createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   searchText?: Prisma.StringFieldUpdateOperationsInput | string
+  nameKey?: Prisma.StringFieldUpdateOperationsInput | string
   taskToken?: Prisma.TaskTokenUncheckedUpdateOneWithoutCredentialNestedInput
   findings?: Prisma.FindingUncheckedUpdateManyWithoutCredentialNestedInput
   usages?: Prisma.CredentialUsageUncheckedUpdateManyWithoutCredentialNestedInput
@@ -1697,6 +1744,7 @@ export type CredentialUncheckedUpdateManyWithoutSubjectHumanInput = {
   createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   searchText?: Prisma.StringFieldUpdateOperationsInput | string
+  nameKey?: Prisma.StringFieldUpdateOperationsInput | string
 }
 
 export type CredentialUpdateWithoutRevokedByInput = {
@@ -1716,6 +1764,7 @@ export type CredentialUpdateWithoutRevokedByInput = {
   createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   searchText?: Prisma.StringFieldUpdateOperationsInput | string
+  nameKey?: Prisma.StringFieldUpdateOperationsInput | string
   subjectHuman?: Prisma.HumanUpdateOneWithoutSubjectCredentialsNestedInput
   subjectNhi?: Prisma.NhiUpdateOneWithoutSubjectCredentialsNestedInput
   holderNhi?: Prisma.NhiUpdateOneWithoutHeldCredentialsNestedInput
@@ -1744,6 +1793,7 @@ export type CredentialUncheckedUpdateWithoutRevokedByInput = {
   createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   searchText?: Prisma.StringFieldUpdateOperationsInput | string
+  nameKey?: Prisma.StringFieldUpdateOperationsInput | string
   taskToken?: Prisma.TaskTokenUncheckedUpdateOneWithoutCredentialNestedInput
   findings?: Prisma.FindingUncheckedUpdateManyWithoutCredentialNestedInput
   usages?: Prisma.CredentialUsageUncheckedUpdateManyWithoutCredentialNestedInput
@@ -1769,6 +1819,7 @@ export type CredentialUncheckedUpdateManyWithoutRevokedByInput = {
   createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   searchText?: Prisma.StringFieldUpdateOperationsInput | string
+  nameKey?: Prisma.StringFieldUpdateOperationsInput | string
 }
 
 export type CredentialCreateManySubjectNhiInput = {
@@ -1791,6 +1842,7 @@ export type CredentialCreateManySubjectNhiInput = {
   createdAt?: Date | string
   updatedAt?: Date | string
   searchText?: string
+  nameKey?: string
 }
 
 export type CredentialCreateManyHolderNhiInput = {
@@ -1813,6 +1865,7 @@ export type CredentialCreateManyHolderNhiInput = {
   createdAt?: Date | string
   updatedAt?: Date | string
   searchText?: string
+  nameKey?: string
 }
 
 export type CredentialUpdateWithoutSubjectNhiInput = {
@@ -1832,6 +1885,7 @@ export type CredentialUpdateWithoutSubjectNhiInput = {
   createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   searchText?: Prisma.StringFieldUpdateOperationsInput | string
+  nameKey?: Prisma.StringFieldUpdateOperationsInput | string
   subjectHuman?: Prisma.HumanUpdateOneWithoutSubjectCredentialsNestedInput
   holderNhi?: Prisma.NhiUpdateOneWithoutHeldCredentialsNestedInput
   revokedBy?: Prisma.HumanUpdateOneWithoutRevokedCredentialsNestedInput
@@ -1860,6 +1914,7 @@ export type CredentialUncheckedUpdateWithoutSubjectNhiInput = {
   createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   searchText?: Prisma.StringFieldUpdateOperationsInput | string
+  nameKey?: Prisma.StringFieldUpdateOperationsInput | string
   taskToken?: Prisma.TaskTokenUncheckedUpdateOneWithoutCredentialNestedInput
   findings?: Prisma.FindingUncheckedUpdateManyWithoutCredentialNestedInput
   usages?: Prisma.CredentialUsageUncheckedUpdateManyWithoutCredentialNestedInput
@@ -1885,6 +1940,7 @@ export type CredentialUncheckedUpdateManyWithoutSubjectNhiInput = {
   createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   searchText?: Prisma.StringFieldUpdateOperationsInput | string
+  nameKey?: Prisma.StringFieldUpdateOperationsInput | string
 }
 
 export type CredentialUpdateWithoutHolderNhiInput = {
@@ -1904,6 +1960,7 @@ export type CredentialUpdateWithoutHolderNhiInput = {
   createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   searchText?: Prisma.StringFieldUpdateOperationsInput | string
+  nameKey?: Prisma.StringFieldUpdateOperationsInput | string
   subjectHuman?: Prisma.HumanUpdateOneWithoutSubjectCredentialsNestedInput
   subjectNhi?: Prisma.NhiUpdateOneWithoutSubjectCredentialsNestedInput
   revokedBy?: Prisma.HumanUpdateOneWithoutRevokedCredentialsNestedInput
@@ -1932,6 +1989,7 @@ export type CredentialUncheckedUpdateWithoutHolderNhiInput = {
   createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   searchText?: Prisma.StringFieldUpdateOperationsInput | string
+  nameKey?: Prisma.StringFieldUpdateOperationsInput | string
   taskToken?: Prisma.TaskTokenUncheckedUpdateOneWithoutCredentialNestedInput
   findings?: Prisma.FindingUncheckedUpdateManyWithoutCredentialNestedInput
   usages?: Prisma.CredentialUsageUncheckedUpdateManyWithoutCredentialNestedInput
@@ -1957,6 +2015,7 @@ export type CredentialUncheckedUpdateManyWithoutHolderNhiInput = {
   createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   searchText?: Prisma.StringFieldUpdateOperationsInput | string
+  nameKey?: Prisma.StringFieldUpdateOperationsInput | string
 }
 
 
@@ -2020,6 +2079,7 @@ export type CredentialSelect<ExtArgs extends runtime.Types.Extensions.InternalAr
   createdAt?: boolean
   updatedAt?: boolean
   searchText?: boolean
+  nameKey?: boolean
   subjectHuman?: boolean | Prisma.Credential$subjectHumanArgs<ExtArgs>
   subjectNhi?: boolean | Prisma.Credential$subjectNhiArgs<ExtArgs>
   holderNhi?: boolean | Prisma.Credential$holderNhiArgs<ExtArgs>
@@ -2051,6 +2111,7 @@ export type CredentialSelectCreateManyAndReturn<ExtArgs extends runtime.Types.Ex
   createdAt?: boolean
   updatedAt?: boolean
   searchText?: boolean
+  nameKey?: boolean
   subjectHuman?: boolean | Prisma.Credential$subjectHumanArgs<ExtArgs>
   subjectNhi?: boolean | Prisma.Credential$subjectNhiArgs<ExtArgs>
   holderNhi?: boolean | Prisma.Credential$holderNhiArgs<ExtArgs>
@@ -2078,6 +2139,7 @@ export type CredentialSelectUpdateManyAndReturn<ExtArgs extends runtime.Types.Ex
   createdAt?: boolean
   updatedAt?: boolean
   searchText?: boolean
+  nameKey?: boolean
   subjectHuman?: boolean | Prisma.Credential$subjectHumanArgs<ExtArgs>
   subjectNhi?: boolean | Prisma.Credential$subjectNhiArgs<ExtArgs>
   holderNhi?: boolean | Prisma.Credential$holderNhiArgs<ExtArgs>
@@ -2105,9 +2167,10 @@ export type CredentialSelectScalar = {
   createdAt?: boolean
   updatedAt?: boolean
   searchText?: boolean
+  nameKey?: boolean
 }
 
-export type CredentialOmit<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = runtime.Types.Extensions.GetOmit<"id" | "kind" | "name" | "system" | "fingerprint" | "environment" | "status" | "subjectHumanId" | "subjectNhiId" | "holderNhiId" | "issuedAt" | "expiresAt" | "lastUsedAt" | "lastRotatedAt" | "revokedAt" | "revokedById" | "revocationReason" | "createdAt" | "updatedAt" | "searchText", ExtArgs["result"]["credential"]>
+export type CredentialOmit<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = runtime.Types.Extensions.GetOmit<"id" | "kind" | "name" | "system" | "fingerprint" | "environment" | "status" | "subjectHumanId" | "subjectNhiId" | "holderNhiId" | "issuedAt" | "expiresAt" | "lastUsedAt" | "lastRotatedAt" | "revokedAt" | "revokedById" | "revocationReason" | "createdAt" | "updatedAt" | "searchText" | "nameKey", ExtArgs["result"]["credential"]>
 export type CredentialInclude<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = {
   subjectHuman?: boolean | Prisma.Credential$subjectHumanArgs<ExtArgs>
   subjectNhi?: boolean | Prisma.Credential$subjectNhiArgs<ExtArgs>
@@ -2166,6 +2229,10 @@ export type $CredentialPayload<ExtArgs extends runtime.Types.Extensions.Internal
      * Lowercased name, system and fingerprint, for case-insensitive search.
      */
     searchText: string
+    /**
+     * Lowercased name: lists sort by it, so that case does not decide the order on either database.
+     */
+    nameKey: string
   }, ExtArgs["result"]["credential"]>
   composites: {}
 }
@@ -2616,6 +2683,7 @@ export interface CredentialFieldRefs {
   readonly createdAt: Prisma.FieldRef<"Credential", 'DateTime'>
   readonly updatedAt: Prisma.FieldRef<"Credential", 'DateTime'>
   readonly searchText: Prisma.FieldRef<"Credential", 'String'>
+  readonly nameKey: Prisma.FieldRef<"Credential", 'String'>
 }
     
 

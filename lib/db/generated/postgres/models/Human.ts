@@ -42,6 +42,7 @@ export type HumanMinAggregateOutputType = {
   createdAt: Date | null
   updatedAt: Date | null
   searchText: string | null
+  nameKey: string | null
 }
 
 export type HumanMaxAggregateOutputType = {
@@ -62,6 +63,7 @@ export type HumanMaxAggregateOutputType = {
   createdAt: Date | null
   updatedAt: Date | null
   searchText: string | null
+  nameKey: string | null
 }
 
 export type HumanCountAggregateOutputType = {
@@ -82,6 +84,7 @@ export type HumanCountAggregateOutputType = {
   createdAt: number
   updatedAt: number
   searchText: number
+  nameKey: number
   _all: number
 }
 
@@ -104,6 +107,7 @@ export type HumanMinAggregateInputType = {
   createdAt?: true
   updatedAt?: true
   searchText?: true
+  nameKey?: true
 }
 
 export type HumanMaxAggregateInputType = {
@@ -124,6 +128,7 @@ export type HumanMaxAggregateInputType = {
   createdAt?: true
   updatedAt?: true
   searchText?: true
+  nameKey?: true
 }
 
 export type HumanCountAggregateInputType = {
@@ -144,6 +149,7 @@ export type HumanCountAggregateInputType = {
   createdAt?: true
   updatedAt?: true
   searchText?: true
+  nameKey?: true
   _all?: true
 }
 
@@ -237,6 +243,7 @@ export type HumanGroupByOutputType = {
   createdAt: Date
   updatedAt: Date
   searchText: string
+  nameKey: string
   _count: HumanCountAggregateOutputType | null
   _min: HumanMinAggregateOutputType | null
   _max: HumanMaxAggregateOutputType | null
@@ -278,6 +285,7 @@ export type HumanWhereInput = {
   createdAt?: Prisma.DateTimeFilter<"Human"> | Date | string
   updatedAt?: Prisma.DateTimeFilter<"Human"> | Date | string
   searchText?: Prisma.StringFilter<"Human"> | string
+  nameKey?: Prisma.StringFilter<"Human"> | string
   manager?: Prisma.XOR<Prisma.HumanNullableScalarRelationFilter, Prisma.HumanWhereInput> | null
   reports?: Prisma.HumanListRelationFilter
   sponsoredNhis?: Prisma.NhiListRelationFilter
@@ -312,6 +320,7 @@ export type HumanOrderByWithRelationInput = {
   createdAt?: Prisma.SortOrder
   updatedAt?: Prisma.SortOrder
   searchText?: Prisma.SortOrder
+  nameKey?: Prisma.SortOrder
   manager?: Prisma.HumanOrderByWithRelationInput
   reports?: Prisma.HumanOrderByRelationAggregateInput
   sponsoredNhis?: Prisma.NhiOrderByRelationAggregateInput
@@ -350,6 +359,7 @@ export type HumanWhereUniqueInput = Prisma.AtLeast<{
   createdAt?: Prisma.DateTimeFilter<"Human"> | Date | string
   updatedAt?: Prisma.DateTimeFilter<"Human"> | Date | string
   searchText?: Prisma.StringFilter<"Human"> | string
+  nameKey?: Prisma.StringFilter<"Human"> | string
   manager?: Prisma.XOR<Prisma.HumanNullableScalarRelationFilter, Prisma.HumanWhereInput> | null
   reports?: Prisma.HumanListRelationFilter
   sponsoredNhis?: Prisma.NhiListRelationFilter
@@ -384,6 +394,7 @@ export type HumanOrderByWithAggregationInput = {
   createdAt?: Prisma.SortOrder
   updatedAt?: Prisma.SortOrder
   searchText?: Prisma.SortOrder
+  nameKey?: Prisma.SortOrder
   _count?: Prisma.HumanCountOrderByAggregateInput
   _max?: Prisma.HumanMaxOrderByAggregateInput
   _min?: Prisma.HumanMinOrderByAggregateInput
@@ -410,6 +421,7 @@ export type HumanScalarWhereWithAggregatesInput = {
   createdAt?: Prisma.DateTimeWithAggregatesFilter<"Human"> | Date | string
   updatedAt?: Prisma.DateTimeWithAggregatesFilter<"Human"> | Date | string
   searchText?: Prisma.StringWithAggregatesFilter<"Human"> | string
+  nameKey?: Prisma.StringWithAggregatesFilter<"Human"> | string
 }
 
 export type HumanCreateInput = {
@@ -429,6 +441,7 @@ export type HumanCreateInput = {
   createdAt?: Date | string
   updatedAt?: Date | string
   searchText?: string
+  nameKey?: string
   manager?: Prisma.HumanCreateNestedOneWithoutReportsInput
   reports?: Prisma.HumanCreateNestedManyWithoutManagerInput
   sponsoredNhis?: Prisma.NhiCreateNestedManyWithoutSponsorInput
@@ -463,6 +476,7 @@ export type HumanUncheckedCreateInput = {
   createdAt?: Date | string
   updatedAt?: Date | string
   searchText?: string
+  nameKey?: string
   reports?: Prisma.HumanUncheckedCreateNestedManyWithoutManagerInput
   sponsoredNhis?: Prisma.NhiUncheckedCreateNestedManyWithoutSponsorInput
   subjectCredentials?: Prisma.CredentialUncheckedCreateNestedManyWithoutSubjectHumanInput
@@ -495,6 +509,7 @@ export type HumanUpdateInput = {
   createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   searchText?: Prisma.StringFieldUpdateOperationsInput | string
+  nameKey?: Prisma.StringFieldUpdateOperationsInput | string
   manager?: Prisma.HumanUpdateOneWithoutReportsNestedInput
   reports?: Prisma.HumanUpdateManyWithoutManagerNestedInput
   sponsoredNhis?: Prisma.NhiUpdateManyWithoutSponsorNestedInput
@@ -529,6 +544,7 @@ export type HumanUncheckedUpdateInput = {
   createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   searchText?: Prisma.StringFieldUpdateOperationsInput | string
+  nameKey?: Prisma.StringFieldUpdateOperationsInput | string
   reports?: Prisma.HumanUncheckedUpdateManyWithoutManagerNestedInput
   sponsoredNhis?: Prisma.NhiUncheckedUpdateManyWithoutSponsorNestedInput
   subjectCredentials?: Prisma.CredentialUncheckedUpdateManyWithoutSubjectHumanNestedInput
@@ -562,6 +578,7 @@ export type HumanCreateManyInput = {
   createdAt?: Date | string
   updatedAt?: Date | string
   searchText?: string
+  nameKey?: string
 }
 
 export type HumanUpdateManyMutationInput = {
@@ -581,6 +598,7 @@ export type HumanUpdateManyMutationInput = {
   createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   searchText?: Prisma.StringFieldUpdateOperationsInput | string
+  nameKey?: Prisma.StringFieldUpdateOperationsInput | string
 }
 
 export type HumanUncheckedUpdateManyInput = {
@@ -601,6 +619,7 @@ export type HumanUncheckedUpdateManyInput = {
   createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   searchText?: Prisma.StringFieldUpdateOperationsInput | string
+  nameKey?: Prisma.StringFieldUpdateOperationsInput | string
 }
 
 export type HumanNullableScalarRelationFilter = {
@@ -641,6 +660,7 @@ export type HumanCountOrderByAggregateInput = {
   createdAt?: Prisma.SortOrder
   updatedAt?: Prisma.SortOrder
   searchText?: Prisma.SortOrder
+  nameKey?: Prisma.SortOrder
 }
 
 export type HumanMaxOrderByAggregateInput = {
@@ -661,6 +681,7 @@ export type HumanMaxOrderByAggregateInput = {
   createdAt?: Prisma.SortOrder
   updatedAt?: Prisma.SortOrder
   searchText?: Prisma.SortOrder
+  nameKey?: Prisma.SortOrder
 }
 
 export type HumanMinOrderByAggregateInput = {
@@ -681,6 +702,7 @@ export type HumanMinOrderByAggregateInput = {
   createdAt?: Prisma.SortOrder
   updatedAt?: Prisma.SortOrder
   searchText?: Prisma.SortOrder
+  nameKey?: Prisma.SortOrder
 }
 
 export type HumanScalarRelationFilter = {
@@ -975,6 +997,7 @@ export type HumanCreateWithoutReportsInput = {
   createdAt?: Date | string
   updatedAt?: Date | string
   searchText?: string
+  nameKey?: string
   manager?: Prisma.HumanCreateNestedOneWithoutReportsInput
   sponsoredNhis?: Prisma.NhiCreateNestedManyWithoutSponsorInput
   subjectCredentials?: Prisma.CredentialCreateNestedManyWithoutSubjectHumanInput
@@ -1008,6 +1031,7 @@ export type HumanUncheckedCreateWithoutReportsInput = {
   createdAt?: Date | string
   updatedAt?: Date | string
   searchText?: string
+  nameKey?: string
   sponsoredNhis?: Prisma.NhiUncheckedCreateNestedManyWithoutSponsorInput
   subjectCredentials?: Prisma.CredentialUncheckedCreateNestedManyWithoutSubjectHumanInput
   revokedCredentials?: Prisma.CredentialUncheckedCreateNestedManyWithoutRevokedByInput
@@ -1044,6 +1068,7 @@ export type HumanCreateWithoutManagerInput = {
   createdAt?: Date | string
   updatedAt?: Date | string
   searchText?: string
+  nameKey?: string
   reports?: Prisma.HumanCreateNestedManyWithoutManagerInput
   sponsoredNhis?: Prisma.NhiCreateNestedManyWithoutSponsorInput
   subjectCredentials?: Prisma.CredentialCreateNestedManyWithoutSubjectHumanInput
@@ -1076,6 +1101,7 @@ export type HumanUncheckedCreateWithoutManagerInput = {
   createdAt?: Date | string
   updatedAt?: Date | string
   searchText?: string
+  nameKey?: string
   reports?: Prisma.HumanUncheckedCreateNestedManyWithoutManagerInput
   sponsoredNhis?: Prisma.NhiUncheckedCreateNestedManyWithoutSponsorInput
   subjectCredentials?: Prisma.CredentialUncheckedCreateNestedManyWithoutSubjectHumanInput
@@ -1129,6 +1155,7 @@ export type HumanUpdateWithoutReportsInput = {
   createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   searchText?: Prisma.StringFieldUpdateOperationsInput | string
+  nameKey?: Prisma.StringFieldUpdateOperationsInput | string
   manager?: Prisma.HumanUpdateOneWithoutReportsNestedInput
   sponsoredNhis?: Prisma.NhiUpdateManyWithoutSponsorNestedInput
   subjectCredentials?: Prisma.CredentialUpdateManyWithoutSubjectHumanNestedInput
@@ -1162,6 +1189,7 @@ export type HumanUncheckedUpdateWithoutReportsInput = {
   createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   searchText?: Prisma.StringFieldUpdateOperationsInput | string
+  nameKey?: Prisma.StringFieldUpdateOperationsInput | string
   sponsoredNhis?: Prisma.NhiUncheckedUpdateManyWithoutSponsorNestedInput
   subjectCredentials?: Prisma.CredentialUncheckedUpdateManyWithoutSubjectHumanNestedInput
   revokedCredentials?: Prisma.CredentialUncheckedUpdateManyWithoutRevokedByNestedInput
@@ -1213,6 +1241,7 @@ export type HumanScalarWhereInput = {
   createdAt?: Prisma.DateTimeFilter<"Human"> | Date | string
   updatedAt?: Prisma.DateTimeFilter<"Human"> | Date | string
   searchText?: Prisma.StringFilter<"Human"> | string
+  nameKey?: Prisma.StringFilter<"Human"> | string
 }
 
 export type HumanCreateWithoutSponsoredNhisInput = {
@@ -1232,6 +1261,7 @@ export type HumanCreateWithoutSponsoredNhisInput = {
   createdAt?: Date | string
   updatedAt?: Date | string
   searchText?: string
+  nameKey?: string
   manager?: Prisma.HumanCreateNestedOneWithoutReportsInput
   reports?: Prisma.HumanCreateNestedManyWithoutManagerInput
   subjectCredentials?: Prisma.CredentialCreateNestedManyWithoutSubjectHumanInput
@@ -1265,6 +1295,7 @@ export type HumanUncheckedCreateWithoutSponsoredNhisInput = {
   createdAt?: Date | string
   updatedAt?: Date | string
   searchText?: string
+  nameKey?: string
   reports?: Prisma.HumanUncheckedCreateNestedManyWithoutManagerInput
   subjectCredentials?: Prisma.CredentialUncheckedCreateNestedManyWithoutSubjectHumanInput
   revokedCredentials?: Prisma.CredentialUncheckedCreateNestedManyWithoutRevokedByInput
@@ -1312,6 +1343,7 @@ export type HumanUpdateWithoutSponsoredNhisInput = {
   createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   searchText?: Prisma.StringFieldUpdateOperationsInput | string
+  nameKey?: Prisma.StringFieldUpdateOperationsInput | string
   manager?: Prisma.HumanUpdateOneWithoutReportsNestedInput
   reports?: Prisma.HumanUpdateManyWithoutManagerNestedInput
   subjectCredentials?: Prisma.CredentialUpdateManyWithoutSubjectHumanNestedInput
@@ -1345,6 +1377,7 @@ export type HumanUncheckedUpdateWithoutSponsoredNhisInput = {
   createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   searchText?: Prisma.StringFieldUpdateOperationsInput | string
+  nameKey?: Prisma.StringFieldUpdateOperationsInput | string
   reports?: Prisma.HumanUncheckedUpdateManyWithoutManagerNestedInput
   subjectCredentials?: Prisma.CredentialUncheckedUpdateManyWithoutSubjectHumanNestedInput
   revokedCredentials?: Prisma.CredentialUncheckedUpdateManyWithoutRevokedByNestedInput
@@ -1376,6 +1409,7 @@ export type HumanCreateWithoutSubjectCredentialsInput = {
   createdAt?: Date | string
   updatedAt?: Date | string
   searchText?: string
+  nameKey?: string
   manager?: Prisma.HumanCreateNestedOneWithoutReportsInput
   reports?: Prisma.HumanCreateNestedManyWithoutManagerInput
   sponsoredNhis?: Prisma.NhiCreateNestedManyWithoutSponsorInput
@@ -1409,6 +1443,7 @@ export type HumanUncheckedCreateWithoutSubjectCredentialsInput = {
   createdAt?: Date | string
   updatedAt?: Date | string
   searchText?: string
+  nameKey?: string
   reports?: Prisma.HumanUncheckedCreateNestedManyWithoutManagerInput
   sponsoredNhis?: Prisma.NhiUncheckedCreateNestedManyWithoutSponsorInput
   revokedCredentials?: Prisma.CredentialUncheckedCreateNestedManyWithoutRevokedByInput
@@ -1445,6 +1480,7 @@ export type HumanCreateWithoutRevokedCredentialsInput = {
   createdAt?: Date | string
   updatedAt?: Date | string
   searchText?: string
+  nameKey?: string
   manager?: Prisma.HumanCreateNestedOneWithoutReportsInput
   reports?: Prisma.HumanCreateNestedManyWithoutManagerInput
   sponsoredNhis?: Prisma.NhiCreateNestedManyWithoutSponsorInput
@@ -1478,6 +1514,7 @@ export type HumanUncheckedCreateWithoutRevokedCredentialsInput = {
   createdAt?: Date | string
   updatedAt?: Date | string
   searchText?: string
+  nameKey?: string
   reports?: Prisma.HumanUncheckedCreateNestedManyWithoutManagerInput
   sponsoredNhis?: Prisma.NhiUncheckedCreateNestedManyWithoutSponsorInput
   subjectCredentials?: Prisma.CredentialUncheckedCreateNestedManyWithoutSubjectHumanInput
@@ -1525,6 +1562,7 @@ export type HumanUpdateWithoutSubjectCredentialsInput = {
   createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   searchText?: Prisma.StringFieldUpdateOperationsInput | string
+  nameKey?: Prisma.StringFieldUpdateOperationsInput | string
   manager?: Prisma.HumanUpdateOneWithoutReportsNestedInput
   reports?: Prisma.HumanUpdateManyWithoutManagerNestedInput
   sponsoredNhis?: Prisma.NhiUpdateManyWithoutSponsorNestedInput
@@ -1558,6 +1596,7 @@ export type HumanUncheckedUpdateWithoutSubjectCredentialsInput = {
   createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   searchText?: Prisma.StringFieldUpdateOperationsInput | string
+  nameKey?: Prisma.StringFieldUpdateOperationsInput | string
   reports?: Prisma.HumanUncheckedUpdateManyWithoutManagerNestedInput
   sponsoredNhis?: Prisma.NhiUncheckedUpdateManyWithoutSponsorNestedInput
   revokedCredentials?: Prisma.CredentialUncheckedUpdateManyWithoutRevokedByNestedInput
@@ -1600,6 +1639,7 @@ export type HumanUpdateWithoutRevokedCredentialsInput = {
   createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   searchText?: Prisma.StringFieldUpdateOperationsInput | string
+  nameKey?: Prisma.StringFieldUpdateOperationsInput | string
   manager?: Prisma.HumanUpdateOneWithoutReportsNestedInput
   reports?: Prisma.HumanUpdateManyWithoutManagerNestedInput
   sponsoredNhis?: Prisma.NhiUpdateManyWithoutSponsorNestedInput
@@ -1633,6 +1673,7 @@ export type HumanUncheckedUpdateWithoutRevokedCredentialsInput = {
   createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   searchText?: Prisma.StringFieldUpdateOperationsInput | string
+  nameKey?: Prisma.StringFieldUpdateOperationsInput | string
   reports?: Prisma.HumanUncheckedUpdateManyWithoutManagerNestedInput
   sponsoredNhis?: Prisma.NhiUncheckedUpdateManyWithoutSponsorNestedInput
   subjectCredentials?: Prisma.CredentialUncheckedUpdateManyWithoutSubjectHumanNestedInput
@@ -1664,6 +1705,7 @@ export type HumanCreateWithoutInitiatedScopesInput = {
   createdAt?: Date | string
   updatedAt?: Date | string
   searchText?: string
+  nameKey?: string
   manager?: Prisma.HumanCreateNestedOneWithoutReportsInput
   reports?: Prisma.HumanCreateNestedManyWithoutManagerInput
   sponsoredNhis?: Prisma.NhiCreateNestedManyWithoutSponsorInput
@@ -1697,6 +1739,7 @@ export type HumanUncheckedCreateWithoutInitiatedScopesInput = {
   createdAt?: Date | string
   updatedAt?: Date | string
   searchText?: string
+  nameKey?: string
   reports?: Prisma.HumanUncheckedCreateNestedManyWithoutManagerInput
   sponsoredNhis?: Prisma.NhiUncheckedCreateNestedManyWithoutSponsorInput
   subjectCredentials?: Prisma.CredentialUncheckedCreateNestedManyWithoutSubjectHumanInput
@@ -1733,6 +1776,7 @@ export type HumanCreateWithoutRevokedScopesInput = {
   createdAt?: Date | string
   updatedAt?: Date | string
   searchText?: string
+  nameKey?: string
   manager?: Prisma.HumanCreateNestedOneWithoutReportsInput
   reports?: Prisma.HumanCreateNestedManyWithoutManagerInput
   sponsoredNhis?: Prisma.NhiCreateNestedManyWithoutSponsorInput
@@ -1766,6 +1810,7 @@ export type HumanUncheckedCreateWithoutRevokedScopesInput = {
   createdAt?: Date | string
   updatedAt?: Date | string
   searchText?: string
+  nameKey?: string
   reports?: Prisma.HumanUncheckedCreateNestedManyWithoutManagerInput
   sponsoredNhis?: Prisma.NhiUncheckedCreateNestedManyWithoutSponsorInput
   subjectCredentials?: Prisma.CredentialUncheckedCreateNestedManyWithoutSubjectHumanInput
@@ -1813,6 +1858,7 @@ export type HumanUpdateWithoutInitiatedScopesInput = {
   createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   searchText?: Prisma.StringFieldUpdateOperationsInput | string
+  nameKey?: Prisma.StringFieldUpdateOperationsInput | string
   manager?: Prisma.HumanUpdateOneWithoutReportsNestedInput
   reports?: Prisma.HumanUpdateManyWithoutManagerNestedInput
   sponsoredNhis?: Prisma.NhiUpdateManyWithoutSponsorNestedInput
@@ -1846,6 +1892,7 @@ export type HumanUncheckedUpdateWithoutInitiatedScopesInput = {
   createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   searchText?: Prisma.StringFieldUpdateOperationsInput | string
+  nameKey?: Prisma.StringFieldUpdateOperationsInput | string
   reports?: Prisma.HumanUncheckedUpdateManyWithoutManagerNestedInput
   sponsoredNhis?: Prisma.NhiUncheckedUpdateManyWithoutSponsorNestedInput
   subjectCredentials?: Prisma.CredentialUncheckedUpdateManyWithoutSubjectHumanNestedInput
@@ -1888,6 +1935,7 @@ export type HumanUpdateWithoutRevokedScopesInput = {
   createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   searchText?: Prisma.StringFieldUpdateOperationsInput | string
+  nameKey?: Prisma.StringFieldUpdateOperationsInput | string
   manager?: Prisma.HumanUpdateOneWithoutReportsNestedInput
   reports?: Prisma.HumanUpdateManyWithoutManagerNestedInput
   sponsoredNhis?: Prisma.NhiUpdateManyWithoutSponsorNestedInput
@@ -1921,6 +1969,7 @@ export type HumanUncheckedUpdateWithoutRevokedScopesInput = {
   createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   searchText?: Prisma.StringFieldUpdateOperationsInput | string
+  nameKey?: Prisma.StringFieldUpdateOperationsInput | string
   reports?: Prisma.HumanUncheckedUpdateManyWithoutManagerNestedInput
   sponsoredNhis?: Prisma.NhiUncheckedUpdateManyWithoutSponsorNestedInput
   subjectCredentials?: Prisma.CredentialUncheckedUpdateManyWithoutSubjectHumanNestedInput
@@ -1952,6 +2001,7 @@ export type HumanCreateWithoutApprovalsInput = {
   createdAt?: Date | string
   updatedAt?: Date | string
   searchText?: string
+  nameKey?: string
   manager?: Prisma.HumanCreateNestedOneWithoutReportsInput
   reports?: Prisma.HumanCreateNestedManyWithoutManagerInput
   sponsoredNhis?: Prisma.NhiCreateNestedManyWithoutSponsorInput
@@ -1985,6 +2035,7 @@ export type HumanUncheckedCreateWithoutApprovalsInput = {
   createdAt?: Date | string
   updatedAt?: Date | string
   searchText?: string
+  nameKey?: string
   reports?: Prisma.HumanUncheckedCreateNestedManyWithoutManagerInput
   sponsoredNhis?: Prisma.NhiUncheckedCreateNestedManyWithoutSponsorInput
   subjectCredentials?: Prisma.CredentialUncheckedCreateNestedManyWithoutSubjectHumanInput
@@ -2032,6 +2083,7 @@ export type HumanUpdateWithoutApprovalsInput = {
   createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   searchText?: Prisma.StringFieldUpdateOperationsInput | string
+  nameKey?: Prisma.StringFieldUpdateOperationsInput | string
   manager?: Prisma.HumanUpdateOneWithoutReportsNestedInput
   reports?: Prisma.HumanUpdateManyWithoutManagerNestedInput
   sponsoredNhis?: Prisma.NhiUpdateManyWithoutSponsorNestedInput
@@ -2065,6 +2117,7 @@ export type HumanUncheckedUpdateWithoutApprovalsInput = {
   createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   searchText?: Prisma.StringFieldUpdateOperationsInput | string
+  nameKey?: Prisma.StringFieldUpdateOperationsInput | string
   reports?: Prisma.HumanUncheckedUpdateManyWithoutManagerNestedInput
   sponsoredNhis?: Prisma.NhiUncheckedUpdateManyWithoutSponsorNestedInput
   subjectCredentials?: Prisma.CredentialUncheckedUpdateManyWithoutSubjectHumanNestedInput
@@ -2096,6 +2149,7 @@ export type HumanCreateWithoutCreatedApiKeysInput = {
   createdAt?: Date | string
   updatedAt?: Date | string
   searchText?: string
+  nameKey?: string
   manager?: Prisma.HumanCreateNestedOneWithoutReportsInput
   reports?: Prisma.HumanCreateNestedManyWithoutManagerInput
   sponsoredNhis?: Prisma.NhiCreateNestedManyWithoutSponsorInput
@@ -2129,6 +2183,7 @@ export type HumanUncheckedCreateWithoutCreatedApiKeysInput = {
   createdAt?: Date | string
   updatedAt?: Date | string
   searchText?: string
+  nameKey?: string
   reports?: Prisma.HumanUncheckedCreateNestedManyWithoutManagerInput
   sponsoredNhis?: Prisma.NhiUncheckedCreateNestedManyWithoutSponsorInput
   subjectCredentials?: Prisma.CredentialUncheckedCreateNestedManyWithoutSubjectHumanInput
@@ -2165,6 +2220,7 @@ export type HumanCreateWithoutRevokedApiKeysInput = {
   createdAt?: Date | string
   updatedAt?: Date | string
   searchText?: string
+  nameKey?: string
   manager?: Prisma.HumanCreateNestedOneWithoutReportsInput
   reports?: Prisma.HumanCreateNestedManyWithoutManagerInput
   sponsoredNhis?: Prisma.NhiCreateNestedManyWithoutSponsorInput
@@ -2198,6 +2254,7 @@ export type HumanUncheckedCreateWithoutRevokedApiKeysInput = {
   createdAt?: Date | string
   updatedAt?: Date | string
   searchText?: string
+  nameKey?: string
   reports?: Prisma.HumanUncheckedCreateNestedManyWithoutManagerInput
   sponsoredNhis?: Prisma.NhiUncheckedCreateNestedManyWithoutSponsorInput
   subjectCredentials?: Prisma.CredentialUncheckedCreateNestedManyWithoutSubjectHumanInput
@@ -2245,6 +2302,7 @@ export type HumanUpdateWithoutCreatedApiKeysInput = {
   createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   searchText?: Prisma.StringFieldUpdateOperationsInput | string
+  nameKey?: Prisma.StringFieldUpdateOperationsInput | string
   manager?: Prisma.HumanUpdateOneWithoutReportsNestedInput
   reports?: Prisma.HumanUpdateManyWithoutManagerNestedInput
   sponsoredNhis?: Prisma.NhiUpdateManyWithoutSponsorNestedInput
@@ -2278,6 +2336,7 @@ export type HumanUncheckedUpdateWithoutCreatedApiKeysInput = {
   createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   searchText?: Prisma.StringFieldUpdateOperationsInput | string
+  nameKey?: Prisma.StringFieldUpdateOperationsInput | string
   reports?: Prisma.HumanUncheckedUpdateManyWithoutManagerNestedInput
   sponsoredNhis?: Prisma.NhiUncheckedUpdateManyWithoutSponsorNestedInput
   subjectCredentials?: Prisma.CredentialUncheckedUpdateManyWithoutSubjectHumanNestedInput
@@ -2320,6 +2379,7 @@ export type HumanUpdateWithoutRevokedApiKeysInput = {
   createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   searchText?: Prisma.StringFieldUpdateOperationsInput | string
+  nameKey?: Prisma.StringFieldUpdateOperationsInput | string
   manager?: Prisma.HumanUpdateOneWithoutReportsNestedInput
   reports?: Prisma.HumanUpdateManyWithoutManagerNestedInput
   sponsoredNhis?: Prisma.NhiUpdateManyWithoutSponsorNestedInput
@@ -2353,6 +2413,7 @@ export type HumanUncheckedUpdateWithoutRevokedApiKeysInput = {
   createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   searchText?: Prisma.StringFieldUpdateOperationsInput | string
+  nameKey?: Prisma.StringFieldUpdateOperationsInput | string
   reports?: Prisma.HumanUncheckedUpdateManyWithoutManagerNestedInput
   sponsoredNhis?: Prisma.NhiUncheckedUpdateManyWithoutSponsorNestedInput
   subjectCredentials?: Prisma.CredentialUncheckedUpdateManyWithoutSubjectHumanNestedInput
@@ -2384,6 +2445,7 @@ export type HumanCreateWithoutAcceptedFindingsInput = {
   createdAt?: Date | string
   updatedAt?: Date | string
   searchText?: string
+  nameKey?: string
   manager?: Prisma.HumanCreateNestedOneWithoutReportsInput
   reports?: Prisma.HumanCreateNestedManyWithoutManagerInput
   sponsoredNhis?: Prisma.NhiCreateNestedManyWithoutSponsorInput
@@ -2417,6 +2479,7 @@ export type HumanUncheckedCreateWithoutAcceptedFindingsInput = {
   createdAt?: Date | string
   updatedAt?: Date | string
   searchText?: string
+  nameKey?: string
   reports?: Prisma.HumanUncheckedCreateNestedManyWithoutManagerInput
   sponsoredNhis?: Prisma.NhiUncheckedCreateNestedManyWithoutSponsorInput
   subjectCredentials?: Prisma.CredentialUncheckedCreateNestedManyWithoutSubjectHumanInput
@@ -2464,6 +2527,7 @@ export type HumanUpdateWithoutAcceptedFindingsInput = {
   createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   searchText?: Prisma.StringFieldUpdateOperationsInput | string
+  nameKey?: Prisma.StringFieldUpdateOperationsInput | string
   manager?: Prisma.HumanUpdateOneWithoutReportsNestedInput
   reports?: Prisma.HumanUpdateManyWithoutManagerNestedInput
   sponsoredNhis?: Prisma.NhiUpdateManyWithoutSponsorNestedInput
@@ -2497,6 +2561,7 @@ export type HumanUncheckedUpdateWithoutAcceptedFindingsInput = {
   createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   searchText?: Prisma.StringFieldUpdateOperationsInput | string
+  nameKey?: Prisma.StringFieldUpdateOperationsInput | string
   reports?: Prisma.HumanUncheckedUpdateManyWithoutManagerNestedInput
   sponsoredNhis?: Prisma.NhiUncheckedUpdateManyWithoutSponsorNestedInput
   subjectCredentials?: Prisma.CredentialUncheckedUpdateManyWithoutSubjectHumanNestedInput
@@ -2528,6 +2593,7 @@ export type HumanCreateWithoutCreatedCampaignsInput = {
   createdAt?: Date | string
   updatedAt?: Date | string
   searchText?: string
+  nameKey?: string
   manager?: Prisma.HumanCreateNestedOneWithoutReportsInput
   reports?: Prisma.HumanCreateNestedManyWithoutManagerInput
   sponsoredNhis?: Prisma.NhiCreateNestedManyWithoutSponsorInput
@@ -2561,6 +2627,7 @@ export type HumanUncheckedCreateWithoutCreatedCampaignsInput = {
   createdAt?: Date | string
   updatedAt?: Date | string
   searchText?: string
+  nameKey?: string
   reports?: Prisma.HumanUncheckedCreateNestedManyWithoutManagerInput
   sponsoredNhis?: Prisma.NhiUncheckedCreateNestedManyWithoutSponsorInput
   subjectCredentials?: Prisma.CredentialUncheckedCreateNestedManyWithoutSubjectHumanInput
@@ -2608,6 +2675,7 @@ export type HumanUpdateWithoutCreatedCampaignsInput = {
   createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   searchText?: Prisma.StringFieldUpdateOperationsInput | string
+  nameKey?: Prisma.StringFieldUpdateOperationsInput | string
   manager?: Prisma.HumanUpdateOneWithoutReportsNestedInput
   reports?: Prisma.HumanUpdateManyWithoutManagerNestedInput
   sponsoredNhis?: Prisma.NhiUpdateManyWithoutSponsorNestedInput
@@ -2641,6 +2709,7 @@ export type HumanUncheckedUpdateWithoutCreatedCampaignsInput = {
   createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   searchText?: Prisma.StringFieldUpdateOperationsInput | string
+  nameKey?: Prisma.StringFieldUpdateOperationsInput | string
   reports?: Prisma.HumanUncheckedUpdateManyWithoutManagerNestedInput
   sponsoredNhis?: Prisma.NhiUncheckedUpdateManyWithoutSponsorNestedInput
   subjectCredentials?: Prisma.CredentialUncheckedUpdateManyWithoutSubjectHumanNestedInput
@@ -2672,6 +2741,7 @@ export type HumanCreateWithoutReviewItemsInput = {
   createdAt?: Date | string
   updatedAt?: Date | string
   searchText?: string
+  nameKey?: string
   manager?: Prisma.HumanCreateNestedOneWithoutReportsInput
   reports?: Prisma.HumanCreateNestedManyWithoutManagerInput
   sponsoredNhis?: Prisma.NhiCreateNestedManyWithoutSponsorInput
@@ -2705,6 +2775,7 @@ export type HumanUncheckedCreateWithoutReviewItemsInput = {
   createdAt?: Date | string
   updatedAt?: Date | string
   searchText?: string
+  nameKey?: string
   reports?: Prisma.HumanUncheckedCreateNestedManyWithoutManagerInput
   sponsoredNhis?: Prisma.NhiUncheckedCreateNestedManyWithoutSponsorInput
   subjectCredentials?: Prisma.CredentialUncheckedCreateNestedManyWithoutSubjectHumanInput
@@ -2752,6 +2823,7 @@ export type HumanUpdateWithoutReviewItemsInput = {
   createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   searchText?: Prisma.StringFieldUpdateOperationsInput | string
+  nameKey?: Prisma.StringFieldUpdateOperationsInput | string
   manager?: Prisma.HumanUpdateOneWithoutReportsNestedInput
   reports?: Prisma.HumanUpdateManyWithoutManagerNestedInput
   sponsoredNhis?: Prisma.NhiUpdateManyWithoutSponsorNestedInput
@@ -2785,6 +2857,7 @@ export type HumanUncheckedUpdateWithoutReviewItemsInput = {
   createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   searchText?: Prisma.StringFieldUpdateOperationsInput | string
+  nameKey?: Prisma.StringFieldUpdateOperationsInput | string
   reports?: Prisma.HumanUncheckedUpdateManyWithoutManagerNestedInput
   sponsoredNhis?: Prisma.NhiUncheckedUpdateManyWithoutSponsorNestedInput
   subjectCredentials?: Prisma.CredentialUncheckedUpdateManyWithoutSubjectHumanNestedInput
@@ -2816,6 +2889,7 @@ export type HumanCreateWithoutOwnedNhisInput = {
   createdAt?: Date | string
   updatedAt?: Date | string
   searchText?: string
+  nameKey?: string
   manager?: Prisma.HumanCreateNestedOneWithoutReportsInput
   reports?: Prisma.HumanCreateNestedManyWithoutManagerInput
   sponsoredNhis?: Prisma.NhiCreateNestedManyWithoutSponsorInput
@@ -2849,6 +2923,7 @@ export type HumanUncheckedCreateWithoutOwnedNhisInput = {
   createdAt?: Date | string
   updatedAt?: Date | string
   searchText?: string
+  nameKey?: string
   reports?: Prisma.HumanUncheckedCreateNestedManyWithoutManagerInput
   sponsoredNhis?: Prisma.NhiUncheckedCreateNestedManyWithoutSponsorInput
   subjectCredentials?: Prisma.CredentialUncheckedCreateNestedManyWithoutSubjectHumanInput
@@ -2896,6 +2971,7 @@ export type HumanUpdateWithoutOwnedNhisInput = {
   createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   searchText?: Prisma.StringFieldUpdateOperationsInput | string
+  nameKey?: Prisma.StringFieldUpdateOperationsInput | string
   manager?: Prisma.HumanUpdateOneWithoutReportsNestedInput
   reports?: Prisma.HumanUpdateManyWithoutManagerNestedInput
   sponsoredNhis?: Prisma.NhiUpdateManyWithoutSponsorNestedInput
@@ -2929,6 +3005,7 @@ export type HumanUncheckedUpdateWithoutOwnedNhisInput = {
   createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   searchText?: Prisma.StringFieldUpdateOperationsInput | string
+  nameKey?: Prisma.StringFieldUpdateOperationsInput | string
   reports?: Prisma.HumanUncheckedUpdateManyWithoutManagerNestedInput
   sponsoredNhis?: Prisma.NhiUncheckedUpdateManyWithoutSponsorNestedInput
   subjectCredentials?: Prisma.CredentialUncheckedUpdateManyWithoutSubjectHumanNestedInput
@@ -2960,6 +3037,7 @@ export type HumanCreateManyManagerInput = {
   createdAt?: Date | string
   updatedAt?: Date | string
   searchText?: string
+  nameKey?: string
 }
 
 export type HumanUpdateWithoutManagerInput = {
@@ -2979,6 +3057,7 @@ export type HumanUpdateWithoutManagerInput = {
   createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   searchText?: Prisma.StringFieldUpdateOperationsInput | string
+  nameKey?: Prisma.StringFieldUpdateOperationsInput | string
   reports?: Prisma.HumanUpdateManyWithoutManagerNestedInput
   sponsoredNhis?: Prisma.NhiUpdateManyWithoutSponsorNestedInput
   subjectCredentials?: Prisma.CredentialUpdateManyWithoutSubjectHumanNestedInput
@@ -3011,6 +3090,7 @@ export type HumanUncheckedUpdateWithoutManagerInput = {
   createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   searchText?: Prisma.StringFieldUpdateOperationsInput | string
+  nameKey?: Prisma.StringFieldUpdateOperationsInput | string
   reports?: Prisma.HumanUncheckedUpdateManyWithoutManagerNestedInput
   sponsoredNhis?: Prisma.NhiUncheckedUpdateManyWithoutSponsorNestedInput
   subjectCredentials?: Prisma.CredentialUncheckedUpdateManyWithoutSubjectHumanNestedInput
@@ -3043,6 +3123,7 @@ export type HumanUncheckedUpdateManyWithoutManagerInput = {
   createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   searchText?: Prisma.StringFieldUpdateOperationsInput | string
+  nameKey?: Prisma.StringFieldUpdateOperationsInput | string
 }
 
 
@@ -3202,6 +3283,7 @@ export type HumanSelect<ExtArgs extends runtime.Types.Extensions.InternalArgs = 
   createdAt?: boolean
   updatedAt?: boolean
   searchText?: boolean
+  nameKey?: boolean
   manager?: boolean | Prisma.Human$managerArgs<ExtArgs>
   reports?: boolean | Prisma.Human$reportsArgs<ExtArgs>
   sponsoredNhis?: boolean | Prisma.Human$sponsoredNhisArgs<ExtArgs>
@@ -3237,6 +3319,7 @@ export type HumanSelectCreateManyAndReturn<ExtArgs extends runtime.Types.Extensi
   createdAt?: boolean
   updatedAt?: boolean
   searchText?: boolean
+  nameKey?: boolean
   manager?: boolean | Prisma.Human$managerArgs<ExtArgs>
 }, ExtArgs["result"]["human"]>
 
@@ -3258,6 +3341,7 @@ export type HumanSelectUpdateManyAndReturn<ExtArgs extends runtime.Types.Extensi
   createdAt?: boolean
   updatedAt?: boolean
   searchText?: boolean
+  nameKey?: boolean
   manager?: boolean | Prisma.Human$managerArgs<ExtArgs>
 }, ExtArgs["result"]["human"]>
 
@@ -3279,9 +3363,10 @@ export type HumanSelectScalar = {
   createdAt?: boolean
   updatedAt?: boolean
   searchText?: boolean
+  nameKey?: boolean
 }
 
-export type HumanOmit<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = runtime.Types.Extensions.GetOmit<"id" | "email" | "name" | "title" | "department" | "status" | "role" | "passwordHash" | "signInDisabledAt" | "lastSignInAt" | "oidcIssuer" | "oidcSubject" | "offboardedAt" | "managerId" | "createdAt" | "updatedAt" | "searchText", ExtArgs["result"]["human"]>
+export type HumanOmit<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = runtime.Types.Extensions.GetOmit<"id" | "email" | "name" | "title" | "department" | "status" | "role" | "passwordHash" | "signInDisabledAt" | "lastSignInAt" | "oidcIssuer" | "oidcSubject" | "offboardedAt" | "managerId" | "createdAt" | "updatedAt" | "searchText" | "nameKey", ExtArgs["result"]["human"]>
 export type HumanInclude<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = {
   manager?: boolean | Prisma.Human$managerArgs<ExtArgs>
   reports?: boolean | Prisma.Human$reportsArgs<ExtArgs>
@@ -3349,6 +3434,10 @@ export type $HumanPayload<ExtArgs extends runtime.Types.Extensions.InternalArgs 
      * Lowercased name and email, for case-insensitive search on both databases.
      */
     searchText: string
+    /**
+     * Lowercased name: lists sort by it, so that case does not decide the order on either database.
+     */
+    nameKey: string
   }, ExtArgs["result"]["human"]>
   composites: {}
 }
@@ -3803,6 +3892,7 @@ export interface HumanFieldRefs {
   readonly createdAt: Prisma.FieldRef<"Human", 'DateTime'>
   readonly updatedAt: Prisma.FieldRef<"Human", 'DateTime'>
   readonly searchText: Prisma.FieldRef<"Human", 'String'>
+  readonly nameKey: Prisma.FieldRef<"Human", 'String'>
 }
     
 

@@ -57,6 +57,7 @@ export type NhiMinAggregateOutputType = {
   createdAt: Date | null
   updatedAt: Date | null
   searchText: string | null
+  nameKey: string | null
   credentialCount: number | null
   standingCredentialCount: number | null
   borrowedCredentialCount: number | null
@@ -80,6 +81,7 @@ export type NhiMaxAggregateOutputType = {
   createdAt: Date | null
   updatedAt: Date | null
   searchText: string | null
+  nameKey: string | null
   credentialCount: number | null
   standingCredentialCount: number | null
   borrowedCredentialCount: number | null
@@ -103,6 +105,7 @@ export type NhiCountAggregateOutputType = {
   createdAt: number
   updatedAt: number
   searchText: number
+  nameKey: number
   credentialCount: number
   standingCredentialCount: number
   borrowedCredentialCount: number
@@ -144,6 +147,7 @@ export type NhiMinAggregateInputType = {
   createdAt?: true
   updatedAt?: true
   searchText?: true
+  nameKey?: true
   credentialCount?: true
   standingCredentialCount?: true
   borrowedCredentialCount?: true
@@ -167,6 +171,7 @@ export type NhiMaxAggregateInputType = {
   createdAt?: true
   updatedAt?: true
   searchText?: true
+  nameKey?: true
   credentialCount?: true
   standingCredentialCount?: true
   borrowedCredentialCount?: true
@@ -190,6 +195,7 @@ export type NhiCountAggregateInputType = {
   createdAt?: true
   updatedAt?: true
   searchText?: true
+  nameKey?: true
   credentialCount?: true
   standingCredentialCount?: true
   borrowedCredentialCount?: true
@@ -300,6 +306,7 @@ export type NhiGroupByOutputType = {
   createdAt: Date
   updatedAt: Date
   searchText: string
+  nameKey: string
   credentialCount: number
   standingCredentialCount: number
   borrowedCredentialCount: number
@@ -346,6 +353,7 @@ export type NhiWhereInput = {
   createdAt?: Prisma.DateTimeFilter<"Nhi"> | Date | string
   updatedAt?: Prisma.DateTimeFilter<"Nhi"> | Date | string
   searchText?: Prisma.StringFilter<"Nhi"> | string
+  nameKey?: Prisma.StringFilter<"Nhi"> | string
   credentialCount?: Prisma.IntFilter<"Nhi"> | number
   standingCredentialCount?: Prisma.IntFilter<"Nhi"> | number
   borrowedCredentialCount?: Prisma.IntFilter<"Nhi"> | number
@@ -377,6 +385,7 @@ export type NhiOrderByWithRelationInput = {
   createdAt?: Prisma.SortOrder
   updatedAt?: Prisma.SortOrder
   searchText?: Prisma.SortOrder
+  nameKey?: Prisma.SortOrder
   credentialCount?: Prisma.SortOrder
   standingCredentialCount?: Prisma.SortOrder
   borrowedCredentialCount?: Prisma.SortOrder
@@ -412,6 +421,7 @@ export type NhiWhereUniqueInput = Prisma.AtLeast<{
   createdAt?: Prisma.DateTimeFilter<"Nhi"> | Date | string
   updatedAt?: Prisma.DateTimeFilter<"Nhi"> | Date | string
   searchText?: Prisma.StringFilter<"Nhi"> | string
+  nameKey?: Prisma.StringFilter<"Nhi"> | string
   credentialCount?: Prisma.IntFilter<"Nhi"> | number
   standingCredentialCount?: Prisma.IntFilter<"Nhi"> | number
   borrowedCredentialCount?: Prisma.IntFilter<"Nhi"> | number
@@ -443,6 +453,7 @@ export type NhiOrderByWithAggregationInput = {
   createdAt?: Prisma.SortOrder
   updatedAt?: Prisma.SortOrder
   searchText?: Prisma.SortOrder
+  nameKey?: Prisma.SortOrder
   credentialCount?: Prisma.SortOrder
   standingCredentialCount?: Prisma.SortOrder
   borrowedCredentialCount?: Prisma.SortOrder
@@ -474,6 +485,7 @@ export type NhiScalarWhereWithAggregatesInput = {
   createdAt?: Prisma.DateTimeWithAggregatesFilter<"Nhi"> | Date | string
   updatedAt?: Prisma.DateTimeWithAggregatesFilter<"Nhi"> | Date | string
   searchText?: Prisma.StringWithAggregatesFilter<"Nhi"> | string
+  nameKey?: Prisma.StringWithAggregatesFilter<"Nhi"> | string
   credentialCount?: Prisma.IntWithAggregatesFilter<"Nhi"> | number
   standingCredentialCount?: Prisma.IntWithAggregatesFilter<"Nhi"> | number
   borrowedCredentialCount?: Prisma.IntWithAggregatesFilter<"Nhi"> | number
@@ -496,6 +508,7 @@ export type NhiCreateInput = {
   createdAt?: Date | string
   updatedAt?: Date | string
   searchText?: string
+  nameKey?: string
   credentialCount?: number
   standingCredentialCount?: number
   borrowedCredentialCount?: number
@@ -527,6 +540,7 @@ export type NhiUncheckedCreateInput = {
   createdAt?: Date | string
   updatedAt?: Date | string
   searchText?: string
+  nameKey?: string
   credentialCount?: number
   standingCredentialCount?: number
   borrowedCredentialCount?: number
@@ -556,6 +570,7 @@ export type NhiUpdateInput = {
   createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   searchText?: Prisma.StringFieldUpdateOperationsInput | string
+  nameKey?: Prisma.StringFieldUpdateOperationsInput | string
   credentialCount?: Prisma.IntFieldUpdateOperationsInput | number
   standingCredentialCount?: Prisma.IntFieldUpdateOperationsInput | number
   borrowedCredentialCount?: Prisma.IntFieldUpdateOperationsInput | number
@@ -587,6 +602,7 @@ export type NhiUncheckedUpdateInput = {
   createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   searchText?: Prisma.StringFieldUpdateOperationsInput | string
+  nameKey?: Prisma.StringFieldUpdateOperationsInput | string
   credentialCount?: Prisma.IntFieldUpdateOperationsInput | number
   standingCredentialCount?: Prisma.IntFieldUpdateOperationsInput | number
   borrowedCredentialCount?: Prisma.IntFieldUpdateOperationsInput | number
@@ -617,6 +633,7 @@ export type NhiCreateManyInput = {
   createdAt?: Date | string
   updatedAt?: Date | string
   searchText?: string
+  nameKey?: string
   credentialCount?: number
   standingCredentialCount?: number
   borrowedCredentialCount?: number
@@ -639,6 +656,7 @@ export type NhiUpdateManyMutationInput = {
   createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   searchText?: Prisma.StringFieldUpdateOperationsInput | string
+  nameKey?: Prisma.StringFieldUpdateOperationsInput | string
   credentialCount?: Prisma.IntFieldUpdateOperationsInput | number
   standingCredentialCount?: Prisma.IntFieldUpdateOperationsInput | number
   borrowedCredentialCount?: Prisma.IntFieldUpdateOperationsInput | number
@@ -662,6 +680,7 @@ export type NhiUncheckedUpdateManyInput = {
   createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   searchText?: Prisma.StringFieldUpdateOperationsInput | string
+  nameKey?: Prisma.StringFieldUpdateOperationsInput | string
   credentialCount?: Prisma.IntFieldUpdateOperationsInput | number
   standingCredentialCount?: Prisma.IntFieldUpdateOperationsInput | number
   borrowedCredentialCount?: Prisma.IntFieldUpdateOperationsInput | number
@@ -700,6 +719,7 @@ export type NhiCountOrderByAggregateInput = {
   createdAt?: Prisma.SortOrder
   updatedAt?: Prisma.SortOrder
   searchText?: Prisma.SortOrder
+  nameKey?: Prisma.SortOrder
   credentialCount?: Prisma.SortOrder
   standingCredentialCount?: Prisma.SortOrder
   borrowedCredentialCount?: Prisma.SortOrder
@@ -731,6 +751,7 @@ export type NhiMaxOrderByAggregateInput = {
   createdAt?: Prisma.SortOrder
   updatedAt?: Prisma.SortOrder
   searchText?: Prisma.SortOrder
+  nameKey?: Prisma.SortOrder
   credentialCount?: Prisma.SortOrder
   standingCredentialCount?: Prisma.SortOrder
   borrowedCredentialCount?: Prisma.SortOrder
@@ -754,6 +775,7 @@ export type NhiMinOrderByAggregateInput = {
   createdAt?: Prisma.SortOrder
   updatedAt?: Prisma.SortOrder
   searchText?: Prisma.SortOrder
+  nameKey?: Prisma.SortOrder
   credentialCount?: Prisma.SortOrder
   standingCredentialCount?: Prisma.SortOrder
   borrowedCredentialCount?: Prisma.SortOrder
@@ -962,6 +984,7 @@ export type NhiCreateWithoutSponsorInput = {
   createdAt?: Date | string
   updatedAt?: Date | string
   searchText?: string
+  nameKey?: string
   credentialCount?: number
   standingCredentialCount?: number
   borrowedCredentialCount?: number
@@ -991,6 +1014,7 @@ export type NhiUncheckedCreateWithoutSponsorInput = {
   createdAt?: Date | string
   updatedAt?: Date | string
   searchText?: string
+  nameKey?: string
   credentialCount?: number
   standingCredentialCount?: number
   borrowedCredentialCount?: number
@@ -1050,6 +1074,7 @@ export type NhiScalarWhereInput = {
   createdAt?: Prisma.DateTimeFilter<"Nhi"> | Date | string
   updatedAt?: Prisma.DateTimeFilter<"Nhi"> | Date | string
   searchText?: Prisma.StringFilter<"Nhi"> | string
+  nameKey?: Prisma.StringFilter<"Nhi"> | string
   credentialCount?: Prisma.IntFilter<"Nhi"> | number
   standingCredentialCount?: Prisma.IntFilter<"Nhi"> | number
   borrowedCredentialCount?: Prisma.IntFilter<"Nhi"> | number
@@ -1072,6 +1097,7 @@ export type NhiCreateWithoutSubjectCredentialsInput = {
   createdAt?: Date | string
   updatedAt?: Date | string
   searchText?: string
+  nameKey?: string
   credentialCount?: number
   standingCredentialCount?: number
   borrowedCredentialCount?: number
@@ -1102,6 +1128,7 @@ export type NhiUncheckedCreateWithoutSubjectCredentialsInput = {
   createdAt?: Date | string
   updatedAt?: Date | string
   searchText?: string
+  nameKey?: string
   credentialCount?: number
   standingCredentialCount?: number
   borrowedCredentialCount?: number
@@ -1135,6 +1162,7 @@ export type NhiCreateWithoutHeldCredentialsInput = {
   createdAt?: Date | string
   updatedAt?: Date | string
   searchText?: string
+  nameKey?: string
   credentialCount?: number
   standingCredentialCount?: number
   borrowedCredentialCount?: number
@@ -1165,6 +1193,7 @@ export type NhiUncheckedCreateWithoutHeldCredentialsInput = {
   createdAt?: Date | string
   updatedAt?: Date | string
   searchText?: string
+  nameKey?: string
   credentialCount?: number
   standingCredentialCount?: number
   borrowedCredentialCount?: number
@@ -1209,6 +1238,7 @@ export type NhiUpdateWithoutSubjectCredentialsInput = {
   createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   searchText?: Prisma.StringFieldUpdateOperationsInput | string
+  nameKey?: Prisma.StringFieldUpdateOperationsInput | string
   credentialCount?: Prisma.IntFieldUpdateOperationsInput | number
   standingCredentialCount?: Prisma.IntFieldUpdateOperationsInput | number
   borrowedCredentialCount?: Prisma.IntFieldUpdateOperationsInput | number
@@ -1239,6 +1269,7 @@ export type NhiUncheckedUpdateWithoutSubjectCredentialsInput = {
   createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   searchText?: Prisma.StringFieldUpdateOperationsInput | string
+  nameKey?: Prisma.StringFieldUpdateOperationsInput | string
   credentialCount?: Prisma.IntFieldUpdateOperationsInput | number
   standingCredentialCount?: Prisma.IntFieldUpdateOperationsInput | number
   borrowedCredentialCount?: Prisma.IntFieldUpdateOperationsInput | number
@@ -1278,6 +1309,7 @@ export type NhiUpdateWithoutHeldCredentialsInput = {
   createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   searchText?: Prisma.StringFieldUpdateOperationsInput | string
+  nameKey?: Prisma.StringFieldUpdateOperationsInput | string
   credentialCount?: Prisma.IntFieldUpdateOperationsInput | number
   standingCredentialCount?: Prisma.IntFieldUpdateOperationsInput | number
   borrowedCredentialCount?: Prisma.IntFieldUpdateOperationsInput | number
@@ -1308,6 +1340,7 @@ export type NhiUncheckedUpdateWithoutHeldCredentialsInput = {
   createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   searchText?: Prisma.StringFieldUpdateOperationsInput | string
+  nameKey?: Prisma.StringFieldUpdateOperationsInput | string
   credentialCount?: Prisma.IntFieldUpdateOperationsInput | number
   standingCredentialCount?: Prisma.IntFieldUpdateOperationsInput | number
   borrowedCredentialCount?: Prisma.IntFieldUpdateOperationsInput | number
@@ -1336,6 +1369,7 @@ export type NhiCreateWithoutScopeRequestsInput = {
   createdAt?: Date | string
   updatedAt?: Date | string
   searchText?: string
+  nameKey?: string
   credentialCount?: number
   standingCredentialCount?: number
   borrowedCredentialCount?: number
@@ -1366,6 +1400,7 @@ export type NhiUncheckedCreateWithoutScopeRequestsInput = {
   createdAt?: Date | string
   updatedAt?: Date | string
   searchText?: string
+  nameKey?: string
   credentialCount?: number
   standingCredentialCount?: number
   borrowedCredentialCount?: number
@@ -1410,6 +1445,7 @@ export type NhiUpdateWithoutScopeRequestsInput = {
   createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   searchText?: Prisma.StringFieldUpdateOperationsInput | string
+  nameKey?: Prisma.StringFieldUpdateOperationsInput | string
   credentialCount?: Prisma.IntFieldUpdateOperationsInput | number
   standingCredentialCount?: Prisma.IntFieldUpdateOperationsInput | number
   borrowedCredentialCount?: Prisma.IntFieldUpdateOperationsInput | number
@@ -1440,6 +1476,7 @@ export type NhiUncheckedUpdateWithoutScopeRequestsInput = {
   createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   searchText?: Prisma.StringFieldUpdateOperationsInput | string
+  nameKey?: Prisma.StringFieldUpdateOperationsInput | string
   credentialCount?: Prisma.IntFieldUpdateOperationsInput | number
   standingCredentialCount?: Prisma.IntFieldUpdateOperationsInput | number
   borrowedCredentialCount?: Prisma.IntFieldUpdateOperationsInput | number
@@ -1468,6 +1505,7 @@ export type NhiCreateWithoutApiKeysInput = {
   createdAt?: Date | string
   updatedAt?: Date | string
   searchText?: string
+  nameKey?: string
   credentialCount?: number
   standingCredentialCount?: number
   borrowedCredentialCount?: number
@@ -1498,6 +1536,7 @@ export type NhiUncheckedCreateWithoutApiKeysInput = {
   createdAt?: Date | string
   updatedAt?: Date | string
   searchText?: string
+  nameKey?: string
   credentialCount?: number
   standingCredentialCount?: number
   borrowedCredentialCount?: number
@@ -1542,6 +1581,7 @@ export type NhiUpdateWithoutApiKeysInput = {
   createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   searchText?: Prisma.StringFieldUpdateOperationsInput | string
+  nameKey?: Prisma.StringFieldUpdateOperationsInput | string
   credentialCount?: Prisma.IntFieldUpdateOperationsInput | number
   standingCredentialCount?: Prisma.IntFieldUpdateOperationsInput | number
   borrowedCredentialCount?: Prisma.IntFieldUpdateOperationsInput | number
@@ -1572,6 +1612,7 @@ export type NhiUncheckedUpdateWithoutApiKeysInput = {
   createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   searchText?: Prisma.StringFieldUpdateOperationsInput | string
+  nameKey?: Prisma.StringFieldUpdateOperationsInput | string
   credentialCount?: Prisma.IntFieldUpdateOperationsInput | number
   standingCredentialCount?: Prisma.IntFieldUpdateOperationsInput | number
   borrowedCredentialCount?: Prisma.IntFieldUpdateOperationsInput | number
@@ -1600,6 +1641,7 @@ export type NhiCreateWithoutFindingsInput = {
   createdAt?: Date | string
   updatedAt?: Date | string
   searchText?: string
+  nameKey?: string
   credentialCount?: number
   standingCredentialCount?: number
   borrowedCredentialCount?: number
@@ -1630,6 +1672,7 @@ export type NhiUncheckedCreateWithoutFindingsInput = {
   createdAt?: Date | string
   updatedAt?: Date | string
   searchText?: string
+  nameKey?: string
   credentialCount?: number
   standingCredentialCount?: number
   borrowedCredentialCount?: number
@@ -1674,6 +1717,7 @@ export type NhiUpdateWithoutFindingsInput = {
   createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   searchText?: Prisma.StringFieldUpdateOperationsInput | string
+  nameKey?: Prisma.StringFieldUpdateOperationsInput | string
   credentialCount?: Prisma.IntFieldUpdateOperationsInput | number
   standingCredentialCount?: Prisma.IntFieldUpdateOperationsInput | number
   borrowedCredentialCount?: Prisma.IntFieldUpdateOperationsInput | number
@@ -1704,6 +1748,7 @@ export type NhiUncheckedUpdateWithoutFindingsInput = {
   createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   searchText?: Prisma.StringFieldUpdateOperationsInput | string
+  nameKey?: Prisma.StringFieldUpdateOperationsInput | string
   credentialCount?: Prisma.IntFieldUpdateOperationsInput | number
   standingCredentialCount?: Prisma.IntFieldUpdateOperationsInput | number
   borrowedCredentialCount?: Prisma.IntFieldUpdateOperationsInput | number
@@ -1732,6 +1777,7 @@ export type NhiCreateWithoutReviewItemsInput = {
   createdAt?: Date | string
   updatedAt?: Date | string
   searchText?: string
+  nameKey?: string
   credentialCount?: number
   standingCredentialCount?: number
   borrowedCredentialCount?: number
@@ -1762,6 +1808,7 @@ export type NhiUncheckedCreateWithoutReviewItemsInput = {
   createdAt?: Date | string
   updatedAt?: Date | string
   searchText?: string
+  nameKey?: string
   credentialCount?: number
   standingCredentialCount?: number
   borrowedCredentialCount?: number
@@ -1806,6 +1853,7 @@ export type NhiUpdateWithoutReviewItemsInput = {
   createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   searchText?: Prisma.StringFieldUpdateOperationsInput | string
+  nameKey?: Prisma.StringFieldUpdateOperationsInput | string
   credentialCount?: Prisma.IntFieldUpdateOperationsInput | number
   standingCredentialCount?: Prisma.IntFieldUpdateOperationsInput | number
   borrowedCredentialCount?: Prisma.IntFieldUpdateOperationsInput | number
@@ -1836,6 +1884,7 @@ export type NhiUncheckedUpdateWithoutReviewItemsInput = {
   createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   searchText?: Prisma.StringFieldUpdateOperationsInput | string
+  nameKey?: Prisma.StringFieldUpdateOperationsInput | string
   credentialCount?: Prisma.IntFieldUpdateOperationsInput | number
   standingCredentialCount?: Prisma.IntFieldUpdateOperationsInput | number
   borrowedCredentialCount?: Prisma.IntFieldUpdateOperationsInput | number
@@ -1864,6 +1913,7 @@ export type NhiCreateWithoutOwnersInput = {
   createdAt?: Date | string
   updatedAt?: Date | string
   searchText?: string
+  nameKey?: string
   credentialCount?: number
   standingCredentialCount?: number
   borrowedCredentialCount?: number
@@ -1894,6 +1944,7 @@ export type NhiUncheckedCreateWithoutOwnersInput = {
   createdAt?: Date | string
   updatedAt?: Date | string
   searchText?: string
+  nameKey?: string
   credentialCount?: number
   standingCredentialCount?: number
   borrowedCredentialCount?: number
@@ -1938,6 +1989,7 @@ export type NhiUpdateWithoutOwnersInput = {
   createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   searchText?: Prisma.StringFieldUpdateOperationsInput | string
+  nameKey?: Prisma.StringFieldUpdateOperationsInput | string
   credentialCount?: Prisma.IntFieldUpdateOperationsInput | number
   standingCredentialCount?: Prisma.IntFieldUpdateOperationsInput | number
   borrowedCredentialCount?: Prisma.IntFieldUpdateOperationsInput | number
@@ -1968,6 +2020,7 @@ export type NhiUncheckedUpdateWithoutOwnersInput = {
   createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   searchText?: Prisma.StringFieldUpdateOperationsInput | string
+  nameKey?: Prisma.StringFieldUpdateOperationsInput | string
   credentialCount?: Prisma.IntFieldUpdateOperationsInput | number
   standingCredentialCount?: Prisma.IntFieldUpdateOperationsInput | number
   borrowedCredentialCount?: Prisma.IntFieldUpdateOperationsInput | number
@@ -1996,6 +2049,7 @@ export type NhiCreateManySponsorInput = {
   createdAt?: Date | string
   updatedAt?: Date | string
   searchText?: string
+  nameKey?: string
   credentialCount?: number
   standingCredentialCount?: number
   borrowedCredentialCount?: number
@@ -2018,6 +2072,7 @@ export type NhiUpdateWithoutSponsorInput = {
   createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   searchText?: Prisma.StringFieldUpdateOperationsInput | string
+  nameKey?: Prisma.StringFieldUpdateOperationsInput | string
   credentialCount?: Prisma.IntFieldUpdateOperationsInput | number
   standingCredentialCount?: Prisma.IntFieldUpdateOperationsInput | number
   borrowedCredentialCount?: Prisma.IntFieldUpdateOperationsInput | number
@@ -2047,6 +2102,7 @@ export type NhiUncheckedUpdateWithoutSponsorInput = {
   createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   searchText?: Prisma.StringFieldUpdateOperationsInput | string
+  nameKey?: Prisma.StringFieldUpdateOperationsInput | string
   credentialCount?: Prisma.IntFieldUpdateOperationsInput | number
   standingCredentialCount?: Prisma.IntFieldUpdateOperationsInput | number
   borrowedCredentialCount?: Prisma.IntFieldUpdateOperationsInput | number
@@ -2076,6 +2132,7 @@ export type NhiUncheckedUpdateManyWithoutSponsorInput = {
   createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   searchText?: Prisma.StringFieldUpdateOperationsInput | string
+  nameKey?: Prisma.StringFieldUpdateOperationsInput | string
   credentialCount?: Prisma.IntFieldUpdateOperationsInput | number
   standingCredentialCount?: Prisma.IntFieldUpdateOperationsInput | number
   borrowedCredentialCount?: Prisma.IntFieldUpdateOperationsInput | number
@@ -2184,6 +2241,7 @@ export type NhiSelect<ExtArgs extends runtime.Types.Extensions.InternalArgs = ru
   createdAt?: boolean
   updatedAt?: boolean
   searchText?: boolean
+  nameKey?: boolean
   credentialCount?: boolean
   standingCredentialCount?: boolean
   borrowedCredentialCount?: boolean
@@ -2216,6 +2274,7 @@ export type NhiSelectCreateManyAndReturn<ExtArgs extends runtime.Types.Extension
   createdAt?: boolean
   updatedAt?: boolean
   searchText?: boolean
+  nameKey?: boolean
   credentialCount?: boolean
   standingCredentialCount?: boolean
   borrowedCredentialCount?: boolean
@@ -2240,6 +2299,7 @@ export type NhiSelectUpdateManyAndReturn<ExtArgs extends runtime.Types.Extension
   createdAt?: boolean
   updatedAt?: boolean
   searchText?: boolean
+  nameKey?: boolean
   credentialCount?: boolean
   standingCredentialCount?: boolean
   borrowedCredentialCount?: boolean
@@ -2264,6 +2324,7 @@ export type NhiSelectScalar = {
   createdAt?: boolean
   updatedAt?: boolean
   searchText?: boolean
+  nameKey?: boolean
   credentialCount?: boolean
   standingCredentialCount?: boolean
   borrowedCredentialCount?: boolean
@@ -2272,7 +2333,7 @@ export type NhiSelectScalar = {
   orphaned?: boolean
 }
 
-export type NhiOmit<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = runtime.Types.Extensions.GetOmit<"id" | "system" | "externalId" | "name" | "kind" | "environment" | "status" | "description" | "sponsorId" | "lastSeenAt" | "discoveredAt" | "createdAt" | "updatedAt" | "searchText" | "credentialCount" | "standingCredentialCount" | "borrowedCredentialCount" | "openFindingCount" | "highestSeverityRank" | "orphaned", ExtArgs["result"]["nhi"]>
+export type NhiOmit<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = runtime.Types.Extensions.GetOmit<"id" | "system" | "externalId" | "name" | "kind" | "environment" | "status" | "description" | "sponsorId" | "lastSeenAt" | "discoveredAt" | "createdAt" | "updatedAt" | "searchText" | "nameKey" | "credentialCount" | "standingCredentialCount" | "borrowedCredentialCount" | "openFindingCount" | "highestSeverityRank" | "orphaned", ExtArgs["result"]["nhi"]>
 export type NhiInclude<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = {
   sponsor?: boolean | Prisma.Nhi$sponsorArgs<ExtArgs>
   subjectCredentials?: boolean | Prisma.Nhi$subjectCredentialsArgs<ExtArgs>
@@ -2321,6 +2382,10 @@ export type $NhiPayload<ExtArgs extends runtime.Types.Extensions.InternalArgs = 
      * Lowercased name, external id, system and description, for case-insensitive search.
      */
     searchText: string
+    /**
+     * Lowercased name: lists sort by it, so that case does not decide the order on either database.
+     */
+    nameKey: string
     /**
      * Kept up to date in the transaction of every change they rest on, so the inventory sorts and filters
      * 100,000 identities on indexed columns instead of counting per row.
@@ -2782,6 +2847,7 @@ export interface NhiFieldRefs {
   readonly createdAt: Prisma.FieldRef<"Nhi", 'DateTime'>
   readonly updatedAt: Prisma.FieldRef<"Nhi", 'DateTime'>
   readonly searchText: Prisma.FieldRef<"Nhi", 'String'>
+  readonly nameKey: Prisma.FieldRef<"Nhi", 'String'>
   readonly credentialCount: Prisma.FieldRef<"Nhi", 'Int'>
   readonly standingCredentialCount: Prisma.FieldRef<"Nhi", 'Int'>
   readonly borrowedCredentialCount: Prisma.FieldRef<"Nhi", 'Int'>

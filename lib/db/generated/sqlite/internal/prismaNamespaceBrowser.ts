@@ -100,7 +100,8 @@ export const HumanScalarFieldEnum = {
   managerId: 'managerId',
   createdAt: 'createdAt',
   updatedAt: 'updatedAt',
-  searchText: 'searchText'
+  searchText: 'searchText',
+  nameKey: 'nameKey'
 } as const
 
 export type HumanScalarFieldEnum = (typeof HumanScalarFieldEnum)[keyof typeof HumanScalarFieldEnum]
@@ -121,6 +122,7 @@ export const NhiScalarFieldEnum = {
   createdAt: 'createdAt',
   updatedAt: 'updatedAt',
   searchText: 'searchText',
+  nameKey: 'nameKey',
   credentialCount: 'credentialCount',
   standingCredentialCount: 'standingCredentialCount',
   borrowedCredentialCount: 'borrowedCredentialCount',
@@ -152,7 +154,8 @@ export const CredentialScalarFieldEnum = {
   revocationReason: 'revocationReason',
   createdAt: 'createdAt',
   updatedAt: 'updatedAt',
-  searchText: 'searchText'
+  searchText: 'searchText',
+  nameKey: 'nameKey'
 } as const
 
 export type CredentialScalarFieldEnum = (typeof CredentialScalarFieldEnum)[keyof typeof CredentialScalarFieldEnum]

@@ -42,6 +42,7 @@ export type HumanMinAggregateOutputType = {
   createdAt: Date | null
   updatedAt: Date | null
   searchText: string | null
+  nameKey: string | null
 }
 
 export type HumanMaxAggregateOutputType = {
@@ -62,6 +63,7 @@ export type HumanMaxAggregateOutputType = {
   createdAt: Date | null
   updatedAt: Date | null
   searchText: string | null
+  nameKey: string | null
 }
 
 export type HumanCountAggregateOutputType = {
@@ -82,6 +84,7 @@ export type HumanCountAggregateOutputType = {
   createdAt: number
   updatedAt: number
   searchText: number
+  nameKey: number
   _all: number
 }
 
@@ -104,6 +107,7 @@ export type HumanMinAggregateInputType = {
   createdAt?: true
   updatedAt?: true
   searchText?: true
+  nameKey?: true
 }
 
 export type HumanMaxAggregateInputType = {
@@ -124,6 +128,7 @@ export type HumanMaxAggregateInputType = {
   createdAt?: true
   updatedAt?: true
   searchText?: true
+  nameKey?: true
 }
 
 export type HumanCountAggregateInputType = {
@@ -144,6 +149,7 @@ export type HumanCountAggregateInputType = {
   createdAt?: true
   updatedAt?: true
   searchText?: true
+  nameKey?: true
   _all?: true
 }
 
@@ -237,6 +243,7 @@ export type HumanGroupByOutputType = {
   createdAt: Date
   updatedAt: Date
   searchText: string
+  nameKey: string
   _count: HumanCountAggregateOutputType | null
   _min: HumanMinAggregateOutputType | null
   _max: HumanMaxAggregateOutputType | null
@@ -278,6 +285,7 @@ export type HumanWhereInput = {
   createdAt?: Prisma.DateTimeFilter<"Human"> | Date | string
   updatedAt?: Prisma.DateTimeFilter<"Human"> | Date | string
   searchText?: Prisma.StringFilter<"Human"> | string
+  nameKey?: Prisma.StringFilter<"Human"> | string
   manager?: Prisma.XOR<Prisma.HumanNullableScalarRelationFilter, Prisma.HumanWhereInput> | null
   reports?: Prisma.HumanListRelationFilter
   sponsoredNhis?: Prisma.NhiListRelationFilter
@@ -312,6 +320,7 @@ export type HumanOrderByWithRelationInput = {
   createdAt?: Prisma.SortOrder
   updatedAt?: Prisma.SortOrder
   searchText?: Prisma.SortOrder
+  nameKey?: Prisma.SortOrder
   manager?: Prisma.HumanOrderByWithRelationInput
   reports?: Prisma.HumanOrderByRelationAggregateInput
   sponsoredNhis?: Prisma.NhiOrderByRelationAggregateInput
@@ -350,6 +359,7 @@ export type HumanWhereUniqueInput = Prisma.AtLeast<{
   createdAt?: Prisma.DateTimeFilter<"Human"> | Date | string
   updatedAt?: Prisma.DateTimeFilter<"Human"> | Date | string
   searchText?: Prisma.StringFilter<"Human"> | string
+  nameKey?: Prisma.StringFilter<"Human"> | string
   manager?: Prisma.XOR<Prisma.HumanNullableScalarRelationFilter, Prisma.HumanWhereInput> | null
   reports?: Prisma.HumanListRelationFilter
   sponsoredNhis?: Prisma.NhiListRelationFilter
@@ -384,6 +394,7 @@ export type HumanOrderByWithAggregationInput = {
   createdAt?: Prisma.SortOrder
   updatedAt?: Prisma.SortOrder
   searchText?: Prisma.SortOrder
+  nameKey?: Prisma.SortOrder
   _count?: Prisma.HumanCountOrderByAggregateInput
   _max?: Prisma.HumanMaxOrderByAggregateInput
   _min?: Prisma.HumanMinOrderByAggregateInput
@@ -410,6 +421,7 @@ export type HumanScalarWhereWithAggregatesInput = {
   createdAt?: Prisma.DateTimeWithAggregatesFilter<"Human"> | Date | string
   updatedAt?: Prisma.DateTimeWithAggregatesFilter<"Human"> | Date | string
   searchText?: Prisma.StringWithAggregatesFilter<"Human"> | string
+  nameKey?: Prisma.StringWithAggregatesFilter<"Human"> | string
 }
 
 export type HumanCreateInput = {
@@ -429,6 +441,7 @@ export type HumanCreateInput = {
   createdAt?: Date | string
   updatedAt?: Date | string
   searchText?: string
+  nameKey?: string
   manager?: Prisma.HumanCreateNestedOneWithoutReportsInput
   reports?: Prisma.HumanCreateNestedManyWithoutManagerInput
   sponsoredNhis?: Prisma.NhiCreateNestedManyWithoutSponsorInput
@@ -463,6 +476,7 @@ export type HumanUncheckedCreateInput = {
   createdAt?: Date | string
   updatedAt?: Date | string
   searchText?: string
+  nameKey?: string
   reports?: Prisma.HumanUncheckedCreateNestedManyWithoutManagerInput
   sponsoredNhis?: Prisma.NhiUncheckedCreateNestedManyWithoutSponsorInput
   subjectCredentials?: Prisma.CredentialUncheckedCreateNestedManyWithoutSubjectHumanInput
@@ -495,6 +509,7 @@ export type HumanUpdateInput = {
   createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   searchText?: Prisma.StringFieldUpdateOperationsInput | string
+  nameKey?: Prisma.StringFieldUpdateOperationsInput | string
   manager?: Prisma.HumanUpdateOneWithoutReportsNestedInput
   reports?: Prisma.HumanUpdateManyWithoutManagerNestedInput
   sponsoredNhis?: Prisma.NhiUpdateManyWithoutSponsorNestedInput
@@ -529,6 +544,7 @@ export type HumanUncheckedUpdateInput = {
   createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   searchText?: Prisma.StringFieldUpdateOperationsInput | string
+  nameKey?: Prisma.StringFieldUpdateOperationsInput | string
   reports?: Prisma.HumanUncheckedUpdateManyWithoutManagerNestedInput
   sponsoredNhis?: Prisma.NhiUncheckedUpdateManyWithoutSponsorNestedInput
   subjectCredentials?: Prisma.CredentialUncheckedUpdateManyWithoutSubjectHumanNestedInput
@@ -562,6 +578,7 @@ export type HumanCreateManyInput = {
   createdAt?: Date | string
   updatedAt?: Date | string
   searchText?: string
+  nameKey?: string
 }
 
 export type HumanUpdateManyMutationInput = {
@@ -581,6 +598,7 @@ export type HumanUpdateManyMutationInput = {
   createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   searchText?: Prisma.StringFieldUpdateOperationsInput | string
+  nameKey?: Prisma.StringFieldUpdateOperationsInput | string
 }
 
 export type HumanUncheckedUpdateManyInput = {
@@ -601,6 +619,7 @@ export type HumanUncheckedUpdateManyInput = {
   createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   searchText?: Prisma.StringFieldUpdateOperationsInput | string
+  nameKey?: Prisma.StringFieldUpdateOperationsInput | string
 }
 
 export type HumanNullableScalarRelationFilter = {
@@ -641,6 +660,7 @@ export type HumanCountOrderByAggregateInput = {
   createdAt?: Prisma.SortOrder
   updatedAt?: Prisma.SortOrder
   searchText?: Prisma.SortOrder
+  nameKey?: Prisma.SortOrder
 }
 
 export type HumanMaxOrderByAggregateInput = {
@@ -661,6 +681,7 @@ export type HumanMaxOrderByAggregateInput = {
   createdAt?: Prisma.SortOrder
   updatedAt?: Prisma.SortOrder
   searchText?: Prisma.SortOrder
+  nameKey?: Prisma.SortOrder
 }
 
 export type HumanMinOrderByAggregateInput = {
@@ -681,6 +702,7 @@ export type HumanMinOrderByAggregateInput = {
   createdAt?: Prisma.SortOrder
   updatedAt?: Prisma.SortOrder
   searchText?: Prisma.SortOrder
+  nameKey?: Prisma.SortOrder
 }
 
 export type HumanScalarRelationFilter = {
@@ -975,6 +997,7 @@ export type HumanCreateWithoutReportsInput = {
   createdAt?: Date | string
   updatedAt?: Date | string
   searchText?: string
+  nameKey?: string
   manager?: Prisma.HumanCreateNestedOneWithoutReportsInput
   sponsoredNhis?: Prisma.NhiCreateNestedManyWithoutSponsorInput
   subjectCredentials?: Prisma.CredentialCreateNestedManyWithoutSubjectHumanInput
@@ -1008,6 +1031,7 @@ export type HumanUncheckedCreateWithoutReportsInput = {
   createdAt?: Date | string
   updatedAt?: Date | string
   searchText?: string
+  nameKey?: string
   sponsoredNhis?: Prisma.NhiUncheckedCreateNestedManyWithoutSponsorInput
   subjectCredentials?: Prisma.CredentialUncheckedCreateNestedManyWithoutSubjectHumanInput
   revokedCredentials?: Prisma.CredentialUncheckedCreateNestedManyWithoutRevokedByInput
@@ -1044,6 +1068,7 @@ export type HumanCreateWithoutManagerInput = {
   createdAt?: Date | string
   updatedAt?: Date | string
   searchText?: string
+  nameKey?: string
   reports?: Prisma.HumanCreateNestedManyWithoutManagerInput
   sponsoredNhis?: Prisma.NhiCreateNestedManyWithoutSponsorInput
   subjectCredentials?: Prisma.CredentialCreateNestedManyWithoutSubjectHumanInput
@@ -1076,6 +1101,7 @@ export type HumanUncheckedCreateWithoutManagerInput = {
   createdAt?: Date | string
   updatedAt?: Date | string
   searchText?: string
+  nameKey?: string
   reports?: Prisma.HumanUncheckedCreateNestedManyWithoutManagerInput
   sponsoredNhis?: Prisma.NhiUncheckedCreateNestedManyWithoutSponsorInput
   subjectCredentials?: Prisma.CredentialUncheckedCreateNestedManyWithoutSubjectHumanInput
@@ -1128,6 +1154,7 @@ export type HumanUpdateWithoutReportsInput = {
   createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   searchText?: Prisma.StringFieldUpdateOperationsInput | string
+  nameKey?: Prisma.StringFieldUpdateOperationsInput | string
   manager?: Prisma.HumanUpdateOneWithoutReportsNestedInput
   sponsoredNhis?: Prisma.NhiUpdateManyWithoutSponsorNestedInput
   subjectCredentials?: Prisma.CredentialUpdateManyWithoutSubjectHumanNestedInput
@@ -1161,6 +1188,7 @@ export type HumanUncheckedUpdateWithoutReportsInput = {
   createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   searchText?: Prisma.StringFieldUpdateOperationsInput | string
+  nameKey?: Prisma.StringFieldUpdateOperationsInput | string
   sponsoredNhis?: Prisma.NhiUncheckedUpdateManyWithoutSponsorNestedInput
   subjectCredentials?: Prisma.CredentialUncheckedUpdateManyWithoutSubjectHumanNestedInput
   revokedCredentials?: Prisma.CredentialUncheckedUpdateManyWithoutRevokedByNestedInput
@@ -1212,6 +1240,7 @@ export type HumanScalarWhereInput = {
   createdAt?: Prisma.DateTimeFilter<"Human"> | Date | string
   updatedAt?: Prisma.DateTimeFilter<"Human"> | Date | string
   searchText?: Prisma.StringFilter<"Human"> | string
+  nameKey?: Prisma.StringFilter<"Human"> | string
 }
 
 export type HumanCreateWithoutSponsoredNhisInput = {
@@ -1231,6 +1260,7 @@ export type HumanCreateWithoutSponsoredNhisInput = {
   createdAt?: Date | string
   updatedAt?: Date | string
   searchText?: string
+  nameKey?: string
   manager?: Prisma.HumanCreateNestedOneWithoutReportsInput
   reports?: Prisma.HumanCreateNestedManyWithoutManagerInput
   subjectCredentials?: Prisma.CredentialCreateNestedManyWithoutSubjectHumanInput
@@ -1264,6 +1294,7 @@ export type HumanUncheckedCreateWithoutSponsoredNhisInput = {
   createdAt?: Date | string
   updatedAt?: Date | string
   searchText?: string
+  nameKey?: string
   reports?: Prisma.HumanUncheckedCreateNestedManyWithoutManagerInput
   subjectCredentials?: Prisma.CredentialUncheckedCreateNestedManyWithoutSubjectHumanInput
   revokedCredentials?: Prisma.CredentialUncheckedCreateNestedManyWithoutRevokedByInput
@@ -1311,6 +1342,7 @@ export type HumanUpdateWithoutSponsoredNhisInput = {
   createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   searchText?: Prisma.StringFieldUpdateOperationsInput | string
+  nameKey?: Prisma.StringFieldUpdateOperationsInput | string
   manager?: Prisma.HumanUpdateOneWithoutReportsNestedInput
   reports?: Prisma.HumanUpdateManyWithoutManagerNestedInput
   subjectCredentials?: Prisma.CredentialUpdateManyWithoutSubjectHumanNestedInput
@@ -1344,6 +1376,7 @@ export type HumanUncheckedUpdateWithoutSponsoredNhisInput = {
   createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   searchText?: Prisma.StringFieldUpdateOperationsInput | string
+  nameKey?: Prisma.StringFieldUpdateOperationsInput | string
   reports?: Prisma.HumanUncheckedUpdateManyWithoutManagerNestedInput
   subjectCredentials?: Prisma.CredentialUncheckedUpdateManyWithoutSubjectHumanNestedInput
   revokedCredentials?: Prisma.CredentialUncheckedUpdateManyWithoutRevokedByNestedInput
@@ -1375,6 +1408,7 @@ export type HumanCreateWithoutSubjectCredentialsInput = {
   createdAt?: Date | string
   updatedAt?: Date | string
   searchText?: string
+  nameKey?: string
   manager?: Prisma.HumanCreateNestedOneWithoutReportsInput
   reports?: Prisma.HumanCreateNestedManyWithoutManagerInput
   sponsoredNhis?: Prisma.NhiCreateNestedManyWithoutSponsorInput
@@ -1408,6 +1442,7 @@ export type HumanUncheckedCreateWithoutSubjectCredentialsInput = {
   createdAt?: Date | string
   updatedAt?: Date | string
   searchText?: string
+  nameKey?: string
   reports?: Prisma.HumanUncheckedCreateNestedManyWithoutManagerInput
   sponsoredNhis?: Prisma.NhiUncheckedCreateNestedManyWithoutSponsorInput
   revokedCredentials?: Prisma.CredentialUncheckedCreateNestedManyWithoutRevokedByInput
@@ -1444,6 +1479,7 @@ export type HumanCreateWithoutRevokedCredentialsInput = {
   createdAt?: Date | string
   updatedAt?: Date | string
   searchText?: string
+  nameKey?: string
   manager?: Prisma.HumanCreateNestedOneWithoutReportsInput
   reports?: Prisma.HumanCreateNestedManyWithoutManagerInput
   sponsoredNhis?: Prisma.NhiCreateNestedManyWithoutSponsorInput
@@ -1477,6 +1513,7 @@ export type HumanUncheckedCreateWithoutRevokedCredentialsInput = {
   createdAt?: Date | string
   updatedAt?: Date | string
   searchText?: string
+  nameKey?: string
   reports?: Prisma.HumanUncheckedCreateNestedManyWithoutManagerInput
   sponsoredNhis?: Prisma.NhiUncheckedCreateNestedManyWithoutSponsorInput
   subjectCredentials?: Prisma.CredentialUncheckedCreateNestedManyWithoutSubjectHumanInput
@@ -1524,6 +1561,7 @@ export type HumanUpdateWithoutSubjectCredentialsInput = {
   createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   searchText?: Prisma.StringFieldUpdateOperationsInput | string
+  nameKey?: Prisma.StringFieldUpdateOperationsInput | string
   manager?: Prisma.HumanUpdateOneWithoutReportsNestedInput
   reports?: Prisma.HumanUpdateManyWithoutManagerNestedInput
   sponsoredNhis?: Prisma.NhiUpdateManyWithoutSponsorNestedInput
@@ -1557,6 +1595,7 @@ export type HumanUncheckedUpdateWithoutSubjectCredentialsInput = {
   createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   searchText?: Prisma.StringFieldUpdateOperationsInput | string
+  nameKey?: Prisma.StringFieldUpdateOperationsInput | string
   reports?: Prisma.HumanUncheckedUpdateManyWithoutManagerNestedInput
   sponsoredNhis?: Prisma.NhiUncheckedUpdateManyWithoutSponsorNestedInput
   revokedCredentials?: Prisma.CredentialUncheckedUpdateManyWithoutRevokedByNestedInput
@@ -1599,6 +1638,7 @@ export type HumanUpdateWithoutRevokedCredentialsInput = {
   createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   searchText?: Prisma.StringFieldUpdateOperationsInput | string
+  nameKey?: Prisma.StringFieldUpdateOperationsInput | string
   manager?: Prisma.HumanUpdateOneWithoutReportsNestedInput
   reports?: Prisma.HumanUpdateManyWithoutManagerNestedInput
   sponsoredNhis?: Prisma.NhiUpdateManyWithoutSponsorNestedInput
@@ -1632,6 +1672,7 @@ export type HumanUncheckedUpdateWithoutRevokedCredentialsInput = {
   createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   searchText?: Prisma.StringFieldUpdateOperationsInput | string
+  nameKey?: Prisma.StringFieldUpdateOperationsInput | string
   reports?: Prisma.HumanUncheckedUpdateManyWithoutManagerNestedInput
   sponsoredNhis?: Prisma.NhiUncheckedUpdateManyWithoutSponsorNestedInput
   subjectCredentials?: Prisma.CredentialUncheckedUpdateManyWithoutSubjectHumanNestedInput
@@ -1663,6 +1704,7 @@ export type HumanCreateWithoutInitiatedScopesInput = {
   createdAt?: Date | string
   updatedAt?: Date | string
   searchText?: string
+  nameKey?: string
   manager?: Prisma.HumanCreateNestedOneWithoutReportsInput
   reports?: Prisma.HumanCreateNestedManyWithoutManagerInput
   sponsoredNhis?: Prisma.NhiCreateNestedManyWithoutSponsorInput
@@ -1696,6 +1738,7 @@ export type HumanUncheckedCreateWithoutInitiatedScopesInput = {
   createdAt?: Date | string
   updatedAt?: Date | string
   searchText?: string
+  nameKey?: string
   reports?: Prisma.HumanUncheckedCreateNestedManyWithoutManagerInput
   sponsoredNhis?: Prisma.NhiUncheckedCreateNestedManyWithoutSponsorInput
   subjectCredentials?: Prisma.CredentialUncheckedCreateNestedManyWithoutSubjectHumanInput
@@ -1732,6 +1775,7 @@ export type HumanCreateWithoutRevokedScopesInput = {
   createdAt?: Date | string
   updatedAt?: Date | string
   searchText?: string
+  nameKey?: string
   manager?: Prisma.HumanCreateNestedOneWithoutReportsInput
   reports?: Prisma.HumanCreateNestedManyWithoutManagerInput
   sponsoredNhis?: Prisma.NhiCreateNestedManyWithoutSponsorInput
@@ -1765,6 +1809,7 @@ export type HumanUncheckedCreateWithoutRevokedScopesInput = {
   createdAt?: Date | string
   updatedAt?: Date | string
   searchText?: string
+  nameKey?: string
   reports?: Prisma.HumanUncheckedCreateNestedManyWithoutManagerInput
   sponsoredNhis?: Prisma.NhiUncheckedCreateNestedManyWithoutSponsorInput
   subjectCredentials?: Prisma.CredentialUncheckedCreateNestedManyWithoutSubjectHumanInput
@@ -1812,6 +1857,7 @@ export type HumanUpdateWithoutInitiatedScopesInput = {
   createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   searchText?: Prisma.StringFieldUpdateOperationsInput | string
+  nameKey?: Prisma.StringFieldUpdateOperationsInput | string
   manager?: Prisma.HumanUpdateOneWithoutReportsNestedInput
   reports?: Prisma.HumanUpdateManyWithoutManagerNestedInput
   sponsoredNhis?: Prisma.NhiUpdateManyWithoutSponsorNestedInput
@@ -1845,6 +1891,7 @@ export type HumanUncheckedUpdateWithoutInitiatedScopesInput = {
   createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   searchText?: Prisma.StringFieldUpdateOperationsInput | string
+  nameKey?: Prisma.StringFieldUpdateOperationsInput | string
   reports?: Prisma.HumanUncheckedUpdateManyWithoutManagerNestedInput
   sponsoredNhis?: Prisma.NhiUncheckedUpdateManyWithoutSponsorNestedInput
   subjectCredentials?: Prisma.CredentialUncheckedUpdateManyWithoutSubjectHumanNestedInput
@@ -1887,6 +1934,7 @@ export type HumanUpdateWithoutRevokedScopesInput = {
   createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   searchText?: Prisma.StringFieldUpdateOperationsInput | string
+  nameKey?: Prisma.StringFieldUpdateOperationsInput | string
   manager?: Prisma.HumanUpdateOneWithoutReportsNestedInput
   reports?: Prisma.HumanUpdateManyWithoutManagerNestedInput
   sponsoredNhis?: Prisma.NhiUpdateManyWithoutSponsorNestedInput
@@ -1920,6 +1968,7 @@ export type HumanUncheckedUpdateWithoutRevokedScopesInput = {
   createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   searchText?: Prisma.StringFieldUpdateOperationsInput | string
+  nameKey?: Prisma.StringFieldUpdateOperationsInput | string
   reports?: Prisma.HumanUncheckedUpdateManyWithoutManagerNestedInput
   sponsoredNhis?: Prisma.NhiUncheckedUpdateManyWithoutSponsorNestedInput
   subjectCredentials?: Prisma.CredentialUncheckedUpdateManyWithoutSubjectHumanNestedInput
@@ -1951,6 +2000,7 @@ export type HumanCreateWithoutApprovalsInput = {
   createdAt?: Date | string
   updatedAt?: Date | string
   searchText?: string
+  nameKey?: string
   manager?: Prisma.HumanCreateNestedOneWithoutReportsInput
   reports?: Prisma.HumanCreateNestedManyWithoutManagerInput
   sponsoredNhis?: Prisma.NhiCreateNestedManyWithoutSponsorInput
@@ -1984,6 +2034,7 @@ export type HumanUncheckedCreateWithoutApprovalsInput = {
   createdAt?: Date | string
   updatedAt?: Date | string
   searchText?: string
+  nameKey?: string
   reports?: Prisma.HumanUncheckedCreateNestedManyWithoutManagerInput
   sponsoredNhis?: Prisma.NhiUncheckedCreateNestedManyWithoutSponsorInput
   subjectCredentials?: Prisma.CredentialUncheckedCreateNestedManyWithoutSubjectHumanInput
@@ -2031,6 +2082,7 @@ export type HumanUpdateWithoutApprovalsInput = {
   createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   searchText?: Prisma.StringFieldUpdateOperationsInput | string
+  nameKey?: Prisma.StringFieldUpdateOperationsInput | string
   manager?: Prisma.HumanUpdateOneWithoutReportsNestedInput
   reports?: Prisma.HumanUpdateManyWithoutManagerNestedInput
   sponsoredNhis?: Prisma.NhiUpdateManyWithoutSponsorNestedInput
@@ -2064,6 +2116,7 @@ export type HumanUncheckedUpdateWithoutApprovalsInput = {
   createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   searchText?: Prisma.StringFieldUpdateOperationsInput | string
+  nameKey?: Prisma.StringFieldUpdateOperationsInput | string
   reports?: Prisma.HumanUncheckedUpdateManyWithoutManagerNestedInput
   sponsoredNhis?: Prisma.NhiUncheckedUpdateManyWithoutSponsorNestedInput
   subjectCredentials?: Prisma.CredentialUncheckedUpdateManyWithoutSubjectHumanNestedInput
@@ -2095,6 +2148,7 @@ export type HumanCreateWithoutCreatedApiKeysInput = {
   createdAt?: Date | string
   updatedAt?: Date | string
   searchText?: string
+  nameKey?: string
   manager?: Prisma.HumanCreateNestedOneWithoutReportsInput
   reports?: Prisma.HumanCreateNestedManyWithoutManagerInput
   sponsoredNhis?: Prisma.NhiCreateNestedManyWithoutSponsorInput
@@ -2128,6 +2182,7 @@ export type HumanUncheckedCreateWithoutCreatedApiKeysInput = {
   createdAt?: Date | string
   updatedAt?: Date | string
   searchText?: string
+  nameKey?: string
   reports?: Prisma.HumanUncheckedCreateNestedManyWithoutManagerInput
   sponsoredNhis?: Prisma.NhiUncheckedCreateNestedManyWithoutSponsorInput
   subjectCredentials?: Prisma.CredentialUncheckedCreateNestedManyWithoutSubjectHumanInput
@@ -2164,6 +2219,7 @@ export type HumanCreateWithoutRevokedApiKeysInput = {
   createdAt?: Date | string
   updatedAt?: Date | string
   searchText?: string
+  nameKey?: string
   manager?: Prisma.HumanCreateNestedOneWithoutReportsInput
   reports?: Prisma.HumanCreateNestedManyWithoutManagerInput
   sponsoredNhis?: Prisma.NhiCreateNestedManyWithoutSponsorInput
@@ -2197,6 +2253,7 @@ export type HumanUncheckedCreateWithoutRevokedApiKeysInput = {
   createdAt?: Date | string
   updatedAt?: Date | string
   searchText?: string
+  nameKey?: string
   reports?: Prisma.HumanUncheckedCreateNestedManyWithoutManagerInput
   sponsoredNhis?: Prisma.NhiUncheckedCreateNestedManyWithoutSponsorInput
   subjectCredentials?: Prisma.CredentialUncheckedCreateNestedManyWithoutSubjectHumanInput
@@ -2244,6 +2301,7 @@ export type HumanUpdateWithoutCreatedApiKeysInput = {
   createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   searchText?: Prisma.StringFieldUpdateOperationsInput | string
+  nameKey?: Prisma.StringFieldUpdateOperationsInput | string
   manager?: Prisma.HumanUpdateOneWithoutReportsNestedInput
   reports?: Prisma.HumanUpdateManyWithoutManagerNestedInput
   sponsoredNhis?: Prisma.NhiUpdateManyWithoutSponsorNestedInput
@@ -2277,6 +2335,7 @@ export type HumanUncheckedUpdateWithoutCreatedApiKeysInput = {
   createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   searchText?: Prisma.StringFieldUpdateOperationsInput | string
+  nameKey?: Prisma.StringFieldUpdateOperationsInput | string
   reports?: Prisma.HumanUncheckedUpdateManyWithoutManagerNestedInput
   sponsoredNhis?: Prisma.NhiUncheckedUpdateManyWithoutSponsorNestedInput
   subjectCredentials?: Prisma.CredentialUncheckedUpdateManyWithoutSubjectHumanNestedInput
@@ -2319,6 +2378,7 @@ export type HumanUpdateWithoutRevokedApiKeysInput = {
   createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   searchText?: Prisma.StringFieldUpdateOperationsInput | string
+  nameKey?: Prisma.StringFieldUpdateOperationsInput | string
   manager?: Prisma.HumanUpdateOneWithoutReportsNestedInput
   reports?: Prisma.HumanUpdateManyWithoutManagerNestedInput
   sponsoredNhis?: Prisma.NhiUpdateManyWithoutSponsorNestedInput
@@ -2352,6 +2412,7 @@ export type HumanUncheckedUpdateWithoutRevokedApiKeysInput = {
   createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   searchText?: Prisma.StringFieldUpdateOperationsInput | string
+  nameKey?: Prisma.StringFieldUpdateOperationsInput | string
   reports?: Prisma.HumanUncheckedUpdateManyWithoutManagerNestedInput
   sponsoredNhis?: Prisma.NhiUncheckedUpdateManyWithoutSponsorNestedInput
   subjectCredentials?: Prisma.CredentialUncheckedUpdateManyWithoutSubjectHumanNestedInput
@@ -2383,6 +2444,7 @@ export type HumanCreateWithoutAcceptedFindingsInput = {
   createdAt?: Date | string
   updatedAt?: Date | string
   searchText?: string
+  nameKey?: string
   manager?: Prisma.HumanCreateNestedOneWithoutReportsInput
   reports?: Prisma.HumanCreateNestedManyWithoutManagerInput
   sponsoredNhis?: Prisma.NhiCreateNestedManyWithoutSponsorInput
@@ -2416,6 +2478,7 @@ export type HumanUncheckedCreateWithoutAcceptedFindingsInput = {
   createdAt?: Date | string
   updatedAt?: Date | string
   searchText?: string
+  nameKey?: string
   reports?: Prisma.HumanUncheckedCreateNestedManyWithoutManagerInput
   sponsoredNhis?: Prisma.NhiUncheckedCreateNestedManyWithoutSponsorInput
   subjectCredentials?: Prisma.CredentialUncheckedCreateNestedManyWithoutSubjectHumanInput
@@ -2463,6 +2526,7 @@ export type HumanUpdateWithoutAcceptedFindingsInput = {
   createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   searchText?: Prisma.StringFieldUpdateOperationsInput | string
+  nameKey?: Prisma.StringFieldUpdateOperationsInput | string
   manager?: Prisma.HumanUpdateOneWithoutReportsNestedInput
   reports?: Prisma.HumanUpdateManyWithoutManagerNestedInput
   sponsoredNhis?: Prisma.NhiUpdateManyWithoutSponsorNestedInput
@@ -2496,6 +2560,7 @@ export type HumanUncheckedUpdateWithoutAcceptedFindingsInput = {
   createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   searchText?: Prisma.StringFieldUpdateOperationsInput | string
+  nameKey?: Prisma.StringFieldUpdateOperationsInput | string
   reports?: Prisma.HumanUncheckedUpdateManyWithoutManagerNestedInput
   sponsoredNhis?: Prisma.NhiUncheckedUpdateManyWithoutSponsorNestedInput
   subjectCredentials?: Prisma.CredentialUncheckedUpdateManyWithoutSubjectHumanNestedInput
@@ -2527,6 +2592,7 @@ export type HumanCreateWithoutCreatedCampaignsInput = {
   createdAt?: Date | string
   updatedAt?: Date | string
   searchText?: string
+  nameKey?: string
   manager?: Prisma.HumanCreateNestedOneWithoutReportsInput
   reports?: Prisma.HumanCreateNestedManyWithoutManagerInput
   sponsoredNhis?: Prisma.NhiCreateNestedManyWithoutSponsorInput
@@ -2560,6 +2626,7 @@ export type HumanUncheckedCreateWithoutCreatedCampaignsInput = {
   createdAt?: Date | string
   updatedAt?: Date | string
   searchText?: string
+  nameKey?: string
   reports?: Prisma.HumanUncheckedCreateNestedManyWithoutManagerInput
   sponsoredNhis?: Prisma.NhiUncheckedCreateNestedManyWithoutSponsorInput
   subjectCredentials?: Prisma.CredentialUncheckedCreateNestedManyWithoutSubjectHumanInput
@@ -2607,6 +2674,7 @@ export type HumanUpdateWithoutCreatedCampaignsInput = {
   createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   searchText?: Prisma.StringFieldUpdateOperationsInput | string
+  nameKey?: Prisma.StringFieldUpdateOperationsInput | string
   manager?: Prisma.HumanUpdateOneWithoutReportsNestedInput
   reports?: Prisma.HumanUpdateManyWithoutManagerNestedInput
   sponsoredNhis?: Prisma.NhiUpdateManyWithoutSponsorNestedInput
@@ -2640,6 +2708,7 @@ export type HumanUncheckedUpdateWithoutCreatedCampaignsInput = {
   createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   searchText?: Prisma.StringFieldUpdateOperationsInput | string
+  nameKey?: Prisma.StringFieldUpdateOperationsInput | string
   reports?: Prisma.HumanUncheckedUpdateManyWithoutManagerNestedInput
   sponsoredNhis?: Prisma.NhiUncheckedUpdateManyWithoutSponsorNestedInput
   subjectCredentials?: Prisma.CredentialUncheckedUpdateManyWithoutSubjectHumanNestedInput
@@ -2671,6 +2740,7 @@ export type HumanCreateWithoutReviewItemsInput = {
   createdAt?: Date | string
   updatedAt?: Date | string
   searchText?: string
+  nameKey?: string
   manager?: Prisma.HumanCreateNestedOneWithoutReportsInput
   reports?: Prisma.HumanCreateNestedManyWithoutManagerInput
   sponsoredNhis?: Prisma.NhiCreateNestedManyWithoutSponsorInput
@@ -2704,6 +2774,7 @@ export type HumanUncheckedCreateWithoutReviewItemsInput = {
   createdAt?: Date | string
   updatedAt?: Date | string
   searchText?: string
+  nameKey?: string
   reports?: Prisma.HumanUncheckedCreateNestedManyWithoutManagerInput
   sponsoredNhis?: Prisma.NhiUncheckedCreateNestedManyWithoutSponsorInput
   subjectCredentials?: Prisma.CredentialUncheckedCreateNestedManyWithoutSubjectHumanInput
@@ -2751,6 +2822,7 @@ export type HumanUpdateWithoutReviewItemsInput = {
   createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   searchText?: Prisma.StringFieldUpdateOperationsInput | string
+  nameKey?: Prisma.StringFieldUpdateOperationsInput | string
   manager?: Prisma.HumanUpdateOneWithoutReportsNestedInput
   reports?: Prisma.HumanUpdateManyWithoutManagerNestedInput
   sponsoredNhis?: Prisma.NhiUpdateManyWithoutSponsorNestedInput
@@ -2784,6 +2856,7 @@ export type HumanUncheckedUpdateWithoutReviewItemsInput = {
   createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   searchText?: Prisma.StringFieldUpdateOperationsInput | string
+  nameKey?: Prisma.StringFieldUpdateOperationsInput | string
   reports?: Prisma.HumanUncheckedUpdateManyWithoutManagerNestedInput
   sponsoredNhis?: Prisma.NhiUncheckedUpdateManyWithoutSponsorNestedInput
   subjectCredentials?: Prisma.CredentialUncheckedUpdateManyWithoutSubjectHumanNestedInput
@@ -2815,6 +2888,7 @@ export type HumanCreateWithoutOwnedNhisInput = {
   createdAt?: Date | string
   updatedAt?: Date | string
   searchText?: string
+  nameKey?: string
   manager?: Prisma.HumanCreateNestedOneWithoutReportsInput
   reports?: Prisma.HumanCreateNestedManyWithoutManagerInput
   sponsoredNhis?: Prisma.NhiCreateNestedManyWithoutSponsorInput
@@ -2848,6 +2922,7 @@ export type HumanUncheckedCreateWithoutOwnedNhisInput = {
   createdAt?: Date | string
   updatedAt?: Date | string
   searchText?: string
+  nameKey?: string
   reports?: Prisma.HumanUncheckedCreateNestedManyWithoutManagerInput
   sponsoredNhis?: Prisma.NhiUncheckedCreateNestedManyWithoutSponsorInput
   subjectCredentials?: Prisma.CredentialUncheckedCreateNestedManyWithoutSubjectHumanInput
@@ -2895,6 +2970,7 @@ export type HumanUpdateWithoutOwnedNhisInput = {
   createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   searchText?: Prisma.StringFieldUpdateOperationsInput | string
+  nameKey?: Prisma.StringFieldUpdateOperationsInput | string
   manager?: Prisma.HumanUpdateOneWithoutReportsNestedInput
   reports?: Prisma.HumanUpdateManyWithoutManagerNestedInput
   sponsoredNhis?: Prisma.NhiUpdateManyWithoutSponsorNestedInput
@@ -2928,6 +3004,7 @@ export type HumanUncheckedUpdateWithoutOwnedNhisInput = {
   createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   searchText?: Prisma.StringFieldUpdateOperationsInput | string
+  nameKey?: Prisma.StringFieldUpdateOperationsInput | string
   reports?: Prisma.HumanUncheckedUpdateManyWithoutManagerNestedInput
   sponsoredNhis?: Prisma.NhiUncheckedUpdateManyWithoutSponsorNestedInput
   subjectCredentials?: Prisma.CredentialUncheckedUpdateManyWithoutSubjectHumanNestedInput
@@ -2959,6 +3036,7 @@ export type HumanCreateManyManagerInput = {
   createdAt?: Date | string
   updatedAt?: Date | string
   searchText?: string
+  nameKey?: string
 }
 
 export type HumanUpdateWithoutManagerInput = {
@@ -2978,6 +3056,7 @@ export type HumanUpdateWithoutManagerInput = {
   createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   searchText?: Prisma.StringFieldUpdateOperationsInput | string
+  nameKey?: Prisma.StringFieldUpdateOperationsInput | string
   reports?: Prisma.HumanUpdateManyWithoutManagerNestedInput
   sponsoredNhis?: Prisma.NhiUpdateManyWithoutSponsorNestedInput
   subjectCredentials?: Prisma.CredentialUpdateManyWithoutSubjectHumanNestedInput
@@ -3010,6 +3089,7 @@ export type HumanUncheckedUpdateWithoutManagerInput = {
   createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   searchText?: Prisma.StringFieldUpdateOperationsInput | string
+  nameKey?: Prisma.StringFieldUpdateOperationsInput | string
   reports?: Prisma.HumanUncheckedUpdateManyWithoutManagerNestedInput
   sponsoredNhis?: Prisma.NhiUncheckedUpdateManyWithoutSponsorNestedInput
   subjectCredentials?: Prisma.CredentialUncheckedUpdateManyWithoutSubjectHumanNestedInput
@@ -3042,6 +3122,7 @@ export type HumanUncheckedUpdateManyWithoutManagerInput = {
   createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   searchText?: Prisma.StringFieldUpdateOperationsInput | string
+  nameKey?: Prisma.StringFieldUpdateOperationsInput | string
 }
 
 
@@ -3201,6 +3282,7 @@ export type HumanSelect<ExtArgs extends runtime.Types.Extensions.InternalArgs = 
   createdAt?: boolean
   updatedAt?: boolean
   searchText?: boolean
+  nameKey?: boolean
   manager?: boolean | Prisma.Human$managerArgs<ExtArgs>
   reports?: boolean | Prisma.Human$reportsArgs<ExtArgs>
   sponsoredNhis?: boolean | Prisma.Human$sponsoredNhisArgs<ExtArgs>
@@ -3236,6 +3318,7 @@ export type HumanSelectCreateManyAndReturn<ExtArgs extends runtime.Types.Extensi
   createdAt?: boolean
   updatedAt?: boolean
   searchText?: boolean
+  nameKey?: boolean
   manager?: boolean | Prisma.Human$managerArgs<ExtArgs>
 }, ExtArgs["result"]["human"]>
 
@@ -3257,6 +3340,7 @@ export type HumanSelectUpdateManyAndReturn<ExtArgs extends runtime.Types.Extensi
   createdAt?: boolean
   updatedAt?: boolean
   searchText?: boolean
+  nameKey?: boolean
   manager?: boolean | Prisma.Human$managerArgs<ExtArgs>
 }, ExtArgs["result"]["human"]>
 
@@ -3278,9 +3362,10 @@ export type HumanSelectScalar = {
   createdAt?: boolean
   updatedAt?: boolean
   searchText?: boolean
+  nameKey?: boolean
 }
 
-export type HumanOmit<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = runtime.Types.Extensions.GetOmit<"id" | "email" | "name" | "title" | "department" | "status" | "role" | "passwordHash" | "signInDisabledAt" | "lastSignInAt" | "oidcIssuer" | "oidcSubject" | "offboardedAt" | "managerId" | "createdAt" | "updatedAt" | "searchText", ExtArgs["result"]["human"]>
+export type HumanOmit<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = runtime.Types.Extensions.GetOmit<"id" | "email" | "name" | "title" | "department" | "status" | "role" | "passwordHash" | "signInDisabledAt" | "lastSignInAt" | "oidcIssuer" | "oidcSubject" | "offboardedAt" | "managerId" | "createdAt" | "updatedAt" | "searchText" | "nameKey", ExtArgs["result"]["human"]>
 export type HumanInclude<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = {
   manager?: boolean | Prisma.Human$managerArgs<ExtArgs>
   reports?: boolean | Prisma.Human$reportsArgs<ExtArgs>
@@ -3348,6 +3433,10 @@ export type $HumanPayload<ExtArgs extends runtime.Types.Extensions.InternalArgs 
      * Lowercased name and email, for case-insensitive search on both databases.
      */
     searchText: string
+    /**
+     * Lowercased name: lists sort by it, so that case does not decide the order on either database.
+     */
+    nameKey: string
   }, ExtArgs["result"]["human"]>
   composites: {}
 }
@@ -3802,6 +3891,7 @@ export interface HumanFieldRefs {
   readonly createdAt: Prisma.FieldRef<"Human", 'DateTime'>
   readonly updatedAt: Prisma.FieldRef<"Human", 'DateTime'>
   readonly searchText: Prisma.FieldRef<"Human", 'String'>
+  readonly nameKey: Prisma.FieldRef<"Human", 'String'>
 }
     
 

@@ -57,6 +57,7 @@ export type NhiMinAggregateOutputType = {
   createdAt: Date | null
   updatedAt: Date | null
   searchText: string | null
+  nameKey: string | null
   credentialCount: number | null
   standingCredentialCount: number | null
   borrowedCredentialCount: number | null
@@ -80,6 +81,7 @@ export type NhiMaxAggregateOutputType = {
   createdAt: Date | null
   updatedAt: Date | null
   searchText: string | null
+  nameKey: string | null
   credentialCount: number | null
   standingCredentialCount: number | null
   borrowedCredentialCount: number | null
@@ -103,6 +105,7 @@ export type NhiCountAggregateOutputType = {
   createdAt: number
   updatedAt: number
   searchText: number
+  nameKey: number
   credentialCount: number
   standingCredentialCount: number
   borrowedCredentialCount: number
@@ -144,6 +147,7 @@ export type NhiMinAggregateInputType = {
   createdAt?: true
   updatedAt?: true
   searchText?: true
+  nameKey?: true
   credentialCount?: true
   standingCredentialCount?: true
   borrowedCredentialCount?: true
@@ -167,6 +171,7 @@ export type NhiMaxAggregateInputType = {
   createdAt?: true
   updatedAt?: true
   searchText?: true
+  nameKey?: true
   credentialCount?: true
   standingCredentialCount?: true
   borrowedCredentialCount?: true
@@ -190,6 +195,7 @@ export type NhiCountAggregateInputType = {
   createdAt?: true
   updatedAt?: true
   searchText?: true
+  nameKey?: true
   credentialCount?: true
   standingCredentialCount?: true
   borrowedCredentialCount?: true
@@ -300,6 +306,7 @@ export type NhiGroupByOutputType = {
   createdAt: Date
   updatedAt: Date
   searchText: string
+  nameKey: string
   credentialCount: number
   standingCredentialCount: number
   borrowedCredentialCount: number
@@ -346,6 +353,7 @@ export type NhiWhereInput = {
   createdAt?: Prisma.DateTimeFilter<"Nhi"> | Date | string
   updatedAt?: Prisma.DateTimeFilter<"Nhi"> | Date | string
   searchText?: Prisma.StringFilter<"Nhi"> | string
+  nameKey?: Prisma.StringFilter<"Nhi"> | string
   credentialCount?: Prisma.IntFilter<"Nhi"> | number
   standingCredentialCount?: Prisma.IntFilter<"Nhi"> | number
   borrowedCredentialCount?: Prisma.IntFilter<"Nhi"> | number
@@ -377,6 +385,7 @@ export type NhiOrderByWithRelationInput = {
   createdAt?: Prisma.SortOrder
   updatedAt?: Prisma.SortOrder
   searchText?: Prisma.SortOrder
+  nameKey?: Prisma.SortOrder
   credentialCount?: Prisma.SortOrder
   standingCredentialCount?: Prisma.SortOrder
   borrowedCredentialCount?: Prisma.SortOrder
@@ -412,6 +421,7 @@ export type NhiWhereUniqueInput = Prisma.AtLeast<{
   createdAt?: Prisma.DateTimeFilter<"Nhi"> | Date | string
   updatedAt?: Prisma.DateTimeFilter<"Nhi"> | Date | string
   searchText?: Prisma.StringFilter<"Nhi"> | string
+  nameKey?: Prisma.StringFilter<"Nhi"> | string
   credentialCount?: Prisma.IntFilter<"Nhi"> | number
   standingCredentialCount?: Prisma.IntFilter<"Nhi"> | number
   borrowedCredentialCount?: Prisma.IntFilter<"Nhi"> | number
@@ -443,6 +453,7 @@ export type NhiOrderByWithAggregationInput = {
   createdAt?: Prisma.SortOrder
   updatedAt?: Prisma.SortOrder
   searchText?: Prisma.SortOrder
+  nameKey?: Prisma.SortOrder
   credentialCount?: Prisma.SortOrder
   standingCredentialCount?: Prisma.SortOrder
   borrowedCredentialCount?: Prisma.SortOrder
@@ -474,6 +485,7 @@ export type NhiScalarWhereWithAggregatesInput = {
   createdAt?: Prisma.DateTimeWithAggregatesFilter<"Nhi"> | Date | string
   updatedAt?: Prisma.DateTimeWithAggregatesFilter<"Nhi"> | Date | string
   searchText?: Prisma.StringWithAggregatesFilter<"Nhi"> | string
+  nameKey?: Prisma.StringWithAggregatesFilter<"Nhi"> | string
   credentialCount?: Prisma.IntWithAggregatesFilter<"Nhi"> | number
   standingCredentialCount?: Prisma.IntWithAggregatesFilter<"Nhi"> | number
   borrowedCredentialCount?: Prisma.IntWithAggregatesFilter<"Nhi"> | number
@@ -496,6 +508,7 @@ export type NhiCreateInput = {
   createdAt?: Date | string
   updatedAt?: Date | string
   searchText?: string
+  nameKey?: string
   credentialCount?: number
   standingCredentialCount?: number
   borrowedCredentialCount?: number
@@ -527,6 +540,7 @@ export type NhiUncheckedCreateInput = {
   createdAt?: Date | string
   updatedAt?: Date | string
   searchText?: string
+  nameKey?: string
   credentialCount?: number
   standingCredentialCount?: number
   borrowedCredentialCount?: number
@@ -556,6 +570,7 @@ export type NhiUpdateInput = {
   createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   searchText?: Prisma.StringFieldUpdateOperationsInput | string
+  nameKey?: Prisma.StringFieldUpdateOperationsInput | string
   credentialCount?: Prisma.IntFieldUpdateOperationsInput | number
   standingCredentialCount?: Prisma.IntFieldUpdateOperationsInput | number
   borrowedCredentialCount?: Prisma.IntFieldUpdateOperationsInput | number
@@ -587,6 +602,7 @@ export type NhiUncheckedUpdateInput = {
   createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   searchText?: Prisma.StringFieldUpdateOperationsInput | string
+  nameKey?: Prisma.StringFieldUpdateOperationsInput | string
   credentialCount?: Prisma.IntFieldUpdateOperationsInput | number
   standingCredentialCount?: Prisma.IntFieldUpdateOperationsInput | number
   borrowedCredentialCount?: Prisma.IntFieldUpdateOperationsInput | number
@@ -617,6 +633,7 @@ export type NhiCreateManyInput = {
   createdAt?: Date | string
   updatedAt?: Date | string
   searchText?: string
+  nameKey?: string
   credentialCount?: number
   standingCredentialCount?: number
   borrowedCredentialCount?: number
@@ -639,6 +656,7 @@ export type NhiUpdateManyMutationInput = {
   createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   searchText?: Prisma.StringFieldUpdateOperationsInput | string
+  nameKey?: Prisma.StringFieldUpdateOperationsInput | string
   credentialCount?: Prisma.IntFieldUpdateOperationsInput | number
   standingCredentialCount?: Prisma.IntFieldUpdateOperationsInput | number
   borrowedCredentialCount?: Prisma.IntFieldUpdateOperationsInput | number
@@ -662,6 +680,7 @@ export type NhiUncheckedUpdateManyInput = {
   createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   searchText?: Prisma.StringFieldUpdateOperationsInput | string
+  nameKey?: Prisma.StringFieldUpdateOperationsInput | string
   credentialCount?: Prisma.IntFieldUpdateOperationsInput | number
   standingCredentialCount?: Prisma.IntFieldUpdateOperationsInput | number
   borrowedCredentialCount?: Prisma.IntFieldUpdateOperationsInput | number
@@ -700,6 +719,7 @@ export type NhiCountOrderByAggregateInput = {
   createdAt?: Prisma.SortOrder
   updatedAt?: Prisma.SortOrder
   searchText?: Prisma.SortOrder
+  nameKey?: Prisma.SortOrder
   credentialCount?: Prisma.SortOrder
   standingCredentialCount?: Prisma.SortOrder
   borrowedCredentialCount?: Prisma.SortOrder
@@ -731,6 +751,7 @@ export type NhiMaxOrderByAggregateInput = {
   createdAt?: Prisma.SortOrder
   updatedAt?: Prisma.SortOrder
   searchText?: Prisma.SortOrder
+  nameKey?: Prisma.SortOrder
   credentialCount?: Prisma.SortOrder
   standingCredentialCount?: Prisma.SortOrder
   borrowedCredentialCount?: Prisma.SortOrder
@@ -754,6 +775,7 @@ export type NhiMinOrderByAggregateInput = {
   createdAt?: Prisma.SortOrder
   updatedAt?: Prisma.SortOrder
   searchText?: Prisma.SortOrder
+  nameKey?: Prisma.SortOrder
   credentialCount?: Prisma.SortOrder
   standingCredentialCount?: Prisma.SortOrder
   borrowedCredentialCount?: Prisma.SortOrder
@@ -962,6 +984,7 @@ export type NhiCreateWithoutSponsorInput = {
   createdAt?: Date | string
   updatedAt?: Date | string
   searchText?: string
+  nameKey?: string
   credentialCount?: number
   standingCredentialCount?: number
   borrowedCredentialCount?: number
@@ -991,6 +1014,7 @@ export type NhiUncheckedCreateWithoutSponsorInput = {
   createdAt?: Date | string
   updatedAt?: Date | string
   searchText?: string
+  nameKey?: string
   credentialCount?: number
   standingCredentialCount?: number
   borrowedCredentialCount?: number
@@ -1049,6 +1073,7 @@ export type NhiScalarWhereInput = {
   createdAt?: Prisma.DateTimeFilter<"Nhi"> | Date | string
   updatedAt?: Prisma.DateTimeFilter<"Nhi"> | Date | string
   searchText?: Prisma.StringFilter<"Nhi"> | string
+  nameKey?: Prisma.StringFilter<"Nhi"> | string
   credentialCount?: Prisma.IntFilter<"Nhi"> | number
   standingCredentialCount?: Prisma.IntFilter<"Nhi"> | number
   borrowedCredentialCount?: Prisma.IntFilter<"Nhi"> | number
@@ -1071,6 +1096,7 @@ export type NhiCreateWithoutSubjectCredentialsInput = {
   createdAt?: Date | string
   updatedAt?: Date | string
   searchText?: string
+  nameKey?: string
   credentialCount?: number
   standingCredentialCount?: number
   borrowedCredentialCount?: number
@@ -1101,6 +1127,7 @@ export type NhiUncheckedCreateWithoutSubjectCredentialsInput = {
   createdAt?: Date | string
   updatedAt?: Date | string
   searchText?: string
+  nameKey?: string
   credentialCount?: number
   standingCredentialCount?: number
   borrowedCredentialCount?: number
@@ -1134,6 +1161,7 @@ export type NhiCreateWithoutHeldCredentialsInput = {
   createdAt?: Date | string
   updatedAt?: Date | string
   searchText?: string
+  nameKey?: string
   credentialCount?: number
   standingCredentialCount?: number
   borrowedCredentialCount?: number
@@ -1164,6 +1192,7 @@ export type NhiUncheckedCreateWithoutHeldCredentialsInput = {
   createdAt?: Date | string
   updatedAt?: Date | string
   searchText?: string
+  nameKey?: string
   credentialCount?: number
   standingCredentialCount?: number
   borrowedCredentialCount?: number
@@ -1208,6 +1237,7 @@ export type NhiUpdateWithoutSubjectCredentialsInput = {
   createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   searchText?: Prisma.StringFieldUpdateOperationsInput | string
+  nameKey?: Prisma.StringFieldUpdateOperationsInput | string
   credentialCount?: Prisma.IntFieldUpdateOperationsInput | number
   standingCredentialCount?: Prisma.IntFieldUpdateOperationsInput | number
   borrowedCredentialCount?: Prisma.IntFieldUpdateOperationsInput | number
@@ -1238,6 +1268,7 @@ export type NhiUncheckedUpdateWithoutSubjectCredentialsInput = {
   createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   searchText?: Prisma.StringFieldUpdateOperationsInput | string
+  nameKey?: Prisma.StringFieldUpdateOperationsInput | string
   credentialCount?: Prisma.IntFieldUpdateOperationsInput | number
   standingCredentialCount?: Prisma.IntFieldUpdateOperationsInput | number
   borrowedCredentialCount?: Prisma.IntFieldUpdateOperationsInput | number
@@ -1277,6 +1308,7 @@ export type NhiUpdateWithoutHeldCredentialsInput = {
   createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   searchText?: Prisma.StringFieldUpdateOperationsInput | string
+  nameKey?: Prisma.StringFieldUpdateOperationsInput | string
   credentialCount?: Prisma.IntFieldUpdateOperationsInput | number
   standingCredentialCount?: Prisma.IntFieldUpdateOperationsInput | number
   borrowedCredentialCount?: Prisma.IntFieldUpdateOperationsInput | number
@@ -1307,6 +1339,7 @@ export type NhiUncheckedUpdateWithoutHeldCredentialsInput = {
   createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   searchText?: Prisma.StringFieldUpdateOperationsInput | string
+  nameKey?: Prisma.StringFieldUpdateOperationsInput | string
   credentialCount?: Prisma.IntFieldUpdateOperationsInput | number
   standingCredentialCount?: Prisma.IntFieldUpdateOperationsInput | number
   borrowedCredentialCount?: Prisma.IntFieldUpdateOperationsInput | number
@@ -1335,6 +1368,7 @@ export type NhiCreateWithoutScopeRequestsInput = {
   createdAt?: Date | string
   updatedAt?: Date | string
   searchText?: string
+  nameKey?: string
   credentialCount?: number
   standingCredentialCount?: number
   borrowedCredentialCount?: number
@@ -1365,6 +1399,7 @@ export type NhiUncheckedCreateWithoutScopeRequestsInput = {
   createdAt?: Date | string
   updatedAt?: Date | string
   searchText?: string
+  nameKey?: string
   credentialCount?: number
   standingCredentialCount?: number
   borrowedCredentialCount?: number
@@ -1409,6 +1444,7 @@ export type NhiUpdateWithoutScopeRequestsInput = {
   createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   searchText?: Prisma.StringFieldUpdateOperationsInput | string
+  nameKey?: Prisma.StringFieldUpdateOperationsInput | string
   credentialCount?: Prisma.IntFieldUpdateOperationsInput | number
   standingCredentialCount?: Prisma.IntFieldUpdateOperationsInput | number
   borrowedCredentialCount?: Prisma.IntFieldUpdateOperationsInput | number
@@ -1439,6 +1475,7 @@ export type NhiUncheckedUpdateWithoutScopeRequestsInput = {
   createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   searchText?: Prisma.StringFieldUpdateOperationsInput | string
+  nameKey?: Prisma.StringFieldUpdateOperationsInput | string
   credentialCount?: Prisma.IntFieldUpdateOperationsInput | number
   standingCredentialCount?: Prisma.IntFieldUpdateOperationsInput | number
   borrowedCredentialCount?: Prisma.IntFieldUpdateOperationsInput | number
@@ -1467,6 +1504,7 @@ export type NhiCreateWithoutApiKeysInput = {
   createdAt?: Date | string
   updatedAt?: Date | string
   searchText?: string
+  nameKey?: string
   credentialCount?: number
   standingCredentialCount?: number
   borrowedCredentialCount?: number
@@ -1497,6 +1535,7 @@ export type NhiUncheckedCreateWithoutApiKeysInput = {
   createdAt?: Date | string
   updatedAt?: Date | string
   searchText?: string
+  nameKey?: string
   credentialCount?: number
   standingCredentialCount?: number
   borrowedCredentialCount?: number
@@ -1541,6 +1580,7 @@ export type NhiUpdateWithoutApiKeysInput = {
   createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   searchText?: Prisma.StringFieldUpdateOperationsInput | string
+  nameKey?: Prisma.StringFieldUpdateOperationsInput | string
   credentialCount?: Prisma.IntFieldUpdateOperationsInput | number
   standingCredentialCount?: Prisma.IntFieldUpdateOperationsInput | number
   borrowedCredentialCount?: Prisma.IntFieldUpdateOperationsInput | number
@@ -1571,6 +1611,7 @@ export type NhiUncheckedUpdateWithoutApiKeysInput = {
   createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   searchText?: Prisma.StringFieldUpdateOperationsInput | string
+  nameKey?: Prisma.StringFieldUpdateOperationsInput | string
   credentialCount?: Prisma.IntFieldUpdateOperationsInput | number
   standingCredentialCount?: Prisma.IntFieldUpdateOperationsInput | number
   borrowedCredentialCount?: Prisma.IntFieldUpdateOperationsInput | number
@@ -1599,6 +1640,7 @@ export type NhiCreateWithoutFindingsInput = {
   createdAt?: Date | string
   updatedAt?: Date | string
   searchText?: string
+  nameKey?: string
   credentialCount?: number
   standingCredentialCount?: number
   borrowedCredentialCount?: number
@@ -1629,6 +1671,7 @@ export type NhiUncheckedCreateWithoutFindingsInput = {
   createdAt?: Date | string
   updatedAt?: Date | string
   searchText?: string
+  nameKey?: string
   credentialCount?: number
   standingCredentialCount?: number
   borrowedCredentialCount?: number
@@ -1673,6 +1716,7 @@ export type NhiUpdateWithoutFindingsInput = {
   createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   searchText?: Prisma.StringFieldUpdateOperationsInput | string
+  nameKey?: Prisma.StringFieldUpdateOperationsInput | string
   credentialCount?: Prisma.IntFieldUpdateOperationsInput | number
   standingCredentialCount?: Prisma.IntFieldUpdateOperationsInput | number
   borrowedCredentialCount?: Prisma.IntFieldUpdateOperationsInput | number
@@ -1703,6 +1747,7 @@ export type NhiUncheckedUpdateWithoutFindingsInput = {
   createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   searchText?: Prisma.StringFieldUpdateOperationsInput | string
+  nameKey?: Prisma.StringFieldUpdateOperationsInput | string
   credentialCount?: Prisma.IntFieldUpdateOperationsInput | number
   standingCredentialCount?: Prisma.IntFieldUpdateOperationsInput | number
   borrowedCredentialCount?: Prisma.IntFieldUpdateOperationsInput | number
@@ -1731,6 +1776,7 @@ export type NhiCreateWithoutReviewItemsInput = {
   createdAt?: Date | string
   updatedAt?: Date | string
   searchText?: string
+  nameKey?: string
   credentialCount?: number
   standingCredentialCount?: number
   borrowedCredentialCount?: number
@@ -1761,6 +1807,7 @@ export type NhiUncheckedCreateWithoutReviewItemsInput = {
   createdAt?: Date | string
   updatedAt?: Date | string
   searchText?: string
+  nameKey?: string
   credentialCount?: number
   standingCredentialCount?: number
   borrowedCredentialCount?: number
@@ -1805,6 +1852,7 @@ export type NhiUpdateWithoutReviewItemsInput = {
   createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   searchText?: Prisma.StringFieldUpdateOperationsInput | string
+  nameKey?: Prisma.StringFieldUpdateOperationsInput | string
   credentialCount?: Prisma.IntFieldUpdateOperationsInput | number
   standingCredentialCount?: Prisma.IntFieldUpdateOperationsInput | number
   borrowedCredentialCount?: Prisma.IntFieldUpdateOperationsInput | number
@@ -1835,6 +1883,7 @@ export type NhiUncheckedUpdateWithoutReviewItemsInput = {
   createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   searchText?: Prisma.StringFieldUpdateOperationsInput | string
+  nameKey?: Prisma.StringFieldUpdateOperationsInput | string
   credentialCount?: Prisma.IntFieldUpdateOperationsInput | number
   standingCredentialCount?: Prisma.IntFieldUpdateOperationsInput | number
   borrowedCredentialCount?: Prisma.IntFieldUpdateOperationsInput | number
@@ -1863,6 +1912,7 @@ export type NhiCreateWithoutOwnersInput = {
   createdAt?: Date | string
   updatedAt?: Date | string
   searchText?: string
+  nameKey?: string
   credentialCount?: number
   standingCredentialCount?: number
   borrowedCredentialCount?: number
@@ -1893,6 +1943,7 @@ export type NhiUncheckedCreateWithoutOwnersInput = {
   createdAt?: Date | string
   updatedAt?: Date | string
   searchText?: string
+  nameKey?: string
   credentialCount?: number
   standingCredentialCount?: number
   borrowedCredentialCount?: number
@@ -1937,6 +1988,7 @@ export type NhiUpdateWithoutOwnersInput = {
   createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   searchText?: Prisma.StringFieldUpdateOperationsInput | string
+  nameKey?: Prisma.StringFieldUpdateOperationsInput | string
   credentialCount?: Prisma.IntFieldUpdateOperationsInput | number
   standingCredentialCount?: Prisma.IntFieldUpdateOperationsInput | number
   borrowedCredentialCount?: Prisma.IntFieldUpdateOperationsInput | number
@@ -1967,6 +2019,7 @@ export type NhiUncheckedUpdateWithoutOwnersInput = {
   createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   searchText?: Prisma.StringFieldUpdateOperationsInput | string
+  nameKey?: Prisma.StringFieldUpdateOperationsInput | string
   credentialCount?: Prisma.IntFieldUpdateOperationsInput | number
   standingCredentialCount?: Prisma.IntFieldUpdateOperationsInput | number
   borrowedCredentialCount?: Prisma.IntFieldUpdateOperationsInput | number
@@ -1995,6 +2048,7 @@ export type NhiCreateManySponsorInput = {
   createdAt?: Date | string
   updatedAt?: Date | string
   searchText?: string
+  nameKey?: string
   credentialCount?: number
   standingCredentialCount?: number
   borrowedCredentialCount?: number
@@ -2017,6 +2071,7 @@ export type NhiUpdateWithoutSponsorInput = {
   createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   searchText?: Prisma.StringFieldUpdateOperationsInput | string
+  nameKey?: Prisma.StringFieldUpdateOperationsInput | string
   credentialCount?: Prisma.IntFieldUpdateOperationsInput | number
   standingCredentialCount?: Prisma.IntFieldUpdateOperationsInput | number
   borrowedCredentialCount?: Prisma.IntFieldUpdateOperationsInput | number
@@ -2046,6 +2101,7 @@ export type NhiUncheckedUpdateWithoutSponsorInput = {
   createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   searchText?: Prisma.StringFieldUpdateOperationsInput | string
+  nameKey?: Prisma.StringFieldUpdateOperationsInput | string
   credentialCount?: Prisma.IntFieldUpdateOperationsInput | number
   standingCredentialCount?: Prisma.IntFieldUpdateOperationsInput | number
   borrowedCredentialCount?: Prisma.IntFieldUpdateOperationsInput | number
@@ -2075,6 +2131,7 @@ export type NhiUncheckedUpdateManyWithoutSponsorInput = {
   createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   searchText?: Prisma.StringFieldUpdateOperationsInput | string
+  nameKey?: Prisma.StringFieldUpdateOperationsInput | string
   credentialCount?: Prisma.IntFieldUpdateOperationsInput | number
   standingCredentialCount?: Prisma.IntFieldUpdateOperationsInput | number
   borrowedCredentialCount?: Prisma.IntFieldUpdateOperationsInput | number
@@ -2183,6 +2240,7 @@ export type NhiSelect<ExtArgs extends runtime.Types.Extensions.InternalArgs = ru
   createdAt?: boolean
   updatedAt?: boolean
   searchText?: boolean
+  nameKey?: boolean
   credentialCount?: boolean
   standingCredentialCount?: boolean
   borrowedCredentialCount?: boolean
@@ -2215,6 +2273,7 @@ export type NhiSelectCreateManyAndReturn<ExtArgs extends runtime.Types.Extension
   createdAt?: boolean
   updatedAt?: boolean
   searchText?: boolean
+  nameKey?: boolean
   credentialCount?: boolean
   standingCredentialCount?: boolean
   borrowedCredentialCount?: boolean
@@ -2239,6 +2298,7 @@ export type NhiSelectUpdateManyAndReturn<ExtArgs extends runtime.Types.Extension
   createdAt?: boolean
   updatedAt?: boolean
   searchText?: boolean
+  nameKey?: boolean
   credentialCount?: boolean
   standingCredentialCount?: boolean
   borrowedCredentialCount?: boolean
@@ -2263,6 +2323,7 @@ export type NhiSelectScalar = {
   createdAt?: boolean
   updatedAt?: boolean
   searchText?: boolean
+  nameKey?: boolean
   credentialCount?: boolean
   standingCredentialCount?: boolean
   borrowedCredentialCount?: boolean
@@ -2271,7 +2332,7 @@ export type NhiSelectScalar = {
   orphaned?: boolean
 }
 
-export type NhiOmit<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = runtime.Types.Extensions.GetOmit<"id" | "system" | "externalId" | "name" | "kind" | "environment" | "status" | "description" | "sponsorId" | "lastSeenAt" | "discoveredAt" | "createdAt" | "updatedAt" | "searchText" | "credentialCount" | "standingCredentialCount" | "borrowedCredentialCount" | "openFindingCount" | "highestSeverityRank" | "orphaned", ExtArgs["result"]["nhi"]>
+export type NhiOmit<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = runtime.Types.Extensions.GetOmit<"id" | "system" | "externalId" | "name" | "kind" | "environment" | "status" | "description" | "sponsorId" | "lastSeenAt" | "discoveredAt" | "createdAt" | "updatedAt" | "searchText" | "nameKey" | "credentialCount" | "standingCredentialCount" | "borrowedCredentialCount" | "openFindingCount" | "highestSeverityRank" | "orphaned", ExtArgs["result"]["nhi"]>
 export type NhiInclude<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = {
   sponsor?: boolean | Prisma.Nhi$sponsorArgs<ExtArgs>
   subjectCredentials?: boolean | Prisma.Nhi$subjectCredentialsArgs<ExtArgs>
@@ -2320,6 +2381,10 @@ export type $NhiPayload<ExtArgs extends runtime.Types.Extensions.InternalArgs = 
      * Lowercased name, external id, system and description, for case-insensitive search.
      */
     searchText: string
+    /**
+     * Lowercased name: lists sort by it, so that case does not decide the order on either database.
+     */
+    nameKey: string
     /**
      * Kept up to date in the transaction of every change they rest on, so the inventory sorts and filters
      * 100,000 identities on indexed columns instead of counting per row.
@@ -2781,6 +2846,7 @@ export interface NhiFieldRefs {
   readonly createdAt: Prisma.FieldRef<"Nhi", 'DateTime'>
   readonly updatedAt: Prisma.FieldRef<"Nhi", 'DateTime'>
   readonly searchText: Prisma.FieldRef<"Nhi", 'String'>
+  readonly nameKey: Prisma.FieldRef<"Nhi", 'String'>
   readonly credentialCount: Prisma.FieldRef<"Nhi", 'Int'>
   readonly standingCredentialCount: Prisma.FieldRef<"Nhi", 'Int'>
   readonly borrowedCredentialCount: Prisma.FieldRef<"Nhi", 'Int'>
