@@ -2,7 +2,9 @@ import 'server-only';
 import { getDb } from '../db';
 import type { Attribution } from '../db/generated/sqlite/enums';
 import { can, requirePermission, type HumanActor } from '../auth/actor';
-import { nhiScope as nhiReadScope, reachesOnlySponsored } from '../auth/ownership';
+import { reachesOnlySponsored } from '../auth/ownership';
+import { attentionItems } from './attention';
+import { countList, hrefOf, type ListLink } from './links';
 
 export const CHART_DAYS = 90;
 
@@ -38,26 +40,51 @@ async function attributionSeries(): Promise<DailyAttribution[]> {
   return [...byDay.values()];
 }
 
-/** The overview's figures. A sponsor sees the NHIs they sponsor; everyone else sees the organisation. */
+export type OverviewCardKey = 'nhis' | 'agents' | 'borrowed' | 'standing' | 'orphaned' | 'discovered' | 'findings';
+
+/** Each card of the overview is a count of one filtered list, and links to it. */
+const CARD_LINKS: Record<OverviewCardKey, ListLink> = {
+  nhis: { list: 'nhis', params: {} },
+  agents: { list: 'nhis', params: { kind: 'AI_AGENT' } },
+  borrowed: { list: 'credentials', params: { status: 'ACTIVE', borrowed: '1' } },
+  standing: { list: 'credentials', params: { status: 'ACTIVE', standing: '1' } },
+  orphaned: { list: 'nhis', params: { orphaned: '1' } },
+  discovered: { list: 'nhis', params: { status: 'DISCOVERED' } },
+  findings: { list: 'findings', params: {} },
+};
+
+export type OverviewCard = { key: OverviewCardKey; count: number; href: string };
+
+async function cards(actor: HumanActor): Promise<OverviewCard[]> {
+  const entries = Object.entries(CARD_LINKS) as [OverviewCardKey, ListLink][];
+  return Promise.all(
+    entries.map(async ([key, link]) => ({ key, count: await countList(actor, link), href: hrefOf(link) })),
+  );
+}
+
+/** The chain's length: the whole organisation's trail, so only for those who read it. */
+async function chainLength(actor: HumanActor): Promise<number | null> {
+  if (!can(actor, 'audit.read')) return null;
+  const db = await getDb();
+  const head = await db.auditChainHead.findUnique({ where: { id: 1 } });
+  return head?.seq ?? 0;
+}
+
+/**
+ * The overview's figures, each a link to the list it counts, and what needs attention now. A sponsor's
+ * overview speaks of the NHIs they sponsor only: every count goes through the ownership scope of its list.
+ */
 export async function getOverview(actor: HumanActor) {
   requirePermission(actor, 'overview.read');
-  const db = await getDb();
-  const nhiScope = nhiReadScope(actor, 'readNhis');
-  const liveNhi = { ...nhiScope, status: { not: 'DECOMMISSIONED' as const } };
-  const [nhis, agents, shadow, standing, borrowed, pending, head] = await Promise.all([
-    db.nhi.count({ where: liveNhi }),
-    db.nhi.count({ where: { ...liveNhi, kind: 'AI_AGENT' } }),
-    db.nhi.count({ where: { ...nhiScope, status: 'DISCOVERED' } }),
-    db.credential.count({ where: { status: 'ACTIVE', expiresAt: null, holderNhi: nhiScope } }),
-    db.credential.count({ where: { status: 'ACTIVE', subjectHumanId: { not: null }, holderNhi: nhiScope } }),
-    db.scopeRequest.count({ where: { status: 'PENDING', nhi: nhiScope } }),
-    db.auditChainHead.findUnique({ where: { id: 1 } }),
-  ]);
   const showTrail = can(actor, 'audit.read');
   return {
     scope: reachesOnlySponsored(actor, 'readNhis') ? ('sponsored' as const) : ('organisation' as const),
-    counts: { nhis, agents, shadow, standing, borrowed, pending, events: head?.seq ?? 0 },
+    cards: await cards(actor),
+    attention: await attentionItems(actor),
+    events: await chainLength(actor),
     series: showTrail ? await attributionSeries() : null,
     attributions: ATTRIBUTIONS,
   };
 }
+
+export type Overview = Awaited<ReturnType<typeof getOverview>>;
