@@ -6,6 +6,7 @@ import { TabBar } from '@/components/ui/tab-bar';
 const TABS: { href: string; label: string; anyOf: Permission[] }[] = [
   { href: '/inventory', label: 'Identities', anyOf: ['inventory.read'] },
   { href: '/inventory/credentials', label: 'Credentials', anyOf: ['inventory.read'] },
+  { href: '/inventory/findings', label: 'Findings', anyOf: ['inventory.read'] },
   { href: '/inventory/people', label: 'People', anyOf: ['people.read'] },
 ];
 
