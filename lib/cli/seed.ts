@@ -5,9 +5,9 @@ import { databaseUrl, flavorOf } from '../db/flavor';
 import { migrateDatabase } from '../db/migrate';
 import { printDemoAccess } from '../demo/access';
 import { DEFAULT_SEED } from '../demo/catalog';
-import { DEFAULT_EVENT_COUNT, databaseHasPeople, seedDemo, type SeedSummary } from '../demo/seed';
+import { DEFAULT_EVENT_COUNT, databaseIsEmpty, seedDemo, type SeedSummary } from '../demo/seed';
 
-type Options = { events: number; seed: number; now?: Date; ifEmpty?: boolean };
+type Options = { events: number; seed: number; now?: Date; ifEmpty?: boolean; force?: boolean };
 
 function wholeNumber(value: string): number {
   const number = Number(value);
@@ -62,7 +62,7 @@ function printSummary(summary: SeedSummary): void {
 async function run(options: Options): Promise<void> {
   const url = databaseUrl();
   await migrateDatabase(url);
-  if (options.ifEmpty && (await databaseHasPeople())) {
+  if (options.ifEmpty && !(await databaseIsEmpty())) {
     console.log(`The ${flavorOf(url)} database already has data; not seeding.`);
     return;
   }
@@ -71,6 +71,7 @@ async function run(options: Options): Promise<void> {
     seed: options.seed,
     now: options.now,
     events: options.events,
+    force: options.force,
     onEvents: bar.update,
   }).finally(() => bar.stop());
   printSummary(summary);
@@ -87,7 +88,8 @@ const program = new Command()
   .option('--events <n>', 'audit events to generate over the last 90 days', wholeNumber, DEFAULT_EVENT_COUNT)
   .option('--seed <n>', 'seed of the generated content', wholeNumber, DEFAULT_SEED)
   .option('--now <iso>', 'the moment the data ends at (default: now)', instant)
-  .option('--if-empty', 'do nothing when the database already has people')
+  .option('--if-empty', 'do nothing when the database already has data')
+  .option('--force', 'seed although the database already has data (never with NODE_ENV=production)')
   .action(async (options: Options) => {
     try {
       await run(options);

@@ -2,6 +2,7 @@ import 'server-only';
 import { hash } from '@node-rs/argon2';
 import { appendAuditEvents } from '../audit/append';
 import { getDb, transaction } from '../db';
+import { AppError } from '../errors';
 import { refreshAllFindings } from '../findings/refresh-all';
 import { DEFAULT_SEED, DEMO_PASSWORD } from './catalog';
 import { Usage, auditEventBatches } from './events';
@@ -17,6 +18,8 @@ export type SeedOptions = {
   now?: Date;
   events?: number;
   onEvents?: (appended: number, total: number) => void;
+  /** Seed although the database is not empty (never in production). */
+  force?: boolean;
 };
 
 export type SeedSummary = {
@@ -38,9 +41,33 @@ export type SeedSummary = {
   totalSeconds: number;
 };
 
-export async function databaseHasPeople(): Promise<boolean> {
+/** No people, NHIs, credentials or API keys: nothing a demo organisation could mix with or hand out access to. */
+export async function databaseIsEmpty(): Promise<boolean> {
   const db = await getDb();
-  return (await db.human.count()) > 0;
+  const counts = [await db.human.count(), await db.nhi.count(), await db.credential.count(), await db.apiKey.count()];
+  return counts.every((count) => count === 0);
+}
+
+/**
+ * The demo adds an ADMIN with the published demo password and API keys derived from the public seed: never
+ * in production, and only into an empty database unless `force` says the operator means it.
+ */
+export async function assertMaySeed(options: { force?: boolean }): Promise<void> {
+  if (process.env.NODE_ENV === 'production') {
+    throw new AppError(
+      'SEED_REFUSED',
+      'Refusing to seed demo data with NODE_ENV=production: it adds an ADMIN with a published password.',
+      409,
+    );
+  }
+  if (!options.force && !(await databaseIsEmpty())) {
+    throw new AppError(
+      'SEED_REFUSED',
+      'Refusing to seed: the database already has people, NHIs, credentials or API keys. The demo adds an ADMIN ' +
+        'with a published password and known API keys; pass --force to add them anyway.',
+      409,
+    );
+  }
 }
 
 async function insertWorld(world: World): Promise<void> {
@@ -108,18 +135,20 @@ async function recordUsage(world: World, usage: Usage): Promise<void> {
 
 /** Marks the database as holding demo data, last, so that a seed cut short is not taken for a finished one. */
 async function markAsDemo(world: World): Promise<void> {
-  const db = await getDb();
-  await db.setting.upsert({
-    where: { key: 'demo' },
-    create: { key: 'demo', value: 'true', updatedAt: world.now },
-    update: { value: 'true', updatedAt: world.now },
-  });
+  await transaction((tx) =>
+    tx.setting.upsert({
+      where: { key: 'demo' },
+      create: { key: 'demo', value: 'true', updatedAt: world.now },
+      update: { value: 'true', updatedAt: world.now },
+    }),
+  );
 }
 
 const seconds = (from: number) => (performance.now() - from) / 1000;
 
 /** Fills an empty database with the demo organisation and `events` audit events of its last 90 days. */
 export async function seedDemo(options: SeedOptions = {}): Promise<SeedSummary> {
+  await assertMaySeed({ force: options.force });
   const startedAt = performance.now();
   const world = buildWorld(options.seed ?? DEFAULT_SEED, options.now ?? new Date());
   await insertWorld(world);
