@@ -16,6 +16,23 @@ const config = [
     ],
   },
   {
+    // Layering goes one way: pages hand their server actions to components, so components never import from app/.
+    files: ['components/**'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              regex: '^(@/app/|(\\.\\./)+app/)',
+              message: 'Components never import from app/: let the page pass its server actions as props.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
     rules: {
       '@typescript-eslint/no-explicit-any': 'error',
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],

@@ -5,26 +5,26 @@ import { Dialog } from 'radix-ui';
 import { Plus, X } from 'lucide-react';
 import { toast } from 'sonner';
 import type { ApiKeyKind } from '@/lib/db/generated/sqlite/enums';
-import { createApiKeyAction, type CreateApiKeyState } from '@/app/(dashboard)/settings/api-keys/actions';
-import { API_KEY_KINDS, MAX_KEY_LIFETIME_DAYS } from '@/lib/api-keys/schemas';
+import { API_KEY_KINDS } from '@/lib/api-keys/schemas';
 import { Button } from '@/components/ui/button';
 import { Field, Input, Select } from '@/components/ui/field';
+import { SinglePicker } from '@/components/pickers/single-picker';
+import { KeyLifetime } from './key-lifetime';
 import { KEY_KINDS } from './kinds';
-import { NhiPicker } from './nhi-picker';
 import { SecretOnce } from './secret-once';
-
-/** Runs the create action, or forgets its answer, and the secret in it, when given no form. */
-function createOrForget(_previous: CreateApiKeyState, form: FormData | null) {
-  return form ? createApiKeyAction(form) : null;
-}
+import type { ApiKeyActions, CreateApiKeyState } from './types';
 
 function isKind(value: string | undefined): value is ApiKeyKind {
   return (API_KEY_KINDS as string[]).includes(value ?? '');
 }
 
-export function CreateApiKeyDialog() {
+export function CreateApiKeyDialog({ actions }: { actions: ApiKeyActions }) {
   const [open, setOpen] = useState(false);
-  const [state, dispatch, pending] = useActionState(createOrForget, null);
+  // Runs the create action, or forgets its answer, and the secret in it, when given no form.
+  const [state, dispatch, pending] = useActionState(
+    (_previous: CreateApiKeyState, form: FormData | null) => (form ? actions.create(form) : null),
+    null,
+  );
   const [kind, setKind] = useState<ApiKeyKind>('AGENT');
   useEffect(() => {
     // Success needs no toast: the dialog itself shows the new key.
@@ -115,30 +115,20 @@ export function CreateApiKeyDialog() {
                     errors={errors?.nhiId}
                     hint="The NHI this key belongs to. It acts only as that identity."
                   >
-                    <NhiPicker
+                    <SinglePicker
                       id="key-nhi"
-                      initial={values?.nhiId ? { id: values.nhiId, label: values.nhiLabel ?? values.nhiId } : undefined}
+                      name="nhiId"
+                      search={actions.searchNhis}
+                      initial={
+                        values?.nhiId ? { id: values.nhiId, label: values.nhiIdLabel || values.nhiId } : undefined
+                      }
+                      placeholder="Search by name, identifier or system"
+                      listLabel="Matching identities"
                       invalid={Boolean(errors?.nhiId)}
                     />
                   </Field>
                 ) : null}
-                <Field
-                  label="Expires after (days)"
-                  htmlFor="key-expiry"
-                  errors={errors?.expiresInDays}
-                  hint="Optional. Leave empty for a key that lasts until it is revoked."
-                >
-                  <Input
-                    id="key-expiry"
-                    name="expiresInDays"
-                    type="number"
-                    inputMode="numeric"
-                    min={1}
-                    max={MAX_KEY_LIFETIME_DAYS}
-                    defaultValue={values?.expiresInDays}
-                    invalid={Boolean(errors?.expiresInDays)}
-                  />
-                </Field>
+                <KeyLifetime initialDays={values?.expiresInDays} errors={errors?.expiresInDays} />
                 {state && !state.ok && state.fieldErrors ? (
                   <p role="alert" className="text-sm text-red-700">
                     {state.message}

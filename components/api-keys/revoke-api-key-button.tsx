@@ -2,7 +2,7 @@
 
 import { useActionState, useCallback, useState } from 'react';
 import { AlertDialog } from 'radix-ui';
-import { revokeApiKeyAction } from '@/app/(dashboard)/settings/api-keys/actions';
+import type { ActionState } from '@/lib/adapters/action';
 import { Button } from '@/components/ui/button';
 import { useActionToast } from '@/components/people/use-action-toast';
 
@@ -15,14 +15,16 @@ export function RevokeApiKeyButton({
   name,
   prefix,
   revocable,
+  revoke,
 }: {
+  revoke: (state: ActionState, form: FormData) => Promise<ActionState>;
   keyId: string;
   name: string;
   prefix: string;
   revocable: boolean;
 }) {
   const [open, setOpen] = useState(false);
-  const [state, action, pending] = useActionState(revokeApiKeyAction, null);
+  const [state, action, pending] = useActionState(revoke, null);
   const close = useCallback(() => setOpen(false), []);
   useActionToast(state, close);
   if (!revocable) return null;

@@ -4,9 +4,9 @@ import { useRef, useState } from 'react';
 import { Dialog } from 'radix-ui';
 import { Check, Copy, TriangleAlert } from 'lucide-react';
 import { toast } from 'sonner';
-import type { CreatedKey } from '@/app/(dashboard)/settings/api-keys/actions';
 import { Button } from '@/components/ui/button';
 import { KEY_KINDS } from './kinds';
+import type { CreatedKey } from './types';
 
 /** The only time a key's secret is shown: copy it, with a plain warning that it will not be shown again. */
 export function SecretOnce({ created, onDone }: { created: CreatedKey; onDone: () => void }) {

@@ -2,15 +2,23 @@
 
 import { useActionState, useCallback, useState } from 'react';
 import { Dialog } from 'radix-ui';
-import { acceptFindingAction } from '@/app/(dashboard)/inventory/findings-actions';
+import type { ActionState } from '@/lib/adapters/action';
 import { useActionToast } from '@/components/people/use-action-toast';
 import { Button } from '@/components/ui/button';
 import { Field, Input } from '@/components/ui/field';
 
 /** Accepting a risk needs a reason and an end: accepted findings come back when the time is up. */
-export function AcceptFinding({ findingId, title }: { findingId: string; title: string }) {
+export function AcceptFinding({
+  findingId,
+  title,
+  accept,
+}: {
+  findingId: string;
+  title: string;
+  accept: (state: ActionState, form: FormData) => Promise<ActionState>;
+}) {
   const [open, setOpen] = useState(false);
-  const [state, action, pending] = useActionState(acceptFindingAction, null);
+  const [state, action, pending] = useActionState(accept, null);
   const close = useCallback(() => setOpen(false), []);
   useActionToast(state, close);
   const errors = state?.ok ? undefined : state?.fieldErrors;

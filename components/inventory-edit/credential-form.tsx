@@ -6,25 +6,25 @@ import type { ActionState } from '@/lib/adapters/action';
 import { MANAGED_CREDENTIAL_KINDS } from '@/lib/credentials/schemas';
 import { Button, buttonClasses } from '@/components/ui/button';
 import { Field, Input, Select } from '@/components/ui/field';
+import { CREDENTIAL_KIND_LABELS } from '@/components/inventory/labels';
+import type { PickerSearch } from '@/components/pickers/combobox';
+import { SinglePicker, type Picked } from '@/components/pickers/single-picker';
 
-type Option = { id: string; label: string };
-type Props = { action: (state: ActionState, form: FormData) => Promise<ActionState>; people: Option[]; nhis: Option[] };
+type Props = {
+  action: (state: ActionState, form: FormData) => Promise<ActionState>;
+  searchPeople: PickerSearch;
+  searchNhis: PickerSearch;
+};
 
-function Options({ options, empty }: { options: Option[]; empty: string }) {
-  return (
-    <>
-      <option value="">{empty}</option>
-      {options.map((option) => (
-        <option key={option.id} value={option.id}>
-          {option.label}
-        </option>
-      ))}
-    </>
-  );
+/** What a rejected form picked in a picker, to show it again. */
+function pickedIn(values: Record<string, string>, name: string): Picked | undefined {
+  return values[name] ? { id: values[name], label: values[`${name}Label`] || values[name] } : undefined;
 }
 
+const NHI_SEARCH_HINT = 'Search by name, identifier or system';
+
 /** Records a credential by its fingerprint; Steward never takes the secret itself. */
-export function CredentialForm({ action, people, nhis }: Props) {
+export function CredentialForm({ action, searchPeople, searchNhis }: Props) {
   const [state, formAction, pending] = useActionState(action, null);
   const values = state?.ok ? {} : (state?.values ?? {});
   const [subjectType, setSubjectType] = useState(values.subjectType || 'NHI');
@@ -45,7 +45,7 @@ export function CredentialForm({ action, people, nhis }: Props) {
           <Select id="cred-kind" name="kind" defaultValue={values.kind || 'API_KEY'} invalid={invalid('kind')}>
             {MANAGED_CREDENTIAL_KINDS.map((kind) => (
               <option key={kind} value={kind}>
-                {kind.toLowerCase().replaceAll('_', ' ')}
+                {CREDENTIAL_KIND_LABELS[kind]}
               </option>
             ))}
           </Select>
@@ -80,41 +80,44 @@ export function CredentialForm({ action, people, nhis }: Props) {
         </Field>
         {subjectType === 'HUMAN' ? (
           <Field label="Person" htmlFor="cred-subject-human" errors={errors?.subjectId}>
-            <Select
+            <SinglePicker
               id="cred-subject-human"
               name="subjectHumanId"
-              defaultValue={values.subjectId}
+              search={searchPeople}
+              initial={pickedIn(values, 'subjectHumanId')}
+              placeholder="Search by name or email"
+              listLabel="Matching people"
               invalid={invalid('subjectId')}
-            >
-              <Options options={people} empty="Choose a person" />
-            </Select>
+            />
           </Field>
         ) : (
           <Field label="Identity" htmlFor="cred-subject-nhi" errors={errors?.subjectId}>
-            <Select
+            <SinglePicker
               id="cred-subject-nhi"
               name="subjectNhiId"
-              defaultValue={values.subjectId}
+              search={searchNhis}
+              initial={pickedIn(values, 'subjectNhiId')}
+              placeholder={NHI_SEARCH_HINT}
+              listLabel="Matching identities"
               invalid={invalid('subjectId')}
-            >
-              <Options options={nhis} empty="Choose an identity" />
-            </Select>
+            />
           </Field>
         )}
         <Field
           label="Held by"
           htmlFor="cred-holder"
           errors={errors?.holderNhiId}
-          hint="The NHI that uses it, if not the identity itself."
+          hint="The NHI that uses it, if not the identity itself. Leave empty if nobody else does."
         >
-          <Select
+          <SinglePicker
             id="cred-holder"
             name="holderNhiId"
-            defaultValue={values.holderNhiId}
+            search={searchNhis}
+            initial={pickedIn(values, 'holderNhiId')}
+            placeholder={NHI_SEARCH_HINT}
+            listLabel="Matching identities"
             invalid={invalid('holderNhiId')}
-          >
-            <Options options={nhis} empty="Nobody else" />
-          </Select>
+          />
         </Field>
         <Field label="Environment" htmlFor="cred-environment" errors={errors?.environment}>
           <Input

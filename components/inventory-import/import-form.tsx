@@ -2,7 +2,6 @@
 
 import { startTransition, useActionState, useEffect, useRef, useState, type FormEvent } from 'react';
 import { toast } from 'sonner';
-import { importCsvAction, type ImportState } from '@/app/(dashboard)/inventory/import/actions';
 import type { ImportKind } from '@/lib/inventory/csv-import';
 import { Button } from '@/components/ui/button';
 import { Card, CardHeader } from '@/components/ui/card';
@@ -12,13 +11,14 @@ import { KindPicker } from './kind-picker';
 import { count, mebibytes } from './numbers';
 import { PreviewPanel } from './preview-panel';
 import { ResultPanel } from './result-panel';
+import type { ImportAction, ImportState } from './types';
 
 type Intent = 'preview' | 'apply';
 
 /** A request the server never got to read (too large for it, or the network) still ends in a clear message. */
-async function importCsv(previous: ImportState, form: FormData): Promise<ImportState> {
+async function importCsv(importAction: ImportAction, previous: ImportState, form: FormData): Promise<ImportState> {
   try {
-    return await importCsvAction(previous, form);
+    return await importAction(previous, form);
   } catch {
     return {
       ok: false,
@@ -39,12 +39,17 @@ export function ImportForm({
   formats,
   maxBytes,
   maxRows,
+  importAction,
 }: {
   formats: ImportFormat[];
   maxBytes: number;
   maxRows: number;
+  importAction: ImportAction;
 }) {
-  const [state, dispatch, pending] = useActionState(importCsv, null);
+  const [state, dispatch, pending] = useActionState(
+    (previous: ImportState, form: FormData) => importCsv(importAction, previous, form),
+    null,
+  );
   const [kind, setKind] = useState<ImportKind>(formats[0].kind);
   const [intent, setIntent] = useState<Intent>('preview');
   const [selection, setSelection] = useState(0);

@@ -8,6 +8,7 @@ import {
 } from '@/lib/credentials/list-schemas';
 import { nextDirection } from '@/lib/inventory/schemas';
 import { Badge } from '@/components/ui/badge';
+import { buttonClasses } from '@/components/ui/button';
 import { RelativeTime } from '@/components/ui/relative-time';
 import { Table, Td, Th, Tr } from '@/components/ui/table';
 import { Age } from './age';
@@ -43,13 +44,31 @@ function Subject({ credential }: { credential: CredentialListRow }) {
   );
 }
 
-function CredentialRow({ credential }: { credential: CredentialListRow }) {
+/** Opens the credential's page with the revocation's confirmation, which says what stops working. */
+function RevokeLink({ credential }: { credential: CredentialListRow }) {
+  if (credential.status !== 'ACTIVE') return null;
+  return (
+    <Link
+      href={`/inventory/credentials/${credential.id}?revoke=1`}
+      className={buttonClasses('danger', 'sm')}
+      aria-label={`Revoke ${credential.name}`}
+    >
+      Revoke
+    </Link>
+  );
+}
+
+function CredentialRow({ credential, mayRevoke }: { credential: CredentialListRow; mayRevoke: boolean }) {
   return (
     <Tr data-testid={`credential-${credential.id}`}>
       <Td className={STICKY_CELL}>
-        <p className="max-w-64 truncate font-medium text-slate-900" title={credential.name}>
+        <Link
+          href={`/inventory/credentials/${credential.id}`}
+          className="block max-w-64 truncate font-medium text-slate-900 hover:text-brand-700 hover:underline"
+          title={credential.name}
+        >
           {credential.name}
-        </p>
+        </Link>
         <p className="max-w-64 truncate text-xs text-slate-500" title={credential.system}>
           {credential.system}
         </p>
@@ -73,6 +92,11 @@ function CredentialRow({ credential }: { credential: CredentialListRow }) {
       <Td>
         <CredentialStatusBadge status={credential.status} />
       </Td>
+      {mayRevoke ? (
+        <Td className="text-right">
+          <RevokeLink credential={credential} />
+        </Td>
+      ) : null}
     </Tr>
   );
 }
@@ -82,10 +106,13 @@ export function CredentialTable({
   credentials,
   filter,
   basePath,
+  mayRevoke = false,
 }: {
   credentials: CredentialListRow[];
   filter: CredentialFilter;
   basePath: string;
+  /** Whether the person may revoke the credentials listed: a sponsor's list holds only their own NHIs'. */
+  mayRevoke?: boolean;
 }) {
   const column = (label: string, sort: CredentialSort, className?: string) => (
     <SortHeader
@@ -110,11 +137,16 @@ export function CredentialTable({
           {column('Expiry', 'expires')}
           {column('Last used', 'lastUsed')}
           <Th>Status</Th>
+          {mayRevoke ? (
+            <Th className="relative text-right">
+              <span className="sr-only">Actions</span>
+            </Th>
+          ) : null}
         </tr>
       </thead>
       <tbody>
         {credentials.map((credential) => (
-          <CredentialRow key={credential.id} credential={credential} />
+          <CredentialRow key={credential.id} credential={credential} mayRevoke={mayRevoke} />
         ))}
       </tbody>
     </Table>

@@ -1,5 +1,7 @@
+import Link from 'next/link';
 import type { NhiDetail } from '@/lib/inventory/detail';
 import { Badge } from '@/components/ui/badge';
+import { buttonClasses } from '@/components/ui/button';
 import { Card, CardHeader } from '@/components/ui/card';
 import { RelativeTime } from '@/components/ui/relative-time';
 import { Table, Td, Th, Tr } from '@/components/ui/table';
@@ -32,13 +34,17 @@ function Subject({ credential }: { credential: Credential }) {
   );
 }
 
-function CredentialRow({ credential }: { credential: Credential }) {
+function CredentialRow({ credential, mayRevoke }: { credential: Credential; mayRevoke: boolean }) {
   return (
     <Tr data-testid={`credential-${credential.id}`} className={credential.borrowed ? 'bg-red-50/40' : undefined}>
       <Td>
-        <p className="max-w-64 truncate font-medium text-slate-900" title={credential.name}>
+        <Link
+          href={`/inventory/credentials/${credential.id}`}
+          className="block max-w-64 truncate font-medium text-slate-900 hover:text-brand-700 hover:underline"
+          title={credential.name}
+        >
           {credential.name}
-        </p>
+        </Link>
         <p className="max-w-64 truncate text-xs text-slate-500">{credential.system}</p>
       </Td>
       <Td className="whitespace-nowrap text-slate-600">{CREDENTIAL_KIND_LABELS[credential.kind]}</Td>
@@ -57,12 +63,28 @@ function CredentialRow({ credential }: { credential: Credential }) {
       <Td>
         <CredentialStatusBadge status={credential.status} />
       </Td>
+      {mayRevoke ? (
+        <Td className="text-right">
+          {credential.status === 'ACTIVE' ? (
+            <Link
+              href={`/inventory/credentials/${credential.id}?revoke=1`}
+              className={buttonClasses('danger', 'sm')}
+              aria-label={`Revoke ${credential.name}`}
+            >
+              Revoke
+            </Link>
+          ) : null}
+        </Td>
+      ) : null}
     </Tr>
   );
 }
 
-/** The credentials the NHI holds and those that authenticate as it; borrowed ones stand out. */
-export function NhiCredentials({ credentials }: { credentials: Credentials }) {
+/**
+ * The credentials the NHI holds and those that authenticate as it; borrowed ones stand out. `mayRevoke`: the
+ * person may revoke this NHI's credentials (the security team, or its sponsor).
+ */
+export function NhiCredentials({ credentials, mayRevoke = false }: { credentials: Credentials; mayRevoke?: boolean }) {
   const { rows, total } = credentials;
   return (
     <Card>
@@ -89,11 +111,16 @@ export function NhiCredentials({ credentials }: { credentials: Credentials }) {
               <Th>Expiry</Th>
               <Th>Last used</Th>
               <Th>Status</Th>
+              {mayRevoke ? (
+                <Th className="relative text-right">
+                  <span className="sr-only">Actions</span>
+                </Th>
+              ) : null}
             </tr>
           </thead>
           <tbody>
             {rows.map((credential) => (
-              <CredentialRow key={credential.id} credential={credential} />
+              <CredentialRow key={credential.id} credential={credential} mayRevoke={mayRevoke} />
             ))}
           </tbody>
         </Table>

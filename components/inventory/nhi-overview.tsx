@@ -64,8 +64,11 @@ function Person({ person }: { person: { name: string; email: string; status: 'AC
   );
 }
 
-/** Who answers for the NHI: its sponsor (flagged when missing or offboarded) and its co-owners. */
-export function NhiAccountability({ nhi }: { nhi: Nhi }) {
+/**
+ * Who answers for the NHI: its sponsor (flagged when missing or offboarded) and its co-owners. `sponsorAction`
+ * is the control to assign another sponsor, for those who may.
+ */
+export function NhiAccountability({ nhi, sponsorAction }: { nhi: Nhi; sponsorAction?: ReactNode }) {
   return (
     <Card>
       <CardHeader
@@ -96,6 +99,7 @@ export function NhiAccountability({ nhi }: { nhi: Nhi }) {
               No sponsor: nobody answers for this identity.
             </p>
           )}
+          {sponsorAction ? <div className="mt-3">{sponsorAction}</div> : null}
         </section>
         <section>
           <h3 className="mb-2 text-xs font-medium tracking-wide text-slate-500 uppercase">Owners</h3>

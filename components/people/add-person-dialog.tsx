@@ -3,16 +3,16 @@
 import { useActionState, useCallback, useState } from 'react';
 import { Dialog } from 'radix-ui';
 import { UserPlus, X } from 'lucide-react';
-import { addPersonAction } from '@/app/(dashboard)/settings/people/actions';
+import type { ActionState } from '@/lib/adapters/action';
 import { ROLES } from '@/lib/auth/permissions';
 import { MIN_PASSWORD_LENGTH } from '@/lib/people/schemas';
 import { Button } from '@/components/ui/button';
 import { Field, Input, Select } from '@/components/ui/field';
 import { useActionToast } from './use-action-toast';
 
-export function AddPersonDialog() {
+export function AddPersonDialog({ add }: { add: (state: ActionState, form: FormData) => Promise<ActionState> }) {
   const [open, setOpen] = useState(false);
-  const [state, action, pending] = useActionState(addPersonAction, null);
+  const [state, action, pending] = useActionState(add, null);
   const close = useCallback(() => setOpen(false), []);
   useActionToast(state, close);
   const errors = state?.ok ? undefined : state?.fieldErrors;

@@ -4,7 +4,7 @@ import { useActionState, useCallback, useEffect, type ReactNode } from 'react';
 import { useRouter } from 'next/navigation';
 import { Dialog } from 'radix-ui';
 import { X } from 'lucide-react';
-import { offboardPersonAction } from '@/app/(dashboard)/inventory/people/[id]/actions';
+import type { ActionState } from '@/lib/adapters/action';
 import { MAX_OFFBOARDING_REASON_LENGTH } from '@/lib/people/directory-schemas';
 import { Button } from '@/components/ui/button';
 import { Field, Input } from '@/components/ui/field';
@@ -20,12 +20,13 @@ type Props = {
    * refreshes with the person offboarded.
    */
   preview: { digest: string; blocker: string | null; impact: ReactNode } | null;
+  offboard: (state: ActionState, form: FormData) => Promise<ActionState>;
 };
 
 /** Confirms an offboarding: lists its impact, asks why, then runs it and shows the receipt. */
-export function OffboardDialog({ person, closeHref, preview }: Props) {
+export function OffboardDialog({ person, closeHref, preview, offboard }: Props) {
   const router = useRouter();
-  const [state, action, pending] = useActionState(offboardPersonAction, null);
+  const [state, action, pending] = useActionState(offboard, null);
   const close = useCallback(() => router.replace(closeHref, { scroll: false }), [router, closeHref]);
   useActionToast(state, close);
   useEffect(() => {

@@ -1,6 +1,6 @@
 'use client';
 
-import { useActionState, useCallback, useState } from 'react';
+import { useActionState, useCallback, useState, type ReactNode } from 'react';
 import { Dialog } from 'radix-ui';
 import type { ActionState } from '@/lib/adapters/action';
 import { useActionToast } from '@/components/people/use-action-toast';
@@ -13,6 +13,8 @@ type Props = {
   triggerLabel: string;
   title: string;
   description: string;
+  /** What the change will touch, shown under the description (e.g. what a decommissioning revokes). */
+  details?: ReactNode;
   confirmLabel: string;
   variant?: 'primary' | 'secondary' | 'danger';
   reason?: 'required' | 'optional';
@@ -25,6 +27,7 @@ export function ConfirmAction({
   triggerLabel,
   title,
   description,
+  details,
   confirmLabel,
   variant = 'secondary',
   reason,
@@ -46,6 +49,7 @@ export function ConfirmAction({
         <Dialog.Content className="fixed top-1/2 left-1/2 z-50 w-[calc(100vw-2rem)] max-w-md -translate-x-1/2 -translate-y-1/2 rounded-xl bg-white p-6 shadow-xl">
           <Dialog.Title className="text-base font-semibold text-slate-900">{title}</Dialog.Title>
           <Dialog.Description className="mt-1 text-sm text-slate-500">{description}</Dialog.Description>
+          {details}
           <form action={formAction} className="mt-5 space-y-4">
             {Object.entries(fields).map(([name, value]) => (
               <input key={name} type="hidden" name={name} value={value} />

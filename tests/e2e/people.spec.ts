@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { CHANGELING, ROLE_ACCOUNTS, type Role } from './support/accounts';
+import { CHANGELING, ROLE_ACCOUNTS, ROLE_LABELS, type Role } from './support/accounts';
 import { expectDashboardOf, open, signIn } from './support/app';
 
 const admin = ROLE_ACCOUNTS.ADMIN;
@@ -21,6 +21,10 @@ test.describe('People & access', () => {
 
       const changeRole = async (role: Role) => {
         await roleSelect.selectOption(role);
+        await adminPage
+          .getByRole('alertdialog', { name: `Make ${CHANGELING.name} ${ROLE_LABELS[role]}?` })
+          .getByRole('button', { name: `Make ${ROLE_LABELS[role]}` })
+          .click();
         await expect(
           adminPage.getByText(`${CHANGELING.name} is now ${role}. It applies on their next request.`),
         ).toBeVisible();

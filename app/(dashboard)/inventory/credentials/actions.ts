@@ -4,6 +4,7 @@ import { revalidatePath } from 'next/cache';
 import { redirect } from 'next/navigation';
 import { runAction, type ActionState } from '@/lib/adapters/action';
 import { createCredential, revokeCredential } from '@/lib/credentials/manage';
+import { suggestNhis, suggestionsForCurrentPerson, type Suggestion } from '@/lib/inventory/pickers';
 
 const TEXT_FIELDS = [
   'name',
@@ -12,8 +13,12 @@ const TEXT_FIELDS = [
   'fingerprint',
   'environment',
   'subjectType',
-  'subjectId',
+  'subjectHumanId',
+  'subjectHumanIdLabel',
+  'subjectNhiId',
+  'subjectNhiIdLabel',
   'holderNhiId',
+  'holderNhiIdLabel',
   'issuedAt',
   'expiresAt',
   'lastRotatedAt',
@@ -33,10 +38,18 @@ export async function createCredentialAction(_previous: ActionState, form: FormD
 }
 
 export async function revokeCredentialAction(_previous: ActionState, form: FormData): Promise<ActionState> {
-  const state = await runAction(async (actor) => {
-    const credential = await revokeCredential(actor, Object.fromEntries(form));
-    return `${credential.name} is revoked.`;
-  });
+  const state = await runAction(
+    async (actor) => {
+      const credential = await revokeCredential(actor, Object.fromEntries(form));
+      return `${credential.name} is revoked: every use of it is refused from now on.`;
+    },
+    { reason: String(form.get('reason') ?? '') },
+  );
   if (state?.ok) revalidatePath('/inventory', 'layout');
   return state;
+}
+
+/** Suggestions for the credential form's identity pickers (its subject and its holder). */
+export async function searchNhisAction(query: string): Promise<Suggestion[]> {
+  return suggestionsForCurrentPerson(suggestNhis, query);
 }

@@ -61,7 +61,12 @@ export default async function CredentialsPage({ searchParams }: { searchParams: 
       <Card>
         <CredentialFilters filter={filter} basePath={BASE_PATH} narrowed={narrowed} />
         {credentials.length > 0 ? (
-          <CredentialTable credentials={credentials} filter={filter} basePath={BASE_PATH} />
+          <CredentialTable
+            credentials={credentials}
+            filter={filter}
+            basePath={BASE_PATH}
+            mayRevoke={can(actor, 'credential.revoke')}
+          />
         ) : narrowed ? (
           <NoMatch title="No credential matches these filters" clearHref={BASE_PATH}>
             Try another search, or clear the filters to see every credential.

@@ -8,9 +8,11 @@ import {
   createNhi,
   decommissionNhi,
   reactivateNhi,
+  setNhiOwners,
   suspendNhi,
   updateNhi,
 } from '@/lib/identities/manage';
+import { suggestPeople, suggestionsForCurrentPerson, type Suggestion } from '@/lib/inventory/pickers';
 
 const TEXT_FIELDS = ['name', 'kind', 'system', 'externalId', 'environment', 'description', 'sponsorId'] as const;
 
@@ -59,9 +61,28 @@ export async function reactivateNhiAction(_previous: ActionState, form: FormData
 }
 
 export async function decommissionNhiAction(_previous: ActionState, form: FormData) {
-  return lifecycle(form, decommissionNhi, 'is decommissioned');
+  return lifecycle(form, decommissionNhi, 'is decommissioned: its credentials and API keys are revoked');
 }
 
 export async function assignSponsorAction(_previous: ActionState, form: FormData) {
   return lifecycle(form, assignSponsor, 'has a new sponsor');
+}
+
+/** Saves the co-owners as listed in the form (one `ownerIds` field per person; none clears them). */
+export async function setNhiOwnersAction(_previous: ActionState, form: FormData): Promise<ActionState> {
+  const nhiId = String(form.get('nhiId') ?? '');
+  const state = await runAction(async (actor) => {
+    const { added, removed } = await setNhiOwners(actor, {
+      nhiId,
+      ownerIds: form.getAll('ownerIds').map(String),
+    });
+    if (added.length + removed.length === 0) return 'The co-owners were already these.';
+    return `Co-owners saved: ${added.length} added, ${removed.length} removed.`;
+  });
+  if (state?.ok) revalidatePath(`/inventory/identities/${nhiId}`, 'layout');
+  return state;
+}
+
+export async function searchPeopleAction(query: string): Promise<Suggestion[]> {
+  return suggestionsForCurrentPerson(suggestPeople, query);
 }

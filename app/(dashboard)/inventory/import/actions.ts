@@ -1,7 +1,7 @@
 'use server';
 
 import { revalidatePath } from 'next/cache';
-import { runAction, type ActionState } from '@/lib/adapters/action';
+import { runAction } from '@/lib/adapters/action';
 import { AppError } from '@/lib/errors';
 import {
   applyInventoryImport,
@@ -9,8 +9,7 @@ import {
   type ImportPreview,
   type ImportResult,
 } from '@/lib/inventory/csv-import';
-
-export type ImportState = (NonNullable<ActionState> & { preview?: ImportPreview; result?: ImportResult }) | null;
+import type { ImportState } from '@/components/inventory-import/types';
 
 async function uploadOf(form: FormData): Promise<{ fileName: string; data: Uint8Array }> {
   const file = form.get('file');

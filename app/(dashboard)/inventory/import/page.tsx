@@ -7,6 +7,7 @@ import { buttonClasses } from '@/components/ui/button';
 import { PageHeader } from '@/components/ui/page-header';
 import type { ImportFormat } from '@/components/inventory-import/format-guide';
 import { ImportForm } from '@/components/inventory-import/import-form';
+import { importCsvAction } from './actions';
 
 export const metadata: Metadata = { title: 'Import from CSV' };
 
@@ -41,7 +42,7 @@ export default async function InventoryImportPage() {
           </Link>
         }
       />
-      <ImportForm formats={formats} maxBytes={MAX_CSV_BYTES} maxRows={MAX_CSV_ROWS} />
+      <ImportForm formats={formats} maxBytes={MAX_CSV_BYTES} maxRows={MAX_CSV_ROWS} importAction={importCsvAction} />
     </>
   );
 }

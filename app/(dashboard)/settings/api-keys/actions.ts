@@ -1,25 +1,22 @@
 'use server';
 
 import { revalidatePath } from 'next/cache';
-import type { ApiKeyKind } from '@/lib/db/generated/sqlite/enums';
 import { runAction, type ActionState } from '@/lib/adapters/action';
 import { createApiKey, revokeApiKey } from '@/lib/api-keys/manage';
 import { findNhisForKeys } from '@/lib/api-keys/list';
 import { getCurrentActor } from '@/lib/auth/session';
 import { AppError } from '@/lib/errors';
+import type { PickerOption } from '@/components/pickers/combobox';
+import type { CreateApiKeyState, CreatedKey } from '@/components/api-keys/types';
 
 const PAGE = '/settings/api-keys';
-
-/** The one answer that carries a key's secret: the dialog shows it, then drops this state when it closes. */
-export type CreatedKey = { name: string; kind: ApiKeyKind; prefix: string; secret: string };
-export type CreateApiKeyState = (NonNullable<ActionState> & { created?: CreatedKey }) | null;
 
 export async function createApiKeyAction(form: FormData): Promise<CreateApiKeyState> {
   const echo = {
     name: String(form.get('name') ?? ''),
     kind: String(form.get('kind') ?? ''),
     nhiId: String(form.get('nhiId') ?? ''),
-    nhiLabel: String(form.get('nhiLabel') ?? ''),
+    nhiIdLabel: String(form.get('nhiIdLabel') ?? ''),
     expiresInDays: String(form.get('expiresInDays') ?? ''),
   };
   let created: CreatedKey | undefined;
@@ -42,14 +39,17 @@ export async function revokeApiKeyAction(_previous: ActionState, form: FormData)
   return state;
 }
 
-export type NhiOption = Awaited<ReturnType<typeof findNhisForKeys>>[number];
-
 /** Suggestions for the agent key's NHI; a refusal reads as no suggestions, the create action checks again. */
-export async function searchNhisAction(query: string): Promise<NhiOption[]> {
+export async function searchNhisAction(query: string): Promise<PickerOption[]> {
   const actor = await getCurrentActor();
   if (!actor) return [];
   try {
-    return await findNhisForKeys(actor, { q: query });
+    const nhis = await findNhisForKeys(actor, { q: query });
+    return nhis.map((nhi) => ({
+      id: nhi.id,
+      label: nhi.name,
+      detail: `${nhi.system} · ${nhi.environment} · ${nhi.id}`,
+    }));
   } catch (error) {
     if (error instanceof AppError) return [];
     throw error;

@@ -2,8 +2,8 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { KeySquare } from 'lucide-react';
 import { requirePagePermission } from '@/lib/auth/session';
-import { listApiKeys, type ApiKeyStatus } from '@/lib/api-keys/list';
-import { Badge, type Tone } from '@/components/ui/badge';
+import { listApiKeys } from '@/lib/api-keys/list';
+import { Badge } from '@/components/ui/badge';
 import { Card } from '@/components/ui/card';
 import { EmptyState } from '@/components/ui/empty-state';
 import { PageHeader } from '@/components/ui/page-header';
@@ -13,17 +13,13 @@ import { Table, Td, Th, Tr } from '@/components/ui/table';
 import { SettingsTabs } from '@/components/shell/settings-tabs';
 import { CreateApiKeyDialog } from '@/components/api-keys/create-api-key-dialog';
 import { KEY_KINDS } from '@/components/api-keys/kinds';
+import { KeyStatus } from '@/components/api-keys/key-status';
 import { RevokeApiKeyButton } from '@/components/api-keys/revoke-api-key-button';
+import { createApiKeyAction, revokeApiKeyAction, searchNhisAction } from './actions';
 
 export const metadata: Metadata = { title: 'API keys' };
 
 type SearchParams = Promise<Record<string, string | string[] | undefined>>;
-
-const STATUS: Record<ApiKeyStatus, { label: string; tone: Tone }> = {
-  ACTIVE: { label: 'Active', tone: 'success' },
-  REVOKED: { label: 'Revoked', tone: 'danger' },
-  EXPIRED: { label: 'Expired', tone: 'neutral' },
-};
 
 export default async function ApiKeysPage({ searchParams }: { searchParams: SearchParams }) {
   const actor = await requirePagePermission('apikey.manage');
@@ -34,7 +30,7 @@ export default async function ApiKeysPage({ searchParams }: { searchParams: Sear
       <PageHeader
         title="API keys"
         description="Keys for agents, log collectors, automations and auditors. Each kind may do one kind of thing; a secret is shown once and only its hash is kept."
-        actions={<CreateApiKeyDialog />}
+        actions={<CreateApiKeyDialog actions={{ create: createApiKeyAction, searchNhis: searchNhisAction }} />}
       />
       <Card>
         {keys.length === 0 ? (
@@ -93,21 +89,11 @@ export default async function ApiKeysPage({ searchParams }: { searchParams: Sear
                     {key.lastUsedAt ? <RelativeTime date={key.lastUsedAt} /> : 'Never'}
                   </Td>
                   <Td className="whitespace-nowrap">
-                    <Badge tone={STATUS[key.status].tone}>{STATUS[key.status].label}</Badge>
-                    {key.status === 'ACTIVE' && key.expiresAt ? (
-                      <p className="mt-1 text-xs text-slate-500">
-                        expires <RelativeTime date={key.expiresAt} />
-                      </p>
-                    ) : null}
-                    {key.revokedAt ? (
-                      <p className="mt-1 text-xs text-slate-500">
-                        <RelativeTime date={key.revokedAt} />
-                        {key.revokedBy ? ` by ${key.revokedBy.name}` : null}
-                      </p>
-                    ) : null}
+                    <KeyStatus apiKey={key} />
                   </Td>
                   <Td className="text-right">
                     <RevokeApiKeyButton
+                      revoke={revokeApiKeyAction}
                       keyId={key.id}
                       name={key.name}
                       prefix={key.prefix}

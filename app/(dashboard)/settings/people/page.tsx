@@ -16,6 +16,7 @@ import { RoleForm } from '@/components/people/role-form';
 import { AccessToggle } from '@/components/people/access-toggle';
 import { Pagination } from '@/components/ui/pagination';
 import { RelativeTime } from '@/components/ui/relative-time';
+import { addPersonAction, changeRoleAction, setAccessAction } from './actions';
 
 export const metadata: Metadata = { title: 'People & access' };
 
@@ -37,7 +38,7 @@ export default async function PeoplePage({ searchParams }: { searchParams: Searc
       <PageHeader
         title="People & access"
         description="Who may sign in to Steward and with which role. Changes apply on the person's next request and are audited."
-        actions={<AddPersonDialog />}
+        actions={<AddPersonDialog add={addPersonAction} />}
       />
       <Card>
         <form className="flex flex-wrap items-center gap-2 border-b border-slate-100 p-4" role="search">
@@ -95,7 +96,14 @@ export default async function PeoplePage({ searchParams }: { searchParams: Searc
                     </p>
                   </Td>
                   <Td>
-                    {account.role ? <RoleForm humanId={account.id} name={account.name} role={account.role} /> : null}
+                    {account.role ? (
+                      <RoleForm
+                        humanId={account.id}
+                        name={account.name}
+                        role={account.role}
+                        change={changeRoleAction}
+                      />
+                    ) : null}
                   </Td>
                   <Td>{statusBadge(account)}</Td>
                   <Td className="text-slate-600">
@@ -103,7 +111,12 @@ export default async function PeoplePage({ searchParams }: { searchParams: Searc
                   </Td>
                   <Td className="text-right">
                     {account.status === 'ACTIVE' && account.id !== actor.humanId ? (
-                      <AccessToggle humanId={account.id} name={account.name} enabled={!account.signInDisabledAt} />
+                      <AccessToggle
+                        humanId={account.id}
+                        name={account.name}
+                        enabled={!account.signInDisabledAt}
+                        setAccess={setAccessAction}
+                      />
                     ) : null}
                   </Td>
                 </Tr>

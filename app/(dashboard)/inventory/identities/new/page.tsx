@@ -22,7 +22,6 @@ export default async function NewNhiPage() {
           action={createNhiAction}
           initial={{ environment: 'production' }}
           people={people}
-          canChangeSponsor
           submitLabel="Add identity"
           cancelHref="/inventory"
         />

@@ -6,16 +6,20 @@ import { ArrowLeft, UserX } from 'lucide-react';
 import { can, type HumanActor } from '@/lib/auth/actor';
 import { requirePagePermission } from '@/lib/auth/session';
 import { AppError } from '@/lib/errors';
-import { getPerson, type PersonDetail } from '@/lib/people/directory';
+import { getPerson, listSponsoredNhis, type PersonDetail, type SponsoredNhisPage } from '@/lib/people/directory';
 import { previewOffboarding, readOffboardingRecord } from '@/lib/people/offboarding';
 import { Badge } from '@/components/ui/badge';
 import { buttonClasses } from '@/components/ui/button';
 import { Card, CardHeader } from '@/components/ui/card';
+import { cn } from '@/components/ui/cn';
 import { PageHeader } from '@/components/ui/page-header';
+import { Pagination } from '@/components/ui/pagination';
 import { RelativeTime } from '@/components/ui/relative-time';
 import { Table, Td, Th, Tr } from '@/components/ui/table';
 import { OffboardDialog } from '@/components/people/offboard-dialog';
+import { offboardPersonAction } from './actions';
 import { OffboardImpact, roleLabel } from '@/components/people/offboard-impact';
+import { InvalidFilters, listingOrInvalid, type Listing } from '@/components/inventory/invalid-filters';
 import { InventoryTabs } from '@/components/inventory/inventory-tabs';
 import { CREDENTIAL_KIND_LABELS, NHI_KIND_LABELS } from '@/components/inventory/labels';
 import {
@@ -26,6 +30,8 @@ import {
 } from '@/components/inventory/status-badge';
 
 export const metadata: Metadata = { title: 'Person' };
+
+const numberFormat = new Intl.NumberFormat('en-US');
 
 type Props = {
   params: Promise<{ id: string }>;
@@ -149,42 +155,69 @@ function ShownOf({ shown, total }: { shown: number; total: number }) {
   ) : null;
 }
 
-function SponsoredNhis({ person }: { person: PersonDetail }) {
+function SponsoredTable({ nhis }: { nhis: SponsoredNhisPage['nhis'] }) {
+  return (
+    <Table caption="Identities they sponsor">
+      <thead>
+        <tr>
+          <Th>Identity</Th>
+          <Th>Kind</Th>
+          <Th>System</Th>
+          <Th>Status</Th>
+        </tr>
+      </thead>
+      <tbody>
+        {nhis.map((nhi) => (
+          <Tr key={nhi.id}>
+            <Td className="max-w-72">
+              <NhiLink nhi={nhi} />
+            </Td>
+            <Td className="whitespace-nowrap text-slate-600">{NHI_KIND_LABELS[nhi.kind]}</Td>
+            <Td className="text-slate-600">{nhi.system}</Td>
+            <Td>
+              <NhiStatusBadge status={nhi.status} />
+            </Td>
+          </Tr>
+        ))}
+      </tbody>
+    </Table>
+  );
+}
+
+function SponsoredNhis({
+  person,
+  listing,
+  params,
+}: {
+  person: PersonDetail;
+  listing: Listing<SponsoredNhisPage>;
+  params: Record<string, string>;
+}) {
+  const basePath = `/inventory/people/${person.id}`;
   return (
     <Card className="mb-6">
+      <div id="sponsored" />
       <CardHeader
-        title={`Identities they sponsor (${person.totals.sponsoredNhis})`}
+        title={`Identities they sponsor (${numberFormat.format(person.totals.sponsoredNhis)})`}
         description="They are the person accountable for these NHIs."
       />
-      {person.sponsoredNhis.length === 0 ? (
+      {!listing.ok ? (
+        <InvalidFilters fields={listing.fields} clearHref={basePath} />
+      ) : person.totals.sponsoredNhis === 0 ? (
         <NoneYet>They sponsor no identity.</NoneYet>
       ) : (
-        <Table caption="Identities they sponsor">
-          <thead>
-            <tr>
-              <Th>Identity</Th>
-              <Th>Kind</Th>
-              <Th>System</Th>
-              <Th>Status</Th>
-            </tr>
-          </thead>
-          <tbody>
-            {person.sponsoredNhis.map((nhi) => (
-              <Tr key={nhi.id}>
-                <Td className="max-w-72">
-                  <NhiLink nhi={nhi} />
-                </Td>
-                <Td className="whitespace-nowrap text-slate-600">{NHI_KIND_LABELS[nhi.kind]}</Td>
-                <Td className="text-slate-600">{nhi.system}</Td>
-                <Td>
-                  <NhiStatusBadge status={nhi.status} />
-                </Td>
-              </Tr>
-            ))}
-          </tbody>
-        </Table>
+        <>
+          {listing.value.nhis.length > 0 ? <SponsoredTable nhis={listing.value.nhis} /> : null}
+          <Pagination
+            page={listing.value.page}
+            pageSize={listing.value.pageSize}
+            total={listing.value.total}
+            params={params}
+            basePath={basePath}
+            noun={listing.value.total === 1 ? 'identity' : 'identities'}
+          />
+        </>
       )}
-      <ShownOf shown={person.sponsoredNhis.length} total={person.totals.sponsoredNhis} />
     </Card>
   );
 }
@@ -229,61 +262,108 @@ function CoOwnedNhis({ person }: { person: PersonDetail }) {
   );
 }
 
-function Credentials({ person }: { person: PersonDetail }) {
+type CredentialRow = PersonDetail['borrowedCredentials'][number];
+
+function CredentialName({ credential }: { credential: CredentialRow }) {
   return (
-    <Card className="mb-6">
+    <>
+      <p className="truncate font-medium text-slate-900" title={credential.name}>
+        {credential.name}
+      </p>
+      <p className="truncate text-xs text-slate-500">
+        {CREDENTIAL_KIND_LABELS[credential.kind]} · {credential.system}
+      </p>
+    </>
+  );
+}
+
+function BorrowedCredentials({ person }: { person: PersonDetail }) {
+  const total = person.totals.borrowedCredentials;
+  const active = person.borrowedCredentials.filter((credential) => credential.status === 'ACTIVE').length;
+  return (
+    <Card className={cn('mb-6', active > 0 && 'border-amber-300')}>
       <CardHeader
-        title={`Credentials that authenticate as them (${person.totals.subjectCredentials})`}
-        description="A credential used by an identity is a borrowed human credential: a machine acts under their name."
+        title={`Their credentials used by identities (${numberFormat.format(total)})`}
+        description="Borrowed human credentials: a machine acts under their name, so the trail and their access reviews point at them. Move these agents to task-scoped credentials, then revoke."
       />
-      {person.subjectCredentials.length === 0 ? (
-        <NoneYet>No credential in the inventory authenticates as them.</NoneYet>
+      {total === 0 ? (
+        <NoneYet>No identity uses a credential of theirs.</NoneYet>
       ) : (
-        <Table caption="Credentials that authenticate as them">
+        <Table caption="Their credentials used by identities">
           <thead>
             <tr>
               <Th>Credential</Th>
-              <Th>Status</Th>
               <Th>Used by</Th>
+              <Th>Status</Th>
               <Th>Expires</Th>
             </tr>
           </thead>
           <tbody>
-            {person.subjectCredentials.map((credential) => {
-              const borrowed = credential.holderNhi !== null && credential.status === 'ACTIVE';
+            {person.borrowedCredentials.map((credential) => {
+              const live = credential.status === 'ACTIVE';
               return (
-                <Tr key={credential.id} className={borrowed ? 'bg-amber-50/60' : undefined}>
+                <Tr key={credential.id} className={live ? 'bg-amber-50/60' : undefined}>
                   <Td className="max-w-72">
-                    <p className="truncate font-medium text-slate-900" title={credential.name}>
-                      {credential.name}
-                    </p>
-                    <p className="truncate text-xs text-slate-500">
-                      {CREDENTIAL_KIND_LABELS[credential.kind]} · {credential.system}
-                    </p>
+                    <CredentialName credential={credential} />
+                  </Td>
+                  <Td className="max-w-64">
+                    <div className="flex min-w-0 items-center gap-2">
+                      {live ? <Badge tone="warning">Borrowed</Badge> : null}
+                      {credential.holderNhi ? <NhiLink nhi={credential.holderNhi} /> : null}
+                    </div>
                   </Td>
                   <Td>
                     <CredentialStatusBadge status={credential.status} />
                   </Td>
-                  <Td className="max-w-64">
-                    {credential.holderNhi ? (
-                      <div className="flex min-w-0 items-center gap-2">
-                        {borrowed ? <Badge tone="warning">Borrowed</Badge> : null}
-                        <NhiLink nhi={credential.holderNhi} />
-                      </div>
-                    ) : (
-                      <span className="text-slate-500">Them only</span>
-                    )}
-                  </Td>
-                  <Td className="whitespace-nowrap">
-                    {credential.status === 'ACTIVE' ? <ExpiryBadge expiresAt={credential.expiresAt} /> : '—'}
-                  </Td>
+                  <Td className="whitespace-nowrap">{live ? <ExpiryBadge expiresAt={credential.expiresAt} /> : '—'}</Td>
                 </Tr>
               );
             })}
           </tbody>
         </Table>
       )}
-      <ShownOf shown={person.subjectCredentials.length} total={person.totals.subjectCredentials} />
+      <ShownOf shown={person.borrowedCredentials.length} total={total} />
+    </Card>
+  );
+}
+
+function OwnCredentials({ person }: { person: PersonDetail }) {
+  const total = person.totals.ownCredentials;
+  return (
+    <Card className="mb-6">
+      <CardHeader
+        title={`Credentials only they use (${numberFormat.format(total)})`}
+        description="Credentials that authenticate as them and that no identity holds."
+      />
+      {total === 0 ? (
+        <NoneYet>No other credential in the inventory authenticates as them.</NoneYet>
+      ) : (
+        <Table caption="Credentials only they use">
+          <thead>
+            <tr>
+              <Th>Credential</Th>
+              <Th>Status</Th>
+              <Th>Expires</Th>
+            </tr>
+          </thead>
+          <tbody>
+            {person.ownCredentials.map((credential) => (
+              <Tr key={credential.id}>
+                <Td className="max-w-72">
+                  <CredentialName credential={credential} />
+                </Td>
+                <Td>
+                  <CredentialStatusBadge status={credential.status} />
+                </Td>
+                <Td className="whitespace-nowrap">
+                  {credential.status === 'ACTIVE' ? <ExpiryBadge expiresAt={credential.expiresAt} /> : '—'}
+                </Td>
+              </Tr>
+            ))}
+          </tbody>
+        </Table>
+      )}
+      <ShownOf shown={person.ownCredentials.length} total={total} />
     </Card>
   );
 }
@@ -296,9 +376,11 @@ async function offboardingPreview(actor: HumanActor, person: PersonDetail) {
 export default async function PersonPage({ params, searchParams }: Props) {
   const actor = await requirePagePermission('people.read');
   const { id } = await params;
+  const query = await searchParams;
   const person = await findPerson(actor, id);
+  const sponsored = await listingOrInvalid(listSponsoredNhis(actor, { humanId: person.id, page: query.page }));
   const mayOffboard = can(actor, 'people.offboard') && person.status === 'ACTIVE' && person.id !== actor.humanId;
-  const confirming = mayOffboard && (await searchParams).offboard === '1';
+  const confirming = mayOffboard && query.offboard === '1';
   const preview = confirming ? await offboardingPreview(actor, person) : null;
   return (
     <>
@@ -324,14 +406,16 @@ export default async function PersonPage({ params, searchParams }: Props) {
       />
       {person.status === 'OFFBOARDED' ? <OffboardingRecord actor={actor} humanId={person.id} /> : null}
       <Profile person={person} />
-      <SponsoredNhis person={person} />
+      <BorrowedCredentials person={person} />
+      <SponsoredNhis person={person} listing={sponsored} params={{}} />
       <CoOwnedNhis person={person} />
-      <Credentials person={person} />
+      <OwnCredentials person={person} />
       {can(actor, 'people.offboard') ? (
         <OffboardDialog
           person={{ id: person.id, name: person.name }}
           closeHref={`/inventory/people/${person.id}`}
           preview={preview}
+          offboard={offboardPersonAction}
         />
       ) : null}
     </>
