@@ -32,22 +32,26 @@ const credentialFactsSelect = {
 
 async function detect(tx: Tx | Db, nhiIds: string[], credentialIds: string[], now: Date): Promise<DetectedFinding[]> {
   // One query at a time: a transaction holds one connection, and the PostgreSQL driver runs its queries in turn.
-  const nhis = await tx.nhi.findMany({
-    where: { id: { in: nhiIds } },
-    select: {
-      id: true,
-      name: true,
-      kind: true,
-      status: true,
-      createdAt: true,
-      lastSeenAt: true,
-      sponsor: { select: { id: true, name: true, status: true } },
-    },
-  });
-  const credentials = await tx.credential.findMany({
-    where: { id: { in: credentialIds } },
-    select: credentialFactsSelect,
-  });
+  const nhis =
+    nhiIds.length === 0
+      ? []
+      : await tx.nhi.findMany({
+          where: { id: { in: nhiIds } },
+          select: {
+            id: true,
+            name: true,
+            kind: true,
+            status: true,
+            createdAt: true,
+            lastSeenAt: true,
+            sponsor: { select: { id: true, name: true, status: true } },
+          },
+        });
+  // An empty list still costs a query per relation: skipped, as most changes touch NHIs or credentials, not both.
+  const credentials =
+    credentialIds.length === 0
+      ? []
+      : await tx.credential.findMany({ where: { id: { in: credentialIds } }, select: credentialFactsSelect });
   return [
     ...nhis.flatMap((nhi) => detectNhiFindings(nhi, now)),
     ...credentials.flatMap((credential) => detectCredentialFindings(credential, now)),

@@ -7,6 +7,7 @@ import { migrateDatabase } from '../../lib/db/migrate';
 import { ensureBuilt, startNext, waitForHealth } from '../../lib/cli/next-app';
 import { BENCH_ADMIN, BENCH_PASSWORD, createBenchDataset } from './dataset';
 import { signIn, time, type Timing } from './http';
+import { createAdminKey, timeUpserts, type UpsertTiming } from './upsert';
 
 /**
  * `npm run bench`: figures, not tests. Builds a large inventory in a scratch database, starts the built app on
@@ -19,8 +20,29 @@ const options = new Command('bench')
   .option('--events <n>', 'audit events', '20000')
   .option('--samples <n>', 'timed requests per case', '40')
   .option('--database-url <url>', 'an empty database to use instead of a scratch SQLite file')
+  .option('--only <case>', 'run one case: inventory or upsert (upsert alone needs no large inventory)')
   .parse()
-  .opts<{ nhis: string; credentials: string; events: string; samples: string; databaseUrl?: string }>();
+  .opts<{
+    nhis: string;
+    credentials: string;
+    events: string;
+    samples: string;
+    databaseUrl?: string;
+    only?: 'inventory' | 'upsert';
+  }>();
+
+const UPSERT_ONLY_SIZES = { nhis: 2_000, credentials: 4_000, events: 2_000 };
+
+function upsertTable(rows: UpsertTiming[]): string {
+  const header = `${'case'.padEnd(34)}${'req/s'.padStart(8)}${'p50 ms'.padStart(9)}${'p95 ms'.padStart(9)}${'p99 ms'.padStart(9)}`;
+  return [
+    header,
+    ...rows.map(
+      (row) =>
+        `${row.name.padEnd(34)}${String(row.requestsPerSecond).padStart(8)}${String(row.p50Ms).padStart(9)}${String(row.p95Ms).padStart(9)}${String(row.p99Ms).padStart(9)}`,
+    ),
+  ].join('\n');
+}
 
 function table(rows: Timing[]): string {
   const header = `${'case'.padEnd(34)}${'median ms'.padStart(11)}${'p95 ms'.padStart(9)}${'min'.padStart(8)}${'max'.padStart(8)}`;
@@ -33,15 +55,49 @@ function table(rows: Timing[]): string {
   ].join('\n');
 }
 
+async function inventoryCases(baseUrl: string, cookie: string, samples: number, details: string[]): Promise<Timing[]> {
+  return [
+    await time('inventory: first page, by name', baseUrl, ['/inventory'], cookie, samples),
+    await time(
+      'inventory: filtered, sorted, page 3',
+      baseUrl,
+      ['/inventory?kind=AI_AGENT&environment=production&status=ACTIVE&sort=lastSeen&dir=desc&page=3'],
+      cookie,
+      samples,
+    ),
+    await time(
+      'inventory: search + borrowed',
+      baseUrl,
+      ['/inventory?q=payments&borrowed=1&sort=severity&dir=desc'],
+      cookie,
+      samples,
+    ),
+    await time(
+      'inventory: by open findings, page 20',
+      baseUrl,
+      ['/inventory?sort=findings&dir=desc&page=20'],
+      cookie,
+      samples,
+    ),
+    await time('NHI detail page', baseUrl, details, cookie, samples),
+    await time(
+      'credentials: standing, by issue date',
+      baseUrl,
+      ['/inventory/credentials?standing=1&sort=issued&dir=asc'],
+      cookie,
+      samples,
+    ),
+  ];
+}
+
 async function main(): Promise<void> {
   const scratch = mkdtempSync(join(tmpdir(), 'steward-bench-'));
   const url = options.databaseUrl ?? `file:${join(scratch, 'bench.db')}`;
   const port = 3900 + Math.floor(Math.random() * 90);
-  const sizes = {
-    nhis: Number(options.nhis),
-    credentials: Number(options.credentials),
-    events: Number(options.events),
-  };
+  const sizes =
+    options.only === 'upsert'
+      ? UPSERT_ONLY_SIZES
+      : { nhis: Number(options.nhis), credentials: Number(options.credentials), events: Number(options.events) };
   ensureBuilt();
   await migrateDatabase(url);
   const { db, flavor } = createDb(url);
@@ -50,6 +106,7 @@ async function main(): Promise<void> {
   );
   const started = performance.now();
   const dataset = await createBenchDataset(db, sizes);
+  const adminKey = await createAdminKey(db);
   console.log(`… in ${((performance.now() - started) / 1000).toFixed(1)} s`);
   await db.$disconnect();
 
@@ -69,49 +126,28 @@ async function main(): Promise<void> {
     const cookie = await signIn(baseUrl, BENCH_ADMIN, BENCH_PASSWORD);
     const samples = Number(options.samples);
     const details = dataset.agentIds.slice(0, 20).map((id) => `/inventory/identities/${id}`);
-    const results = [
-      await time('baseline: GET /api/health', baseUrl, ['/api/health'], cookie, samples),
-      await time('inventory: first page, by name', baseUrl, ['/inventory'], cookie, samples),
-      await time(
-        'inventory: filtered, sorted, page 3',
-        baseUrl,
-        ['/inventory?kind=AI_AGENT&environment=production&status=ACTIVE&sort=lastSeen&dir=desc&page=3'],
-        cookie,
-        samples,
-      ),
-      await time(
-        'inventory: search + borrowed',
-        baseUrl,
-        ['/inventory?q=payments&borrowed=1&sort=severity&dir=desc'],
-        cookie,
-        samples,
-      ),
-      await time(
-        'inventory: by open findings, page 20',
-        baseUrl,
-        ['/inventory?sort=findings&dir=desc&page=20'],
-        cookie,
-        samples,
-      ),
-      await time('NHI detail page', baseUrl, details, cookie, samples),
-      await time(
-        'credentials: standing, by issue date',
-        baseUrl,
-        ['/inventory/credentials?standing=1&sort=issued&dir=asc'],
-        cookie,
-        samples,
-      ),
-    ];
+    const baseline = await time('baseline: GET /api/health', baseUrl, ['/api/health'], cookie, samples);
+    const results =
+      options.only === 'upsert' ? [baseline] : [baseline, ...(await inventoryCases(baseUrl, cookie, samples, details))];
+    const upserts =
+      options.only === 'inventory'
+        ? []
+        : [await timeUpserts(baseUrl, adminKey, 1, 300), await timeUpserts(baseUrl, adminKey, 8, 600)];
     const report = {
       measuredAt: new Date().toISOString(),
       database: flavor,
       sizes,
       machine: { cpus: (await import('node:os')).cpus().length, node: process.version },
       results,
+      upserts,
     };
     console.log(`\n${table(results)}\n`);
+    if (upserts.length > 0) console.log(`${upsertTable(upserts)}\n`);
     mkdirSync('tests/bench/results', { recursive: true });
-    const file = join('tests/bench/results', `inventory-${flavor}-${report.measuredAt.slice(0, 10)}.json`);
+    const file = join(
+      'tests/bench/results',
+      `${options.only ?? 'all'}-${flavor}-${report.measuredAt.slice(0, 10)}.json`,
+    );
     writeFileSync(file, `${JSON.stringify(report, null, 2)}\n`);
     console.log(`Wrote ${file}`);
   } finally {
