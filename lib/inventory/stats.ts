@@ -1,5 +1,5 @@
 import 'server-only';
-import type { Db, Tx } from '../db';
+import { transaction, type Db, type Tx } from '../db';
 import { nameKey, nhiSearchText } from './search-text';
 
 const SEVERITY_RANK = { LOW: 1, MEDIUM: 2, HIGH: 3, CRITICAL: 4 } as const;
@@ -63,13 +63,13 @@ export async function refreshAllNhiStats(db: Db, pageSize = 500): Promise<number
       select: { id: true },
     });
     if (page.length === 0) return refreshed;
-    await db.$transaction(
+    await transaction(
       (tx) =>
         refreshNhiStats(
           tx,
           page.map((nhi) => nhi.id),
         ),
-      { timeout: 120_000 },
+      { timeoutMs: 120_000 },
     );
     refreshed += page.length;
     after = page[page.length - 1].id;
