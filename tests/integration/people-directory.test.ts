@@ -3,7 +3,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { getDb } from '../../lib/db';
 import type { HumanActor } from '../../lib/auth/actor';
 import { humanSearchText } from '../../lib/inventory/search-text';
-import { getPerson, listPeople, PEOPLE_PAGE_SIZE } from '../../lib/people/directory';
+import { getPerson, listPeople, listSponsoredNhis, PEOPLE_PAGE_SIZE } from '../../lib/people/directory';
 import { createPerson } from '../support/people';
 
 let auditor: HumanActor;
@@ -122,16 +122,16 @@ describe('the people directory', () => {
   it('shows a person: manager, sponsored and co-owned NHIs, and credentials with the borrowing holder', async () => {
     const person = await getPerson(auditor, { humanId: ada.id });
     expect(person.manager).toMatchObject({ id: manager.id });
-    expect(person.sponsoredNhis.map((nhi) => nhi.name)).toEqual(['Billing sync', 'Release agent']);
+    const sponsored = await listSponsoredNhis(auditor, { humanId: ada.id });
+    expect(sponsored.nhis.map((nhi) => nhi.name)).toEqual(['Billing sync', 'Release agent']);
     expect(person.ownedNhis.map((owner) => owner.nhi.id)).toEqual([coOwnedId]);
     expect(person.ownedNhis[0].nhi.sponsor).toMatchObject({ id: manager.id });
-    expect(person.subjectCredentials.map((credential) => credential.status)).toEqual(['ACTIVE', 'ACTIVE', 'REVOKED']);
-    expect(
-      person.subjectCredentials
-        .filter((credential) => credential.holderNhi?.id === agentId)
-        .map((credential) => credential.status),
-    ).toEqual(['ACTIVE', 'REVOKED']);
-    expect(person.totals).toEqual({ sponsoredNhis: 2, ownedNhis: 1, subjectCredentials: 3 });
+    expect(person.borrowedCredentials.map((credential) => [credential.holderNhi?.id, credential.status])).toEqual([
+      [agentId, 'ACTIVE'],
+      [agentId, 'REVOKED'],
+    ]);
+    expect(person.ownCredentials.map((credential) => credential.status)).toEqual(['ACTIVE']);
+    expect(person.totals).toEqual({ sponsoredNhis: 2, ownedNhis: 1, borrowedCredentials: 2, ownCredentials: 1 });
     await expect(getPerson(auditor, { humanId: 'nobody' })).rejects.toMatchObject({ status: 404 });
   });
 

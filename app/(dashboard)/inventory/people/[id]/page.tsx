@@ -196,7 +196,6 @@ function SponsoredNhis({
   const basePath = `/inventory/people/${person.id}`;
   return (
     <Card className="mb-6">
-      <div id="sponsored" />
       <CardHeader
         title={`Identities they sponsor (${numberFormat.format(person.totals.sponsoredNhis)})`}
         description="They are the person accountable for these NHIs."
