@@ -1,7 +1,8 @@
 import 'server-only';
 import { createHash, randomBytes } from 'node:crypto';
 import { getDb, type Tx } from '../db';
-import type { ApiKeyKind } from '../db/generated/sqlite/enums';
+import type { ApiKeyKind, NhiStatus } from '../db/generated/sqlite/enums';
+import { AppError } from '../errors';
 import type { KeyActor } from './actor';
 
 const BASE62 = '0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz';
@@ -34,10 +35,23 @@ export function bearerToken(request: Request): string | null {
  */
 export async function authenticateApiKey(secret: string): Promise<KeyActor | null> {
   const db = await getDb();
-  const key = await db.apiKey.findUnique({ where: { keyHash: hashSecret(secret) } });
+  const key = await db.apiKey.findUnique({
+    where: { keyHash: hashSecret(secret) },
+    include: { nhi: { select: { name: true, status: true } } },
+  });
   const now = new Date();
   if (!key || key.revokedAt || (key.expiresAt && key.expiresAt <= now)) return null;
+  if (key.nhi && key.nhi.status !== 'ACTIVE') throw identityNotActive(key.nhi);
   return { kind: 'key', keyId: key.id, keyKind: key.kind, keyName: key.name, nhiId: key.nhiId };
+}
+
+/** A key of a suspended, decommissioned or not yet triaged NHI: known, but refused until the NHI is active. */
+function identityNotActive(nhi: { name: string; status: NhiStatus }): AppError {
+  return new AppError(
+    'IDENTITY_NOT_ACTIVE',
+    `This key belongs to ${nhi.name}, which is ${nhi.status.toLowerCase()}: its keys work only while it is active.`,
+    401,
+  );
 }
 
 /** Notes that a key was used, inside the transaction of the request it served, so a refused request writes nothing. */

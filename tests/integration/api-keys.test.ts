@@ -5,6 +5,7 @@ import type { HumanActor } from '../../lib/auth/actor';
 import { authenticateApiKey } from '../../lib/auth/api-keys';
 import { AppError } from '../../lib/errors';
 import { createApiKey, revokeApiKey } from '../../lib/api-keys/manage';
+import { reactivateNhi, suspendNhi } from '../../lib/identities/manage';
 import { findNhisForKeys, listApiKeys } from '../../lib/api-keys/list';
 import { countRows, createPerson } from '../support/people';
 
@@ -150,6 +151,19 @@ describe('revoking a key', () => {
     await revokeApiKey(admin, { keyId: key.id });
     expect(await countRows()).toEqual(again);
     await expectRefused(() => revokeApiKey(admin, { keyId: 'no-such-key' }), 404);
+  });
+});
+
+describe('a key of an identity that is not active', () => {
+  it('is refused with 401 IDENTITY_NOT_ACTIVE while the NHI is suspended, and works again once it is reactivated', async () => {
+    const { secret } = await createApiKey(security, { name: 'release agent key', kind: 'AGENT', nhiId: agentId });
+    expect(await authenticateApiKey(secret)).toMatchObject({ keyKind: 'AGENT', nhiId: agentId });
+    await suspendNhi(security, { nhiId: agentId, reason: 'containment' });
+    const refused = await authenticateApiKey(secret).catch((error: unknown) => error);
+    expect(refused).toBeInstanceOf(AppError);
+    expect(refused).toMatchObject({ status: 401, code: 'IDENTITY_NOT_ACTIVE' });
+    await reactivateNhi(security, { nhiId: agentId });
+    expect(await authenticateApiKey(secret)).toMatchObject({ nhiId: agentId });
   });
 });
 
