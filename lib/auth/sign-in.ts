@@ -85,8 +85,8 @@ export async function signInWithPassword(input: unknown, context: SignInContext)
   const matches = await passwordMatches(human?.passwordHash ?? (await decoyPasswordHash()), password);
   if (human && matches && mayUseDashboard(human)) {
     await transaction(async (tx) => {
-      await rememberSuccessfulSignIn(tx, throttle, now);
       await recordSuccess(tx, human, contextDetails(context, { method: 'password', role: human.role }));
+      await rememberSuccessfulSignIn(tx, throttle, now);
     });
     return { ok: true, humanId: human.id, email: human.email, name: human.name };
   }

@@ -1,5 +1,6 @@
 import 'server-only';
 import type { Db, Tx } from '../db';
+import { UNKNOWN_ADDRESS } from './client-address';
 
 const MINUTE_MS = 60_000;
 
@@ -28,7 +29,11 @@ export type ThrottleState = { locked: false } | { locked: true; retryAfterSecond
 export type LockStarted = { scope: ThrottleScope; lockedUntil: Date };
 
 /** The counters one attempt touches, and the row that remembers a successful sign-in from the address. */
-export type SignInThrottleKeys = { buckets: ThrottleBucket[]; knownAddress: string };
+export type SignInThrottleKeys = {
+  buckets: ThrottleBucket[];
+  /** Null for the shared bucket of malformed addresses: whoever forges a header could claim it. */
+  knownAddress: string | null;
+};
 
 export function throttleKeys(email: string, address: string): SignInThrottleKeys {
   const pair = JSON.stringify([email, address]);
@@ -38,22 +43,23 @@ export function throttleKeys(email: string, address: string): SignInThrottleKeys
       { scope: 'address', key: `address:${address}` },
       { scope: 'email', key: `email:${email}` },
     ],
-    knownAddress: `known-address:${pair}`,
+    knownAddress: address === UNKNOWN_ADDRESS ? null : `known-address:${pair}`,
   };
 }
 
 /** Locked while any bucket is; reads only, so an attempt refused during a lock writes nothing. */
 export async function readThrottle(db: Tx | Db, keys: SignInThrottleKeys, now: Date): Promise<ThrottleState> {
+  const known = keys.knownAddress ? [keys.knownAddress] : [];
   const rows = await db.signInThrottle.findMany({
-    where: { key: { in: [...keys.buckets.map((bucket) => bucket.key), keys.knownAddress] } },
+    where: { key: { in: [...keys.buckets.map((bucket) => bucket.key), ...known] } },
   });
-  const known = rows.some(
+  const fromKnownAddress = rows.some(
     (row) => row.key === keys.knownAddress && now.getTime() - row.windowStartsAt.getTime() < KNOWN_ADDRESS_MS,
   );
   const scopeOf = new Map(keys.buckets.map((bucket) => [bucket.key, bucket.scope]));
   const locks = rows.filter((row) => {
     const scope = scopeOf.get(row.key);
-    return scope && !(scope === 'email' && known) && row.lockedUntil && row.lockedUntil > now;
+    return scope && !(scope === 'email' && fromKnownAddress) && row.lockedUntil && row.lockedUntil > now;
   });
   const until = Math.max(0, ...locks.map((row) => row.lockedUntil?.getTime() ?? 0));
   if (until === 0) return { locked: false };
@@ -93,6 +99,7 @@ export async function recordFailure(tx: Tx, keys: SignInThrottleKeys, now: Date)
 /** A success forgets the failures of this email at this address, and remembers the address as known. */
 export async function rememberSuccessfulSignIn(tx: Tx, keys: SignInThrottleKeys, now: Date): Promise<void> {
   await tx.signInThrottle.deleteMany({ where: { key: keys.buckets[0].key } });
+  if (!keys.knownAddress) return;
   const known = { failures: 0, windowStartsAt: now, lockedUntil: null };
   await tx.signInThrottle.upsert({
     where: { key: keys.knownAddress },

@@ -128,4 +128,18 @@ describe('password sign-in throttling', () => {
     const locks = (await throttledEvents(person.email)).map((event) => JSON.parse(event.details).lock);
     expect(locks).toEqual(['email']);
   });
+
+  it('never counts the shared bucket of unreadable addresses as a place the person signed in from', async () => {
+    const person = await createPerson('AUDITOR', { password: PASSWORD });
+    const unreadable = { ip: null };
+    expect(await signInWithPassword({ email: person.email, password: PASSWORD }, unreadable)).toMatchObject({
+      ok: true,
+    });
+    for (let attempt = 0; attempt < EMAIL_LIMIT; attempt += 1) {
+      await guess(person.email, address(), 1);
+    }
+    expect(await signInWithPassword({ email: person.email, password: PASSWORD }, unreadable)).toMatchObject({
+      reason: 'THROTTLED',
+    });
+  });
 });
