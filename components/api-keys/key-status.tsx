@@ -1,10 +1,7 @@
 import type { ApiKeyStatus } from '@/lib/api-keys/list';
 import { Badge, type Tone } from '@/components/ui/badge';
 import { RelativeTime } from '@/components/ui/relative-time';
-
-/** A key this close to its end is flagged, so that whoever owns it makes a new one in time. */
-export const EXPIRY_WARNING_DAYS = 14;
-const DAY_MS = 86_400_000;
+import { expiresSoon } from './expiry';
 
 type Key = {
   status: ApiKeyStatus;
@@ -18,14 +15,6 @@ const STATUS: Record<ApiKeyStatus, { label: string; tone: Tone }> = {
   REVOKED: { label: 'Revoked', tone: 'danger' },
   EXPIRED: { label: 'Expired', tone: 'neutral' },
 };
-
-export function expiresSoon(key: Pick<Key, 'status' | 'expiresAt'>, now = new Date()): boolean {
-  return (
-    key.status === 'ACTIVE' &&
-    key.expiresAt !== null &&
-    key.expiresAt.getTime() - now.getTime() <= EXPIRY_WARNING_DAYS * DAY_MS
-  );
-}
 
 /** A key's state, and when it ends or ended: active, expiring soon, expired, or revoked by whom. */
 export function KeyStatus({ apiKey }: { apiKey: Key }) {

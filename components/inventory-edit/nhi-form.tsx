@@ -2,6 +2,7 @@
 
 import Link from 'next/link';
 import { useActionState, type ReactNode } from 'react';
+import { Lock } from 'lucide-react';
 import type { ActionState } from '@/lib/adapters/action';
 import { NHI_KINDS } from '@/lib/identities/schemas';
 import { Button, buttonClasses } from '@/components/ui/button';
@@ -33,7 +34,15 @@ const LOCKED_HINT = 'Set by the source system and the security team.';
 function Locked({ id, name, value, display }: { id: string; name: FieldName; value: string; display?: string }) {
   return (
     <>
-      <Input id={id} value={display ?? value} readOnly className="bg-slate-50 text-slate-600" />
+      <div className="relative">
+        <input
+          id={id}
+          value={display ?? value}
+          readOnly
+          className="block w-full cursor-not-allowed rounded-md border-0 bg-slate-100 py-2 pr-9 pl-3 text-sm text-slate-600 ring-1 ring-slate-200 ring-inset focus:ring-2 focus:ring-slate-300 focus:outline-none"
+        />
+        <Lock className="pointer-events-none absolute top-2.5 right-3 size-4 text-slate-400" aria-hidden />
+      </div>
       <input type="hidden" name={name} value={value} />
     </>
   );

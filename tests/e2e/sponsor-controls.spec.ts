@@ -28,7 +28,7 @@ async function addBorrowedCredential(page: Page, name: string): Promise<void> {
   await page.getByLabel('System', { exact: true }).fill('github');
   await page.getByLabel('Fingerprint', { exact: true }).fill(`sha256:${name}`);
   await page.getByLabel('Authenticates as').selectOption('HUMAN');
-  await pick(page, 'Person', sponsor.name.split(' ')[0], sponsor.name);
+  await pick(page, 'Person', 'sponsor@e2e', sponsor.name);
   await pick(page, 'Held by', 'support-triage', SPONSORED_AGENT);
   await page.getByRole('button', { name: 'Add credential' }).click();
   await expect(page).toHaveURL(/\/inventory\/credentials\?created=1$/);
@@ -183,9 +183,50 @@ test('a sponsor edits only the description and environment of their agent, and n
 
   await page.getByRole('link', { name: 'Edit' }).click();
   const auditor = ROLE_ACCOUNTS.AUDITOR;
-  await page.getByRole('combobox', { name: 'Add a co-owner' }).fill(auditor.name.split(' ')[0]);
+  await page.getByRole('combobox', { name: 'Add a co-owner' }).fill('auditor@e2e');
   await page.getByRole('option').filter({ hasText: auditor.email }).click();
   await expect(page.getByRole('list', { name: 'Co-owners' })).toContainText(auditor.name);
   await page.getByRole('button', { name: 'Save co-owners' }).click();
   await expect(page.getByText('Co-owners saved: 1 added, 0 removed.')).toBeVisible();
+});
+
+test('a new API key lives 90 days unless changed, and a key close to its end is flagged in the list', async ({
+  page,
+}) => {
+  await signIn(page, security);
+  await open(page, '/settings/api-keys');
+
+  const createKey = async (name: string, lifetime?: string) => {
+    await page.getByRole('button', { name: 'Create a key' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Create an API key' });
+    await expect(dialog.getByLabel('Lifetime')).toHaveValue('90');
+    await dialog.getByLabel('Name', { exact: true }).fill(name);
+    await dialog.getByLabel('Kind', { exact: true }).selectOption({ label: 'Ingest' });
+    if (lifetime) {
+      await dialog.getByLabel('Lifetime').selectOption({ label: 'Another number of days…' });
+      await dialog.getByLabel('Expires after (days)').fill(lifetime);
+    }
+    await page.setViewportSize({ width: 1440, height: 900 });
+    await saveScreenshot(page, `api-key-create-${lifetime ?? 'default'}-1440`);
+    await page.setViewportSize({ width: 1280, height: 800 });
+    await dialog.getByRole('button', { name: 'Create key' }).click();
+    await expect(page.getByTestId('api-key-secret')).toBeVisible();
+    await page.getByRole('button', { name: 'Done' }).click();
+  };
+
+  const lasting = unique('okta-collector');
+  await createKey(lasting);
+  const short = unique('one-off-import');
+  await createKey(short, '10');
+
+  const lastingRow = page.getByRole('row').filter({ hasText: lasting });
+  await expect(lastingRow).toContainText('expires in 3 months');
+  await expect(lastingRow.getByText('Expires soon')).toHaveCount(0);
+  const shortRow = page.getByRole('row').filter({ hasText: short });
+  await expect(shortRow.getByText('Expires soon')).toBeVisible();
+  await expect(shortRow).toContainText('expires in 10 days');
+  await page.setViewportSize({ width: 1440, height: 900 });
+  await saveScreenshot(page, 'api-keys-expiring-1440');
+  await page.setViewportSize({ width: 390, height: 844 });
+  await saveScreenshot(page, 'api-keys-expiring-390');
 });
