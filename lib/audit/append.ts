@@ -1,7 +1,7 @@
 import 'server-only';
 import { databaseFlavor, type Tx } from '../db';
 import type { Attribution, AuditOutcome, CredentialKind, PrincipalType } from '../db/generated/sqlite/enums';
-import { canonicalDetails, chainHash, type ChainedEvent, type UnhashedEvent } from './chain';
+import { canonicalDetails, chainHash, CURRENT_HASH_VERSION, type ChainedEvent, type UnhashedEvent } from './chain';
 import { STEWARD_SOURCE } from './actions';
 
 export type Principal = { type: PrincipalType; id?: string | null; label?: string | null };
@@ -47,6 +47,7 @@ function toUnhashed(input: AuditEventInput, seq: number, recordedAt: Date): Unha
     scopeId: input.scopeId ?? null,
     environment: input.environment ?? null,
     details: canonicalDetails(input.details),
+    hashVersion: CURRENT_HASH_VERSION,
   };
 }
 
@@ -189,6 +190,7 @@ const EVENT_COLUMNS = [
   'scopeId',
   'environment',
   'details',
+  'hashVersion',
   'prevHash',
   'hash',
 ] as const satisfies readonly (keyof ChainedEvent)[];
@@ -230,11 +232,12 @@ async function insertEvents(tx: Tx, events: ChainedEvent[]): Promise<void> {
  * Appends events to the chain inside the caller's transaction, so they commit or roll back with the change
  * they record. Updating the chain-head row first takes the write lock (SQLite) or the row lock
  * (PostgreSQL), which serializes appends across connections and instances until the transaction ends.
+ * `recordedAt` is read once that lock is held, so it does not decrease along seq (on clocks that agree).
  */
 export async function appendAuditEvents(tx: Tx, inputs: AuditEventInput[]): Promise<AppendedEvent[]> {
   if (inputs.length === 0) return [];
+  const head = await tx.auditChainHead.update({ where: { id: 1 }, data: { updatedAt: new Date() } });
   const recordedAt = new Date();
-  const head = await tx.auditChainHead.update({ where: { id: 1 }, data: { updatedAt: recordedAt } });
   let previous = { seq: head.seq, hash: head.hash };
   const events: ChainedEvent[] = inputs.map((input) => {
     const unhashed = toUnhashed(input, previous.seq + 1, recordedAt);

@@ -53,7 +53,8 @@ export type StoredEvent = Omit<ChainedEvent, 'occurredAt' | 'recordedAt' | EnumF
   attribution: string;
 };
 
-type EnumField = 'outcome' | 'initiatorType' | 'executorType' | 'credentialKind' | 'credentialSubjectType' | 'attribution';
+type EnumField =
+  'outcome' | 'initiatorType' | 'executorType' | 'credentialKind' | 'credentialSubjectType' | 'attribution';
 
 type HashedFields = Omit<StoredEvent, 'prevHash' | 'hash'>;
 

@@ -1,23 +1,27 @@
 import { SingleBar, Presets } from 'cli-progress';
 import { Command } from 'commander';
+import { missingAppendOnlyTriggers, unprotectedTrailMessage } from '../audit/append-only';
 import { verifyAuditChain } from '../audit/verify';
 import { disconnectDb, getDb } from '../db';
 
-/** `npm run verify`: recomputes the whole audit chain and names the first broken seq. Exit 1 when broken. */
+/**
+ * `npm run verify`: recomputes the whole audit chain and names the first broken seq, and checks that the database
+ * still refuses to change the trail. Exit 1 when the chain is broken or the append-only triggers are missing.
+ */
 async function main(): Promise<void> {
   const options = new Command('verify')
     .description('Verify the hash chain of the audit trail in the configured database (DATABASE_URL).')
     .option('--json', 'print the result as JSON only')
     .parse()
     .opts<{ json?: boolean }>();
-  const db = await getDb();
+  const missingTriggers = await missingAppendOnlyTriggers(await getDb());
   const bar = new SingleBar(
     { format: 'Verifying [{bar}] {percentage}% | {value}/{total} events', hideCursor: true },
     Presets.shades_classic,
   );
   const started = performance.now();
   if (!options.json && process.stdout.isTTY) bar.start(1, 0);
-  const result = await verifyAuditChain(db, (checked, total) => {
+  const result = await verifyAuditChain((checked, total) => {
     if (!options.json && process.stdout.isTTY) {
       bar.setTotal(Math.max(1, total));
       bar.update(checked);
@@ -36,8 +40,9 @@ async function main(): Promise<void> {
       `The audit chain is BROKEN at seq ${result.firstBrokenSeq}: ${result.checked} events verified before it.`,
     );
   }
+  if (missingTriggers.length > 0) console.error(unprotectedTrailMessage(missingTriggers));
   await disconnectDb();
-  process.exitCode = result.ok ? 0 : 1;
+  process.exitCode = result.ok && missingTriggers.length === 0 ? 0 : 1;
 }
 
 main().catch((error: unknown) => {

@@ -24,13 +24,13 @@ describe('the audit chain in the database', () => {
   it('starts at the genesis, appends in order and verifies', async () => {
     const db = await getDb();
     expect(await readChainHead(db)).toEqual({ seq: 0, hash: GENESIS_HASH });
-    expect(await verifyAuditChain(db)).toEqual({ ok: true, checked: 0 });
+    expect(await verifyAuditChain()).toEqual({ ok: true, checked: 0 });
 
     await transaction((tx) => appendAuditEvents(tx, [event(0), event(1), event(2)]));
     const single = await transaction((tx) => appendAuditEvent(tx, event(3)));
     expect(single.seq).toBe(4);
     expect(await readChainHead(db)).toEqual({ seq: 4, hash: single.hash });
-    expect(await verifyAuditChain(db)).toEqual({ ok: true, checked: 4 });
+    expect(await verifyAuditChain()).toEqual({ ok: true, checked: 4 });
 
     const rows = await db.auditEvent.findMany({ orderBy: { seq: 'asc' } });
     expect(rows.map((row) => row.prevHash)).toEqual([GENESIS_HASH, rows[0].hash, rows[1].hash, rows[2].hash]);
@@ -68,7 +68,7 @@ describe('the audit chain in the database', () => {
     await expect(db.$executeRawUnsafe(`DELETE FROM "audit_events" WHERE "seq" = 1`)).rejects.toThrow(/append-only/);
     await expect(db.auditEvent.update({ where: { seq: 2 }, data: { outcome: 'DENIED' } })).rejects.toThrow();
     await expect(db.auditEvent.deleteMany({})).rejects.toThrow();
-    expect(await verifyAuditChain(db)).toMatchObject({ ok: true });
+    expect(await verifyAuditChain()).toMatchObject({ ok: true });
   });
 
   it('names the edited row when someone with database access edits one anyway', async () => {
@@ -77,6 +77,6 @@ describe('the audit chain in the database', () => {
     const head = await readChainHead(db);
     const target = Math.max(1, head.seq - 2);
     await db.$executeRawUnsafe(`UPDATE "audit_events" SET "resource" = 'human:someone-else' WHERE "seq" = ${target}`);
-    expect(await verifyAuditChain(db)).toEqual({ ok: false, checked: target - 1, firstBrokenSeq: target });
+    expect(await verifyAuditChain()).toEqual({ ok: false, checked: target - 1, firstBrokenSeq: target });
   });
 });

@@ -9,7 +9,7 @@ const WRITERS = 8;
 const EVENTS_EACH = 500;
 
 describe('concurrent writers', () => {
-  it(`${WRITERS} processes appending ${EVENTS_EACH} events each leave one intact chain with every event`, async () => {
+  it(`${WRITERS} processes appending ${EVENTS_EACH} events each leave one intact chain with every event, recorded in order`, async () => {
     const db = await getDb();
     const before = await readChainHead(db);
     await Promise.all(
@@ -33,9 +33,14 @@ describe('concurrent writers', () => {
     const after = await readChainHead(db);
     expect(after.seq - before.seq).toBe(WRITERS * EVENTS_EACH);
     expect(await db.auditEvent.count({ where: { action: 'test.concurrent_append' } })).toBe(WRITERS * EVENTS_EACH);
-    expect(await verifyAuditChain(db)).toEqual({ ok: true, checked: after.seq });
+    expect(await verifyAuditChain()).toEqual({ ok: true, checked: after.seq });
     for (let writer = 0; writer < WRITERS; writer += 1) {
       expect(await db.auditEvent.count({ where: { executorId: `writer-${writer}` } })).toBe(EVENTS_EACH);
     }
+    const recorded = await db.auditEvent.findMany({ orderBy: { seq: 'asc' }, select: { seq: true, recordedAt: true } });
+    const earlierThanPrevious = recorded.filter(
+      (event, index) => index > 0 && event.recordedAt < recorded[index - 1].recordedAt,
+    );
+    expect(earlierThanPrevious).toEqual([]);
   });
 });

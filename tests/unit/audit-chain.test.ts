@@ -146,7 +146,11 @@ describe('the audit hash chain', () => {
 /** Version 1 as it was first written: canonicalize() of the document, hashed in two updates. */
 function legacyV1Hash(prevHash: string, event: UnhashedEvent): string {
   const { hashVersion: _version, ...fields } = event;
-  const document = { ...fields, occurredAt: event.occurredAt.toISOString(), recordedAt: event.recordedAt.toISOString() };
+  const document = {
+    ...fields,
+    occurredAt: event.occurredAt.toISOString(),
+    recordedAt: event.recordedAt.toISOString(),
+  };
   return createHash('sha256')
     .update(prevHash)
     .update(canonicalize(document) as string)
