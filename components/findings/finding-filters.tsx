@@ -12,7 +12,25 @@ import { Select } from '@/components/ui/field';
 import { FilterSelect, optionsOf } from '@/components/inventory/filters';
 import { FINDING_STATUS_CHOICE_LABELS, FINDING_TYPE_LABELS, SEVERITY_LABELS } from './labels';
 
-const CONTROL_OPTIONS = CONTROL_IDS.map((id) => ({ value: id, label: `${id} · ${CONTROLS[id].title}` }));
+const FRAMEWORKS = [...new Set(CONTROL_IDS.map((id) => CONTROLS[id].framework))];
+
+/** Framework controls grouped by framework; each option shows its id, its title on hover. */
+function ControlSelect({ value }: { value: string | undefined }) {
+  return (
+    <Select name="control" defaultValue={value ?? ''} aria-label="Framework control" className="w-auto max-w-56">
+      <option value="">Any control</option>
+      {FRAMEWORKS.map((framework) => (
+        <optgroup key={framework} label={framework}>
+          {CONTROL_IDS.filter((id) => CONTROLS[id].framework === framework).map((id) => (
+            <option key={id} value={id} title={CONTROLS[id].title}>
+              {id}
+            </option>
+          ))}
+        </optgroup>
+      ))}
+    </Select>
+  );
+}
 
 /** The queue's filters as a plain GET form: they go to the URL and the list starts again at page 1. */
 export function FindingFilters({
@@ -50,13 +68,7 @@ export function FindingFilters({
         value={filter.type}
         options={optionsOf(FINDING_TYPES, FINDING_TYPE_LABELS)}
       />
-      <FilterSelect
-        name="control"
-        label="Framework control"
-        anyLabel="Any control"
-        value={filter.control}
-        options={CONTROL_OPTIONS}
-      />
+      <ControlSelect value={filter.control} />
       <button type="submit" className={buttonClasses('secondary')}>
         Filter
       </button>

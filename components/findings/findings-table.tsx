@@ -6,6 +6,7 @@ import type { FindingListRow } from '@/lib/findings/list';
 import { FINDING_SORTS, findingFilterParams, type FindingFilter, type FindingSort } from '@/lib/findings/list-schemas';
 import { nextDirection } from '@/lib/inventory/schemas';
 import { Badge } from '@/components/ui/badge';
+import { cn } from '@/components/ui/cn';
 import { Table, Td, Th, Tr } from '@/components/ui/table';
 import { formatAge } from '@/components/inventory/age';
 import { listHref } from '@/components/inventory/list-href';
@@ -33,11 +34,19 @@ function Owner({ sponsor }: { sponsor: NonNullable<FindingListRow['nhi']>['spons
   );
 }
 
-function FindingCell({ finding }: { finding: FindingListRow }) {
+/** Below the md breakpoint the identity, owner and age columns fold into the finding's cell. */
+const WIDE_ONLY = 'hidden md:table-cell';
+
+function FindingCell({ finding, now }: { finding: FindingListRow; now: Date }) {
   return (
     <>
-      <p className="max-w-md truncate font-medium text-slate-900" title={finding.title}>
+      <p className="max-w-md font-medium break-words text-slate-900 md:truncate" title={finding.title}>
         {finding.title}
+      </p>
+      <p className="mt-1 text-xs text-slate-500 md:hidden">
+        {finding.nhi ? <IdentityLink nhi={finding.nhi} /> : null}
+        {finding.nhi ? ` · ${finding.nhi.sponsor?.name ?? 'No sponsor'} · ` : null}
+        {formatAge(finding.detectedAt, now)}
       </p>
       <p className="mt-0.5 max-w-md truncate text-xs text-slate-500">
         {FINDING_TYPE_LABELS[finding.type]}
@@ -49,6 +58,18 @@ function FindingCell({ finding }: { finding: FindingListRow }) {
         ) : null}
       </p>
     </>
+  );
+}
+
+function IdentityLink({ nhi, className }: { nhi: { id: string; name: string }; className?: string }) {
+  return (
+    <Link
+      href={`/inventory/identities/${nhi.id}`}
+      className={cn('font-medium text-slate-900 hover:text-brand-700 hover:underline', className)}
+      title={nhi.name}
+    >
+      {nhi.name}
+    </Link>
   );
 }
 
@@ -87,23 +108,17 @@ function FindingRow({
         </div>
       </Td>
       <Td>
-        <FindingCell finding={finding} />
+        <FindingCell finding={finding} now={now} />
       </Td>
-      <Td className="max-w-56">
+      <Td className={cn(WIDE_ONLY, 'max-w-56')}>
         {finding.nhi ? (
-          <Link
-            href={`/inventory/identities/${finding.nhi.id}`}
-            className="block truncate font-medium text-slate-900 hover:text-brand-700 hover:underline"
-            title={finding.nhi.name}
-          >
-            {finding.nhi.name}
-          </Link>
+          <IdentityLink nhi={finding.nhi} className="block truncate" />
         ) : (
           <span className="text-slate-500">{finding.credential?.name ?? '—'}</span>
         )}
       </Td>
-      <Td className="text-slate-600">{finding.nhi ? <Owner sponsor={finding.nhi.sponsor} /> : '—'}</Td>
-      <Td className="whitespace-nowrap text-slate-600">
+      <Td className={cn(WIDE_ONLY, 'text-slate-600')}>{finding.nhi ? <Owner sponsor={finding.nhi.sponsor} /> : '—'}</Td>
+      <Td className={cn(WIDE_ONLY, 'whitespace-nowrap text-slate-600')}>
         <time dateTime={finding.detectedAt.toISOString()} title={`Detected ${finding.detectedAt.toISOString()}`}>
           {formatAge(finding.detectedAt, now)}
         </time>
@@ -182,9 +197,9 @@ export function FindingsTable({
             ) : null}
             <SortHeader label="Severity" href={sortHref('severity')} direction={direction('severity')} />
             <Th>Finding</Th>
-            <Th>Identity</Th>
-            <Th>Owner</Th>
-            <SortHeader label="Age" href={sortHref('age')} direction={direction('age')} />
+            <Th className={WIDE_ONLY}>Identity</Th>
+            <Th className={WIDE_ONLY}>Owner</Th>
+            <SortHeader label="Age" href={sortHref('age')} direction={direction('age')} className={WIDE_ONLY} />
           </tr>
         </thead>
         <tbody>

@@ -19,7 +19,7 @@ export function AttentionList({ items, whose }: { items: AttentionItem[]; whose:
       <CardHeader title="Needs attention now" description={`The most urgent first, ${whose}.`} />
       {items.length === 0 ? (
         <p className="flex items-center gap-2 px-5 py-4 text-sm text-emerald-800">
-          <CircleCheck className="size-4" aria-hidden />
+          <CircleCheck className="size-4 shrink-0" aria-hidden />
           Nothing needs attention now: no critical or high finding, no borrowed credential in production, no orphaned
           agent and no request waiting.
         </p>

@@ -293,8 +293,8 @@ function BorrowedCredentials({ person }: { person: PersonDetail }) {
             <tr>
               <Th>Credential</Th>
               <Th>Used by</Th>
-              <Th>Status</Th>
-              <Th>Expires</Th>
+              <Th className="hidden sm:table-cell">Status</Th>
+              <Th className="hidden sm:table-cell">Expires</Th>
             </tr>
           </thead>
           <tbody>
@@ -311,10 +311,12 @@ function BorrowedCredentials({ person }: { person: PersonDetail }) {
                       {credential.holderNhi ? <NhiLink nhi={credential.holderNhi} /> : null}
                     </div>
                   </Td>
-                  <Td>
+                  <Td className="hidden sm:table-cell">
                     <CredentialStatusBadge status={credential.status} />
                   </Td>
-                  <Td className="whitespace-nowrap">{live ? <ExpiryBadge expiresAt={credential.expiresAt} /> : '—'}</Td>
+                  <Td className="hidden whitespace-nowrap sm:table-cell">
+                    {live ? <ExpiryBadge expiresAt={credential.expiresAt} /> : '—'}
+                  </Td>
                 </Tr>
               );
             })}
