@@ -1,7 +1,8 @@
 'use client';
 
-import { useState, type FormEvent } from 'react';
+import { useState, useSyncExternalStore, type FormEvent } from 'react';
 import { signIn } from 'next-auth/react';
+import { sameOriginPath } from '@/lib/auth/callback-url';
 import { Button } from '@/components/ui/button';
 import { Field, Input } from '@/components/ui/field';
 
@@ -9,13 +10,26 @@ function describeError(code: string | undefined): string | null {
   if (!code) return null;
   if (code.startsWith('Throttled')) {
     const seconds = Number(code.split(':')[1] ?? 900);
-    return `Too many failed attempts for this email. Try again in ${Math.max(1, Math.ceil(seconds / 60))} minutes.`;
+    return `Too many failed sign-in attempts. Try again in ${Math.max(1, Math.ceil(seconds / 60))} minutes.`;
   }
+  if (code === 'EmailUnverified')
+    return 'Your identity provider has not verified your email address, so Steward cannot tell who you are. Verify it there, or ask your administrator.';
+  if (code === 'IdentityMismatch')
+    return 'This Steward account is linked to another identity at your provider. Ask your administrator.';
   if (code === 'CredentialsSignin') return 'The email or the password is not right.';
   if (code === 'NoAccess' || code === 'AccessDenied')
     return 'This account has no access to Steward. Ask an administrator.';
   return 'Signing in did not work. Try again, or ask your administrator.';
 }
+
+const subscribeToNothing = () => () => {};
+
+/**
+ * The CSRF-checked endpoint the password goes to. Before the page is interactive the buttons are disabled; a
+ * native submission that happens anyway (a script, an extension) goes there too, never to this page nor
+ * into a URL: without the CSRF token next-auth refuses it and sends the visitor back to sign in.
+ */
+const PASSWORD_ENDPOINT = '/api/auth/callback/password';
 
 export function SignInForm({
   callbackUrl,
@@ -28,6 +42,11 @@ export function SignInForm({
 }) {
   const [error, setError] = useState<string | null>(describeError(initialError));
   const [pending, setPending] = useState(false);
+  const interactive = useSyncExternalStore(
+    subscribeToNothing,
+    () => true,
+    () => false,
+  );
 
   async function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -41,7 +60,7 @@ export function SignInForm({
       redirect: false,
     });
     if (result?.ok && !result.error) {
-      window.location.assign(result.url ?? callbackUrl);
+      window.location.assign(sameOriginPath(result.url ?? callbackUrl, window.location.origin));
       return;
     }
     setPending(false);
@@ -63,6 +82,7 @@ export function SignInForm({
             type="button"
             variant="secondary"
             className="mt-5 w-full"
+            disabled={!interactive}
             onClick={() => signIn('oidc', { callbackUrl })}
           >
             Continue with {oidcName}
@@ -74,14 +94,19 @@ export function SignInForm({
           </div>
         </>
       ) : null}
-      <form method="post" onSubmit={submit} className={oidcName ? 'space-y-4' : 'mt-5 space-y-4'}>
+      <form
+        method="post"
+        action={PASSWORD_ENDPOINT}
+        onSubmit={submit}
+        className={oidcName ? 'space-y-4' : 'mt-5 space-y-4'}
+      >
         <Field label="Email" htmlFor="email">
           <Input id="email" name="email" type="email" autoComplete="username" required />
         </Field>
         <Field label="Password" htmlFor="password">
           <Input id="password" name="password" type="password" autoComplete="current-password" required />
         </Field>
-        <Button type="submit" className="w-full" disabled={pending}>
+        <Button type="submit" className="w-full" disabled={!interactive || pending}>
           {pending ? 'Signing in…' : 'Sign in'}
         </Button>
       </form>

@@ -1,5 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
-import { SSO_USER, STRANGER } from './support/accounts';
+import { SSO_USER, STRANGER, UNVERIFIED_SSO_USER } from './support/accounts';
 import { expectDashboardOf, open } from './support/app';
 import { e2eEnvironment, userinfoAnswered } from './support/environment';
 
@@ -40,6 +40,18 @@ test.describe('single sign-on through OpenID Connect', () => {
     await expect(page.getByRole('heading', { name: 'You have no access to Steward' })).toBeVisible();
 
     // No session was created: the dashboard still sends them to sign in.
+    await page.goto('/');
+    await expect(page).toHaveURL('/signin?callbackUrl=%2F');
+  });
+
+  test('a person whose email the provider has not verified is refused and told why', async ({ page }) => {
+    await signInThroughProvider(page, UNVERIFIED_SSO_USER.email);
+
+    await expect(page).toHaveURL('/signin?error=EmailUnverified');
+    await expect(
+      page.getByRole('alert').filter({ hasText: 'Your identity provider has not verified your email address' }),
+    ).toBeVisible();
+
     await page.goto('/');
     await expect(page).toHaveURL('/signin?callbackUrl=%2F');
   });

@@ -50,13 +50,32 @@ export const SSO_USER: SeededPerson = {
   password: null,
 };
 
+/** Known to Steward with a role, but the identity provider has not verified their email: refused. */
+export const UNVERIFIED_SSO_USER: SeededPerson = {
+  email: 'unverified.sso@e2e.example',
+  name: 'Uma Unverified',
+  role: 'SECURITY',
+  password: null,
+};
+
 /** Known to the identity provider only, never to Steward's database. */
 export const STRANGER: Person = { email: 'stranger@e2e.example', name: 'Stevie Stranger' };
 
-export const SEEDED_PEOPLE: readonly SeededPerson[] = [...Object.values(ROLE_ACCOUNTS), CHANGELING, SSO_USER];
+export const SEEDED_PEOPLE: readonly SeededPerson[] = [
+  ...Object.values(ROLE_ACCOUNTS),
+  CHANGELING,
+  SSO_USER,
+  UNVERIFIED_SSO_USER,
+];
+
+export type IdpAccount = Person & { emailVerified: boolean };
 
 /** The accounts of the identity provider, by login name. */
-export const IDP_ACCOUNTS: readonly Person[] = [SSO_USER, STRANGER];
+export const IDP_ACCOUNTS: readonly IdpAccount[] = [
+  { ...SSO_USER, emailVerified: true },
+  { ...STRANGER, emailVerified: true },
+  { ...UNVERIFIED_SSO_USER, emailVerified: false },
+];
 
 /** Identities in the fixture: two production AI agents the sponsor sponsors, and an orphaned service account. */
 export const INVENTORY = [

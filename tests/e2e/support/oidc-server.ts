@@ -27,7 +27,7 @@ async function findAccount(_ctx: unknown, id: string): Promise<Account | undefin
   if (!person) return undefined;
   return {
     accountId: person.email,
-    claims: () => ({ sub: person.email, email: person.email, email_verified: true, name: person.name }),
+    claims: () => ({ sub: person.email, email: person.email, email_verified: person.emailVerified, name: person.name }),
   };
 }
 
