@@ -65,3 +65,23 @@ export function clientAddress(forwardedFor: string | null | undefined, proxies: 
   if (proxies === 0) return hops.length === 1 ? addressBucket(hops[0]) : UNKNOWN_ADDRESS;
   return addressBucket(hops[hops.length - proxies] ?? hops[0]);
 }
+
+type ForwardedRequest = {
+  headers: Record<string, string | string[] | undefined>;
+  socket: { remoteAddress?: string };
+};
+
+/**
+ * For Steward's own HTTP server (`npm start`), which sees the socket: reads TRUST_PROXY once, and returns
+ * what to do to each request before Next.js sees it. With no trusted proxy, `X-Forwarded-For` becomes the
+ * socket's address, so that a client cannot choose the address sign-in throttling counts it under; behind
+ * trusted proxies the header is theirs and stays as it is.
+ */
+export function clientAddressPinner(proxies = trustedProxyCount()): (request: ForwardedRequest) => void {
+  return (request) => {
+    if (proxies > 0) return;
+    const socketAddress = request.socket.remoteAddress;
+    if (socketAddress) request.headers['x-forwarded-for'] = socketAddress;
+    else delete request.headers['x-forwarded-for'];
+  };
+}

@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { addressBucket, clientAddress, trustedProxyCount, UNKNOWN_ADDRESS } from '../../lib/auth/client-address';
+import {
+  addressBucket,
+  clientAddress,
+  clientAddressPinner,
+  trustedProxyCount,
+  UNKNOWN_ADDRESS,
+} from '../../lib/auth/client-address';
 
 describe('trustedProxyCount', () => {
   it.each([
@@ -63,5 +69,34 @@ describe('clientAddress', () => {
 
   it('with fewer hops than proxies, takes the first', () => {
     expect(clientAddress('198.51.100.4', 2)).toBe('198.51.100.4');
+  });
+});
+
+describe('clientAddressPinner', () => {
+  const request = (forwardedFor?: string, remoteAddress?: string) => ({
+    headers: forwardedFor === undefined ? {} : { 'x-forwarded-for': forwardedFor },
+    socket: { remoteAddress },
+  });
+
+  it('with no trusted proxy, replaces what the client wrote with the socket address', () => {
+    const forged = request('1.2.3.4', '198.51.100.4');
+    clientAddressPinner(0)(forged);
+    expect(clientAddress(forged.headers['x-forwarded-for'], 0)).toBe('198.51.100.4');
+
+    const silent = request(undefined, '::ffff:198.51.100.5');
+    clientAddressPinner(0)(silent);
+    expect(clientAddress(silent.headers['x-forwarded-for'], 0)).toBe('198.51.100.5');
+  });
+
+  it('without a socket address, drops the header rather than trust it', () => {
+    const forged = request('1.2.3.4');
+    clientAddressPinner(0)(forged);
+    expect(forged.headers).toEqual({});
+  });
+
+  it('behind trusted proxies, leaves their header alone', () => {
+    const proxied = request('1.2.3.4, 198.51.100.4', '10.0.0.2');
+    clientAddressPinner(1)(proxied);
+    expect(proxied.headers['x-forwarded-for']).toBe('1.2.3.4, 198.51.100.4');
   });
 });
