@@ -48,7 +48,7 @@ function FindingCell({ finding, now }: { finding: FindingListRow; now: Date }) {
         {finding.nhi ? ` · ${finding.nhi.sponsor?.name ?? 'No sponsor'} · ` : null}
         {formatAge(finding.detectedAt, now)}
       </p>
-      <p className="mt-0.5 max-w-md truncate text-xs text-slate-500">
+      <p className="mt-0.5 max-w-md text-xs break-words text-slate-500 md:truncate">
         {FINDING_TYPE_LABELS[finding.type]}
         {finding.controls.length > 0 ? (
           <span title={finding.controls.map((control) => `${control.id}: ${control.title}`).join('\n')}>

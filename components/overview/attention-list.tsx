@@ -36,7 +36,7 @@ export function AttentionList({ items, whose }: { items: AttentionItem[]; whose:
                   <span className={cn('size-2 shrink-0 rounded-full', style.dot)} aria-hidden />
                   <span className="sr-only">{style.label}:</span>
                   <span
-                    className={cn('w-14 shrink-0 text-right text-lg font-semibold tabular-nums', style.count)}
+                    className={cn('min-w-8 shrink-0 text-right text-lg font-semibold tabular-nums', style.count)}
                     data-testid="attention-count"
                   >
                     {numberFormat.format(item.count)}

@@ -1,0 +1,90 @@
+import { expect, test, type Page } from '@playwright/test';
+import { ROLE_ACCOUNTS } from './support/accounts';
+import { open, saveScreenshot, signIn, waitForHydration } from './support/app';
+import { importCsv } from './support/csv-import';
+import { SCREEN_SIZES } from './support/screens';
+
+/** Each width from a fresh load, as a phone or a laptop would open the page. */
+async function screenshotAtEachWidth(page: Page, name: string): Promise<void> {
+  for (const size of SCREEN_SIZES) {
+    await page.setViewportSize(size);
+    await page.reload();
+    await waitForHydration(page);
+    await saveScreenshot(page, `${name}-${size.width}`);
+  }
+}
+
+async function cardValue(page: Page, key: string): Promise<string> {
+  const text = await page.getByTestId(`card-${key}`).getByTestId('stat-value').textContent();
+  return (text ?? '').trim();
+}
+
+test("an overview card links to the filtered list it counts, and that list shows the card's number", async ({
+  page,
+}) => {
+  await signIn(page, ROLE_ACCOUNTS.SECURITY);
+  await expect(page.getByRole('heading', { name: 'Needs attention now' })).toBeVisible();
+
+  const orphaned = await cardValue(page, 'orphaned');
+  expect(Number(orphaned)).toBeGreaterThan(0);
+  await page.getByTestId('card-orphaned').click();
+  await expect(page).toHaveURL(/\/inventory\?orphaned=1$/);
+  await expect(page.getByRole('checkbox', { name: 'Orphaned' })).toBeChecked();
+  await expect(page.getByRole('navigation', { name: 'Pagination' })).toContainText(
+    new RegExp(`of ${orphaned} (identity|identities)$`),
+  );
+
+  await open(page, '/');
+  const findings = await cardValue(page, 'findings');
+  await page.getByTestId('card-findings').click();
+  await expect(page).toHaveURL(/\/inventory\/findings$/);
+  await expect(page.getByRole('navigation', { name: 'Pagination' })).toContainText(
+    new RegExp(`of ${findings} findings?$`),
+  );
+
+  await open(page, '/');
+  await screenshotAtEachWidth(page, 'overview-security');
+});
+
+test('what needs attention links to the list behind each count', async ({ page }) => {
+  const security = ROLE_ACCOUNTS.SECURITY;
+  await signIn(page, security);
+  await importCsv(page, 'Credentials', [
+    'system,name,kind,fingerprint,subjectType,subject,holder,environment,issuedAt,expiresAt,lastRotatedAt',
+    `github,Sol's token in the reconciler,PERSONAL_ACCESS_TOKEN,sha256:e2e-overview-borrowed,HUMAN,${security.email},github:app-101,production,,,`,
+  ]);
+  await open(page, '/');
+  const item = page.getByTestId('attention-borrowed-in-production');
+  await expect(item).toContainText("Identities using a person's credential in production");
+  const count = ((await item.getByTestId('attention-count').textContent()) ?? '').trim();
+  expect(Number(count)).toBeGreaterThan(0);
+  await screenshotAtEachWidth(page, 'overview-attention');
+  await page.setViewportSize(SCREEN_SIZES[0]);
+  await item.getByRole('link').click();
+  await expect(page).toHaveURL(/\/inventory\?borrowed=1&environment=production$/);
+  await expect(page.getByRole('navigation', { name: 'Pagination' })).toContainText(
+    new RegExp(`of ${count} (identity|identities)$`),
+  );
+  await expect(page.getByRole('link', { name: 'billing-reconciler-agent' })).toBeVisible();
+});
+
+test("a sponsor's overview counts the identities they sponsor only", async ({ page, browser }) => {
+  await signIn(page, ROLE_ACCOUNTS.SECURITY);
+  const everyone = Number(await cardValue(page, 'nhis'));
+
+  const context = await browser.newContext();
+  const sponsorPage = await context.newPage();
+  await signIn(sponsorPage, ROLE_ACCOUNTS.SPONSOR);
+  const theirs = await cardValue(sponsorPage, 'nhis');
+  expect(Number(theirs)).toBeLessThan(everyone);
+  await expect(sponsorPage.getByTestId('card-events')).toHaveCount(0);
+  await sponsorPage.getByTestId('card-nhis').click();
+  await expect(sponsorPage).toHaveURL(/\/inventory$/);
+  await expect(sponsorPage.getByRole('navigation', { name: 'Pagination' })).toContainText(
+    new RegExp(`of ${theirs} (identity|identities)$`),
+  );
+  await expect(sponsorPage.getByRole('link', { name: 'nightly-export' })).toHaveCount(0);
+  await open(sponsorPage, '/');
+  await screenshotAtEachWidth(sponsorPage, 'overview-sponsor');
+  await context.close();
+});
