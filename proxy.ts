@@ -1,18 +1,46 @@
 import { NextResponse, type NextRequest } from 'next/server';
 import { getToken } from 'next-auth/jwt';
 
+const PUBLIC_PAGES = ['/signin', '/no-access'];
+
+/** The host the browser asked for; behind a reverse proxy, the one it forwarded. */
+function requestedHost(request: NextRequest): string | null {
+  return request.headers.get('x-forwarded-host') ?? request.headers.get('host');
+}
+
+/** A server action posted from another site is refused here, as a 403, instead of failing inside Next as a 500. */
+function refuseForeignServerAction(request: NextRequest): NextResponse | null {
+  const origin = request.headers.get('origin');
+  if (!request.headers.has('next-action') || origin === null) return null;
+  let originHost: string | null = null;
+  try {
+    originHost = new URL(origin).host;
+  } catch {
+    // "null" or garbage: not this site.
+  }
+  if (originHost !== null && originHost === requestedHost(request)) return null;
+  return new NextResponse('This action may only be sent from Steward’s own pages.', {
+    status: 403,
+    headers: { 'Content-Type': 'text/plain; charset=utf-8', 'Cache-Control': 'no-store' },
+  });
+}
+
 /**
- * Sends signed-out visitors to the sign-in page. It is a convenience, never the permission check: every
- * page, action and route reads the person and their role from the database itself.
+ * Refuses cross-site server actions and sends signed-out visitors to the sign-in page. It is a convenience,
+ * never the permission check: every page, action and route reads the person and their role from the database.
  */
 export async function proxy(request: NextRequest) {
+  const refusal = refuseForeignServerAction(request);
+  if (refusal) return refusal;
+  const { pathname } = request.nextUrl;
+  if (PUBLIC_PAGES.some((page) => pathname === page || pathname.startsWith(`${page}/`))) return NextResponse.next();
   const token = await getToken({ req: request });
   if (token?.humanId) return NextResponse.next();
   const signIn = new URL('/signin', request.url);
-  signIn.searchParams.set('callbackUrl', `${request.nextUrl.pathname}${request.nextUrl.search}`);
+  signIn.searchParams.set('callbackUrl', `${pathname}${request.nextUrl.search}`);
   return NextResponse.redirect(signIn);
 }
 
 export const config = {
-  matcher: ['/((?!api/|_next/|favicon.ico|icon.svg|screenshots/|signin|no-access).*)'],
+  matcher: ['/((?!api/|_next/|favicon.ico|icon.svg|screenshots/).*)'],
 };

@@ -51,8 +51,9 @@ export function ensureBuilt(): void {
   writeFileSync(FINGERPRINT_FILE, fingerprint);
 }
 
+/** Starts the built app with our own server (lib/cli/serve.ts), as `npm start` does. */
 export function startNext(port: number, env: NodeJS.ProcessEnv, quiet = false): ChildProcess {
-  return spawn(process.execPath, [nextBin(), 'start', '-p', String(port)], {
+  return spawn(process.execPath, ['--import', 'tsx', join(root, 'lib', 'cli', 'serve.ts'), '-p', String(port)], {
     stdio: quiet ? 'ignore' : 'inherit',
     env: { ...env, NEXT_TELEMETRY_DISABLED: '1' },
   });

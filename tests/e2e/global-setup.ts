@@ -55,8 +55,8 @@ export default async function globalSetup(config: FullConfig): Promise<void> {
     started.push(oidc);
     await waitForOk(`${issuer}/.well-known/openid-configuration`, oidc, OIDC_START_TIMEOUT_MS);
 
-    const nextBin = join(root, 'node_modules', 'next', 'dist', 'bin', 'next');
-    const app = startProcess('next start', [nextBin, 'start', '-p', String(appPort), '-H', '127.0.0.1'], {
+    const serve = join(root, 'lib', 'cli', 'serve.ts');
+    const app = startProcess('npm start', ['--import', 'tsx', serve, '-p', String(appPort), '-H', '127.0.0.1'], {
       cwd: root,
       logFile: join(logDir, 'next.log'),
       env: {
