@@ -313,23 +313,22 @@ async function readReferences(db: Reader, pending: PendingCredential[]): Promise
     ...(holder ? [holder] : []),
   ]);
   const fingerprints = pending.map(({ fields }) => fields.fingerprint);
-  const [humans, nhis, existing] = await Promise.all([
-    inChunks(emails, (chunk) =>
-      db.human.findMany({ where: { email: { in: chunk } }, select: { id: true, email: true } }),
-    ),
-    inChunks(refs, (chunk) =>
-      db.nhi.findMany({
-        where: {
-          system: { in: [...new Set(chunk.map((ref) => ref.system))] },
-          externalId: { in: chunk.map((ref) => ref.externalId) },
-        },
-        select: { id: true, system: true, externalId: true },
-      }),
-    ),
-    inChunks(fingerprints, (chunk) =>
-      db.credential.findMany({ where: { fingerprint: { in: chunk } }, select: { fingerprint: true } }),
-    ),
-  ]);
+  // One query at a time: `db` may be a transaction, which runs its queries in turn on one connection.
+  const humans = await inChunks(emails, (chunk) =>
+    db.human.findMany({ where: { email: { in: chunk } }, select: { id: true, email: true } }),
+  );
+  const nhis = await inChunks(refs, (chunk) =>
+    db.nhi.findMany({
+      where: {
+        system: { in: [...new Set(chunk.map((ref) => ref.system))] },
+        externalId: { in: chunk.map((ref) => ref.externalId) },
+      },
+      select: { id: true, system: true, externalId: true },
+    }),
+  );
+  const existing = await inChunks(fingerprints, (chunk) =>
+    db.credential.findMany({ where: { fingerprint: { in: chunk } }, select: { fingerprint: true } }),
+  );
   return {
     humans: new Map(humans.map((human) => [human.email, human.id])),
     nhis: new Map(nhis.map((nhi) => [upsertKey(nhi), nhi.id])),
