@@ -1,0 +1,148 @@
+import type { ClientClass, ClientRule } from './types';
+
+/**
+ * What kind of client a user agent names. Rules are tried in order and the first match wins, so agent
+ * frameworks (which often ride on an SDK's user agent as a suffix) come before SDKs, and a person's command-line
+ * tools come before the SDKs they are built on (aws-cli carries botocore in its user agent).
+ */
+function rule(family: string, clientClass: ClientClass, pattern: RegExp): ClientRule {
+  return { family, clientClass, pattern };
+}
+
+const AGENT_RULES: ClientRule[] = [
+  rule('claude-code', 'agent', /claude-cli\/|claude[-_ ]code|claude-user/i),
+  rule('codex', 'agent', /codex_cli|codex-cli|openai-codex/i),
+  rule('openai-agents', 'agent', /openai-agents|agents-sdk/i),
+  rule('openai-sdk', 'agent', /\bopenai\/(python|js|node)|openai-python|openai-node/i),
+  rule('anthropic-sdk', 'agent', /\banthropic\/(python|js|typescript)|anthropic-sdk|anthropic-python/i),
+  rule('langchain', 'agent', /lang[-_]?chain|langgraph|x-client-framework:langchain/i),
+  rule('llamaindex', 'agent', /llama[-_]?index/i),
+  rule('autogen', 'agent', /\bautogen/i),
+  rule('crewai', 'agent', /crew[-_]?ai/i),
+  rule('semantic-kernel', 'agent', /semantic[-_]?kernel/i),
+  rule('strands-agents', 'agent', /strands[-_]?agents?/i),
+  rule('pydantic-ai', 'agent', /pydantic[-_]?ai/i),
+  rule('smolagents', 'agent', /smolagents/i),
+  rule('mcp-client', 'agent', /\bmcp[-_/]|[-_]mcp\b|model[-_]?context[-_]?protocol|mcp-server/i),
+  rule('copilot-agent', 'agent', /copilot/i),
+  rule('cursor', 'agent', /\bcursor\/|cursor-agent/i),
+  rule('devin', 'agent', /\bdevin\b/i),
+  rule('aider', 'agent', /\baider\b/i),
+  rule('goose', 'agent', /\bgoose\//i),
+  rule('browser-automation', 'agent', /headlesschrome|playwright|puppeteer|selenium|browser[-_]use/i),
+];
+
+/** A person's own tools. Not automation by themselves: they count only with behaviour no person shows. */
+const CLI_RULES: ClientRule[] = [
+  rule('aws-console', 'service', /^aws internal|^console\.amazonaws\.com|^signin\.amazonaws\.com|\.amazonaws\.com$/i),
+  rule('aws-cloudshell', 'cli', /aws-cli\/.*exec-env\/cloudshell/i),
+  rule('aws-cli-on-server', 'sdk', /aws-cli\/.*exec-env\/(aws_|ec2|ecs|lambda|codebuild)/i),
+  rule('aws-cli', 'cli', /^aws-cli\//i),
+  rule('gcloud-script', 'sdk', /gcloud\/.*from-script\/true/i),
+  rule('gcloud', 'cli', /google-cloud-sdk|^gcloud\/|\bgsutil\/|^bq\//i),
+  rule('azure-cli', 'cli', /azurecli\/|azure-cli\//i),
+  rule('azure-powershell', 'cli', /azurepowershell|azure powershell/i),
+  rule('gh', 'cli', /^github cli\b|^gh\//i),
+  rule('git', 'cli', /^git\/|^jgit\/|git-credential/i),
+  rule('curl', 'cli', /^curl\//i),
+  rule('wget', 'cli', /^wget\//i),
+  rule('httpie', 'cli', /^httpie\//i),
+  rule('postman', 'cli', /postmanruntime/i),
+  rule('insomnia', 'cli', /^insomnia\//i),
+  rule('powershell', 'cli', /windowspowershell|powershell\//i),
+  rule('terraform', 'cli', /terraform\//i),
+  rule('kubectl', 'cli', /^kubectl\//i),
+  rule('github-desktop', 'human_app', /githubdesktop/i),
+  rule('okta-verify', 'human_app', /oktaverify|okta verify/i),
+  rule('mobile-app', 'human_app', /^dalvik\/|cfnetwork\/|darwin\/.*\b(iphone|ipad)\b/i),
+];
+
+const SDK_RULES: ClientRule[] = [
+  rule('boto3', 'sdk', /boto3\/|botocore\//i),
+  rule('aws-sdk', 'sdk', /aws-sdk-|aws-sdk\/|awssdk/i),
+  rule('okta-sdk', 'sdk', /okta-sdk-|okta-oidc-/i),
+  rule(
+    'google-sdk',
+    'sdk',
+    /google-api-[a-z]+-client|gcloud-python|gcloud-node|google-cloud-[a-z]|gl-python\/|gl-node\/|gl-go\/|gccl\/|grpc-/i,
+  ),
+  rule('azure-sdk', 'sdk', /azsdk-|msal\.|msal-|microsoft\.graph|graph-(python|dotnet|java)/i),
+  rule('octokit', 'sdk', /octokit|pygithub|go-github|ghapi\//i),
+  rule('python-requests', 'sdk', /python-requests\/|python-urllib|python-httpx|aiohttp\/|^python\/[0-9]/i),
+  rule('go-http-client', 'sdk', /go-http-client|^go\/[0-9]/i),
+  rule('okhttp', 'sdk', /okhttp/i),
+  rule('axios', 'sdk', /axios\//i),
+  rule('node-fetch', 'sdk', /node-fetch|undici|^node\/|^node$|got \(|superagent/i),
+  rule('java-http', 'sdk', /^java\/|apache-httpclient|jersey\/|reactor-netty/i),
+  rule('dotnet-http', 'sdk', /^\.net|system\.net\.http|restsharp/i),
+  rule('ruby-http', 'sdk', /^ruby\b|faraday|rest-client\//i),
+  rule('rust-http', 'sdk', /^reqwest|^hyper\//i),
+];
+
+const BROWSER_RULE = rule('browser', 'browser', /^mozilla\/5\.0.*(chrome|firefox|safari|edg|opera|trident)/i);
+
+export const DEFAULT_CLIENT_RULES: readonly ClientRule[] = [...AGENT_RULES, ...CLI_RULES, ...SDK_RULES, BROWSER_RULE];
+
+export type ClientInfo = { family: string; clientClass: ClientClass };
+
+const UNKNOWN_CLIENT: ClientInfo = { family: 'unknown', clientClass: 'unknown' };
+
+/** Classifies user agents, remembering each distinct string (logs repeat a few hundred of them). */
+export function clientClassifier(
+  rules: readonly ClientRule[] = DEFAULT_CLIENT_RULES,
+): (ua: string | null) => ClientInfo {
+  const seen = new Map<string, ClientInfo>();
+  return (userAgent) => {
+    if (!userAgent) return UNKNOWN_CLIENT;
+    let info = seen.get(userAgent);
+    if (!info) {
+      const matched = rules.find((candidate) => candidate.pattern.test(userAgent));
+      info = matched ? { family: matched.family, clientClass: matched.clientClass } : UNKNOWN_CLIENT;
+      seen.set(userAgent, info);
+    }
+    return info;
+  };
+}
+
+/** Microsoft's own apps that refresh a person's tokens in the background all day: a person's, not automation. */
+const FIRST_PARTY_PERSON_APPS =
+  /teams|outlook|office|onedrive|sharepoint|microsoft edge|windows sign in|authentication broker|azure portal|my apps|my signins|my profile|onenote|whiteboard|to-do|company portal|intune|microsoft 365|windows search|bing|skype|yammer|viva|loop|planner|power bi/i;
+const FIRST_PARTY_PERSON_APP_IDS = new Set([
+  '1fec8e78-bce4-4aaf-ab1b-5451cc387264', // Microsoft Teams
+  'd3590ed6-52b3-4102-aeff-aad2292ab01c', // Microsoft Office
+  '27922004-5251-4030-b22d-91ecd9a37ea4', // Outlook Mobile
+  'ab9b8c07-8f02-4f72-87fa-80105867a763', // OneDrive SyncEngine
+  'c44b4083-3bb0-49c1-b47d-974e53cbdf3c', // Azure Portal
+  '29d9ed98-a469-4536-ade2-f981bc1d605e', // Microsoft Authentication Broker
+  'ecd6b820-32c2-49b6-98a6-444530e5a77a', // Microsoft Edge
+  '38aa3b87-a06d-4817-b275-7a316988d93b', // Windows Sign In
+  '4765445b-32c6-49b0-83e6-1d93765276ca', // OfficeHome
+]);
+const PERSON_CLI_APPS = /azure cli|azure powershell|graph command line|graph powershell|graph explorer|visual studio/i;
+const PERSON_CLI_APP_IDS = new Set([
+  '04b07795-8ddb-461a-bbee-02f9e1bf7b46', // Microsoft Azure CLI
+  '1950a258-227b-4e31-a9cf-717495945fc2', // Microsoft Azure PowerShell
+  '14d82eec-204b-4c2f-b7e8-296a70dab67e', // Microsoft Graph Command Line Tools
+  'de8bc8b5-d9f9-48b1-a8ad-b748da725064', // Graph Explorer
+  'aebc6443-996d-45c2-90f0-388ff96faa56', // Visual Studio Code
+  '872cd9fa-d31f-45e0-9eab-6e460a02d1f1', // Visual Studio
+]);
+
+export type AppKind = 'person_app' | 'person_cli' | 'other_app';
+
+/** Which kind of OAuth application a token was issued to. */
+export function appKind(appId: string | null, appName: string | null): AppKind {
+  const id = appId?.toLowerCase() ?? '';
+  if (FIRST_PARTY_PERSON_APP_IDS.has(id) || (appName && FIRST_PARTY_PERSON_APPS.test(appName))) return 'person_app';
+  if (PERSON_CLI_APP_IDS.has(id) || (appName && PERSON_CLI_APPS.test(appName))) return 'person_cli';
+  return 'other_app';
+}
+
+/** Classes that show a program, not a person, at the other end. */
+export function isAutomationClass(clientClass: ClientClass): boolean {
+  return clientClass === 'agent' || clientClass === 'sdk';
+}
+
+export function isPersonClass(clientClass: ClientClass): boolean {
+  return clientClass === 'browser' || clientClass === 'human_app';
+}

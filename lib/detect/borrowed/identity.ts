@@ -1,0 +1,129 @@
+import type { NormalizedEvent } from '../../ingest/types';
+import type { DetectionInventory, InventoryCredential, InventoryPerson } from './types';
+
+/** Who acts in an event, as far as borrowed-credential detection cares. */
+export type ResolvedActor =
+  | {
+      kind: 'person';
+      personKey: string;
+      person: InventoryPerson | null;
+      email: string | null;
+      /** The log's principal kind was not "person": only the person's interactive use can confirm it. */
+      needsConfirmation: boolean;
+    }
+  | { kind: 'agent'; delegated: boolean }
+  | { kind: 'machine'; delegatedByPerson: boolean };
+
+/** Credentials that belong to a workload by construction: never a person's. */
+const MACHINE_CREDENTIAL_TYPES = new Set(['workload_identity', 'managed_identity', 'client_secret', 'app_token']);
+
+/** Names people give service accounts and bots: svc-backup, deploy-bot, ci_runner, terraform, noreply … */
+const SERVICE_LIKE_NAME =
+  /^(svc|srv|service|sa|bot|ci|cd|build|deploy|deployer|automation|auto|robot|system|sys|sync|integration|app|api|noreply|no-reply|jenkins|terraform|github-actions|gitlab-ci|runner|monitor|backup|etl|scanner)([-_.0-9]|$)|[-_.](svc|bot|service|automation|ci|sync|robot|deploy|deployer|runner|api|integration)$|\[bot\]$/i;
+
+export type InventoryIndex = {
+  personByName: Map<string, InventoryPerson>;
+  nhiKeys: Set<string>;
+  nhiIds: Set<string>;
+  credentialByFingerprint: Map<string, InventoryCredential>;
+};
+
+export function indexInventory(inventory: DetectionInventory): InventoryIndex {
+  const personByName = new Map<string, InventoryPerson>();
+  for (const person of inventory.people) {
+    for (const name of [person.email, ...person.externalIds]) personByName.set(name.toLowerCase(), person);
+  }
+  const nhiKeys = new Set<string>();
+  const nhiIds = new Set<string>();
+  for (const nhi of inventory.nhis) {
+    nhiKeys.add(`${nhi.system.toLowerCase()}|${nhi.externalId.toLowerCase()}`);
+    nhiIds.add(nhi.externalId.toLowerCase());
+  }
+  const credentialByFingerprint = new Map<string, InventoryCredential>();
+  for (const credential of inventory.credentials) credentialByFingerprint.set(credential.fingerprint, credential);
+  return { personByName, nhiKeys, nhiIds, credentialByFingerprint };
+}
+
+export function inventoryCredentialOf(event: NormalizedEvent, index: InventoryIndex): InventoryCredential | null {
+  const credential = event.credential;
+  if (!credential) return null;
+  for (const print of [credential.id, credential.hashedToken]) {
+    if (!print) continue;
+    const found =
+      index.credentialByFingerprint.get(print) ?? index.credentialByFingerprint.get(`${event.source}:${print}`);
+    if (found) return found;
+  }
+  return null;
+}
+
+/** The last path or colon segment of an identifier: an IAM user's name, an assumed role's session name. */
+function tailOf(externalId: string): string {
+  const cut = Math.max(externalId.lastIndexOf('/'), externalId.lastIndexOf(':'));
+  return cut >= 0 ? externalId.slice(cut + 1) : externalId;
+}
+
+function looksLikePersonEmail(value: string | null): value is string {
+  return Boolean(value && /^[^@\s]+@[^@\s]+\.[^@\s]+$/.test(value) && !/gserviceaccount\.com$/i.test(value));
+}
+
+function localPart(value: string): string {
+  const at = value.indexOf('@');
+  return at > 0 ? value.slice(0, at) : value;
+}
+
+function matchPerson(event: NormalizedEvent, index: InventoryIndex): InventoryPerson | null {
+  const principal = event.principal;
+  const candidates = [principal.email, principal.externalId, tailOf(principal.externalId)];
+  for (const candidate of candidates) {
+    const person = candidate ? index.personByName.get(candidate.toLowerCase()) : undefined;
+    if (person) return person;
+  }
+  return null;
+}
+
+function isKnownNhi(event: NormalizedEvent, index: InventoryIndex): boolean {
+  const id = event.principal.externalId.toLowerCase();
+  return index.nhiKeys.has(`${event.source.toLowerCase()}|${id}`) || index.nhiIds.has(id);
+}
+
+function isDeclaredAgent(event: NormalizedEvent): boolean {
+  return event.principal.declaredAgent || event.delegation?.kind === 'agent_session';
+}
+
+function machineActor(event: NormalizedEvent): ResolvedActor {
+  const delegation = event.delegation;
+  const delegatedByPerson =
+    delegation !== null &&
+    (delegation.kind === 'impersonation' || delegation.kind === 'on_behalf_of') &&
+    delegation.chain.some((link) => looksLikePersonEmail(link) || !SERVICE_LIKE_NAME.test(localPart(tailOf(link))));
+  return { kind: 'machine', delegatedByPerson };
+}
+
+/** Decides whether the actor is a person using a credential of their own, an agent, or a machine. */
+export function resolveActor(event: NormalizedEvent, index: InventoryIndex): ResolvedActor {
+  if (isDeclaredAgent(event)) return { kind: 'agent', delegated: (event.delegation?.chain.length ?? 0) > 0 };
+  const declared = inventoryCredentialOf(event, index);
+  if (declared?.subjectNhiId) return { kind: 'agent', delegated: declared.kind === 'TASK_TOKEN' };
+  const principal = event.principal;
+  if (principal.kind === 'machine' || isKnownNhi(event, index)) return machineActor(event);
+  if (event.credential && MACHINE_CREDENTIAL_TYPES.has(event.credential.type)) return machineActor(event);
+  const person = matchPerson(event, index);
+  if (person) return personActor(event, person, false);
+  const name = localPart(principal.email ?? tailOf(principal.externalId));
+  if (SERVICE_LIKE_NAME.test(name)) return machineActor(event);
+  if (principal.kind === 'person') return personActor(event, null, false);
+  const emailLike = looksLikePersonEmail(principal.email) || looksLikePersonEmail(tailOf(principal.externalId));
+  return personActor(event, null, !emailLike);
+}
+
+function personActor(
+  event: NormalizedEvent,
+  person: InventoryPerson | null,
+  needsConfirmation: boolean,
+): ResolvedActor {
+  const principal = event.principal;
+  const tail = tailOf(principal.externalId);
+  const email = person?.email ?? principal.email ?? (looksLikePersonEmail(tail) ? tail : null);
+  const personKey = person ? `person:${person.id}` : `${event.source}:${principal.externalId}`;
+  return { kind: 'person', personKey, person, email, needsConfirmation };
+}

@@ -1,0 +1,316 @@
+import { appKind, isAutomationClass } from './clients';
+import type { CredentialGroup, EventView, PersonBaseline } from './collect';
+import type { Reason } from './types';
+
+const MINUTE = 60_000;
+const HOUR = 60 * MINUTE;
+const DAY = 24 * HOUR;
+
+/** Tunables; each is explained where it is used and in the case's reason text. */
+export const THRESHOLDS = {
+  rateFloorPerHour: 30,
+  rateCapPerHour: 120,
+  ratePersonFactor: 1.5,
+  steadySlotsPerHour: 10,
+  machineRateHours: 2,
+  sleepGapHours: 4,
+  awakeRunHours: 36,
+  cadenceRunGapSeconds: 60,
+  cadenceMinRuns: 8,
+  cadenceTolerance: 0.1,
+  cadenceRegularShare: 0.8,
+  sustainedMinEvents: 10,
+  sustainedMinHours: 3,
+  newNetworkShare: 0.8,
+  togetherWindowMinutes: 10,
+  togetherMinEvents: 3,
+  mfaWindowHours: 24,
+} as const;
+
+export const WEIGHTS = {
+  DECLARED_IN_INVENTORY: 5,
+  AGENT_CLIENT: 3,
+  SDK_CLIENT: 1,
+  NON_INTERACTIVE_APP: 1,
+  MACHINE_RATE: 2,
+  AROUND_THE_CLOCK: 2,
+  REGULAR_CADENCE: 1,
+  SUSTAINED_USE: 1,
+  NEW_NETWORK: 1,
+  BROWSER_AND_AUTOMATION_TOGETHER: 1,
+  SESSION_REPLAYED: 2,
+  KEY_USED_WHILE_MFA_SIGN_IN: 1,
+  BRIEF_USE: 0,
+  PERSON_TOOLS_ONLY: 0,
+} as const;
+
+/** A signal that fired, with the events that show it best. */
+export type Signal = Reason & { telling: number[] };
+
+/** What every signal reads: the group's events in time order and the person's interactive ones. */
+export type GroupContext = {
+  group: CredentialGroup;
+  baseline: PersonBaseline;
+  /** The group's events, time-ordered. */
+  ordered: number[];
+  times: number[];
+  /** The person's interactive events, time-ordered. */
+  interactive: number[];
+  view: EventView;
+  credentialLabel: string;
+};
+
+function signal(code: Signal['code'], message: string, telling: number[]): Signal {
+  return { code, message, weight: WEIGHTS[code], telling: telling.slice(0, 8) };
+}
+
+const plural = (count: number, word: string) => `${count} ${word}${count === 1 ? '' : 's'}`;
+
+export function clientSignals(context: GroupContext): Signal[] {
+  const { ordered, view } = context;
+  const agentEvents = ordered.filter((i) => view.clientOf(i).clientClass === 'agent');
+  const sdkEvents = ordered.filter((i) => view.clientOf(i).clientClass === 'sdk');
+  const found: Signal[] = [];
+  if (agentEvents.length > 0) {
+    const names = familiesOf(agentEvents, context);
+    found.push(
+      signal(
+        'AGENT_CLIENT',
+        `${plural(agentEvents.length, 'call')} came from an AI agent or agent framework (${names}), not from a person's browser or tool.`,
+        agentEvents,
+      ),
+    );
+  }
+  if (sdkEvents.length > 0) {
+    const names = familiesOf(sdkEvents, context);
+    found.push(
+      signal(
+        'SDK_CLIENT',
+        `${plural(sdkEvents.length, 'call')} came from a programming library (${names}): code, not a console or a person's command-line tool.`,
+        sdkEvents,
+      ),
+    );
+  }
+  const appEvents = ordered.filter((i) => nonInteractiveApp(context, i));
+  if (appEvents.length > 0) {
+    const credential = view.events[appEvents[0]].credential;
+    const app = credential?.appName ?? credential?.appId ?? 'an application';
+    found.push(
+      signal(
+        'NON_INTERACTIVE_APP',
+        `The person's token was used without them at the keyboard by ${app}, an application that is not one of their everyday Microsoft apps (${plural(appEvents.length, 'non-interactive use')}).`,
+        appEvents,
+      ),
+    );
+  }
+  return found;
+}
+
+function nonInteractiveApp(context: GroupContext, index: number): boolean {
+  const event = context.view.events[index];
+  if (event.interactive !== false || !event.credential?.appId) return false;
+  return appKind(event.credential.appId, event.credential.appName) === 'other_app';
+}
+
+function familiesOf(indexes: number[], context: GroupContext): string {
+  const families = new Set(indexes.map((i) => context.view.clientOf(i).family));
+  return [...families].slice(0, 4).join(', ');
+}
+
+/** The most a person did interactively in one clock hour. */
+function busiestInteractiveHour(context: GroupContext): number {
+  const perHour = new Map<number, number>();
+  let busiest = 0;
+  for (const i of context.interactive) {
+    const hour = Math.floor(context.view.times[i] / HOUR);
+    const count = (perHour.get(hour) ?? 0) + 1;
+    perHour.set(hour, count);
+    busiest = Math.max(busiest, count);
+  }
+  return busiest;
+}
+
+/** Hours in which the credential was busy without a five-minute pause, above what the person does by hand. */
+export function machineRate(context: GroupContext): Signal | null {
+  const personBusiest = busiestInteractiveHour(context);
+  const limit = Math.min(
+    THRESHOLDS.rateCapPerHour,
+    Math.max(THRESHOLDS.rateFloorPerHour, Math.ceil(personBusiest * THRESHOLDS.ratePersonFactor)),
+  );
+  const hours = new Map<number, { count: number; slots: Set<number>; first: number }>();
+  context.ordered.forEach((index, position) => {
+    const time = context.times[position];
+    const hour = Math.floor(time / HOUR);
+    let bucket = hours.get(hour);
+    if (!bucket) hours.set(hour, (bucket = { count: 0, slots: new Set(), first: index }));
+    bucket.count++;
+    bucket.slots.add(Math.floor((time % HOUR) / (5 * MINUTE)));
+  });
+  const steady = [...hours.values()].filter(
+    (bucket) => bucket.count >= limit && bucket.slots.size >= THRESHOLDS.steadySlotsPerHour,
+  );
+  if (steady.length < THRESHOLDS.machineRateHours) return null;
+  const peak = Math.max(...steady.map((bucket) => bucket.count));
+  const baseline =
+    personBusiest > 0
+      ? `the most this person did interactively in an hour is ${personBusiest}`
+      : 'the person shows no interactive use to compare with';
+  return signal(
+    'MACHINE_RATE',
+    `For ${plural(steady.length, 'hour')} the credential made at least ${limit} calls an hour (up to ${peak}) with no five-minute pause; ${baseline}.`,
+    steady.map((bucket) => bucket.first),
+  );
+}
+
+/** The longest stretch without a gap long enough to sleep, in time-ordered instants. */
+function longestAwakeRun(times: number[]): { start: number; end: number } {
+  const gap = THRESHOLDS.sleepGapHours * HOUR;
+  let best = { start: 0, end: 0 };
+  let start = 0;
+  for (let i = 1; i <= times.length; i++) {
+    if (i === times.length || times[i] - times[i - 1] >= gap) {
+      if (times.length > 0 && times[i - 1] - times[start] > best.end - best.start)
+        best = { start: times[start], end: times[i - 1] };
+      start = i;
+    }
+  }
+  return best;
+}
+
+export function aroundTheClock(context: GroupContext): Signal | null {
+  const run = longestAwakeRun(context.times);
+  const hours = (run.end - run.start) / HOUR;
+  if (hours < THRESHOLDS.awakeRunHours) return null;
+  const personRun = longestAwakeRun(context.interactive.map((i) => context.view.times[i]));
+  if ((personRun.end - personRun.start) / HOUR >= THRESHOLDS.awakeRunHours) return null;
+  const first = context.ordered[context.times.indexOf(run.start)];
+  const last = context.ordered[context.times.lastIndexOf(run.end)];
+  return signal(
+    'AROUND_THE_CLOCK',
+    `Used for ${Math.round(hours)} hours on end with no break of ${THRESHOLDS.sleepGapHours} hours or more: no one works without sleeping, and this person's own interactive use shows breaks.`,
+    [first, last],
+  );
+}
+
+/** Runs of calls (bursts less than a minute apart) that start on a steady beat: a scheduler, not a person. */
+export function regularCadence(context: GroupContext): Signal | null {
+  const runStarts: number[] = [];
+  const runFirst: number[] = [];
+  const times = context.times;
+  for (let i = 0; i < times.length; i++) {
+    if (i === 0 || times[i] - times[i - 1] > THRESHOLDS.cadenceRunGapSeconds * 1000) {
+      runStarts.push(times[i]);
+      runFirst.push(context.ordered[i]);
+    }
+  }
+  if (runStarts.length < THRESHOLDS.cadenceMinRuns) return null;
+  const gaps = runStarts.slice(1).map((start, i) => start - runStarts[i]);
+  const median = [...gaps].sort((a, b) => a - b)[Math.floor(gaps.length / 2)];
+  if (median < MINUTE) return null;
+  const onBeat = gaps.filter((gap) => {
+    const beats = Math.round(gap / median);
+    return beats >= 1 && Math.abs(gap - beats * median) <= median * THRESHOLDS.cadenceTolerance;
+  }).length;
+  if (onBeat / gaps.length < THRESHOLDS.cadenceRegularShare) return null;
+  return signal(
+    'REGULAR_CADENCE',
+    `${plural(runStarts.length, 'run')} of calls started every ${describeDuration(median)} like clockwork (${Math.round((100 * onBeat) / gaps.length)}% on the beat): a schedule, not a person.`,
+    [runFirst[0], runFirst[1], runFirst[runFirst.length - 1]],
+  );
+}
+
+function describeDuration(ms: number): string {
+  if (ms >= DAY) return `${(ms / DAY).toFixed(1)} days`;
+  if (ms >= HOUR) return `${(ms / HOUR).toFixed(1)} hours`;
+  return `${Math.round(ms / MINUTE)} minutes`;
+}
+
+/** Used many times over hours or days, as opposed to a one-off script or a quick command. */
+export function sustainedUse(context: GroupContext): Signal | null {
+  const { times } = context;
+  if (times.length < THRESHOLDS.sustainedMinEvents) return null;
+  const hours = new Set(times.map((time) => Math.floor(time / HOUR))).size;
+  const days = new Set(times.map((time) => Math.floor(time / DAY))).size;
+  if (hours < THRESHOLDS.sustainedMinHours && days < 2) return null;
+  return signal(
+    'SUSTAINED_USE',
+    `Used ${plural(times.length, 'time')} across ${plural(hours, 'hour')} on ${plural(days, 'day')}, not once in a quick session.`,
+    [context.ordered[0], context.ordered[context.ordered.length - 1]],
+  );
+}
+
+export function newNetwork(context: GroupContext): Signal | null {
+  const { baseline, view, ordered } = context;
+  if (baseline.regions.size === 0) return null;
+  const withAddress = ordered.filter((i) => view.prefixesOf(i) !== null);
+  const outside = withAddress.filter((i) => !baseline.regions.has(view.prefixesOf(i)!.region));
+  if (withAddress.length === 0 || outside.length / withAddress.length < THRESHOLDS.newNetworkShare) return null;
+  const sites = [...new Set(outside.map((i) => view.prefixesOf(i)!.site))];
+  return signal(
+    'NEW_NETWORK',
+    `${plural(outside.length, 'call')} came from ${sites.slice(0, 3).join(', ')}${sites.length > 3 ? ' and others' : ''}, outside every /16 network the person used interactively (${plural(baseline.regions.size, 'network')}): another place, not where they work.`,
+    outside,
+  );
+}
+
+/** The person at a browser on one network while the credential is used by a program on another, at the same time. */
+export function browserAndAutomationTogether(context: GroupContext): Signal | null {
+  const { view, ordered, interactive } = context;
+  const window = THRESHOLDS.togetherWindowMinutes * MINUTE;
+  const together: number[] = [];
+  let low = 0;
+  for (const index of ordered) {
+    const time = view.times[index];
+    const site = view.prefixesOf(index)?.site;
+    if (!site) continue;
+    while (low < interactive.length && view.times[interactive[low]] < time - window) low++;
+    for (let j = low; j < interactive.length && view.times[interactive[j]] <= time + window; j++) {
+      const other = view.prefixesOf(interactive[j])?.site;
+      if (other && other !== site) {
+        together.push(index);
+        break;
+      }
+    }
+  }
+  if (together.length < THRESHOLDS.togetherMinEvents) return null;
+  return signal(
+    'BROWSER_AND_AUTOMATION_TOGETHER',
+    `${plural(together.length, 'call')} by a program came within ${THRESHOLDS.togetherWindowMinutes} minutes of the person's own interactive use from a different network: two places at once.`,
+    together,
+  );
+}
+
+export function sessionReplayed(context: GroupContext): Signal | null {
+  const { view, ordered, baseline } = context;
+  const replayed = ordered.filter((i) => {
+    const session = view.events[i].credential?.sessionId;
+    const named = view.clientOf(i).clientClass !== 'unknown';
+    return Boolean(named && session && baseline.browserSessions.has(session));
+  });
+  if (replayed.length === 0) return null;
+  return signal(
+    'SESSION_REPLAYED',
+    `The session the person opened in a browser was also used by a program (${plural(replayed.length, 'call')}): the session's cookie or token was copied out of the browser.`,
+    replayed,
+  );
+}
+
+const PERSONAL_KEY_TYPES = new Set(['long_lived_access_key', 'api_token', 'personal_access_token']);
+
+export function keyUsedWhileMfaSignIn(context: GroupContext): Signal | null {
+  const { view, ordered, baseline } = context;
+  const event = view.events[ordered[0]];
+  if (!event.credential || !PERSONAL_KEY_TYPES.has(event.credential.type)) return null;
+  const programmatic = ordered.filter((i) => isAutomationClass(view.clientOf(i).clientClass));
+  if (programmatic.length === 0 || baseline.mfaTimes.length === 0) return null;
+  const window = THRESHOLDS.mfaWindowHours * HOUR;
+  const from = view.times[programmatic[0]] - window;
+  const to = view.times[programmatic[programmatic.length - 1]] + window;
+  const signIns = baseline.mfaTimes.filter((time) => time >= from && time <= to).length;
+  if (signIns === 0) return null;
+  return signal(
+    'KEY_USED_WHILE_MFA_SIGN_IN',
+    `While code used the person's long-lived ${context.credentialLabel}, the person signed in interactively with MFA (${plural(signIns, 'time')}): the code's calls carry no second factor.`,
+    programmatic,
+  );
+}
