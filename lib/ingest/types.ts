@@ -72,7 +72,8 @@ export type NormalizedEvent = {
   environment: string | null;
   principal: NormalizedPrincipal;
   credential: NormalizedCredential | null;
-  client: { userAgent: string | null; ip: string | null };
+  /** `app`: the source's own name for the kind of client when it gives one (Entra clientAppUsed: Browser, Mobile Apps and Desktop clients, Exchange ActiveSync …). */
+  client: { userAgent: string | null; ip: string | null; app?: string | null };
   /** A person at a keyboard (a console or browser sign-in, Entra isInteractive) or not; null when the source does not say. */
   interactive: boolean | null;
   delegation: NormalizedDelegation | null;
