@@ -69,8 +69,8 @@ describe('importing identities', () => {
         'github,preview-ok,Fine bot,BOT,production,,',
         '',
         'github,preview-bad-kind,Bad kind,ROBOT,,,',
-        '"github","preview-multi","A name',
-        'over two lines",AI_AGENT,,,',
+        '"github","preview-multi",A name,AI_AGENT,,,"A description',
+        'over two lines"',
         'github,preview-short,Too few fields',
         'github,preview-other,Other bot,BOT,,,',
         'GitHub,preview-ok,Same again,BOT,,,',
@@ -85,6 +85,19 @@ describe('importing identities', () => {
       { line: 9, column: 'externalId', message: expect.stringContaining('line 2') },
     ]);
     expect(result.digest).toMatch(/^[0-9a-f]{64}$/);
+    expect(await snapshot()).toEqual(before);
+  });
+
+  it('reports a name with a control character by line, and writes nothing', async () => {
+    const before = await snapshot();
+    const result = await preview(
+      'identities',
+      bytes([IDENTITY_HEADER, 'github,nul-name,Bad\u0000name,BOT,,,', 'github,esc-name,Red \u001b[31m,BOT,,,']),
+    );
+    expect(result.errors).toEqual([
+      { line: 2, column: 'name', message: expect.stringContaining('control characters') },
+      { line: 3, column: 'name', message: expect.stringContaining('control characters') },
+    ]);
     expect(await snapshot()).toEqual(before);
   });
 
