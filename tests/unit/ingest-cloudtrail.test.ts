@@ -19,8 +19,11 @@ describe('CloudTrail: a log file {"Records":[…]}', async () => {
   const records = await parseFixture('cloudtrail', 'cloudtrail/trail-file.json');
 
   it('reads every event of the file with the line it starts on and no rejection', () => {
+    const lines = readFileSync(fixturePath('cloudtrail/trail-file.json'), 'utf8').split('\n');
+    const recordStarts = lines.flatMap((text, index) => (text === '    {' ? [index + 1] : []));
     expect(rejectionsOf(records)).toEqual([]);
-    expect(records.map((record) => record.line)).toEqual([2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14]);
+    expect(recordStarts).toHaveLength(13);
+    expect(records.map((record) => record.line)).toEqual(recordStarts);
   });
 
   it('a console sign-in with MFA is a person, interactive, with a password and MFA', () => {
