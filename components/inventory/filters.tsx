@@ -2,13 +2,15 @@ import type { ReactNode } from 'react';
 import Link from 'next/link';
 import { Search } from 'lucide-react';
 import { buttonClasses } from '@/components/ui/button';
-import { Input, Select } from '@/components/ui/field';
+import { AutoSubmitForm } from '@/components/ui/auto-submit-form';
+import { SearchInput } from '@/components/ui/search-input';
+import { SyncedCheckbox, SyncedSelect } from '@/components/ui/synced-controls';
 
 export type Option = { value: string; label: string };
 
 /**
- * A list's filters as a plain GET form: submitting it writes them to the URL (and starts again at page 1).
- * `keep` holds state the form does not show, such as the sort.
+ * A list's filters as a GET form that applies each change: it writes them to the URL (and starts again at page
+ * 1). `keep` holds state the form does not show, such as the sort.
  */
 export function FilterBar({
   action,
@@ -18,6 +20,7 @@ export function FilterBar({
   keep,
   clearHref,
   narrowed,
+  aside,
   children,
 }: {
   action: string;
@@ -27,34 +30,32 @@ export function FilterBar({
   keep: Record<string, string>;
   clearHref: string;
   narrowed: boolean;
+  /** Controls about the list's display rather than its content, at the end of the bar. */
+  aside?: ReactNode;
   children: ReactNode;
 }) {
   return (
-    <form action={action} className="flex flex-wrap items-center gap-2 border-b border-slate-100 p-4" role="search">
+    <AutoSubmitForm
+      action={action}
+      className="flex flex-wrap items-center gap-2 border-b border-slate-100 p-4"
+      submitLabel="Filter"
+      submitClassName={buttonClasses('secondary')}
+    >
       {Object.entries(keep).map(([name, value]) => (
         <input key={name} type="hidden" name={name} value={value} />
       ))}
       <div className="relative min-w-56 flex-1">
         <Search className="pointer-events-none absolute top-2.5 left-3 size-4 text-slate-400" aria-hidden />
-        <Input
-          name="q"
-          type="search"
-          defaultValue={query}
-          placeholder={searchPlaceholder}
-          aria-label={searchLabel}
-          className="pl-9"
-        />
+        <SearchInput name="q" query={query} placeholder={searchPlaceholder} aria-label={searchLabel} className="pl-9" />
       </div>
       {children}
-      <button type="submit" className={buttonClasses('secondary')}>
-        Filter
-      </button>
       {narrowed ? (
         <Link href={clearHref} className={buttonClasses('ghost')}>
           Clear
         </Link>
       ) : null}
-    </form>
+      {aside ? <div className="ml-auto">{aside}</div> : null}
+    </AutoSubmitForm>
   );
 }
 
@@ -75,25 +76,24 @@ export function FilterSelect({
   const known = !value || options.some((option) => option.value === value);
   const choices = known ? options : [...options, { value, label: value }];
   return (
-    <Select name={name} defaultValue={value ?? ''} aria-label={label} className="w-auto max-w-48">
+    <SyncedSelect name={name} value={value ?? ''} aria-label={label} className="w-auto max-w-48">
       <option value="">{anyLabel}</option>
       {choices.map((option) => (
         <option key={option.value} value={option.value}>
           {option.label}
         </option>
       ))}
-    </Select>
+    </SyncedSelect>
   );
 }
 
 export function FilterCheckbox({ name, label, checked }: { name: string; label: string; checked: boolean }) {
   return (
     <label className="inline-flex items-center gap-2 px-1 text-sm whitespace-nowrap text-slate-700">
-      <input
-        type="checkbox"
+      <SyncedCheckbox
         name={name}
         value="1"
-        defaultChecked={checked}
+        checked={checked}
         className="size-4 rounded border-slate-300 accent-brand-600"
       />
       {label}

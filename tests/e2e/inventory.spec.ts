@@ -11,7 +11,6 @@ test('security filters the inventory, opens an agent, reassigns its sponsor, and
 
   await page.getByLabel('Kind').selectOption({ label: 'AI agent' });
   await page.getByLabel('Environment').selectOption('production');
-  await page.getByRole('button', { name: 'Filter' }).click();
   await expect(page).toHaveURL(/kind=AI_AGENT/);
   await expect(page).toHaveURL(/environment=production/);
   const rows = page.getByRole('link', { name: /-agent$/ });

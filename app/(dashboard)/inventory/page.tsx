@@ -10,7 +10,7 @@ import { EmptyState } from '@/components/ui/empty-state';
 import { PageHeader } from '@/components/ui/page-header';
 import { can } from '@/lib/auth/actor';
 import Link from 'next/link';
-import { Pagination } from '@/components/ui/pagination';
+import { Pagination, PastLastPage, isPastLastPage } from '@/components/ui/pagination';
 import { InvalidFilters, listingOrInvalid } from '@/components/inventory/invalid-filters';
 import { InventoryTabs } from '@/components/inventory/inventory-tabs';
 import { listHref } from '@/components/inventory/list-href';
@@ -84,13 +84,23 @@ export default async function InventoryPage({ searchParams }: { searchParams: Se
   }
 
   const { filter, total, nhis, pageSize } = listing.value;
+  const paging = {
+    page: filter.page,
+    pageSize,
+    total,
+    params: nhiFilterParams(filter),
+    basePath: BASE_PATH,
+    noun: total === 1 ? 'identity' : 'identities',
+  };
   const narrowed = narrowsNhis(filter);
   return (
     <>
       {header}
       <Card>
         <NhiFilters filter={filter} facets={facets} basePath={BASE_PATH} narrowed={narrowed} showSponsor={!sponsor} />
-        {nhis.length > 0 ? (
+        {isPastLastPage(paging) ? (
+          <PastLastPage {...paging} />
+        ) : nhis.length > 0 ? (
           <NhiTable nhis={nhis} filter={filter} basePath={BASE_PATH} showSponsor={!sponsor} />
         ) : narrowed ? (
           <NoMatch title="No identity matches these filters" clearHref={BASE_PATH}>
@@ -103,14 +113,7 @@ export default async function InventoryPage({ searchParams }: { searchParams: Se
               : 'Identities appear here when they are added, imported, upserted through the API or discovered in logs.'}
           </EmptyState>
         )}
-        <Pagination
-          page={filter.page}
-          pageSize={pageSize}
-          total={total}
-          params={nhiFilterParams(filter)}
-          basePath={BASE_PATH}
-          noun={total === 1 ? 'identity' : 'identities'}
-        />
+        <Pagination {...paging} />
       </Card>
     </>
   );

@@ -9,7 +9,7 @@ import { PageHeader } from '@/components/ui/page-header';
 import { buttonClasses } from '@/components/ui/button';
 import { can } from '@/lib/auth/actor';
 import Link from 'next/link';
-import { Pagination } from '@/components/ui/pagination';
+import { Pagination, PastLastPage, isPastLastPage } from '@/components/ui/pagination';
 import { CredentialFilters } from '@/components/inventory/credential-filters';
 import { CredentialTable } from '@/components/inventory/credential-table';
 import { InvalidFilters, listingOrInvalid } from '@/components/inventory/invalid-filters';
@@ -54,13 +54,23 @@ export default async function CredentialsPage({ searchParams }: { searchParams: 
   }
 
   const { filter, total, credentials, pageSize } = listing.value;
+  const paging = {
+    page: filter.page,
+    pageSize,
+    total,
+    params: credentialFilterParams(filter),
+    basePath: BASE_PATH,
+    noun: total === 1 ? 'credential' : 'credentials',
+  };
   const narrowed = narrowsCredentials(filter);
   return (
     <>
       {header}
       <Card>
         <CredentialFilters filter={filter} basePath={BASE_PATH} narrowed={narrowed} />
-        {credentials.length > 0 ? (
+        {isPastLastPage(paging) ? (
+          <PastLastPage {...paging} />
+        ) : credentials.length > 0 ? (
           <CredentialTable
             credentials={credentials}
             filter={filter}
@@ -78,14 +88,7 @@ export default async function CredentialsPage({ searchParams }: { searchParams: 
               : 'Credentials appear here when they are added, imported or issued for an approved task scope.'}
           </EmptyState>
         )}
-        <Pagination
-          page={filter.page}
-          pageSize={pageSize}
-          total={total}
-          params={credentialFilterParams(filter)}
-          basePath={BASE_PATH}
-          noun={total === 1 ? 'credential' : 'credentials'}
-        />
+        <Pagination {...paging} />
       </Card>
     </>
   );

@@ -1,16 +1,16 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { Search, Users } from 'lucide-react';
+import { Users } from 'lucide-react';
 import { requirePagePermission } from '@/lib/auth/session';
 import { listPeople } from '@/lib/people/directory';
 import { Badge } from '@/components/ui/badge';
-import { buttonClasses } from '@/components/ui/button';
 import { Card } from '@/components/ui/card';
 import { EmptyState } from '@/components/ui/empty-state';
-import { Input, Select } from '@/components/ui/field';
 import { PageHeader } from '@/components/ui/page-header';
-import { Pagination } from '@/components/ui/pagination';
+import { Pagination, PastLastPage, isPastLastPage } from '@/components/ui/pagination';
 import { Table, Td, Th, Tr } from '@/components/ui/table';
+import { FilterBar, FilterSelect } from '@/components/inventory/filters';
+import { InvalidFilters, listingOrInvalid } from '@/components/inventory/invalid-filters';
 import { InventoryTabs } from '@/components/inventory/inventory-tabs';
 import { HumanStatusBadge } from '@/components/inventory/status-badge';
 
@@ -18,6 +18,11 @@ export const metadata: Metadata = { title: 'People' };
 
 type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 
+const BASE_PATH = '/inventory/people';
+const STATUS_OPTIONS = [
+  { value: 'active', label: 'Active' },
+  { value: 'offboarded', label: 'Offboarded' },
+];
 const numberFormat = new Intl.NumberFormat('en-US');
 
 function CredentialCounts({ active, borrowed }: { active: number; borrowed: number }) {
@@ -37,42 +42,61 @@ function CredentialCounts({ active, borrowed }: { active: number; borrowed: numb
 
 export default async function PeopleDirectoryPage({ searchParams }: { searchParams: SearchParams }) {
   const actor = await requirePagePermission('people.read');
-  const { filter, total, people, pageSize } = await listPeople(actor, await searchParams);
-  const filtered = filter.q !== '' || filter.status !== 'all';
-  return (
+  const listing = await listingOrInvalid(listPeople(actor, await searchParams));
+  const header = (
     <>
       <InventoryTabs role={actor.role} />
       <PageHeader
         title="People"
         description="Everyone in the organisation: the identities they sponsor and the credentials that authenticate as them, borrowed ones included."
       />
+    </>
+  );
+  if (!listing.ok) {
+    return (
+      <>
+        {header}
+        <Card>
+          <InvalidFilters fields={listing.fields} clearHref={BASE_PATH} />
+        </Card>
+      </>
+    );
+  }
+
+  const { filter, total, people, pageSize } = listing.value;
+  const filtered = filter.q !== '' || filter.status !== 'all';
+  const paging = {
+    page: filter.page,
+    pageSize,
+    total,
+    params: { q: filter.q, status: filter.status },
+    basePath: BASE_PATH,
+    noun: total === 1 ? 'person' : 'people',
+  };
+  return (
+    <>
+      {header}
       <Card>
-        <form className="flex flex-wrap items-center gap-2 border-b border-slate-100 p-4" role="search">
-          <div className="relative min-w-56 flex-1">
-            <Search className="pointer-events-none absolute top-2.5 left-3 size-4 text-slate-400" aria-hidden />
-            <Input
-              name="q"
-              defaultValue={filter.q}
-              placeholder="Search by name or email"
-              aria-label="Search by name or email"
-              className="pl-9"
-            />
-          </div>
-          <Select name="status" defaultValue={filter.status} aria-label="Status" className="sm:w-40">
-            <option value="all">Everyone</option>
-            <option value="active">Active</option>
-            <option value="offboarded">Offboarded</option>
-          </Select>
-          <button type="submit" className={buttonClasses('secondary')}>
-            Filter
-          </button>
-          {filtered ? (
-            <Link href="/inventory/people" className={buttonClasses('ghost')}>
-              Clear
-            </Link>
-          ) : null}
-        </form>
-        {people.length === 0 ? (
+        <FilterBar
+          action={BASE_PATH}
+          query={filter.q}
+          searchLabel="Search by name or email"
+          searchPlaceholder="Search by name or email"
+          keep={{}}
+          clearHref={BASE_PATH}
+          narrowed={filtered}
+        >
+          <FilterSelect
+            name="status"
+            label="Status"
+            anyLabel="Everyone"
+            value={filter.status === 'all' ? undefined : filter.status}
+            options={STATUS_OPTIONS}
+          />
+        </FilterBar>
+        {isPastLastPage(paging) ? (
+          <PastLastPage {...paging} />
+        ) : people.length === 0 ? (
           <EmptyState icon={Users} title={filtered ? 'Nobody matches' : 'No people yet'}>
             {filtered
               ? 'Try another name or email, or clear the filters.'
@@ -143,14 +167,7 @@ export default async function PeopleDirectoryPage({ searchParams }: { searchPara
             </tbody>
           </Table>
         )}
-        <Pagination
-          page={filter.page}
-          pageSize={pageSize}
-          total={total}
-          params={{ q: filter.q, status: filter.status }}
-          basePath="/inventory/people"
-          noun="people"
-        />
+        <Pagination {...paging} />
       </Card>
     </>
   );

@@ -7,10 +7,11 @@ import { Badge } from '@/components/ui/badge';
 import { Card } from '@/components/ui/card';
 import { EmptyState } from '@/components/ui/empty-state';
 import { PageHeader } from '@/components/ui/page-header';
-import { Pagination } from '@/components/ui/pagination';
+import { Pagination, PastLastPage, isPastLastPage } from '@/components/ui/pagination';
 import { RelativeTime } from '@/components/ui/relative-time';
 import { Table, Td, Th, Tr } from '@/components/ui/table';
 import { SettingsTabs } from '@/components/shell/settings-tabs';
+import { InvalidFilters, listingOrInvalid } from '@/components/inventory/invalid-filters';
 import { CreateApiKeyDialog } from '@/components/api-keys/create-api-key-dialog';
 import { KEY_KINDS } from '@/components/api-keys/kinds';
 import { KeyStatus } from '@/components/api-keys/key-status';
@@ -21,10 +22,12 @@ export const metadata: Metadata = { title: 'API keys' };
 
 type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 
+const BASE_PATH = '/settings/api-keys';
+
 export default async function ApiKeysPage({ searchParams }: { searchParams: SearchParams }) {
   const actor = await requirePagePermission('apikey.manage');
-  const { filter, total, keys, pageSize } = await listApiKeys(actor, await searchParams);
-  return (
+  const listing = await listingOrInvalid(listApiKeys(actor, await searchParams));
+  const header = (
     <>
       <SettingsTabs role={actor.role} />
       <PageHeader
@@ -32,8 +35,28 @@ export default async function ApiKeysPage({ searchParams }: { searchParams: Sear
         description="Keys for agents, log collectors, automations and auditors. Each kind may do one kind of thing; a secret is shown once and only its hash is kept."
         actions={<CreateApiKeyDialog actions={{ create: createApiKeyAction, searchNhis: searchNhisAction }} />}
       />
+    </>
+  );
+  if (!listing.ok) {
+    return (
+      <>
+        {header}
+        <Card>
+          <InvalidFilters fields={listing.fields} clearHref={BASE_PATH} />
+        </Card>
+      </>
+    );
+  }
+
+  const { filter, total, keys, pageSize } = listing.value;
+  const paging = { page: filter.page, pageSize, total, params: {}, basePath: BASE_PATH, noun: 'keys' };
+  return (
+    <>
+      {header}
       <Card>
-        {keys.length === 0 ? (
+        {isPastLastPage(paging) ? (
+          <PastLastPage {...paging} />
+        ) : keys.length === 0 ? (
           <EmptyState icon={KeySquare} title="No API keys yet">
             Create a key for each agent, collector or automation that calls Steward’s API.
           </EmptyState>
@@ -105,14 +128,7 @@ export default async function ApiKeysPage({ searchParams }: { searchParams: Sear
             </tbody>
           </Table>
         )}
-        <Pagination
-          page={filter.page}
-          pageSize={pageSize}
-          total={total}
-          params={{}}
-          basePath="/settings/api-keys"
-          noun="keys"
-        />
+        <Pagination {...paging} />
       </Card>
     </>
   );

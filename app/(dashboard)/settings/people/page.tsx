@@ -1,26 +1,31 @@
 import type { Metadata } from 'next';
-import Link from 'next/link';
-import { Search, Users } from 'lucide-react';
+import { Users } from 'lucide-react';
 import { requirePagePermission } from '@/lib/auth/session';
 import { listAccounts } from '@/lib/people/list';
 import { Badge } from '@/components/ui/badge';
-import { buttonClasses } from '@/components/ui/button';
 import { Card } from '@/components/ui/card';
 import { EmptyState } from '@/components/ui/empty-state';
-import { Input, Select } from '@/components/ui/field';
 import { PageHeader } from '@/components/ui/page-header';
 import { Table, Td, Th, Tr } from '@/components/ui/table';
 import { SettingsTabs } from '@/components/shell/settings-tabs';
 import { AddPersonDialog } from '@/components/people/add-person-dialog';
 import { RoleForm } from '@/components/people/role-form';
 import { AccessToggle } from '@/components/people/access-toggle';
-import { Pagination } from '@/components/ui/pagination';
+import { Pagination, PastLastPage, isPastLastPage } from '@/components/ui/pagination';
+import { FilterBar, FilterSelect } from '@/components/inventory/filters';
+import { InvalidFilters, listingOrInvalid } from '@/components/inventory/invalid-filters';
 import { RelativeTime } from '@/components/ui/relative-time';
 import { addPersonAction, changeRoleAction, setAccessAction } from './actions';
 
 export const metadata: Metadata = { title: 'People & access' };
 
 type SearchParams = Promise<Record<string, string | string[] | undefined>>;
+
+const BASE_PATH = '/settings/people';
+const ACCESS_OPTIONS = [
+  { value: 'enabled', label: 'Enabled' },
+  { value: 'disabled', label: 'Disabled' },
+];
 
 function statusBadge(account: { status: string; signInDisabledAt: Date | null }) {
   if (account.status === 'OFFBOARDED') return <Badge tone="neutral">Offboarded</Badge>;
@@ -30,9 +35,8 @@ function statusBadge(account: { status: string; signInDisabledAt: Date | null })
 
 export default async function PeoplePage({ searchParams }: { searchParams: SearchParams }) {
   const actor = await requirePagePermission('people.manage_access');
-  const { filter, total, accounts, pageSize } = await listAccounts(actor, await searchParams);
-  const filtered = filter.q !== '' || filter.access !== 'all';
-  return (
+  const listing = await listingOrInvalid(listAccounts(actor, await searchParams));
+  const header = (
     <>
       <SettingsTabs role={actor.role} />
       <PageHeader
@@ -40,33 +44,53 @@ export default async function PeoplePage({ searchParams }: { searchParams: Searc
         description="Who may sign in to Steward and with which role. Changes apply on the person's next request and are audited."
         actions={<AddPersonDialog add={addPersonAction} />}
       />
+    </>
+  );
+  if (!listing.ok) {
+    return (
+      <>
+        {header}
+        <Card>
+          <InvalidFilters fields={listing.fields} clearHref={BASE_PATH} />
+        </Card>
+      </>
+    );
+  }
+
+  const { filter, total, accounts, pageSize } = listing.value;
+  const filtered = filter.q !== '' || filter.access !== 'all';
+  const paging = {
+    page: filter.page,
+    pageSize,
+    total,
+    params: { q: filter.q, access: filter.access },
+    basePath: BASE_PATH,
+    noun: total === 1 ? 'account' : 'accounts',
+  };
+  return (
+    <>
+      {header}
       <Card>
-        <form className="flex flex-wrap items-center gap-2 border-b border-slate-100 p-4" role="search">
-          <div className="relative min-w-56 flex-1">
-            <Search className="pointer-events-none absolute top-2.5 left-3 size-4 text-slate-400" aria-hidden />
-            <Input
-              name="q"
-              defaultValue={filter.q}
-              placeholder="Search by name or email"
-              aria-label="Search by name or email"
-              className="pl-9"
-            />
-          </div>
-          <Select name="access" defaultValue={filter.access} aria-label="Access" className="w-40">
-            <option value="all">All accounts</option>
-            <option value="enabled">Enabled</option>
-            <option value="disabled">Disabled</option>
-          </Select>
-          <button type="submit" className={buttonClasses('secondary')}>
-            Filter
-          </button>
-          {filtered ? (
-            <Link href="/settings/people" className={buttonClasses('ghost')}>
-              Clear
-            </Link>
-          ) : null}
-        </form>
-        {accounts.length === 0 ? (
+        <FilterBar
+          action={BASE_PATH}
+          query={filter.q}
+          searchLabel="Search by name or email"
+          searchPlaceholder="Search by name or email"
+          keep={{}}
+          clearHref={BASE_PATH}
+          narrowed={filtered}
+        >
+          <FilterSelect
+            name="access"
+            label="Access"
+            anyLabel="All accounts"
+            value={filter.access === 'all' ? undefined : filter.access}
+            options={ACCESS_OPTIONS}
+          />
+        </FilterBar>
+        {isPastLastPage(paging) ? (
+          <PastLastPage {...paging} />
+        ) : accounts.length === 0 ? (
           <EmptyState icon={Users} title={filtered ? 'No account matches' : 'No accounts yet'}>
             {filtered ? 'Try another name or email, or clear the filters.' : 'Add the first person who may sign in.'}
           </EmptyState>
@@ -124,14 +148,7 @@ export default async function PeoplePage({ searchParams }: { searchParams: Searc
             </tbody>
           </Table>
         )}
-        <Pagination
-          page={filter.page}
-          pageSize={pageSize}
-          total={total}
-          params={{ q: filter.q, access: filter.access }}
-          basePath="/settings/people"
-          noun="accounts"
-        />
+        <Pagination {...paging} />
       </Card>
     </>
   );
