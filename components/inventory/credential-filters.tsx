@@ -1,10 +1,13 @@
 import {
   CREDENTIAL_KINDS,
+  CREDENTIAL_OPTIONAL_COLUMNS,
   CREDENTIAL_STATUSES,
   credentialFilterParams,
   type CredentialFilter,
 } from '@/lib/credentials/list-schemas';
 import { compactParams } from '@/lib/inventory/schemas';
+import { ColumnChooser } from '@/components/ui/column-chooser';
+import { CREDENTIAL_COLUMN_LABELS } from './credential-table';
 import { FilterBar, FilterCheckbox, FilterSelect, optionsOf } from './filters';
 import { CREDENTIAL_KIND_LABELS, CREDENTIAL_STATUS_LABELS } from './labels';
 
@@ -17,14 +20,21 @@ export function CredentialFilters({
   basePath: string;
   narrowed: boolean;
 }) {
-  const { sort, dir } = credentialFilterParams(filter);
+  const { sort, dir, cols } = credentialFilterParams(filter);
   return (
     <FilterBar
       action={basePath}
       query={filter.q}
       searchLabel="Search by name, system or fingerprint"
       searchPlaceholder="Search credentials"
-      keep={compactParams({ sort, dir })}
+      keep={compactParams({ sort, dir, cols })}
+      aside={
+        <ColumnChooser
+          columns={CREDENTIAL_OPTIONAL_COLUMNS.map((id) => ({ id, label: CREDENTIAL_COLUMN_LABELS[id] }))}
+          chosen={filter.cols}
+          sortedBy={filter.sort}
+        />
+      }
       clearHref={basePath}
       narrowed={narrowed}
     >

@@ -1,12 +1,14 @@
 import Link from 'next/link';
 import type { CredentialListRow } from '@/lib/credentials/list';
 import {
+  CREDENTIAL_OPTIONAL_COLUMNS,
   CREDENTIAL_SORTS,
   credentialFilterParams,
   type CredentialFilter,
+  type CredentialOptionalColumn,
   type CredentialSort,
 } from '@/lib/credentials/list-schemas';
-import { nextDirection } from '@/lib/inventory/schemas';
+import { nextDirection, shownColumns } from '@/lib/inventory/schemas';
 import { Badge } from '@/components/ui/badge';
 import { buttonClasses } from '@/components/ui/button';
 import { RelativeTime } from '@/components/ui/relative-time';
@@ -18,12 +20,21 @@ import { SortHeader } from './sort-header';
 import { CredentialStatusBadge, ExpiryBadge } from './status-badge';
 import { STICKY_CELL, STICKY_HEADER } from './sticky-column';
 
+export const CREDENTIAL_COLUMN_LABELS: Record<CredentialOptionalColumn, string> = { kind: 'Kind', holder: 'Holder' };
+
+type Shown = Set<CredentialOptionalColumn>;
+
+/** The optional columns this filter shows: those chosen, and the one the list is sorted by. */
+export function credentialColumnsShown(filter: CredentialFilter): Shown {
+  return shownColumns(filter.cols, CREDENTIAL_OPTIONAL_COLUMNS, filter.sort);
+}
+
 function NhiLink({ nhi }: { nhi: { id: string; name: string } | null }) {
   if (!nhi) return <span className="text-slate-400">—</span>;
   return (
     <Link
       href={`/inventory/identities/${nhi.id}`}
-      className="block max-w-48 truncate text-slate-700 hover:text-brand-700 hover:underline"
+      className="block max-w-44 truncate text-slate-700 hover:text-brand-700 hover:underline"
       title={nhi.name}
     >
       {nhi.name}
@@ -36,7 +47,7 @@ function Subject({ credential }: { credential: CredentialListRow }) {
   if (!credential.subjectHuman) return <NhiLink nhi={credential.subjectNhi} />;
   return (
     <span className="flex items-center gap-1.5">
-      <span className="block max-w-48 truncate" title={credential.subjectHuman.email}>
+      <span className="block max-w-44 truncate" title={credential.subjectHuman.email}>
         {credential.subjectHuman.email}
       </span>
       <Badge tone={credential.holderNhi ? 'danger' : 'neutral'}>{credential.holderNhi ? 'Borrowed' : 'Person'}</Badge>
@@ -58,28 +69,61 @@ function RevokeLink({ credential }: { credential: CredentialListRow }) {
   );
 }
 
-function CredentialRow({ credential, mayRevoke }: { credential: CredentialListRow; mayRevoke: boolean }) {
+/** Who holds the credential, under its subject when the holder has no column of its own. */
+function HeldBy({ holder }: { holder: CredentialListRow['holderNhi'] }) {
+  if (!holder) return null;
+  return (
+    <p className="mt-0.5 flex items-center gap-1 text-xs text-slate-500">
+      held by
+      <Link
+        href={`/inventory/identities/${holder.id}`}
+        className="block max-w-40 truncate text-slate-600 hover:text-brand-700 hover:underline"
+        title={holder.name}
+      >
+        {holder.name}
+      </Link>
+    </p>
+  );
+}
+
+function CredentialRow({
+  credential,
+  mayRevoke,
+  shown,
+}: {
+  credential: CredentialListRow;
+  mayRevoke: boolean;
+  shown: Shown;
+}) {
+  const context = shown.has('kind')
+    ? credential.system
+    : `${CREDENTIAL_KIND_LABELS[credential.kind]} · ${credential.system}`;
   return (
     <Tr data-testid={`credential-${credential.id}`}>
       <Td className={STICKY_CELL}>
         <Link
           href={`/inventory/credentials/${credential.id}`}
-          className="block max-w-64 truncate font-medium text-slate-900 hover:text-brand-700 hover:underline"
+          className="block max-w-60 truncate font-medium text-slate-900 hover:text-brand-700 hover:underline"
           title={credential.name}
         >
           {credential.name}
         </Link>
-        <p className="max-w-64 truncate text-xs text-slate-500" title={credential.system}>
-          {credential.system}
+        <p className="max-w-60 truncate text-xs text-slate-500" title={context}>
+          {context}
         </p>
       </Td>
-      <Td className="whitespace-nowrap text-slate-600">{CREDENTIAL_KIND_LABELS[credential.kind]}</Td>
+      {shown.has('kind') ? (
+        <Td className="whitespace-nowrap text-slate-600">{CREDENTIAL_KIND_LABELS[credential.kind]}</Td>
+      ) : null}
       <Td className="text-slate-600">
         <Subject credential={credential} />
+        {shown.has('holder') ? null : <HeldBy holder={credential.holderNhi} />}
       </Td>
-      <Td>
-        <NhiLink nhi={credential.holderNhi} />
-      </Td>
+      {shown.has('holder') ? (
+        <Td>
+          <NhiLink nhi={credential.holderNhi} />
+        </Td>
+      ) : null}
       <Td className="whitespace-nowrap text-slate-600">
         <Age since={credential.issuedAt} />
       </Td>
@@ -101,7 +145,10 @@ function CredentialRow({ credential, mayRevoke }: { credential: CredentialListRo
   );
 }
 
-/** One page of credentials; the sortable headers sort through the URL. */
+/**
+ * One page of credentials, dense enough for a laptop: the kind sits under the name and the holder under the
+ * subject unless a person shows them as columns of their own. The sortable headers sort through the URL.
+ */
 export function CredentialTable({
   credentials,
   filter,
@@ -114,6 +161,7 @@ export function CredentialTable({
   /** Whether the person may revoke the credentials listed: a sponsor's list holds only their own NHIs'. */
   mayRevoke?: boolean;
 }) {
+  const shown = credentialColumnsShown(filter);
   const column = (label: string, sort: CredentialSort, className?: string) => (
     <SortHeader
       label={label}
@@ -130,9 +178,9 @@ export function CredentialTable({
       <thead>
         <tr>
           {column('Name', 'name', STICKY_HEADER)}
-          {column('Kind', 'kind')}
-          <Th>Subject</Th>
-          <Th>Holder</Th>
+          {shown.has('kind') ? column('Kind', 'kind') : null}
+          <Th>Authenticates as</Th>
+          {shown.has('holder') ? <Th>Holder</Th> : null}
           {column('Age', 'issued')}
           {column('Expiry', 'expires')}
           {column('Last used', 'lastUsed')}
@@ -146,7 +194,7 @@ export function CredentialTable({
       </thead>
       <tbody>
         {credentials.map((credential) => (
-          <CredentialRow key={credential.id} credential={credential} mayRevoke={mayRevoke} />
+          <CredentialRow key={credential.id} credential={credential} mayRevoke={mayRevoke} shown={shown} />
         ))}
       </tbody>
     </Table>

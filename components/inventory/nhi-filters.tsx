@@ -1,7 +1,16 @@
 import type { NhiFacets } from '@/lib/inventory/list';
-import { NHI_KINDS, NHI_STATUSES, compactParams, nhiFilterParams, type NhiFilter } from '@/lib/inventory/schemas';
+import {
+  NHI_KINDS,
+  NHI_OPTIONAL_COLUMNS,
+  NHI_STATUSES,
+  compactParams,
+  nhiFilterParams,
+  type NhiFilter,
+} from '@/lib/inventory/schemas';
+import { ColumnChooser } from '@/components/ui/column-chooser';
 import { FilterBar, FilterCheckbox, FilterSelect, optionsOf, type Option } from './filters';
 import { NHI_KIND_LABELS, NHI_STATUS_LABELS } from './labels';
+import { NHI_COLUMN_LABELS } from './nhi-table';
 
 const asOptions = (values: string[]): Option[] => values.map((value) => ({ value, label: value }));
 
@@ -19,14 +28,21 @@ export function NhiFilters({
   narrowed: boolean;
   showSponsor: boolean;
 }) {
-  const { sort, dir } = nhiFilterParams(filter);
+  const { sort, dir, cols } = nhiFilterParams(filter);
   return (
     <FilterBar
       action={basePath}
       query={filter.q}
       searchLabel="Search by name, external id, system or description"
       searchPlaceholder="Search identities"
-      keep={compactParams({ sort, dir })}
+      keep={compactParams({ sort, dir, cols })}
+      aside={
+        <ColumnChooser
+          columns={NHI_OPTIONAL_COLUMNS.map((id) => ({ id, label: NHI_COLUMN_LABELS[id] }))}
+          chosen={filter.cols}
+          sortedBy={filter.sort}
+        />
+      }
       clearHref={basePath}
       narrowed={narrowed}
     >

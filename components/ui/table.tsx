@@ -17,7 +17,7 @@ export function Th({ className, ...props }: ThHTMLAttributes<HTMLTableCellElemen
     <th
       scope="col"
       className={cn(
-        'border-b border-slate-200 bg-slate-50 px-4 py-2.5 text-xs font-semibold tracking-wide text-slate-500 uppercase',
+        'border-b border-slate-200 bg-slate-50 px-3 py-2.5 text-xs first:pl-4 last:pr-4 font-semibold tracking-wide text-slate-500 uppercase',
         className,
       )}
       {...props}
@@ -26,7 +26,9 @@ export function Th({ className, ...props }: ThHTMLAttributes<HTMLTableCellElemen
 }
 
 export function Td({ className, ...props }: TdHTMLAttributes<HTMLTableCellElement>) {
-  return <td className={cn('border-b border-slate-100 px-4 py-3 align-middle', className)} {...props} />;
+  return (
+    <td className={cn('border-b border-slate-100 px-3 py-3 align-middle first:pl-4 last:pr-4', className)} {...props} />
+  );
 }
 
 export function Tr({ className, ...props }: HTMLAttributes<HTMLTableRowElement>) {

@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import { CredentialKind, CredentialStatus } from '../db/generated/sqlite/enums';
 import {
+  columnsParam,
+  columnsSchema,
   compactParams,
   directionSchema,
   flagSchema,
@@ -26,6 +28,10 @@ export const CREDENTIAL_SORTS = {
 export type CredentialSort = keyof typeof CREDENTIAL_SORTS;
 export const DEFAULT_CREDENTIAL_SORT: CredentialSort = 'issued';
 
+/** Columns shown only on request: by default the kind sits under the name and the holder under the subject. */
+export const CREDENTIAL_OPTIONAL_COLUMNS = ['kind', 'holder'] as const;
+export type CredentialOptionalColumn = (typeof CREDENTIAL_OPTIONAL_COLUMNS)[number];
+
 export const credentialFilterSchema = z
   .object({
     q: searchSchema,
@@ -35,6 +41,7 @@ export const credentialFilterSchema = z
     borrowed: flagSchema,
     sort: sortSchema(Object.keys(CREDENTIAL_SORTS) as [CredentialSort, ...CredentialSort[]], DEFAULT_CREDENTIAL_SORT),
     dir: directionSchema,
+    cols: columnsSchema(CREDENTIAL_OPTIONAL_COLUMNS),
     page: pageSchema,
   })
   .transform((filter) => ({ ...filter, dir: filter.dir ?? CREDENTIAL_SORTS[filter.sort] }));
@@ -50,6 +57,7 @@ export function credentialFilterParams(filter: CredentialFilter): Record<string,
     standing: filter.standing ? '1' : undefined,
     borrowed: filter.borrowed ? '1' : undefined,
     ...sortParams(filter, CREDENTIAL_SORTS, DEFAULT_CREDENTIAL_SORT),
+    cols: columnsParam(filter.cols),
   });
 }
 

@@ -25,6 +25,13 @@ export const NHI_SORTS = {
 export type NhiSort = keyof typeof NHI_SORTS;
 export const DEFAULT_NHI_SORT: NhiSort = 'name';
 
+/**
+ * Columns of the identities table shown only on request: by default kind, system and environment sit under the
+ * name, standing credentials under the credential count and the highest severity beside the findings.
+ */
+export const NHI_OPTIONAL_COLUMNS = ['kind', 'system', 'environment', 'standing', 'severity'] as const;
+export type NhiOptionalColumn = (typeof NHI_OPTIONAL_COLUMNS)[number];
+
 const blankToUndefined = (value: unknown) => (value === '' ? undefined : value);
 
 /** One of `values`, or nothing when the parameter is absent or blank (a select's "All" option). */
@@ -48,6 +55,30 @@ export function sortSchema<const T extends readonly [string, ...string[]]>(colum
 
 export const directionSchema = optionalChoice(SORT_DIRECTIONS);
 
+/** `a,b` (or the parameter repeated) as a list without repeats; absent or blank is none. */
+function listOfNames(value: unknown): unknown {
+  const text = Array.isArray(value) ? value.join(',') : value;
+  if (typeof text !== 'string') return text === undefined ? [] : text;
+  return [...new Set(text.split(',').map((name) => name.trim()))].filter((name) => name !== '');
+}
+
+/** The optional columns a person chose to show, from `cols=a,b`. */
+export function columnsSchema<const T extends readonly [string, ...string[]]>(columns: T) {
+  return z.preprocess(listOfNames, z.array(z.enum(columns)));
+}
+
+/** The optional columns a table shows: those chosen, and always the one it is sorted by. */
+export function shownColumns<C extends string>(chosen: readonly C[], optional: readonly C[], sort: string): Set<C> {
+  const shown = new Set(chosen);
+  const sorted = optional.find((column) => column === sort);
+  if (sorted) shown.add(sorted);
+  return shown;
+}
+
+export function columnsParam(chosen: readonly string[]): string | undefined {
+  return chosen.length > 0 ? chosen.join(',') : undefined;
+}
+
 export const nhiFilterSchema = z
   .object({
     q: searchSchema,
@@ -60,6 +91,7 @@ export const nhiFilterSchema = z
     orphaned: flagSchema,
     sort: sortSchema(Object.keys(NHI_SORTS) as [NhiSort, ...NhiSort[]], DEFAULT_NHI_SORT),
     dir: directionSchema,
+    cols: columnsSchema(NHI_OPTIONAL_COLUMNS),
     page: pageSchema,
   })
   .transform((filter) => ({ ...filter, dir: filter.dir ?? NHI_SORTS[filter.sort] }));
@@ -94,7 +126,7 @@ export function nextDirection<S extends string>(
   return filter.dir === 'asc' ? 'desc' : 'asc';
 }
 
-/** The filter as URL params, without the page: for pagination, sort links and the export link. */
+/** The filter as URL params, without the page: for pagination, sort links and the export link (which ignores `cols`). */
 export function nhiFilterParams(filter: NhiFilter): Record<string, string> {
   return compactParams({
     q: filter.q,
@@ -106,6 +138,7 @@ export function nhiFilterParams(filter: NhiFilter): Record<string, string> {
     borrowed: filter.borrowed ? '1' : undefined,
     orphaned: filter.orphaned ? '1' : undefined,
     ...sortParams(filter, NHI_SORTS, DEFAULT_NHI_SORT),
+    cols: columnsParam(filter.cols),
   });
 }
 

@@ -19,6 +19,7 @@ describe('the identities filter', () => {
       orphaned: false,
       sort: 'name',
       dir: 'asc',
+      cols: [],
       page: 1,
     });
   });
