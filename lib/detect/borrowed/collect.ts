@@ -125,7 +125,7 @@ export function collect(view: EventView, index: InventoryIndex): Collected {
     let baseline = baselines.get(actor.personKey);
     if (!baseline) baselines.set(actor.personKey, (baseline = newBaseline(actor.personKey, actor)));
     baseline.externalIds.add(event.principal.externalId);
-    if (actor.email) baseline.emails.add(actor.email.toLowerCase());
+    if (actor.email) baseline.emails.add(actor.email);
     if (event.principal.displayName) baseline.labels.add(event.principal.displayName);
     const client = view.clientOf(i);
     const placement = placementOf(event, client);

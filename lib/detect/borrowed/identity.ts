@@ -26,6 +26,8 @@ export type InventoryIndex = {
   nhiKeys: Set<string>;
   nhiIds: Set<string>;
   credentialByFingerprint: Map<string, InventoryCredential>;
+  /** Principal verdicts by source, then external id; filled as events are read. */
+  verdicts: Map<string, Map<string, CachedVerdict>>;
 };
 
 export function indexInventory(inventory: DetectionInventory): InventoryIndex {
@@ -41,7 +43,7 @@ export function indexInventory(inventory: DetectionInventory): InventoryIndex {
   }
   const credentialByFingerprint = new Map<string, InventoryCredential>();
   for (const credential of inventory.credentials) credentialByFingerprint.set(credential.fingerprint, credential);
-  return { personByName, nhiKeys, nhiIds, credentialByFingerprint };
+  return { personByName, nhiKeys, nhiIds, credentialByFingerprint, verdicts: new Map() };
 }
 
 export function inventoryCredentialOf(event: NormalizedEvent, index: InventoryIndex): InventoryCredential | null {
@@ -92,38 +94,63 @@ function isDeclaredAgent(event: NormalizedEvent): boolean {
 
 function machineActor(event: NormalizedEvent): ResolvedActor {
   const delegation = event.delegation;
+  if (!delegation) return MACHINE_ALONE;
   const delegatedByPerson =
-    delegation !== null &&
     (delegation.kind === 'impersonation' || delegation.kind === 'on_behalf_of') &&
     delegation.chain.some((link) => looksLikePersonEmail(link) || !SERVICE_LIKE_NAME.test(localPart(tailOf(link))));
   return { kind: 'machine', delegatedByPerson };
 }
 
 /** Decides whether the actor is a person using a credential of their own, an agent, or a machine. */
+type PersonActor = Extract<ResolvedActor, { kind: 'person' }>;
+type PrincipalVerdict = PersonActor | { kind: 'machine' };
+type CachedVerdict = { kind: string; email: string | null; verdict: PrincipalVerdict };
+
+const MACHINE_VERDICT: PrincipalVerdict = { kind: 'machine' };
+const AGENT_DELEGATED: ResolvedActor = { kind: 'agent', delegated: true };
+const AGENT_AUTONOMOUS: ResolvedActor = { kind: 'agent', delegated: false };
+const MACHINE_ALONE: ResolvedActor = { kind: 'machine', delegatedByPerson: false };
+
+/** Decides whether the actor is a person using a credential of their own, an agent, or a machine. */
 export function resolveActor(event: NormalizedEvent, index: InventoryIndex): ResolvedActor {
-  if (isDeclaredAgent(event)) return { kind: 'agent', delegated: (event.delegation?.chain.length ?? 0) > 0 };
-  const declared = inventoryCredentialOf(event, index);
-  if (declared?.subjectNhiId) return { kind: 'agent', delegated: declared.kind === 'TASK_TOKEN' };
-  const principal = event.principal;
-  if (principal.kind === 'machine' || isKnownNhi(event, index)) return machineActor(event);
+  if (isDeclaredAgent(event)) return (event.delegation?.chain.length ?? 0) > 0 ? AGENT_DELEGATED : AGENT_AUTONOMOUS;
+  if (index.credentialByFingerprint.size > 0) {
+    const declared = inventoryCredentialOf(event, index);
+    if (declared?.subjectNhiId) return declared.kind === 'TASK_TOKEN' ? AGENT_DELEGATED : AGENT_AUTONOMOUS;
+  }
   if (event.credential && MACHINE_CREDENTIAL_TYPES.has(event.credential.type)) return machineActor(event);
+  const verdict = principalVerdict(event, index);
+  return verdict.kind === 'machine' ? machineActor(event) : verdict;
+}
+
+/** What the principal is, remembered per principal: logs repeat the same few thousand principals. */
+function principalVerdict(event: NormalizedEvent, index: InventoryIndex): PrincipalVerdict {
+  const { principal } = event;
+  let bySource = index.verdicts.get(event.source);
+  if (!bySource) index.verdicts.set(event.source, (bySource = new Map()));
+  const cached = bySource.get(principal.externalId);
+  if (cached && cached.kind === principal.kind && cached.email === principal.email) return cached.verdict;
+  const verdict = judgePrincipal(event, index);
+  bySource.set(principal.externalId, { kind: principal.kind, email: principal.email, verdict });
+  return verdict;
+}
+
+function judgePrincipal(event: NormalizedEvent, index: InventoryIndex): PrincipalVerdict {
+  const principal = event.principal;
+  if (principal.kind === 'machine' || isKnownNhi(event, index)) return MACHINE_VERDICT;
   const person = matchPerson(event, index);
   if (person) return personActor(event, person, false);
   const name = localPart(principal.email ?? tailOf(principal.externalId));
-  if (SERVICE_LIKE_NAME.test(name)) return machineActor(event);
+  if (SERVICE_LIKE_NAME.test(name)) return MACHINE_VERDICT;
   if (principal.kind === 'person') return personActor(event, null, false);
   const emailLike = looksLikePersonEmail(principal.email) || looksLikePersonEmail(tailOf(principal.externalId));
   return personActor(event, null, !emailLike);
 }
 
-function personActor(
-  event: NormalizedEvent,
-  person: InventoryPerson | null,
-  needsConfirmation: boolean,
-): ResolvedActor {
+function personActor(event: NormalizedEvent, person: InventoryPerson | null, needsConfirmation: boolean): PersonActor {
   const principal = event.principal;
   const tail = tailOf(principal.externalId);
   const email = person?.email ?? principal.email ?? (looksLikePersonEmail(tail) ? tail : null);
   const personKey = person ? `person:${person.id}` : `${event.source}:${principal.externalId}`;
-  return { kind: 'person', personKey, person, email, needsConfirmation };
+  return { kind: 'person', personKey, person, email: email?.toLowerCase() ?? null, needsConfirmation };
 }

@@ -1,0 +1,142 @@
+import { describe, expect, it } from 'vitest';
+import {
+  type Attribution,
+  attributeEvent,
+  attributionContext,
+  borrowedMarks,
+  readAttribution,
+} from '@/lib/detect/attribution';
+import { detectBorrowedCredentials } from '@/lib/detect/borrowed';
+import type { NormalizedEvent } from '@/lib/ingest/types';
+import {
+  consoleLogin,
+  gcpCall,
+  gcpPrincipal,
+  githubApiRequest,
+  githubUser,
+  HOUR,
+  iamUser,
+  keyCall,
+  T0,
+  UA,
+} from '@/tests/fixtures/detect/events';
+import { inventoryOf, labelledScenarios, NOW, type Scenario } from '@/tests/fixtures/detect/scenarios';
+
+const scenarios = labelledScenarios();
+const named = (fragment: string): Scenario => scenarios.find((scenario) => scenario.name.includes(fragment))!;
+
+function attributionsOf(scenario: Scenario): Set<Attribution> {
+  const context = attributionContext(inventoryOf(scenario));
+  return new Set(scenario.events.map((event) => attributeEvent(event, context)));
+}
+
+describe('attribution of one imported event', () => {
+  const plain = attributionContext(inventoryOf({}));
+
+  it('a person at a browser or console is HUMAN', () => {
+    const bob = iamUser('111122223333', 'bob');
+    expect(attributeEvent(consoleLogin(bob, T0, '198.51.100.1', true), plain)).toBe('HUMAN');
+  });
+
+  it("a person's own command-line tool is HUMAN; an SDK on their key waits for detection as UNKNOWN", () => {
+    const bob = iamUser('111122223333', 'bob');
+    expect(attributeEvent(keyCall(bob, 'AKIAEXAMPLE0000BOB01', T0, UA.awsCli, '198.51.100.1'), plain)).toBe('HUMAN');
+    expect(attributeEvent(keyCall(bob, 'AKIAEXAMPLE0000BOB01', T0, UA.boto3, '198.51.100.1'), plain)).toBe('UNKNOWN');
+  });
+
+  it("an agent framework on a person's token is AGENT_BORROWED at once", () => {
+    const event = githubApiRequest(githubUser('alice'), { id: '1' }, T0, UA.pyGithubLangchain, '203.0.113.1');
+    expect(attributeEvent(event, plain)).toBe('AGENT_BORROWED');
+  });
+
+  it('a credential declared borrowed in the inventory is AGENT_BORROWED', () => {
+    expect(attributionsOf(named('inventory records as held'))).toEqual(new Set(['AGENT_BORROWED']));
+  });
+
+  it.each([
+    ['service principal', 'AGENT_AUTONOMOUS', 'service principal signs in'],
+    ['managed identity', 'AGENT_AUTONOMOUS', 'managed identity'],
+    ['GitHub App', 'AGENT_AUTONOMOUS', 'GitHub App with its own'],
+    ['instance role and AWS service', 'AGENT_AUTONOMOUS', 'EC2 instance role'],
+    ['workload identity federation', 'AGENT_AUTONOMOUS', 'workload identity federation'],
+    ['Entra agent identity', 'AGENT_AUTONOMOUS', 'agent identity signs in'],
+    ['Copilot agent session', 'AGENT_DELEGATED', 'Copilot coding agent'],
+    ['NHI task token', 'AGENT_DELEGATED', 'own task token'],
+    ['person impersonating a service account with gcloud', 'HUMAN', 'impersonates a service account'],
+  ])('%s is attributed %s', (_label, expected, fragment) => {
+    expect(attributionsOf(named(fragment))).toEqual(new Set([expected]));
+  });
+
+  it('a program impersonating a service account for a person is AGENT_DELEGATED', () => {
+    const event = gcpCall(gcpPrincipal('deployer@p.iam.gserviceaccount.com'), T0, UA.googleApiPython, '34.1.1.1', {
+      delegation: { kind: 'impersonation', chain: ['raj@acme.example'] },
+    });
+    expect(attributeEvent(event, plain)).toBe('AGENT_DELEGATED');
+  });
+});
+
+describe('events a later case covers read as borrowed', () => {
+  const scenario = named('boto3 at machine rate');
+  const cases = detectBorrowedCredentials(scenario.events, inventoryOf(scenario), { now: NOW });
+  const marks = borrowedMarks(cases);
+  const context = attributionContext(inventoryOf(scenario), marks);
+  const stored = scenario.events.map((event) => attributeEvent(event, attributionContext(inventoryOf(scenario))));
+
+  it("marks the key's SDK events and leaves the person's console use HUMAN, without changing the events", () => {
+    const before = structuredClone(scenario.events);
+    const read = scenario.events.map((event, i) => readAttribution(event, stored[i], context));
+    scenario.events.forEach((event, i) => {
+      const expected = event.credential?.id === 'AKIAIOSFODNN7BOB00001' ? 'AGENT_BORROWED' : 'HUMAN';
+      expect(read[i]).toBe(expected);
+    });
+    expect(scenario.events).toEqual(before);
+  });
+
+  it("covers only the case's time range and clients", () => {
+    const bob = scenario.events.find((event) => event.credential?.id === 'AKIAIOSFODNN7BOB00001')!.principal;
+    const later = keyCall(
+      bob,
+      'AKIAIOSFODNN7BOB00001',
+      cases[0].lastSeen.getTime() + 48 * HOUR,
+      UA.boto3,
+      '54.210.19.8',
+    );
+    const cli = keyCall(bob, 'AKIAIOSFODNN7BOB00001', cases[0].firstSeen.getTime() + HOUR, UA.awsCli, '54.210.19.8');
+    expect(readAttribution(later, 'UNKNOWN', context)).toBe('UNKNOWN');
+    expect(readAttribution(cli, 'HUMAN', context)).toBe('HUMAN');
+  });
+
+  it('informational and suppressed cases mark nothing', () => {
+    const brief = named('short boto3 script');
+    const briefCases = detectBorrowedCredentials(brief.events, inventoryOf(brief), { now: NOW });
+    expect(briefCases.length).toBeGreaterThan(0);
+    expect(borrowedMarks(briefCases)).toEqual([]);
+    const suppressed = detectBorrowedCredentials(
+      scenario.events,
+      {
+        ...inventoryOf(scenario),
+        suppressions: [
+          {
+            id: 's',
+            reason: 'migration booked',
+            expiresAt: new Date(NOW.getTime() + HOUR),
+            match: { credential: 'AKIA*BOB*' },
+          },
+        ],
+      },
+      { now: NOW },
+    );
+    expect(borrowedMarks(suppressed)).toEqual([]);
+  });
+
+  it('an event of someone else is never covered', () => {
+    const other: NormalizedEvent = keyCall(
+      iamUser('111122223333', 'eve'),
+      'AKIAIOSFODNN7EVE00001',
+      cases[0].firstSeen.getTime() + HOUR,
+      UA.boto3,
+      '54.210.19.8',
+    );
+    expect(readAttribution(other, 'UNKNOWN', context)).toBe('UNKNOWN');
+  });
+});

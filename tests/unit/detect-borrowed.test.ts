@@ -1,0 +1,207 @@
+import { describe, expect, it } from 'vitest';
+import { DEFAULT_CLIENT_RULES, detectBorrowedCredentials } from '@/lib/detect/borrowed';
+import type { BorrowedCase, DetectionInventory } from '@/lib/detect/borrowed';
+import {
+  githubApiRequest,
+  githubUser,
+  githubWeb,
+  MINUTE,
+  oktaSignIn,
+  oktaUser,
+  series,
+  T0,
+  UA,
+} from '@/tests/fixtures/detect/events';
+import { inventoryOf, labelledScenarios, NOW, type Scenario } from '@/tests/fixtures/detect/scenarios';
+
+const scenarios = labelledScenarios();
+
+function run(scenario: Scenario, inventory: Partial<DetectionInventory> = {}): BorrowedCase[] {
+  return detectBorrowedCredentials(scenario.events, { ...inventoryOf(scenario), ...inventory }, { now: NOW });
+}
+
+const flaggedOf = (cases: BorrowedCase[]) => cases.filter((found) => found.flagged);
+
+describe('borrowed credentials: labelled scenarios in each format', () => {
+  it.each(scenarios.filter((scenario) => scenario.borrowed).map((scenario) => [scenario.name, scenario] as const))(
+    'flags %s',
+    (_name, scenario) => {
+      const flagged = flaggedOf(run(scenario));
+      expect(flagged).toHaveLength(1);
+      const [found] = flagged;
+      expect(found.confidence).toBe(scenario.expect);
+      expect(found.reasons.some((reason) => reason.weight > 0)).toBe(true);
+      expect(found.evidence.some((event) => event.role === 'automation')).toBe(true);
+      const events = new Map(scenario.events.map((event, index) => [index, event]));
+      for (const item of found.evidence) expect(events.get(item.index)?.sourceEventId).toBe(item.sourceEventId);
+    },
+  );
+
+  it.each(scenarios.filter((scenario) => !scenario.borrowed).map((scenario) => [scenario.name, scenario] as const))(
+    'leaves alone %s',
+    (_name, scenario) => {
+      const cases = run(scenario);
+      expect(flaggedOf(cases)).toEqual([]);
+      if (scenario.lowAllowed) expect(cases.every((found) => found.confidence === 'low')).toBe(true);
+      else expect(cases).toEqual([]);
+    },
+  );
+
+  it('finds the same cases when every scenario is in one import', () => {
+    const everything = scenarios.flatMap((scenario) => scenario.events);
+    const inventory: DetectionInventory = {
+      people: [],
+      nhis: scenarios.flatMap((scenario) => scenario.inventory?.nhis ?? []),
+      credentials: scenarios.flatMap((scenario) => scenario.inventory?.credentials ?? []),
+      suppressions: [],
+    };
+    const together = detectBorrowedCredentials(everything, inventory, { now: NOW });
+    const apart = scenarios.flatMap((scenario) => run(scenario));
+    const summary = (cases: BorrowedCase[]) =>
+      cases.map((found) => `${found.id} ${found.confidence} ${found.flagged}`).sort();
+    expect(summary(together)).toEqual(summary(apart));
+  });
+
+  it('measures precision and recall over the whole labelled set', () => {
+    let truePositives = 0;
+    let falsePositives = 0;
+    let falseNegatives = 0;
+    for (const scenario of scenarios) {
+      const flagged = flaggedOf(run(scenario)).length > 0;
+      if (flagged && scenario.borrowed) truePositives++;
+      if (flagged && !scenario.borrowed) falsePositives++;
+      if (!flagged && scenario.borrowed) falseNegatives++;
+    }
+    const precision = truePositives / (truePositives + falsePositives);
+    const recall = truePositives / (truePositives + falseNegatives);
+    console.info(
+      `borrowed-credential detection on ${scenarios.length} labelled scenarios: precision ${precision.toFixed(2)}, recall ${recall.toFixed(2)} (TP ${truePositives}, FP ${falsePositives}, FN ${falseNegatives})`,
+    );
+    expect(precision).toBeGreaterThanOrEqual(0.95);
+    expect(recall).toBeGreaterThanOrEqual(0.9);
+  });
+});
+
+function scenarioNamed(fragment: string): Scenario {
+  const found = scenarios.find((scenario) => scenario.name.includes(fragment));
+  if (!found) throw new Error(`no scenario ${fragment}`);
+  return found;
+}
+
+describe('a borrowed-credential case', () => {
+  const boto3 = scenarioNamed('boto3 at machine rate');
+  const [found] = flaggedOf(run(boto3));
+
+  it('names the person, the key, the clients and the span it covers', () => {
+    expect(found.human.label).toBe('bob.martin');
+    expect(found.human.externalIds).toEqual(['arn:aws:iam::111122223333:user/bob.martin']);
+    expect(found.credential).toMatchObject({ kind: 'long_lived_access_key', externalId: 'AKIAIOSFODNN7BOB00001' });
+    expect(found.agents).toEqual([
+      expect.objectContaining({ family: 'boto3', clientClass: 'sdk', userAgent: UA.boto3 }),
+    ]);
+    expect(found.sources).toEqual(['aws']);
+    expect(found.eventCount).toBe(720);
+    expect(found.firstSeen.getTime()).toBeLessThan(found.lastSeen.getTime());
+  });
+
+  it('gives its reasons in words, with the MFA sign-ins and the machine rate', () => {
+    const codes = found.reasons.map((reason) => reason.code);
+    expect(codes).toEqual(
+      expect.arrayContaining(['SDK_CLIENT', 'MACHINE_RATE', 'KEY_USED_WHILE_MFA_SIGN_IN', 'NEW_NETWORK']),
+    );
+    const rate = found.reasons.find((reason) => reason.code === 'MACHINE_RATE')!;
+    expect(rate.message).toMatch(/calls an hour .* no five-minute pause/);
+  });
+
+  it("keeps bounded evidence: the automation beside the person's own interactive use", () => {
+    expect(found.evidence.length).toBeLessThanOrEqual(60);
+    expect(found.evidence.filter((event) => event.role === 'interactive').length).toBeGreaterThan(0);
+    const times = found.evidence.map((event) => event.occurredAt.getTime());
+    expect(times).toEqual([...times].sort((a, b) => a - b));
+  });
+
+  it('reads the same case id on every run', () => {
+    expect(flaggedOf(run(boto3))[0].id).toBe(found.id);
+  });
+});
+
+describe('suppressions', () => {
+  const agent = scenarioNamed('LangChain agent');
+  const rule = (expiresAt: Date) => ({
+    id: 'sup-1',
+    reason: 'Approved pilot until the task-scoped token ships',
+    expiresAt,
+    match: { human: 'alice-*', agent: 'langchain' },
+  });
+
+  it('turns a matching case off and reports it as suppressed', () => {
+    const cases = run(agent, { suppressions: [rule(new Date(NOW.getTime() + 86_400_000))] });
+    expect(cases).toHaveLength(1);
+    expect(cases[0]).toMatchObject({ flagged: false, confidence: 'high' });
+    expect(cases[0].suppression).toMatchObject({
+      ruleId: 'sup-1',
+      reason: 'Approved pilot until the task-scoped token ships',
+    });
+  });
+
+  it('stops suppressing once the rule expires', () => {
+    const [found] = run(agent, { suppressions: [rule(new Date(NOW.getTime() - 1))] });
+    expect(found).toMatchObject({ flagged: true, suppression: null });
+  });
+
+  it('does not suppress when one pattern does not match', () => {
+    const other = { ...rule(new Date(NOW.getTime() + 86_400_000)), match: { human: 'alice-*', agent: 'boto3' } };
+    expect(run(agent, { suppressions: [other] })[0].flagged).toBe(true);
+  });
+});
+
+describe("clients and the sample's shapes", () => {
+  it("leaves a person's one curl call with their token beside their browser informational at most", () => {
+    const actor = githubUser('user_actor');
+    const events = [
+      githubWeb(actor, T0 + 10 * 60 * MINUTE, '175.16.199.1'),
+      githubApiRequest(actor, { id: '555555' }, T0 + 10 * 60 * MINUTE + 1141, UA.curl, '175.16.199.1'),
+    ];
+    const cases = detectBorrowedCredentials(events, inventoryOf({}), { now: NOW });
+    expect(cases.filter((found) => found.confidence !== 'low')).toEqual([]);
+  });
+
+  it('takes a configured list of clients: an in-house agent is recognised', () => {
+    const actor = githubUser('maria-q');
+    const events = series(T0 + 9 * 60 * MINUTE, 5, MINUTE).map((at) =>
+      githubApiRequest(actor, { id: '31337' }, at, 'acme-triage/2.1', '175.16.199.9'),
+    );
+    const rules = [
+      { pattern: /^acme-triage\//, family: 'acme-triage', clientClass: 'agent' as const },
+      ...DEFAULT_CLIENT_RULES,
+    ];
+    expect(detectBorrowedCredentials(events, inventoryOf({}), { now: NOW })).toEqual([]);
+    const [found] = detectBorrowedCredentials(events, inventoryOf({}), { now: NOW, clientRules: rules });
+    expect(found).toMatchObject({ flagged: true, confidence: 'medium' });
+    expect(found.agents[0].family).toBe('acme-triage');
+  });
+
+  it('links a person across sources: their Okta MFA sign-in counts beside their GitHub token', () => {
+    const okta = oktaUser('00u1fay000000000001', 'fay@acme.example');
+    const signIns = [oktaSignIn(okta, T0 + 9 * 60 * MINUTE, '175.16.199.20', 'sess-fay')];
+    const byEmail = githubUser('fay-dev', 'fay@acme.example');
+    const byLogin = githubUser('fay-dev');
+    const calls = (actor: typeof byEmail) =>
+      series(T0 + 10 * 60 * MINUTE, 8, MINUTE).map((at) =>
+        githubApiRequest(actor, { id: '4242' }, at, UA.octokit, '175.16.199.20'),
+      );
+    const reasonsOf = (cases: BorrowedCase[]) => cases.flatMap((found) => found.reasons.map((reason) => reason.code));
+    expect(
+      reasonsOf(detectBorrowedCredentials([...signIns, ...calls(byEmail)], inventoryOf({}), { now: NOW })),
+    ).toContain('KEY_USED_WHILE_MFA_SIGN_IN');
+    expect(
+      reasonsOf(detectBorrowedCredentials([...signIns, ...calls(byLogin)], inventoryOf({}), { now: NOW })),
+    ).not.toContain('KEY_USED_WHILE_MFA_SIGN_IN');
+    const people = [{ id: 'human-fay', email: 'fay@acme.example', name: 'Fay Duarte', externalIds: ['fay-dev'] }];
+    const [found] = detectBorrowedCredentials([...signIns, ...calls(byLogin)], inventoryOf({ inventory: { people } }), {
+      now: NOW,
+    });
+    expect(found.human).toMatchObject({ personId: 'human-fay', label: 'Fay Duarte', email: 'fay@acme.example' });
+    expect(found.reasons.map((reason) => reason.code)).toContain('KEY_USED_WHILE_MFA_SIGN_IN');
+  });
+});
