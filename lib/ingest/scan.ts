@@ -34,6 +34,18 @@ function isWhitespace(code: number): boolean {
   return code === 32 || code === 9 || code === 10 || code === 13 || code === 0xfeff;
 }
 
+/** Inside an array's element only quotes, brackets and line ends matter; everything else is skipped in one run. */
+function bracketRunEnd(text: string, i: number): number {
+  let end = i;
+  while (end < text.length) {
+    const code = text.charCodeAt(end);
+    if (code === QUOTE || code === NEWLINE || code === OPEN_BRACE || code === CLOSE_BRACE) break;
+    if (code === OPEN_BRACKET || code === CLOSE_BRACKET) break;
+    end++;
+  }
+  return end;
+}
+
 /** What a capture is: a bracketed value, a string or bare literal inside an array, or a whole line of something else. */
 type CaptureKind = 'container' | 'string' | 'literal' | 'line';
 
@@ -86,6 +98,14 @@ export class RecordScanner {
   push(text: string): ScanItem[] {
     this.out = [];
     for (let i = 0; i < text.length; i++) {
+      const skipTo = this.capture === null ? i : this.plainRunEnd(this.capture, text, i);
+      if (skipTo > i) {
+        // Characters that change nothing but the record's length: inside a string, or a line read whole.
+        this.atLineStart = false;
+        this.lineHasContent = true;
+        i = skipTo - 1;
+        continue;
+      }
       const code = text.charCodeAt(i);
       const lineStart = this.atLineStart;
       const firstOnLine = !this.lineHasContent && !isWhitespace(code);
@@ -101,6 +121,23 @@ export class RecordScanner {
     }
     this.carryOver(text);
     return this.out;
+  }
+
+  /** Where the run of characters that need no attention ends (i itself when the next one does). */
+  private plainRunEnd(capture: Capture, text: string, i: number): number {
+    if (capture.kind === 'line') {
+      const newline = text.indexOf('\n', i);
+      return newline === -1 ? text.length : newline;
+    }
+    if (!capture.inString) return this.mode === 'array' && capture.kind === 'container' ? bracketRunEnd(text, i) : i;
+    if (capture.escaped || (capture.keys !== null && capture.keys.reading !== null)) return i;
+    let end = i;
+    while (end < text.length) {
+      const code = text.charCodeAt(end);
+      if (code === QUOTE || code === BACKSLASH || code === NEWLINE) break;
+      end++;
+    }
+    return end;
   }
 
   finish(): ScanItem[] {
