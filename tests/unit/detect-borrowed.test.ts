@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_CLIENT_RULES, detectBorrowedCredentials } from '@/lib/detect/borrowed';
+import { clientClassifier, DEFAULT_CLIENT_RULES, detectBorrowedCredentials } from '@/lib/detect/borrowed';
 import type { BorrowedCase, DetectionInventory } from '@/lib/detect/borrowed';
 import {
   githubApiRequest,
@@ -203,5 +203,59 @@ describe("clients and the sample's shapes", () => {
     });
     expect(found.human).toMatchObject({ personId: 'human-fay', label: 'Fay Duarte', email: 'fay@acme.example' });
     expect(found.reasons.map((reason) => reason.code)).toContain('KEY_USED_WHILE_MFA_SIGN_IN');
+  });
+});
+
+describe('user agents as the logs write them', () => {
+  const classify = clientClassifier();
+  it.each([
+    [UA.boto3, 'sdk', 'boto3'],
+    [UA.awsCli, 'cli', 'aws-cli'],
+    ['[aws-cli/1.18.69 Python/3.8.2 Linux/5.4.0 botocore/1.16.19]', 'cli', 'aws-cli'],
+    [
+      'aws-internal/3 aws-sdk-java/1.12.720 Linux/5.10 OpenJDK_64-Bit_Server_VM/25.412-b08 java/1.8.0_412',
+      'service',
+      'aws-internal',
+    ],
+    ['AWS Internal', 'service', 'aws-internal'],
+    ['[S3Console/0.4, aws-internal/3 aws-sdk-java/1.12.720]', 'human_app', 'aws-console'],
+    [
+      'aws-cli/2.15.30 md/awscrt#0.19.19 ua/2.0 os/linux#5.10 exec-env/AWS_ECS_FARGATE md/command#s3.cp',
+      'sdk',
+      'aws-cli-on-server',
+    ],
+    ['aws-cli/2.15.30 ua/2.0 os/linux#6.1 exec-env/CloudShell md/command#s3.ls', 'cli', 'aws-cloudshell'],
+    ['aws-copilot/v1.34.0', 'cli', 'aws-copilot-cli'],
+    [UA.langchainBoto3, 'agent', 'langchain'],
+    [UA.githubMcp, 'agent', 'claude-code'],
+    ['claude-cli/1.0.120 (external, cli)', 'agent', 'claude-code'],
+    ['OpenAI/Python 1.54.3', 'agent', 'openai-sdk'],
+    ['Anthropic/Python 0.39.0', 'agent', 'anthropic-sdk'],
+    [UA.gh, 'cli', 'gh'],
+    [UA.git, 'cli', 'git'],
+    [UA.curl, 'cli', 'curl'],
+    [UA.gcloud, 'cli', 'gcloud'],
+    [
+      'google-cloud-sdk gcloud/497.0.0 command/gcloud.storage.cp interactive/False from-script/True',
+      'sdk',
+      'gcloud-script',
+    ],
+    [UA.googleApiPython, 'sdk', 'google-sdk'],
+    [UA.pythonRequests, 'sdk', 'python-requests'],
+    [UA.goHttp, 'sdk', 'go-http-client'],
+    ['okhttp/4.12.0', 'sdk', 'okhttp'],
+    ['axios/1.7.7', 'sdk', 'axios'],
+    ['node-fetch/1.0 (+https://github.com/bitinn/node-fetch)', 'sdk', 'node-fetch'],
+    ['undici', 'sdk', 'node-fetch'],
+    [UA.oktaSdk, 'sdk', 'okta-sdk'],
+    [UA.chrome, 'browser', 'browser'],
+    [
+      'Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) HeadlessChrome/131.0.0.0 Safari/537.36',
+      'agent',
+      'browser-automation',
+    ],
+    [UA.teamsAndroid, 'human_app', 'mobile-app'],
+  ])('%s is %s', (userAgent, clientClass, family) => {
+    expect(classify(userAgent)).toEqual({ clientClass, family });
   });
 });

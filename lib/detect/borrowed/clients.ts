@@ -9,10 +9,13 @@ function rule(family: string, clientClass: ClientClass, pattern: RegExp): Client
   return { family, clientClass, pattern };
 }
 
+/** Names that would otherwise match an agent rule: AWS Copilot is a deployment CLI, not GitHub Copilot. */
+const TOOL_EXCEPTIONS: ClientRule[] = [rule('aws-copilot-cli', 'cli', /^aws-copilot\//i)];
+
 const AGENT_RULES: ClientRule[] = [
   rule('claude-code', 'agent', /claude-cli\/|claude[-_ ]code|claude-user/i),
   rule('codex', 'agent', /codex_cli|codex-cli|openai-codex/i),
-  rule('openai-agents', 'agent', /openai-agents|agents-sdk/i),
+  rule('openai-agents', 'agent', /openai-agents|agents-sdk|\bagents\/python/i),
   rule('openai-sdk', 'agent', /\bopenai\/(python|js|node)|openai-python|openai-node/i),
   rule('anthropic-sdk', 'agent', /\banthropic\/(python|js|typescript)|anthropic-sdk|anthropic-python/i),
   rule('langchain', 'agent', /lang[-_]?chain|langgraph|x-client-framework:langchain/i),
@@ -34,7 +37,9 @@ const AGENT_RULES: ClientRule[] = [
 
 /** A person's own tools. Not automation by themselves: they count only with behaviour no person shows. */
 const CLI_RULES: ClientRule[] = [
-  rule('aws-console', 'service', /^aws internal|^console\.amazonaws\.com|^signin\.amazonaws\.com|\.amazonaws\.com$/i),
+  rule('aws-console', 'human_app', /s3console|^console\.[a-z0-9.-]*amazonaws\.com|^signin\.amazonaws\.com/i),
+  rule('aws-internal', 'service', /^aws internal|^aws-internal\/|\.amazonaws\.com$/i),
+  rule('aws-deploy-tool', 'cli', /aws-cdk\/|sam-cli|aws-sam-cli|pulumi|serverless\/|eksctl/i),
   rule('aws-cloudshell', 'cli', /aws-cli\/.*exec-env\/cloudshell/i),
   rule('aws-cli-on-server', 'sdk', /aws-cli\/.*exec-env\/(aws_|ec2|ecs|lambda|codebuild)/i),
   rule('aws-cli', 'cli', /^aws-cli\//i),
@@ -81,11 +86,23 @@ const SDK_RULES: ClientRule[] = [
 
 const BROWSER_RULE = rule('browser', 'browser', /^mozilla\/5\.0.*(chrome|firefox|safari|edg|opera|trident)/i);
 
-export const DEFAULT_CLIENT_RULES: readonly ClientRule[] = [...AGENT_RULES, ...CLI_RULES, ...SDK_RULES, BROWSER_RULE];
+export const DEFAULT_CLIENT_RULES: readonly ClientRule[] = [
+  ...TOOL_EXCEPTIONS,
+  ...AGENT_RULES,
+  ...CLI_RULES,
+  ...SDK_RULES,
+  BROWSER_RULE,
+];
 
 export type ClientInfo = { family: string; clientClass: ClientClass };
 
 const UNKNOWN_CLIENT: ClientInfo = { family: 'unknown', clientClass: 'unknown' };
+
+/** CloudTrail wraps some user agents in brackets ("[aws-cli/2.15 …]"); rules read them bare. */
+function unwrap(userAgent: string): string {
+  const trimmed = userAgent.trim();
+  return trimmed.startsWith('[') && trimmed.endsWith(']') ? trimmed.slice(1, -1).trim() : trimmed;
+}
 
 /** Classifies user agents, remembering each distinct string (logs repeat a few hundred of them). */
 export function clientClassifier(
@@ -96,7 +113,8 @@ export function clientClassifier(
     if (!userAgent) return UNKNOWN_CLIENT;
     let info = seen.get(userAgent);
     if (!info) {
-      const matched = rules.find((candidate) => candidate.pattern.test(userAgent));
+      const bare = unwrap(userAgent);
+      const matched = rules.find((candidate) => candidate.pattern.test(bare));
       info = matched ? { family: matched.family, clientClass: matched.clientClass } : UNKNOWN_CLIENT;
       seen.set(userAgent, info);
     }

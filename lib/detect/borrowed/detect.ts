@@ -12,6 +12,7 @@ import {
   machineRate,
   newNetwork,
   regularCadence,
+  serverEnvironment,
   sessionReplayed,
   type Signal,
   sustainedUse,
@@ -98,6 +99,7 @@ function allSignals(context: GroupContext): Signal[] {
     regularCadence,
     sustainedUse,
     newNetwork,
+    serverEnvironment,
     browserAndAutomationTogether,
     sessionReplayed,
     keyUsedWhileMfaSignIn,
@@ -110,44 +112,55 @@ function allSignals(context: GroupContext): Signal[] {
   return found;
 }
 
-const has = (signals: Signal[], code: Signal['code']) => signals.some((found) => found.code === code);
-
 /** Caps that keep what a person plausibly does from becoming a flag on its own. */
 type Ceiling = { ceiling: Confidence; why: Reason | null };
 
-function ceilingOf(signals: Signal[]): Ceiling {
-  if (has(signals, 'DECLARED_IN_INVENTORY') || has(signals, 'AGENT_CLIENT')) return { ceiling: 'high', why: null };
-  const behaviour = ['MACHINE_RATE', 'AROUND_THE_CLOCK', 'REGULAR_CADENCE', 'SUSTAINED_USE'] as const;
-  if (!behaviour.some((code) => has(signals, code)))
-    return {
-      ceiling: 'low',
-      why: {
-        code: 'BRIEF_USE',
-        message: 'A brief use only: a person trying a script or a command looks the same, so this stays informational.',
-        weight: 0,
-      },
-    };
-  const programClient = has(signals, 'SDK_CLIENT') || has(signals, 'NON_INTERACTIVE_APP');
-  if (programClient) return { ceiling: 'high', why: null };
-  const machineBehaviour = ['MACHINE_RATE', 'AROUND_THE_CLOCK'].filter((code) => has(signals, code as Signal['code']));
-  const corroborating = [
-    'MACHINE_RATE',
-    'AROUND_THE_CLOCK',
-    'NEW_NETWORK',
-    'BROWSER_AND_AUTOMATION_TOGETHER',
-    'SESSION_REPLAYED',
-  ];
-  const corroborated = corroborating.filter((code) => has(signals, code as Signal['code'])).length >= 2;
-  if (machineBehaviour.length > 0 && corroborated) return { ceiling: 'medium', why: null };
-  return {
-    ceiling: 'low',
-    why: {
-      code: 'PERSON_TOOLS_ONLY',
-      message:
-        "Only a person's own tools (a command-line tool, git, an unnamed client) were seen, without two signs together that no person shows: informational.",
-      weight: 0,
-    },
-  };
+const BEHAVIOUR = ['MACHINE_RATE', 'AROUND_THE_CLOCK', 'REGULAR_CADENCE', 'SUSTAINED_USE'] as const;
+const ELSEWHERE = ['NEW_NETWORK', 'SERVER_ENVIRONMENT', 'BROWSER_AND_AUTOMATION_TOGETHER', 'SESSION_REPLAYED'] as const;
+const PERSONAL_KEY_TYPES = new Set(['long_lived_access_key', 'api_token', 'personal_access_token']);
+/** Tools that run in the background on a person's own device (an editor's git fetch). */
+const BACKGROUND_TOOLS = new Set(['git', 'github-desktop', 'unknown']);
+
+const BRIEF: Reason = {
+  code: 'BRIEF_USE',
+  message: 'A brief use only: a person trying a script or a command looks the same, so this stays informational.',
+  weight: 0,
+};
+const PERSON_TOOLS: Reason = {
+  code: 'PERSON_TOOLS_ONLY',
+  message:
+    "Only a person's own tools (a command-line tool, git, an everyday app) were seen, and nothing they could not do themselves: informational.",
+  weight: 0,
+};
+
+/**
+ * Caps that keep what a person plausibly does from becoming a flag on its own: a brief use, or a person's own tools
+ * without a rate no person keeps, or without activity around the clock from somewhere else.
+ */
+function ceilingOf(signals: Signal[], context: GroupContext): Ceiling {
+  const found = (code: Signal['code']) => signals.find((candidate) => candidate.code === code);
+  if (found('DECLARED_IN_INVENTORY') || found('AGENT_CLIENT')) return { ceiling: 'high', why: null };
+  const sdk = Boolean(found('SDK_CLIENT'));
+  const elsewhere = ELSEWHERE.some((code) => found(code));
+  if (!BEHAVIOUR.some((code) => found(code))) {
+    const together = Boolean(found('BROWSER_AND_AUTOMATION_TOGETHER'));
+    return sdk && together ? { ceiling: 'medium', why: null } : { ceiling: 'low', why: BRIEF };
+  }
+  if (sdk) return { ceiling: 'high', why: null };
+  const rate = found('MACHINE_RATE');
+  if (rate && (rate.strong || found('NON_INTERACTIVE_APP'))) return { ceiling: 'high', why: null };
+  if (found('AROUND_THE_CLOCK') && (elsewhere || personalKeyOutsideBackgroundTools(context)))
+    return { ceiling: 'medium', why: null };
+  return { ceiling: 'low', why: PERSON_TOOLS };
+}
+
+/** A person's key or API token used around the clock by something other than their editor's background git. */
+function personalKeyOutsideBackgroundTools(context: GroupContext): boolean {
+  const { view, ordered } = context;
+  const type = view.events[ordered[0]].credential?.type ?? '';
+  if (!PERSONAL_KEY_TYPES.has(type)) return false;
+  if (type === 'api_token') return true;
+  return ordered.every((i) => !BACKGROUND_TOOLS.has(view.clientOf(i).family));
 }
 
 const RANK: Record<Confidence, number> = { low: 0, medium: 1, high: 2 };
@@ -162,7 +175,7 @@ function confidenceOf(score: number, ceiling: Confidence): Confidence | null {
 function weigh(context: GroupContext, inventory: DetectionInventory, options: DetectionOptions): BorrowedCase | null {
   const signals = allSignals(context);
   const score = signals.reduce((sum, found) => sum + found.weight, 0);
-  const { ceiling, why } = ceilingOf(signals);
+  const { ceiling, why } = ceilingOf(signals, context);
   const confidence = confidenceOf(score, ceiling);
   if (!confidence) return null;
   const reasons: Reason[] = signals.map(({ code, message, weight }) => ({ code, message, weight }));

@@ -19,7 +19,7 @@ const MACHINE_CREDENTIAL_TYPES = new Set(['workload_identity', 'managed_identity
 
 /** Names people give service accounts and bots: svc-backup, deploy-bot, ci_runner, terraform, noreply … */
 const SERVICE_LIKE_NAME =
-  /^(svc|srv|service|sa|bot|ci|cd|build|deploy|deployer|automation|auto|robot|system|sys|sync|integration|app|api|noreply|no-reply|jenkins|terraform|github-actions|gitlab-ci|runner|monitor|backup|etl|scanner)([-_.0-9]|$)|[-_.](svc|bot|service|automation|ci|sync|robot|deploy|deployer|runner|api|integration)$|\[bot\]$/i;
+  /^(svc|srv|service|sa|bot|ci|cd|build|deploy|deployer|automation|auto|robot|system|sys|sync|integration|app|api|noreply|no-reply|jenkins|terraform|github-actions|gitlab-ci|runner|monitor|backup|etl|scanner)([-_0-9]|$)|[-_.](svc|bot|service|automation|ci|sync|robot|deploy|deployer|runner|api|integration)$|\[bot\]$/i;
 
 export type InventoryIndex = {
   personByName: Map<string, InventoryPerson>;
@@ -52,7 +52,9 @@ export function inventoryCredentialOf(event: NormalizedEvent, index: InventoryIn
   for (const print of [credential.id, credential.hashedToken]) {
     if (!print) continue;
     const found =
-      index.credentialByFingerprint.get(print) ?? index.credentialByFingerprint.get(`${event.source}:${print}`);
+      index.credentialByFingerprint.get(print) ??
+      index.credentialByFingerprint.get(`${event.source}:${print}`) ??
+      index.credentialByFingerprint.get(`sha256:${print}`);
     if (found) return found;
   }
   return null;

@@ -11,8 +11,10 @@ export const THRESHOLDS = {
   rateFloorPerHour: 30,
   rateCapPerHour: 120,
   ratePersonFactor: 1.5,
-  steadySlotsPerHour: 10,
+  steadySlotsPerHour: 11,
   machineRateHours: 2,
+  /** A person's own tool (a CLI, an unnamed client) needs longer at machine rate: a big sync can run an hour or two. */
+  machineRateHoursForTools: 3,
   sleepGapHours: 4,
   awakeRunHours: 36,
   cadenceRunGapSeconds: 60,
@@ -37,6 +39,7 @@ export const WEIGHTS = {
   REGULAR_CADENCE: 1,
   SUSTAINED_USE: 1,
   NEW_NETWORK: 1,
+  SERVER_ENVIRONMENT: 1,
   BROWSER_AND_AUTOMATION_TOGETHER: 1,
   SESSION_REPLAYED: 2,
   KEY_USED_WHILE_MFA_SIGN_IN: 1,
@@ -44,8 +47,11 @@ export const WEIGHTS = {
   PERSON_TOOLS_ONLY: 0,
 } as const;
 
+/** Sustained use by a client that says it is a program (an SDK, an agent) weighs more than by a person's tool. */
+export const SUSTAINED_PROGRAM_WEIGHT = 2;
+
 /** A signal that fired, with the events that show it best. */
-export type Signal = Reason & { telling: number[] };
+export type Signal = Reason & { telling: number[]; strong?: boolean };
 
 /** What every signal reads: the group's events in time order and the person's interactive ones. */
 export type GroupContext = {
@@ -60,8 +66,8 @@ export type GroupContext = {
   credentialLabel: string;
 };
 
-function signal(code: Signal['code'], message: string, telling: number[]): Signal {
-  return { code, message, weight: WEIGHTS[code], telling: telling.slice(0, 8) };
+function signal(code: Signal['code'], message: string, telling: number[], strong = false): Signal {
+  return { code, message, weight: WEIGHTS[code], telling: telling.slice(0, 8), strong };
 }
 
 const plural = (count: number, word: string) => `${count} ${word}${count === 1 ? '' : 's'}`;
@@ -104,6 +110,22 @@ export function clientSignals(context: GroupContext): Signal[] {
     );
   }
   return found;
+}
+
+/** What SDKs and CLIs say about where they run: AWS's exec-env, a cloud kernel, gcloud's environment. */
+const SERVER_ENVIRONMENT =
+  /exec-env\/(?!cloudshell)[a-z]|(os\/linux#|linux\/)[^ ]*-(aws|gcp|gke|azure)\b|environment\/(gce|gke|cloudrun|gae)/i;
+
+export function serverEnvironment(context: GroupContext): Signal | null {
+  const { ordered, view } = context;
+  const onServer = ordered.filter((i) => SERVER_ENVIRONMENT.test(view.events[i].client.userAgent ?? ''));
+  if (onServer.length === 0) return null;
+  const hint = SERVER_ENVIRONMENT.exec(view.events[onServer[0]].client.userAgent ?? '')?.[0] ?? '';
+  return signal(
+    'SERVER_ENVIRONMENT',
+    `The client says it runs on a cloud server (${hint}) in ${plural(onServer.length, 'call')}: the credential was copied onto a machine, not used from the person's own device.`,
+    onServer,
+  );
 }
 
 function nonInteractiveApp(context: GroupContext, index: number): boolean {
@@ -150,6 +172,7 @@ export function machineRate(context: GroupContext): Signal | null {
     (bucket) => bucket.count >= limit && bucket.slots.size >= THRESHOLDS.steadySlotsPerHour,
   );
   if (steady.length < THRESHOLDS.machineRateHours) return null;
+  const strong = steady.length >= THRESHOLDS.machineRateHoursForTools;
   const peak = Math.max(...steady.map((bucket) => bucket.count));
   const baseline =
     personBusiest > 0
@@ -159,6 +182,7 @@ export function machineRate(context: GroupContext): Signal | null {
     'MACHINE_RATE',
     `For ${plural(steady.length, 'hour')} the credential made at least ${limit} calls an hour (up to ${peak}) with no five-minute pause; ${baseline}.`,
     steady.map((bucket) => bucket.first),
+    strong,
   );
 }
 
@@ -232,11 +256,13 @@ export function sustainedUse(context: GroupContext): Signal | null {
   const hours = new Set(times.map((time) => Math.floor(time / HOUR))).size;
   const days = new Set(times.map((time) => Math.floor(time / DAY))).size;
   if (hours < THRESHOLDS.sustainedMinHours && days < 2) return null;
-  return signal(
+  const program = context.ordered.some((i) => isAutomationClass(context.view.clientOf(i).clientClass));
+  const found = signal(
     'SUSTAINED_USE',
-    `Used ${plural(times.length, 'time')} across ${plural(hours, 'hour')} on ${plural(days, 'day')}, not once in a quick session.`,
+    `Used ${plural(times.length, 'time')} across ${plural(hours, 'hour')} on ${plural(days, 'day')}, not once in a quick session${program ? ': a program kept running with it, which is more than trying a script' : ''}.`,
     [context.ordered[0], context.ordered[context.ordered.length - 1]],
   );
+  return program ? { ...found, weight: SUSTAINED_PROGRAM_WEIGHT } : found;
 }
 
 export function newNetwork(context: GroupContext): Signal | null {
