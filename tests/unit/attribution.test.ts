@@ -17,6 +17,8 @@ import {
   HOUR,
   iamUser,
   keyCall,
+  oktaApiTokenCall,
+  oktaUser,
   T0,
   UA,
 } from '@/tests/fixtures/detect/events';
@@ -138,5 +140,22 @@ describe('events a later case covers read as borrowed', () => {
       '54.210.19.8',
     );
     expect(readAttribution(other, 'UNKNOWN', context)).toBe('UNKNOWN');
+  });
+});
+
+describe("a person's API token acting as its creator", () => {
+  it("stays the person's even when the log calls the actor a machine", () => {
+    const context = attributionContext(inventoryOf({}));
+    const base = oktaApiTokenCall(
+      oktaUser('00u1x', 'xia@acme.example'),
+      '00Txia',
+      T0,
+      UA.pythonRequests,
+      '203.0.113.9',
+    );
+    const asMachine: NormalizedEvent = { ...base, principal: { ...base.principal, kind: 'machine' } };
+    expect(attributeEvent(asMachine, context)).toBe('UNKNOWN');
+    const noDelegation: NormalizedEvent = { ...asMachine, delegation: null };
+    expect(attributeEvent(noDelegation, context)).toBe('AGENT_AUTONOMOUS');
   });
 });

@@ -54,11 +54,15 @@ export function credentialKeyOf(event: NormalizedEvent, personKey: string, clien
   return `${event.source}|${personKey}|client|${client.family}`;
 }
 
-/** The client an event came from, with a person's own Microsoft apps told apart from other OAuth apps. */
+/**
+ * The client an event came from. The OAuth application outranks the user agent for a person's own Microsoft apps
+ * and tools: Azure CLI signs in through python-requests, yet it is a person's command-line tool. An agent's user
+ * agent outranks everything.
+ */
 export function effectiveClient(event: NormalizedEvent, client: ClientInfo): ClientInfo {
   const credential = event.credential;
   if (!credential?.appId && !credential?.appName) return client;
-  if (client.clientClass !== 'unknown' && client.clientClass !== 'cli') return client;
+  if (client.clientClass === 'agent' || client.clientClass === 'browser') return client;
   const kind = appKind(credential.appId, credential.appName);
   if (kind === 'person_app') return { family: client.family, clientClass: 'human_app' };
   if (kind === 'person_cli') return { family: client.family, clientClass: 'cli' };

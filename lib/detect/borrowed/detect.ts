@@ -174,6 +174,7 @@ function confidenceOf(score: number, ceiling: Confidence): Confidence | null {
 
 function weigh(context: GroupContext, inventory: DetectionInventory, options: DetectionOptions): BorrowedCase | null {
   const signals = allSignals(context);
+  if (signals.every((found) => found.code === 'SUSTAINED_USE' && found.weight === WEIGHTS.SUSTAINED_USE)) return null;
   const score = signals.reduce((sum, found) => sum + found.weight, 0);
   const { ceiling, why } = ceilingOf(signals, context);
   const confidence = confidenceOf(score, ceiling);

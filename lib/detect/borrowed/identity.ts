@@ -131,20 +131,22 @@ function principalVerdict(event: NormalizedEvent, index: InventoryIndex): Princi
   let bySource = index.verdicts.get(event.source);
   if (!bySource) index.verdicts.set(event.source, (bySource = new Map()));
   const cached = bySource.get(principal.externalId);
-  if (cached && cached.kind === principal.kind && cached.email === principal.email) return cached.verdict;
+  const kind = event.delegation?.kind === 'api_token_of_user' ? `${principal.kind}+token` : principal.kind;
+  if (cached && cached.kind === kind && cached.email === principal.email) return cached.verdict;
   const verdict = judgePrincipal(event, index);
-  bySource.set(principal.externalId, { kind: principal.kind, email: principal.email, verdict });
+  bySource.set(principal.externalId, { kind, email: principal.email, verdict });
   return verdict;
 }
 
 function judgePrincipal(event: NormalizedEvent, index: InventoryIndex): PrincipalVerdict {
   const principal = event.principal;
-  if (principal.kind === 'machine' || isKnownNhi(event, index)) return MACHINE_VERDICT;
+  const personsToken = event.delegation?.kind === 'api_token_of_user';
+  if ((principal.kind === 'machine' && !personsToken) || isKnownNhi(event, index)) return MACHINE_VERDICT;
   const person = matchPerson(event, index);
   if (person) return personActor(event, person, false);
   const name = localPart(principal.email ?? tailOf(principal.externalId));
   if (SERVICE_LIKE_NAME.test(name)) return MACHINE_VERDICT;
-  if (principal.kind === 'person') return personActor(event, null, false);
+  if (principal.kind === 'person' || personsToken) return personActor(event, null, false);
   const emailLike = looksLikePersonEmail(principal.email) || looksLikePersonEmail(tailOf(principal.externalId));
   return personActor(event, null, !emailLike);
 }
