@@ -1,0 +1,3 @@
+-- CreateIndex
+CREATE INDEX "findings_status_severity_detectedAt_idx" ON "findings"("status", "severity", "detectedAt");
+
