@@ -45,14 +45,15 @@ function CredentialRow({ credential, mayRevoke }: { credential: Credential; mayR
         >
           {credential.name}
         </Link>
-        <p className="max-w-64 truncate text-xs text-slate-500">{credential.system}</p>
+        <p className="max-w-64 truncate text-xs text-slate-500">
+          {CREDENTIAL_KIND_LABELS[credential.kind]} · {credential.system}
+        </p>
       </Td>
-      <Td className="whitespace-nowrap text-slate-600">{CREDENTIAL_KIND_LABELS[credential.kind]}</Td>
       <Td className="text-slate-600">
         <Subject credential={credential} />
-      </Td>
-      <Td className="text-slate-600">
-        <Identity name={credential.holderNhi?.name} self={credential.held} />
+        <p className="mt-0.5 flex items-center gap-1 text-xs text-slate-500">
+          held by <Identity name={credential.holderNhi?.name} self={credential.held} />
+        </p>
       </Td>
       <Td className="whitespace-nowrap">
         <ExpiryBadge expiresAt={credential.expiresAt} />
@@ -105,9 +106,7 @@ export function NhiCredentials({ credentials, mayRevoke = false }: { credentials
           <thead>
             <tr>
               <Th>Name</Th>
-              <Th>Kind</Th>
               <Th>Authenticates as</Th>
-              <Th>Held by</Th>
               <Th>Expiry</Th>
               <Th>Last used</Th>
               <Th>Status</Th>
