@@ -8,6 +8,16 @@ import { ATTRIBUTION_STYLE } from './palette';
 const numberFormat = new Intl.NumberFormat('en-US');
 const compactFormat = new Intl.NumberFormat('en-US', { notation: 'compact' });
 
+/** The tooltip is HTML, so it reads the theme's palette directly; the SVG parts are styled in globals.css. */
+const TOOLTIP_STYLE = {
+  backgroundColor: 'var(--color-white)',
+  border: '1px solid var(--color-slate-200)',
+  borderRadius: 6,
+  fontSize: 12,
+  boxShadow: '0 4px 12px rgb(0 0 0 / 0.12)',
+};
+const TOOLTIP_LABEL_STYLE = { color: 'var(--color-slate-900)', fontWeight: 600 };
+
 function shortDay(day: string): string {
   return new Date(`${day}T00:00:00Z`).toLocaleDateString('en-US', { month: 'short', day: 'numeric', timeZone: 'UTC' });
 }
@@ -15,21 +25,21 @@ function shortDay(day: string): string {
 /** Audit events per day, stacked by who acted: humans first, then agents with and without a human behind them. */
 export function AttributionChart({ data, attributions }: { data: DailyAttribution[]; attributions: Attribution[] }) {
   return (
-    <div className="h-72 w-full" role="img" aria-label="Audit events per day by attribution">
+    <div className="chart h-72 w-full" role="img" aria-label="Audit events per day by attribution">
       <ResponsiveContainer width="100%" height="100%">
         <BarChart data={data} margin={{ top: 8, right: 8, bottom: 0, left: 0 }} barCategoryGap={1}>
-          <CartesianGrid vertical={false} stroke="#e2e8f0" />
+          <CartesianGrid vertical={false} />
           <XAxis
             dataKey="day"
             tickFormatter={shortDay}
-            tick={{ fontSize: 11, fill: '#64748b' }}
+            tick={{ fontSize: 11 }}
             tickLine={false}
             axisLine={false}
             minTickGap={28}
           />
           <YAxis
             tickFormatter={(value: number) => compactFormat.format(value)}
-            tick={{ fontSize: 11, fill: '#64748b' }}
+            tick={{ fontSize: 11 }}
             tickLine={false}
             axisLine={false}
             width={44}
@@ -40,7 +50,8 @@ export function AttributionChart({ data, attributions }: { data: DailyAttributio
               numberFormat.format(Number(value)),
               ATTRIBUTION_STYLE[name as Attribution]?.label ?? name,
             ]}
-            cursor={{ fill: '#f1f5f9' }}
+            contentStyle={TOOLTIP_STYLE}
+            labelStyle={TOOLTIP_LABEL_STYLE}
           />
           <Legend
             itemSorter={null}

@@ -1,6 +1,6 @@
 'use client';
 
-import Link from 'next/link';
+import Link, { useLinkStatus } from 'next/link';
 import { usePathname } from 'next/navigation';
 import type { DashboardRole } from '@/lib/db/generated/sqlite/enums';
 import { cn } from '@/components/ui/cn';
@@ -8,6 +8,17 @@ import { NAV_ITEMS, visibleTo } from './navigation';
 
 function isActive(pathname: string, href: string): boolean {
   return href === '/' ? pathname === '/' : pathname === href || pathname.startsWith(`${href}/`);
+}
+
+/** While the page a link leads to is loading, a quiet pulse beside the link says that the click was taken. */
+function LoadingMarker() {
+  const { pending } = useLinkStatus();
+  if (!pending) return null;
+  return (
+    <span role="status" className="ml-auto size-2 shrink-0 animate-pulse rounded-full bg-on-accent/70">
+      <span className="sr-only">Loading</span>
+    </span>
+  );
 }
 
 export function Sidebar({ role }: { role: DashboardRole }) {
@@ -23,11 +34,12 @@ export function Sidebar({ role }: { role: DashboardRole }) {
             aria-current={active ? 'page' : undefined}
             className={cn(
               'flex items-center gap-2.5 rounded-md px-2.5 py-2 text-sm font-medium transition-colors',
-              active ? 'bg-white/10 text-white' : 'text-slate-300 hover:bg-white/5 hover:text-white',
+              active ? 'bg-on-accent/10 text-on-accent' : 'text-nav-muted hover:bg-on-accent/5 hover:text-on-accent',
             )}
           >
             <Icon className="size-4 shrink-0" aria-hidden />
             <span className="truncate">{label}</span>
+            <LoadingMarker />
           </Link>
         );
       })}
