@@ -230,3 +230,48 @@ test('a new API key lives 90 days unless changed, and a key close to its end is 
   await page.setViewportSize({ width: 390, height: 844 });
   await saveScreenshot(page, 'api-keys-expiring-390');
 });
+
+test('decommissioning shows what it revokes first; a sponsor who suspends their agent learns only security lifts it', async ({
+  browser,
+  baseURL,
+}) => {
+  test.setTimeout(60_000); // two people sign in and the agent changes hands three times
+  const name = unique('decommission-impact-pat');
+  const asSecurity = await signedInPage(browser, baseURL, security);
+  const asSponsor = await signedInPage(browser, baseURL, sponsor);
+  try {
+    await addBorrowedCredential(asSecurity.page, name);
+    await open(asSecurity.page, '/inventory');
+    await asSecurity.page.getByRole('link', { name: SPONSORED_AGENT }).click();
+    await expect(asSecurity.page.getByRole('heading', { name: SPONSORED_AGENT, level: 1 })).toBeVisible();
+    const agentUrl = asSecurity.page.url();
+    await asSecurity.page.getByRole('button', { name: 'Decommission' }).click();
+    const decommission = asSecurity.page.getByRole('dialog', { name: `Decommission ${SPONSORED_AGENT}?` });
+    await expect(decommission.getByTestId('decommission-impact')).toContainText('Revoked at the same moment');
+    await expect(decommission.getByRole('list', { name: 'What decommissioning revokes' })).toContainText(name);
+    await saveScreenshot(asSecurity.page, 'decommission-impact');
+    await decommission.getByRole('button', { name: 'Cancel' }).click();
+
+    await open(asSponsor.page, agentUrl);
+    await asSponsor.page.getByRole('button', { name: 'Suspend' }).click();
+    const suspend = asSponsor.page.getByRole('dialog', { name: `Suspend ${SPONSORED_AGENT}?` });
+    await expect(suspend).toContainText('Only the security team can lift the suspension.');
+    await suspend.getByRole('button', { name: 'Suspend' }).click();
+    await expect(asSponsor.page.getByTestId('suspension-note')).toContainText(
+      'only the security team can reactivate it',
+    );
+    await expect(asSponsor.page.getByRole('button', { name: 'Reactivate' })).toHaveCount(0);
+
+    await open(asSecurity.page, agentUrl);
+    await asSecurity.page.getByRole('button', { name: 'Reactivate' }).click();
+    await asSecurity.page
+      .getByRole('dialog', { name: `Make ${SPONSORED_AGENT} active?` })
+      .getByRole('button', { name: 'Make active' })
+      .click();
+    await expect(asSecurity.page.getByRole('button', { name: 'Suspend' })).toBeVisible();
+    await expect(asSecurity.page.getByRole('button', { name: 'Reactivate' })).toHaveCount(0);
+  } finally {
+    await asSponsor.context.close();
+    await asSecurity.context.close();
+  }
+});
