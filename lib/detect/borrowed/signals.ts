@@ -12,6 +12,8 @@ export const THRESHOLDS = {
   rateCapPerHour: 120,
   ratePersonFactor: 1.5,
   steadySlotsPerHour: 11,
+  /** A program (an SDK, an agent, another app's token) keeping the pace for a full hour is past a quick script. */
+  machineRateHoursForPrograms: 1,
   machineRateHours: 2,
   /** A person's own tool (a CLI, an unnamed client) needs longer at machine rate: a big sync can run an hour or two. */
   machineRateHoursForTools: 3,
@@ -23,6 +25,8 @@ export const THRESHOLDS = {
   cadenceRegularShare: 0.8,
   sustainedMinEvents: 10,
   sustainedMinHours: 3,
+  /** A program seen in this many distinct hours ran through more than an afternoon of someone trying a script. */
+  sustainedProgramHours: 8,
   newNetworkShare: 0.8,
   togetherWindowMinutes: 10,
   togetherMinEvents: 3,
@@ -139,6 +143,13 @@ function familiesOf(indexes: number[], context: GroupContext): string {
   return [...families].slice(0, 4).join(', ');
 }
 
+/** Whether the client says it is a program: an SDK or agent user agent, or another application's token. */
+function admitsProgram(context: GroupContext): boolean {
+  return context.ordered.some(
+    (i) => isAutomationClass(context.view.clientOf(i).clientClass) || nonInteractiveApp(context, i),
+  );
+}
+
 /** The most a person did interactively in one clock hour. */
 function busiestInteractiveHour(context: GroupContext): number {
   const perHour = new Map<number, number>();
@@ -171,7 +182,8 @@ export function machineRate(context: GroupContext): Signal | null {
   const steady = [...hours.values()].filter(
     (bucket) => bucket.count >= limit && bucket.slots.size >= THRESHOLDS.steadySlotsPerHour,
   );
-  if (steady.length < THRESHOLDS.machineRateHours) return null;
+  const needed = admitsProgram(context) ? THRESHOLDS.machineRateHoursForPrograms : THRESHOLDS.machineRateHours;
+  if (steady.length < needed) return null;
   const strong = steady.length >= THRESHOLDS.machineRateHoursForTools;
   const peak = Math.max(...steady.map((bucket) => bucket.count));
   const baseline =
@@ -256,10 +268,10 @@ export function sustainedUse(context: GroupContext): Signal | null {
   const hours = new Set(times.map((time) => Math.floor(time / HOUR))).size;
   const days = new Set(times.map((time) => Math.floor(time / DAY))).size;
   if (hours < THRESHOLDS.sustainedMinHours && days < 2) return null;
-  const program = context.ordered.some((i) => isAutomationClass(context.view.clientOf(i).clientClass));
+  const program = admitsProgram(context) && hours >= THRESHOLDS.sustainedProgramHours;
   const found = signal(
     'SUSTAINED_USE',
-    `Used ${plural(times.length, 'time')} across ${plural(hours, 'hour')} on ${plural(days, 'day')}, not once in a quick session${program ? ': a program kept running with it, which is more than trying a script' : ''}.`,
+    `Used ${plural(times.length, 'time')} across ${plural(hours, 'hour')} on ${plural(days, 'day')}, not once in a quick session${program ? ': a program kept running with it, longer than anyone trying a script' : ''}.`,
     [context.ordered[0], context.ordered[context.ordered.length - 1]],
   );
   return program ? { ...found, weight: SUSTAINED_PROGRAM_WEIGHT } : found;
