@@ -225,7 +225,7 @@ function assemble(
       credentialKey: group.key,
       from: firstSeen,
       to: lastSeen,
-      clientFamilies: [...new Set(agents.map((agent) => agent.family))].sort(),
+      clientFamilies: [...new Set(ordered.map((i) => view.clientOf(i).family))].sort(),
     },
   };
 }
