@@ -35,7 +35,7 @@ function Sponsor({ sponsor }: { sponsor: NhiListRow['sponsor'] }) {
   if (!sponsor) return <Badge tone="warning">No sponsor</Badge>;
   return (
     <span className="flex items-center gap-1.5">
-      <span className="block max-w-36 truncate" title={sponsor.name}>
+      <span className="block max-w-32 truncate" title={sponsor.name}>
         {sponsor.name}
       </span>
       {sponsor.status === 'OFFBOARDED' ? <Badge tone="danger">Offboarded</Badge> : null}
@@ -61,7 +61,7 @@ function Context({ nhi, shown }: { nhi: NhiListRow; shown: Shown }) {
   if (parts.length === 0) return null;
   const text = parts.join(' · ');
   return (
-    <p className="max-w-60 truncate text-xs text-slate-500" title={text}>
+    <p className="max-w-56 truncate text-xs text-slate-500" title={text}>
       {text}
     </p>
   );
@@ -72,7 +72,7 @@ function NameCell({ nhi, shown }: { nhi: NhiListRow; shown: Shown }) {
     <Td className={STICKY_CELL}>
       <Link
         href={`/inventory/identities/${nhi.id}`}
-        className="block max-w-60 truncate font-medium text-slate-900 hover:text-brand-700 hover:underline"
+        className="block max-w-56 truncate font-medium text-slate-900 hover:text-brand-700 hover:underline"
         title={nhi.name}
       >
         {nhi.name}
