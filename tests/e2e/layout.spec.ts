@@ -4,7 +4,7 @@ import { DEMO_ADMIN, DEMO_SECURITY, LONG_NAMED, signInToDemo, startDemoApp, type
 
 /**
  * How the dashboard fits the screens people use, on a demo-sized inventory (its own server and database):
- * a 1440 px and a 1280 px laptop, a 390 px phone, and the dark theme. Screenshots go to
+ * a 1440 px laptop, a 390 px phone, and the dark theme. Screenshots go to
  * test-results/screenshots/ for a person to look at.
  */
 
@@ -63,10 +63,7 @@ async function backgroundLightness(page: Page): Promise<number> {
 
 const RISK_COLUMNS = ['Credentials', 'Last seen', 'Findings'] as const;
 
-for (const viewport of [
-  { width: 1440, height: 900 },
-  { width: 1280, height: 800 },
-]) {
+for (const viewport of [{ width: 1440, height: 900 }]) {
   test.describe(`at ${viewport.width}x${viewport.height}`, () => {
     test.use({ viewport });
 
