@@ -1,5 +1,6 @@
 'use client';
 
+import { useOptimistic, useTransition } from 'react';
 import { DropdownMenu } from 'radix-ui';
 import { Check, Columns3 } from 'lucide-react';
 import { usePathname, useRouter, useSearchParams } from 'next/navigation';
@@ -24,16 +25,20 @@ export function ColumnChooser({
   const router = useRouter();
   const pathname = usePathname();
   const searchParams = useSearchParams();
+  // Two quick ticks must both count: each builds on what the last one chose, not on the address not yet updated.
+  const [shown, setShown] = useOptimistic(chosen);
+  const [, startTransition] = useTransition();
 
   const toggle = (id: string, show: boolean) => {
-    const next = columns
-      .map((column) => column.id)
-      .filter((column) => (column === id ? show : chosen.includes(column)));
+    const next = columns.map((column) => column.id).filter((column) => (column === id ? show : shown.includes(column)));
     const params = new URLSearchParams(searchParams.toString());
     if (next.length > 0) params.set('cols', next.join(','));
     else params.delete('cols');
     const query = params.toString();
-    router.replace(query ? `${pathname}?${query}` : pathname, { scroll: false });
+    startTransition(() => {
+      setShown(next);
+      router.replace(query ? `${pathname}?${query}` : pathname, { scroll: false });
+    });
   };
 
   return (
@@ -56,7 +61,7 @@ export function ColumnChooser({
             return (
               <DropdownMenu.CheckboxItem
                 key={column.id}
-                checked={sorted || chosen.includes(column.id)}
+                checked={sorted || shown.includes(column.id)}
                 disabled={sorted}
                 onSelect={(event) => event.preventDefault()}
                 onCheckedChange={(checked) => toggle(column.id, checked === true)}
