@@ -5,7 +5,7 @@ import type { CredentialKind, CredentialStatus } from '../../lib/db/generated/sq
 import type { HumanActor, KeyActor } from '../../lib/auth/actor';
 import { CREDENTIALS_PAGE_SIZE, listCredentials } from '../../lib/credentials/list';
 import { AppError } from '../../lib/errors';
-import { credentialSearchText } from '../../lib/inventory/search-text';
+import { credentialSearchText, nameKey } from '../../lib/inventory/search-text';
 import { createPerson } from '../support/people';
 
 type CredentialFixture = {
@@ -38,7 +38,7 @@ function credentialData(fixture: CredentialFixture) {
     fingerprint: `sha256:${randomUUID()}`,
     ...fixture,
   };
-  return { ...data, searchText: credentialSearchText(data) };
+  return { ...data, searchText: credentialSearchText(data), nameKey: nameKey(data.name) };
 }
 
 async function addCredentials(fixtures: CredentialFixture[]): Promise<string[]> {
