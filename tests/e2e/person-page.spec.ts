@@ -11,7 +11,8 @@ test("a person's page shows their borrowed credentials first and pages every ide
   page,
 }) => {
   test.slow(); // two CSV imports and a page at two widths
-  const person = ROLE_ACCOUNTS.ADMIN;
+  // Nobody else's test makes the auditor a sponsor, so the counts below are theirs alone.
+  const person = ROLE_ACCOUNTS.AUDITOR;
   await signIn(page, ROLE_ACCOUNTS.SECURITY);
   await importCsv(page, 'Identities', [
     'system,externalId,name,kind,environment,sponsorEmail,description',
@@ -22,7 +23,7 @@ test("a person's page shows their borrowed credentials first and pages every ide
   ]);
   await importCsv(page, 'Credentials', [
     'system,name,kind,fingerprint,subjectType,subject,holder,environment,issuedAt,expiresAt,lastRotatedAt',
-    `fleet,Ada's token in the fleet,PERSONAL_ACCESS_TOKEN,sha256:e2e-fleet-borrowed,HUMAN,${person.email},fleet:${fleetName(0)},production,,,`,
+    `fleet,Avery's token in the fleet,PERSONAL_ACCESS_TOKEN,sha256:e2e-fleet-borrowed,HUMAN,${person.email},fleet:${fleetName(0)},production,,,`,
   ]);
 
   await open(page, `/inventory/people?q=${encodeURIComponent(person.email)}`);
@@ -31,7 +32,7 @@ test("a person's page shows their borrowed credentials first and pages every ide
   const headings = page.locator('main h2');
   await expect(headings.first()).toHaveText('Their credentials used by identities (1)');
   const borrowed = page.getByRole('table', { name: 'Their credentials used by identities' });
-  await expect(borrowed.getByRole('row').filter({ hasText: "Ada's token in the fleet" })).toContainText(fleetName(0));
+  await expect(borrowed.getByRole('row').filter({ hasText: "Avery's token in the fleet" })).toContainText(fleetName(0));
 
   await expect(page.getByRole('heading', { name: `Identities they sponsor (${FLEET})` })).toBeVisible();
   const sponsored = page.getByRole('table', { name: 'Identities they sponsor' });
