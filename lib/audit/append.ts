@@ -1,7 +1,14 @@
 import 'server-only';
 import { databaseFlavor, type Tx } from '../db';
 import type { Attribution, AuditOutcome, CredentialKind, PrincipalType } from '../db/generated/sqlite/enums';
-import { canonicalDetails, chainHash, CURRENT_HASH_VERSION, type ChainedEvent, type UnhashedEvent } from './chain';
+import {
+  canonicalDetails,
+  chainHash,
+  CHAINED_EVENT_COLUMNS,
+  CURRENT_HASH_VERSION,
+  type ChainedEvent,
+  type UnhashedEvent,
+} from './chain';
 import { STEWARD_SOURCE } from './actions';
 
 export type Principal = { type: PrincipalType; id?: string | null; label?: string | null };
@@ -168,32 +175,7 @@ async function addToCredentialUsage(tx: Tx, events: ChainedEvent[]): Promise<voi
   }
 }
 
-const EVENT_COLUMNS = [
-  'seq',
-  'occurredAt',
-  'recordedAt',
-  'source',
-  'sourceEventId',
-  'action',
-  'resource',
-  'outcome',
-  'initiatorType',
-  'initiatorId',
-  'initiatorLabel',
-  'executorType',
-  'executorId',
-  'executorLabel',
-  'credentialId',
-  'credentialKind',
-  'credentialSubjectType',
-  'attribution',
-  'scopeId',
-  'environment',
-  'details',
-  'hashVersion',
-  'prevHash',
-  'hash',
-] as const satisfies readonly (keyof ChainedEvent)[];
+const EVENT_COLUMNS = CHAINED_EVENT_COLUMNS;
 
 const POSTGRES_ENUM_COLUMNS: Partial<Record<(typeof EVENT_COLUMNS)[number], string>> = {
   outcome: 'AuditOutcome',

@@ -2,7 +2,7 @@ import 'server-only';
 import Database from 'better-sqlite3';
 import pg from 'pg';
 import { flavorOf, sqliteFilePath } from '../db/flavor';
-import type { ChainPosition, StoredEvent } from './chain';
+import { CHAINED_EVENT_COLUMNS, type ChainPosition, type StoredEvent } from './chain';
 
 /** Where the head says the chain ends, and the highest seq stored, read at one instant. */
 export type ChainSnapshot = { head: ChainPosition; lastSeq: number };
@@ -55,32 +55,7 @@ const ENUM_COLUMNS = new Set([
   'attribution',
 ]);
 const DATE_COLUMNS = new Set(['occurredAt', 'recordedAt']);
-const ROW_COLUMNS = [
-  'seq',
-  'occurredAt',
-  'recordedAt',
-  'source',
-  'sourceEventId',
-  'action',
-  'resource',
-  'outcome',
-  'initiatorType',
-  'initiatorId',
-  'initiatorLabel',
-  'executorType',
-  'executorId',
-  'executorLabel',
-  'credentialId',
-  'credentialKind',
-  'credentialSubjectType',
-  'attribution',
-  'scopeId',
-  'environment',
-  'details',
-  'hashVersion',
-  'prevHash',
-  'hash',
-] as const;
+const ROW_COLUMNS = CHAINED_EVENT_COLUMNS;
 
 function selectList(flavor: 'sqlite' | 'postgres'): string {
   return ROW_COLUMNS.map((column) => {

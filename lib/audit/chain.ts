@@ -36,6 +36,34 @@ export type ChainedEvent = {
   hash: string;
 };
 
+/** Every stored column of an audit event, in the order appends write them and verification reads them. */
+export const CHAINED_EVENT_COLUMNS = [
+  'seq',
+  'occurredAt',
+  'recordedAt',
+  'source',
+  'sourceEventId',
+  'action',
+  'resource',
+  'outcome',
+  'initiatorType',
+  'initiatorId',
+  'initiatorLabel',
+  'executorType',
+  'executorId',
+  'executorLabel',
+  'credentialId',
+  'credentialKind',
+  'credentialSubjectType',
+  'attribution',
+  'scopeId',
+  'environment',
+  'details',
+  'hashVersion',
+  'prevHash',
+  'hash',
+] as const satisfies readonly (keyof ChainedEvent)[];
+
 export type UnhashedEvent = Omit<ChainedEvent, 'prevHash' | 'hash'>;
 
 /**
