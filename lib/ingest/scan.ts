@@ -147,10 +147,10 @@ export class RecordScanner {
       this.complete(capture, '', 0);
     } else if (capture) {
       this.capture = null;
-      this.reject(capture.startLine, this.endedInside(capture));
+      this.reject(capture.discard ? this.line : capture.startLine, this.endedInside(capture));
     } else if (this.mode === 'array') {
       this.reject(
-        this.arrayStartLine,
+        this.line,
         `The JSON array that starts on line ${this.arrayStartLine} is not closed: the input ends on line ${this.line}, so it may be cut short.`,
       );
     }
