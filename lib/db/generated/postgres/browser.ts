@@ -106,3 +106,22 @@ export type NhiOwner = Prisma.NhiOwnerModel
  * behind shared-credential and environment-mix findings, without scanning the trail.
  */
 export type CredentialUsage = Prisma.CredentialUsageModel
+/**
+ * Model PersonAlias
+ * A name the imported logs use for a person besides their email: an Okta or Entra object id, a GitHub login,
+ * an IAM user ARN. Learned when an event names both, or set by the security team.
+ */
+export type PersonAlias = Prisma.PersonAliasModel
+/**
+ * Model BorrowedCase
+ * A person's credential used by automation, found by detection over imported logs (lib/detect/borrowed). The
+ * id is detection's own stable id for the credential, so a later run updates the same case. Lists, reasons,
+ * evidence and coverage are canonical JSON text.
+ */
+export type BorrowedCase = Prisma.BorrowedCaseModel
+/**
+ * Model BorrowedSuppression
+ * Turns matching borrowed-credential cases off until it expires, with the reason the security team gave. Each
+ * pattern is optional (at least one is set); `*` matches any run of characters.
+ */
+export type BorrowedSuppression = Prisma.BorrowedSuppressionModel

@@ -542,6 +542,67 @@ export type EnumReviewDecisionWithAggregatesFilter<$PrismaModel = never> = {
   _max?: Prisma.NestedEnumReviewDecisionFilter<$PrismaModel>
 }
 
+export type EnumBorrowedCaseStatusFilter<$PrismaModel = never> = {
+  equals?: $Enums.BorrowedCaseStatus | Prisma.EnumBorrowedCaseStatusFieldRefInput<$PrismaModel>
+  in?: $Enums.BorrowedCaseStatus[] | Prisma.ListEnumBorrowedCaseStatusFieldRefInput<$PrismaModel>
+  notIn?: $Enums.BorrowedCaseStatus[] | Prisma.ListEnumBorrowedCaseStatusFieldRefInput<$PrismaModel>
+  not?: Prisma.NestedEnumBorrowedCaseStatusFilter<$PrismaModel> | $Enums.BorrowedCaseStatus
+}
+
+export type EnumConfidenceFilter<$PrismaModel = never> = {
+  equals?: $Enums.Confidence | Prisma.EnumConfidenceFieldRefInput<$PrismaModel>
+  in?: $Enums.Confidence[] | Prisma.ListEnumConfidenceFieldRefInput<$PrismaModel>
+  notIn?: $Enums.Confidence[] | Prisma.ListEnumConfidenceFieldRefInput<$PrismaModel>
+  not?: Prisma.NestedEnumConfidenceFilter<$PrismaModel> | $Enums.Confidence
+}
+
+export type FloatFilter<$PrismaModel = never> = {
+  equals?: number | Prisma.FloatFieldRefInput<$PrismaModel>
+  in?: number[] | Prisma.ListFloatFieldRefInput<$PrismaModel>
+  notIn?: number[] | Prisma.ListFloatFieldRefInput<$PrismaModel>
+  lt?: number | Prisma.FloatFieldRefInput<$PrismaModel>
+  lte?: number | Prisma.FloatFieldRefInput<$PrismaModel>
+  gt?: number | Prisma.FloatFieldRefInput<$PrismaModel>
+  gte?: number | Prisma.FloatFieldRefInput<$PrismaModel>
+  not?: Prisma.NestedFloatFilter<$PrismaModel> | number
+}
+
+export type EnumBorrowedCaseStatusWithAggregatesFilter<$PrismaModel = never> = {
+  equals?: $Enums.BorrowedCaseStatus | Prisma.EnumBorrowedCaseStatusFieldRefInput<$PrismaModel>
+  in?: $Enums.BorrowedCaseStatus[] | Prisma.ListEnumBorrowedCaseStatusFieldRefInput<$PrismaModel>
+  notIn?: $Enums.BorrowedCaseStatus[] | Prisma.ListEnumBorrowedCaseStatusFieldRefInput<$PrismaModel>
+  not?: Prisma.NestedEnumBorrowedCaseStatusWithAggregatesFilter<$PrismaModel> | $Enums.BorrowedCaseStatus
+  _count?: Prisma.NestedIntFilter<$PrismaModel>
+  _min?: Prisma.NestedEnumBorrowedCaseStatusFilter<$PrismaModel>
+  _max?: Prisma.NestedEnumBorrowedCaseStatusFilter<$PrismaModel>
+}
+
+export type EnumConfidenceWithAggregatesFilter<$PrismaModel = never> = {
+  equals?: $Enums.Confidence | Prisma.EnumConfidenceFieldRefInput<$PrismaModel>
+  in?: $Enums.Confidence[] | Prisma.ListEnumConfidenceFieldRefInput<$PrismaModel>
+  notIn?: $Enums.Confidence[] | Prisma.ListEnumConfidenceFieldRefInput<$PrismaModel>
+  not?: Prisma.NestedEnumConfidenceWithAggregatesFilter<$PrismaModel> | $Enums.Confidence
+  _count?: Prisma.NestedIntFilter<$PrismaModel>
+  _min?: Prisma.NestedEnumConfidenceFilter<$PrismaModel>
+  _max?: Prisma.NestedEnumConfidenceFilter<$PrismaModel>
+}
+
+export type FloatWithAggregatesFilter<$PrismaModel = never> = {
+  equals?: number | Prisma.FloatFieldRefInput<$PrismaModel>
+  in?: number[] | Prisma.ListFloatFieldRefInput<$PrismaModel>
+  notIn?: number[] | Prisma.ListFloatFieldRefInput<$PrismaModel>
+  lt?: number | Prisma.FloatFieldRefInput<$PrismaModel>
+  lte?: number | Prisma.FloatFieldRefInput<$PrismaModel>
+  gt?: number | Prisma.FloatFieldRefInput<$PrismaModel>
+  gte?: number | Prisma.FloatFieldRefInput<$PrismaModel>
+  not?: Prisma.NestedFloatWithAggregatesFilter<$PrismaModel> | number
+  _count?: Prisma.NestedIntFilter<$PrismaModel>
+  _avg?: Prisma.NestedFloatFilter<$PrismaModel>
+  _sum?: Prisma.NestedFloatFilter<$PrismaModel>
+  _min?: Prisma.NestedFloatFilter<$PrismaModel>
+  _max?: Prisma.NestedFloatFilter<$PrismaModel>
+}
+
 export type NestedStringFilter<$PrismaModel = never> = {
   equals?: string | Prisma.StringFieldRefInput<$PrismaModel>
   in?: string[] | Prisma.ListStringFieldRefInput<$PrismaModel>
@@ -1081,6 +1142,56 @@ export type NestedEnumReviewDecisionWithAggregatesFilter<$PrismaModel = never> =
   _count?: Prisma.NestedIntFilter<$PrismaModel>
   _min?: Prisma.NestedEnumReviewDecisionFilter<$PrismaModel>
   _max?: Prisma.NestedEnumReviewDecisionFilter<$PrismaModel>
+}
+
+export type NestedEnumBorrowedCaseStatusFilter<$PrismaModel = never> = {
+  equals?: $Enums.BorrowedCaseStatus | Prisma.EnumBorrowedCaseStatusFieldRefInput<$PrismaModel>
+  in?: $Enums.BorrowedCaseStatus[] | Prisma.ListEnumBorrowedCaseStatusFieldRefInput<$PrismaModel>
+  notIn?: $Enums.BorrowedCaseStatus[] | Prisma.ListEnumBorrowedCaseStatusFieldRefInput<$PrismaModel>
+  not?: Prisma.NestedEnumBorrowedCaseStatusFilter<$PrismaModel> | $Enums.BorrowedCaseStatus
+}
+
+export type NestedEnumConfidenceFilter<$PrismaModel = never> = {
+  equals?: $Enums.Confidence | Prisma.EnumConfidenceFieldRefInput<$PrismaModel>
+  in?: $Enums.Confidence[] | Prisma.ListEnumConfidenceFieldRefInput<$PrismaModel>
+  notIn?: $Enums.Confidence[] | Prisma.ListEnumConfidenceFieldRefInput<$PrismaModel>
+  not?: Prisma.NestedEnumConfidenceFilter<$PrismaModel> | $Enums.Confidence
+}
+
+export type NestedEnumBorrowedCaseStatusWithAggregatesFilter<$PrismaModel = never> = {
+  equals?: $Enums.BorrowedCaseStatus | Prisma.EnumBorrowedCaseStatusFieldRefInput<$PrismaModel>
+  in?: $Enums.BorrowedCaseStatus[] | Prisma.ListEnumBorrowedCaseStatusFieldRefInput<$PrismaModel>
+  notIn?: $Enums.BorrowedCaseStatus[] | Prisma.ListEnumBorrowedCaseStatusFieldRefInput<$PrismaModel>
+  not?: Prisma.NestedEnumBorrowedCaseStatusWithAggregatesFilter<$PrismaModel> | $Enums.BorrowedCaseStatus
+  _count?: Prisma.NestedIntFilter<$PrismaModel>
+  _min?: Prisma.NestedEnumBorrowedCaseStatusFilter<$PrismaModel>
+  _max?: Prisma.NestedEnumBorrowedCaseStatusFilter<$PrismaModel>
+}
+
+export type NestedEnumConfidenceWithAggregatesFilter<$PrismaModel = never> = {
+  equals?: $Enums.Confidence | Prisma.EnumConfidenceFieldRefInput<$PrismaModel>
+  in?: $Enums.Confidence[] | Prisma.ListEnumConfidenceFieldRefInput<$PrismaModel>
+  notIn?: $Enums.Confidence[] | Prisma.ListEnumConfidenceFieldRefInput<$PrismaModel>
+  not?: Prisma.NestedEnumConfidenceWithAggregatesFilter<$PrismaModel> | $Enums.Confidence
+  _count?: Prisma.NestedIntFilter<$PrismaModel>
+  _min?: Prisma.NestedEnumConfidenceFilter<$PrismaModel>
+  _max?: Prisma.NestedEnumConfidenceFilter<$PrismaModel>
+}
+
+export type NestedFloatWithAggregatesFilter<$PrismaModel = never> = {
+  equals?: number | Prisma.FloatFieldRefInput<$PrismaModel>
+  in?: number[] | Prisma.ListFloatFieldRefInput<$PrismaModel>
+  notIn?: number[] | Prisma.ListFloatFieldRefInput<$PrismaModel>
+  lt?: number | Prisma.FloatFieldRefInput<$PrismaModel>
+  lte?: number | Prisma.FloatFieldRefInput<$PrismaModel>
+  gt?: number | Prisma.FloatFieldRefInput<$PrismaModel>
+  gte?: number | Prisma.FloatFieldRefInput<$PrismaModel>
+  not?: Prisma.NestedFloatWithAggregatesFilter<$PrismaModel> | number
+  _count?: Prisma.NestedIntFilter<$PrismaModel>
+  _avg?: Prisma.NestedFloatFilter<$PrismaModel>
+  _sum?: Prisma.NestedFloatFilter<$PrismaModel>
+  _min?: Prisma.NestedFloatFilter<$PrismaModel>
+  _max?: Prisma.NestedFloatFilter<$PrismaModel>
 }
 
 

@@ -172,6 +172,25 @@ export const FindingStatus = {
 export type FindingStatus = (typeof FindingStatus)[keyof typeof FindingStatus]
 
 
+export const BorrowedCaseStatus = {
+  OPEN: 'OPEN',
+  ASSIGNED: 'ASSIGNED',
+  MIGRATING: 'MIGRATING',
+  RESOLVED: 'RESOLVED'
+} as const
+
+export type BorrowedCaseStatus = (typeof BorrowedCaseStatus)[keyof typeof BorrowedCaseStatus]
+
+
+export const Confidence = {
+  HIGH: 'HIGH',
+  MEDIUM: 'MEDIUM',
+  LOW: 'LOW'
+} as const
+
+export type Confidence = (typeof Confidence)[keyof typeof Confidence]
+
+
 export const ReviewCampaignStatus = {
   OPEN: 'OPEN',
   CLOSED: 'CLOSED'

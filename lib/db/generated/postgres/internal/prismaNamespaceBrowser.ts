@@ -67,7 +67,10 @@ export const ModelName = {
   SignInThrottle: 'SignInThrottle',
   Setting: 'Setting',
   NhiOwner: 'NhiOwner',
-  CredentialUsage: 'CredentialUsage'
+  CredentialUsage: 'CredentialUsage',
+  PersonAlias: 'PersonAlias',
+  BorrowedCase: 'BorrowedCase',
+  BorrowedSuppression: 'BorrowedSuppression'
 } as const
 
 export type ModelName = (typeof ModelName)[keyof typeof ModelName]
@@ -377,6 +380,71 @@ export const CredentialUsageScalarFieldEnum = {
 } as const
 
 export type CredentialUsageScalarFieldEnum = (typeof CredentialUsageScalarFieldEnum)[keyof typeof CredentialUsageScalarFieldEnum]
+
+
+export const PersonAliasScalarFieldEnum = {
+  system: 'system',
+  externalId: 'externalId',
+  humanId: 'humanId',
+  firstSeenAt: 'firstSeenAt'
+} as const
+
+export type PersonAliasScalarFieldEnum = (typeof PersonAliasScalarFieldEnum)[keyof typeof PersonAliasScalarFieldEnum]
+
+
+export const BorrowedCaseScalarFieldEnum = {
+  id: 'id',
+  status: 'status',
+  confidence: 'confidence',
+  flagged: 'flagged',
+  score: 'score',
+  suppressionId: 'suppressionId',
+  humanId: 'humanId',
+  humanLabel: 'humanLabel',
+  humanEmail: 'humanEmail',
+  humanExternalIds: 'humanExternalIds',
+  credentialId: 'credentialId',
+  credentialKey: 'credentialKey',
+  credentialKind: 'credentialKind',
+  credentialExternalId: 'credentialExternalId',
+  credentialFingerprint: 'credentialFingerprint',
+  agentNhiId: 'agentNhiId',
+  agents: 'agents',
+  sources: 'sources',
+  reasons: 'reasons',
+  evidence: 'evidence',
+  coverage: 'coverage',
+  firstSeen: 'firstSeen',
+  lastSeen: 'lastSeen',
+  eventCount: 'eventCount',
+  interactiveEventCount: 'interactiveEventCount',
+  assigneeId: 'assigneeId',
+  credentialEndedAt: 'credentialEndedAt',
+  resolvedAt: 'resolvedAt',
+  detectedAt: 'detectedAt',
+  statusChangedAt: 'statusChangedAt',
+  updatedAt: 'updatedAt',
+  searchText: 'searchText'
+} as const
+
+export type BorrowedCaseScalarFieldEnum = (typeof BorrowedCaseScalarFieldEnum)[keyof typeof BorrowedCaseScalarFieldEnum]
+
+
+export const BorrowedSuppressionScalarFieldEnum = {
+  id: 'id',
+  reason: 'reason',
+  expiresAt: 'expiresAt',
+  matchCredential: 'matchCredential',
+  matchHuman: 'matchHuman',
+  matchAgent: 'matchAgent',
+  matchSource: 'matchSource',
+  createdById: 'createdById',
+  createdAt: 'createdAt',
+  liftedAt: 'liftedAt',
+  liftedById: 'liftedById'
+} as const
+
+export type BorrowedSuppressionScalarFieldEnum = (typeof BorrowedSuppressionScalarFieldEnum)[keyof typeof BorrowedSuppressionScalarFieldEnum]
 
 
 export const SortOrder = {

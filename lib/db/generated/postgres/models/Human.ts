@@ -300,6 +300,11 @@ export type HumanWhereInput = {
   createdCampaigns?: Prisma.ReviewCampaignListRelationFilter
   reviewItems?: Prisma.ReviewItemListRelationFilter
   ownedNhis?: Prisma.NhiOwnerListRelationFilter
+  borrowedCases?: Prisma.BorrowedCaseListRelationFilter
+  assignedCases?: Prisma.BorrowedCaseListRelationFilter
+  suppressionsMade?: Prisma.BorrowedSuppressionListRelationFilter
+  suppressionsLifted?: Prisma.BorrowedSuppressionListRelationFilter
+  aliases?: Prisma.PersonAliasListRelationFilter
 }
 
 export type HumanOrderByWithRelationInput = {
@@ -335,6 +340,11 @@ export type HumanOrderByWithRelationInput = {
   createdCampaigns?: Prisma.ReviewCampaignOrderByRelationAggregateInput
   reviewItems?: Prisma.ReviewItemOrderByRelationAggregateInput
   ownedNhis?: Prisma.NhiOwnerOrderByRelationAggregateInput
+  borrowedCases?: Prisma.BorrowedCaseOrderByRelationAggregateInput
+  assignedCases?: Prisma.BorrowedCaseOrderByRelationAggregateInput
+  suppressionsMade?: Prisma.BorrowedSuppressionOrderByRelationAggregateInput
+  suppressionsLifted?: Prisma.BorrowedSuppressionOrderByRelationAggregateInput
+  aliases?: Prisma.PersonAliasOrderByRelationAggregateInput
 }
 
 export type HumanWhereUniqueInput = Prisma.AtLeast<{
@@ -374,6 +384,11 @@ export type HumanWhereUniqueInput = Prisma.AtLeast<{
   createdCampaigns?: Prisma.ReviewCampaignListRelationFilter
   reviewItems?: Prisma.ReviewItemListRelationFilter
   ownedNhis?: Prisma.NhiOwnerListRelationFilter
+  borrowedCases?: Prisma.BorrowedCaseListRelationFilter
+  assignedCases?: Prisma.BorrowedCaseListRelationFilter
+  suppressionsMade?: Prisma.BorrowedSuppressionListRelationFilter
+  suppressionsLifted?: Prisma.BorrowedSuppressionListRelationFilter
+  aliases?: Prisma.PersonAliasListRelationFilter
 }, "id" | "email" | "oidcIssuer_oidcSubject">
 
 export type HumanOrderByWithAggregationInput = {
@@ -456,6 +471,11 @@ export type HumanCreateInput = {
   createdCampaigns?: Prisma.ReviewCampaignCreateNestedManyWithoutCreatedByInput
   reviewItems?: Prisma.ReviewItemCreateNestedManyWithoutReviewerInput
   ownedNhis?: Prisma.NhiOwnerCreateNestedManyWithoutHumanInput
+  borrowedCases?: Prisma.BorrowedCaseCreateNestedManyWithoutHumanInput
+  assignedCases?: Prisma.BorrowedCaseCreateNestedManyWithoutAssigneeInput
+  suppressionsMade?: Prisma.BorrowedSuppressionCreateNestedManyWithoutCreatedByInput
+  suppressionsLifted?: Prisma.BorrowedSuppressionCreateNestedManyWithoutLiftedByInput
+  aliases?: Prisma.PersonAliasCreateNestedManyWithoutHumanInput
 }
 
 export type HumanUncheckedCreateInput = {
@@ -490,6 +510,11 @@ export type HumanUncheckedCreateInput = {
   createdCampaigns?: Prisma.ReviewCampaignUncheckedCreateNestedManyWithoutCreatedByInput
   reviewItems?: Prisma.ReviewItemUncheckedCreateNestedManyWithoutReviewerInput
   ownedNhis?: Prisma.NhiOwnerUncheckedCreateNestedManyWithoutHumanInput
+  borrowedCases?: Prisma.BorrowedCaseUncheckedCreateNestedManyWithoutHumanInput
+  assignedCases?: Prisma.BorrowedCaseUncheckedCreateNestedManyWithoutAssigneeInput
+  suppressionsMade?: Prisma.BorrowedSuppressionUncheckedCreateNestedManyWithoutCreatedByInput
+  suppressionsLifted?: Prisma.BorrowedSuppressionUncheckedCreateNestedManyWithoutLiftedByInput
+  aliases?: Prisma.PersonAliasUncheckedCreateNestedManyWithoutHumanInput
 }
 
 export type HumanUpdateInput = {
@@ -524,6 +549,11 @@ export type HumanUpdateInput = {
   createdCampaigns?: Prisma.ReviewCampaignUpdateManyWithoutCreatedByNestedInput
   reviewItems?: Prisma.ReviewItemUpdateManyWithoutReviewerNestedInput
   ownedNhis?: Prisma.NhiOwnerUpdateManyWithoutHumanNestedInput
+  borrowedCases?: Prisma.BorrowedCaseUpdateManyWithoutHumanNestedInput
+  assignedCases?: Prisma.BorrowedCaseUpdateManyWithoutAssigneeNestedInput
+  suppressionsMade?: Prisma.BorrowedSuppressionUpdateManyWithoutCreatedByNestedInput
+  suppressionsLifted?: Prisma.BorrowedSuppressionUpdateManyWithoutLiftedByNestedInput
+  aliases?: Prisma.PersonAliasUpdateManyWithoutHumanNestedInput
 }
 
 export type HumanUncheckedUpdateInput = {
@@ -558,6 +588,11 @@ export type HumanUncheckedUpdateInput = {
   createdCampaigns?: Prisma.ReviewCampaignUncheckedUpdateManyWithoutCreatedByNestedInput
   reviewItems?: Prisma.ReviewItemUncheckedUpdateManyWithoutReviewerNestedInput
   ownedNhis?: Prisma.NhiOwnerUncheckedUpdateManyWithoutHumanNestedInput
+  borrowedCases?: Prisma.BorrowedCaseUncheckedUpdateManyWithoutHumanNestedInput
+  assignedCases?: Prisma.BorrowedCaseUncheckedUpdateManyWithoutAssigneeNestedInput
+  suppressionsMade?: Prisma.BorrowedSuppressionUncheckedUpdateManyWithoutCreatedByNestedInput
+  suppressionsLifted?: Prisma.BorrowedSuppressionUncheckedUpdateManyWithoutLiftedByNestedInput
+  aliases?: Prisma.PersonAliasUncheckedUpdateManyWithoutHumanNestedInput
 }
 
 export type HumanCreateManyInput = {
@@ -980,6 +1015,84 @@ export type HumanUpdateOneRequiredWithoutOwnedNhisNestedInput = {
   update?: Prisma.XOR<Prisma.XOR<Prisma.HumanUpdateToOneWithWhereWithoutOwnedNhisInput, Prisma.HumanUpdateWithoutOwnedNhisInput>, Prisma.HumanUncheckedUpdateWithoutOwnedNhisInput>
 }
 
+export type HumanCreateNestedOneWithoutAliasesInput = {
+  create?: Prisma.XOR<Prisma.HumanCreateWithoutAliasesInput, Prisma.HumanUncheckedCreateWithoutAliasesInput>
+  connectOrCreate?: Prisma.HumanCreateOrConnectWithoutAliasesInput
+  connect?: Prisma.HumanWhereUniqueInput
+}
+
+export type HumanUpdateOneRequiredWithoutAliasesNestedInput = {
+  create?: Prisma.XOR<Prisma.HumanCreateWithoutAliasesInput, Prisma.HumanUncheckedCreateWithoutAliasesInput>
+  connectOrCreate?: Prisma.HumanCreateOrConnectWithoutAliasesInput
+  upsert?: Prisma.HumanUpsertWithoutAliasesInput
+  connect?: Prisma.HumanWhereUniqueInput
+  update?: Prisma.XOR<Prisma.XOR<Prisma.HumanUpdateToOneWithWhereWithoutAliasesInput, Prisma.HumanUpdateWithoutAliasesInput>, Prisma.HumanUncheckedUpdateWithoutAliasesInput>
+}
+
+export type HumanCreateNestedOneWithoutBorrowedCasesInput = {
+  create?: Prisma.XOR<Prisma.HumanCreateWithoutBorrowedCasesInput, Prisma.HumanUncheckedCreateWithoutBorrowedCasesInput>
+  connectOrCreate?: Prisma.HumanCreateOrConnectWithoutBorrowedCasesInput
+  connect?: Prisma.HumanWhereUniqueInput
+}
+
+export type HumanCreateNestedOneWithoutAssignedCasesInput = {
+  create?: Prisma.XOR<Prisma.HumanCreateWithoutAssignedCasesInput, Prisma.HumanUncheckedCreateWithoutAssignedCasesInput>
+  connectOrCreate?: Prisma.HumanCreateOrConnectWithoutAssignedCasesInput
+  connect?: Prisma.HumanWhereUniqueInput
+}
+
+export type HumanUpdateOneWithoutBorrowedCasesNestedInput = {
+  create?: Prisma.XOR<Prisma.HumanCreateWithoutBorrowedCasesInput, Prisma.HumanUncheckedCreateWithoutBorrowedCasesInput>
+  connectOrCreate?: Prisma.HumanCreateOrConnectWithoutBorrowedCasesInput
+  upsert?: Prisma.HumanUpsertWithoutBorrowedCasesInput
+  disconnect?: Prisma.HumanWhereInput | boolean
+  delete?: Prisma.HumanWhereInput | boolean
+  connect?: Prisma.HumanWhereUniqueInput
+  update?: Prisma.XOR<Prisma.XOR<Prisma.HumanUpdateToOneWithWhereWithoutBorrowedCasesInput, Prisma.HumanUpdateWithoutBorrowedCasesInput>, Prisma.HumanUncheckedUpdateWithoutBorrowedCasesInput>
+}
+
+export type HumanUpdateOneWithoutAssignedCasesNestedInput = {
+  create?: Prisma.XOR<Prisma.HumanCreateWithoutAssignedCasesInput, Prisma.HumanUncheckedCreateWithoutAssignedCasesInput>
+  connectOrCreate?: Prisma.HumanCreateOrConnectWithoutAssignedCasesInput
+  upsert?: Prisma.HumanUpsertWithoutAssignedCasesInput
+  disconnect?: Prisma.HumanWhereInput | boolean
+  delete?: Prisma.HumanWhereInput | boolean
+  connect?: Prisma.HumanWhereUniqueInput
+  update?: Prisma.XOR<Prisma.XOR<Prisma.HumanUpdateToOneWithWhereWithoutAssignedCasesInput, Prisma.HumanUpdateWithoutAssignedCasesInput>, Prisma.HumanUncheckedUpdateWithoutAssignedCasesInput>
+}
+
+export type HumanCreateNestedOneWithoutSuppressionsMadeInput = {
+  create?: Prisma.XOR<Prisma.HumanCreateWithoutSuppressionsMadeInput, Prisma.HumanUncheckedCreateWithoutSuppressionsMadeInput>
+  connectOrCreate?: Prisma.HumanCreateOrConnectWithoutSuppressionsMadeInput
+  connect?: Prisma.HumanWhereUniqueInput
+}
+
+export type HumanCreateNestedOneWithoutSuppressionsLiftedInput = {
+  create?: Prisma.XOR<Prisma.HumanCreateWithoutSuppressionsLiftedInput, Prisma.HumanUncheckedCreateWithoutSuppressionsLiftedInput>
+  connectOrCreate?: Prisma.HumanCreateOrConnectWithoutSuppressionsLiftedInput
+  connect?: Prisma.HumanWhereUniqueInput
+}
+
+export type HumanUpdateOneWithoutSuppressionsMadeNestedInput = {
+  create?: Prisma.XOR<Prisma.HumanCreateWithoutSuppressionsMadeInput, Prisma.HumanUncheckedCreateWithoutSuppressionsMadeInput>
+  connectOrCreate?: Prisma.HumanCreateOrConnectWithoutSuppressionsMadeInput
+  upsert?: Prisma.HumanUpsertWithoutSuppressionsMadeInput
+  disconnect?: Prisma.HumanWhereInput | boolean
+  delete?: Prisma.HumanWhereInput | boolean
+  connect?: Prisma.HumanWhereUniqueInput
+  update?: Prisma.XOR<Prisma.XOR<Prisma.HumanUpdateToOneWithWhereWithoutSuppressionsMadeInput, Prisma.HumanUpdateWithoutSuppressionsMadeInput>, Prisma.HumanUncheckedUpdateWithoutSuppressionsMadeInput>
+}
+
+export type HumanUpdateOneWithoutSuppressionsLiftedNestedInput = {
+  create?: Prisma.XOR<Prisma.HumanCreateWithoutSuppressionsLiftedInput, Prisma.HumanUncheckedCreateWithoutSuppressionsLiftedInput>
+  connectOrCreate?: Prisma.HumanCreateOrConnectWithoutSuppressionsLiftedInput
+  upsert?: Prisma.HumanUpsertWithoutSuppressionsLiftedInput
+  disconnect?: Prisma.HumanWhereInput | boolean
+  delete?: Prisma.HumanWhereInput | boolean
+  connect?: Prisma.HumanWhereUniqueInput
+  update?: Prisma.XOR<Prisma.XOR<Prisma.HumanUpdateToOneWithWhereWithoutSuppressionsLiftedInput, Prisma.HumanUpdateWithoutSuppressionsLiftedInput>, Prisma.HumanUncheckedUpdateWithoutSuppressionsLiftedInput>
+}
+
 export type HumanCreateWithoutReportsInput = {
   id?: string
   email: string
@@ -1011,6 +1124,11 @@ export type HumanCreateWithoutReportsInput = {
   createdCampaigns?: Prisma.ReviewCampaignCreateNestedManyWithoutCreatedByInput
   reviewItems?: Prisma.ReviewItemCreateNestedManyWithoutReviewerInput
   ownedNhis?: Prisma.NhiOwnerCreateNestedManyWithoutHumanInput
+  borrowedCases?: Prisma.BorrowedCaseCreateNestedManyWithoutHumanInput
+  assignedCases?: Prisma.BorrowedCaseCreateNestedManyWithoutAssigneeInput
+  suppressionsMade?: Prisma.BorrowedSuppressionCreateNestedManyWithoutCreatedByInput
+  suppressionsLifted?: Prisma.BorrowedSuppressionCreateNestedManyWithoutLiftedByInput
+  aliases?: Prisma.PersonAliasCreateNestedManyWithoutHumanInput
 }
 
 export type HumanUncheckedCreateWithoutReportsInput = {
@@ -1044,6 +1162,11 @@ export type HumanUncheckedCreateWithoutReportsInput = {
   createdCampaigns?: Prisma.ReviewCampaignUncheckedCreateNestedManyWithoutCreatedByInput
   reviewItems?: Prisma.ReviewItemUncheckedCreateNestedManyWithoutReviewerInput
   ownedNhis?: Prisma.NhiOwnerUncheckedCreateNestedManyWithoutHumanInput
+  borrowedCases?: Prisma.BorrowedCaseUncheckedCreateNestedManyWithoutHumanInput
+  assignedCases?: Prisma.BorrowedCaseUncheckedCreateNestedManyWithoutAssigneeInput
+  suppressionsMade?: Prisma.BorrowedSuppressionUncheckedCreateNestedManyWithoutCreatedByInput
+  suppressionsLifted?: Prisma.BorrowedSuppressionUncheckedCreateNestedManyWithoutLiftedByInput
+  aliases?: Prisma.PersonAliasUncheckedCreateNestedManyWithoutHumanInput
 }
 
 export type HumanCreateOrConnectWithoutReportsInput = {
@@ -1082,6 +1205,11 @@ export type HumanCreateWithoutManagerInput = {
   createdCampaigns?: Prisma.ReviewCampaignCreateNestedManyWithoutCreatedByInput
   reviewItems?: Prisma.ReviewItemCreateNestedManyWithoutReviewerInput
   ownedNhis?: Prisma.NhiOwnerCreateNestedManyWithoutHumanInput
+  borrowedCases?: Prisma.BorrowedCaseCreateNestedManyWithoutHumanInput
+  assignedCases?: Prisma.BorrowedCaseCreateNestedManyWithoutAssigneeInput
+  suppressionsMade?: Prisma.BorrowedSuppressionCreateNestedManyWithoutCreatedByInput
+  suppressionsLifted?: Prisma.BorrowedSuppressionCreateNestedManyWithoutLiftedByInput
+  aliases?: Prisma.PersonAliasCreateNestedManyWithoutHumanInput
 }
 
 export type HumanUncheckedCreateWithoutManagerInput = {
@@ -1115,6 +1243,11 @@ export type HumanUncheckedCreateWithoutManagerInput = {
   createdCampaigns?: Prisma.ReviewCampaignUncheckedCreateNestedManyWithoutCreatedByInput
   reviewItems?: Prisma.ReviewItemUncheckedCreateNestedManyWithoutReviewerInput
   ownedNhis?: Prisma.NhiOwnerUncheckedCreateNestedManyWithoutHumanInput
+  borrowedCases?: Prisma.BorrowedCaseUncheckedCreateNestedManyWithoutHumanInput
+  assignedCases?: Prisma.BorrowedCaseUncheckedCreateNestedManyWithoutAssigneeInput
+  suppressionsMade?: Prisma.BorrowedSuppressionUncheckedCreateNestedManyWithoutCreatedByInput
+  suppressionsLifted?: Prisma.BorrowedSuppressionUncheckedCreateNestedManyWithoutLiftedByInput
+  aliases?: Prisma.PersonAliasUncheckedCreateNestedManyWithoutHumanInput
 }
 
 export type HumanCreateOrConnectWithoutManagerInput = {
@@ -1169,6 +1302,11 @@ export type HumanUpdateWithoutReportsInput = {
   createdCampaigns?: Prisma.ReviewCampaignUpdateManyWithoutCreatedByNestedInput
   reviewItems?: Prisma.ReviewItemUpdateManyWithoutReviewerNestedInput
   ownedNhis?: Prisma.NhiOwnerUpdateManyWithoutHumanNestedInput
+  borrowedCases?: Prisma.BorrowedCaseUpdateManyWithoutHumanNestedInput
+  assignedCases?: Prisma.BorrowedCaseUpdateManyWithoutAssigneeNestedInput
+  suppressionsMade?: Prisma.BorrowedSuppressionUpdateManyWithoutCreatedByNestedInput
+  suppressionsLifted?: Prisma.BorrowedSuppressionUpdateManyWithoutLiftedByNestedInput
+  aliases?: Prisma.PersonAliasUpdateManyWithoutHumanNestedInput
 }
 
 export type HumanUncheckedUpdateWithoutReportsInput = {
@@ -1202,6 +1340,11 @@ export type HumanUncheckedUpdateWithoutReportsInput = {
   createdCampaigns?: Prisma.ReviewCampaignUncheckedUpdateManyWithoutCreatedByNestedInput
   reviewItems?: Prisma.ReviewItemUncheckedUpdateManyWithoutReviewerNestedInput
   ownedNhis?: Prisma.NhiOwnerUncheckedUpdateManyWithoutHumanNestedInput
+  borrowedCases?: Prisma.BorrowedCaseUncheckedUpdateManyWithoutHumanNestedInput
+  assignedCases?: Prisma.BorrowedCaseUncheckedUpdateManyWithoutAssigneeNestedInput
+  suppressionsMade?: Prisma.BorrowedSuppressionUncheckedUpdateManyWithoutCreatedByNestedInput
+  suppressionsLifted?: Prisma.BorrowedSuppressionUncheckedUpdateManyWithoutLiftedByNestedInput
+  aliases?: Prisma.PersonAliasUncheckedUpdateManyWithoutHumanNestedInput
 }
 
 export type HumanUpsertWithWhereUniqueWithoutManagerInput = {
@@ -1275,6 +1418,11 @@ export type HumanCreateWithoutSponsoredNhisInput = {
   createdCampaigns?: Prisma.ReviewCampaignCreateNestedManyWithoutCreatedByInput
   reviewItems?: Prisma.ReviewItemCreateNestedManyWithoutReviewerInput
   ownedNhis?: Prisma.NhiOwnerCreateNestedManyWithoutHumanInput
+  borrowedCases?: Prisma.BorrowedCaseCreateNestedManyWithoutHumanInput
+  assignedCases?: Prisma.BorrowedCaseCreateNestedManyWithoutAssigneeInput
+  suppressionsMade?: Prisma.BorrowedSuppressionCreateNestedManyWithoutCreatedByInput
+  suppressionsLifted?: Prisma.BorrowedSuppressionCreateNestedManyWithoutLiftedByInput
+  aliases?: Prisma.PersonAliasCreateNestedManyWithoutHumanInput
 }
 
 export type HumanUncheckedCreateWithoutSponsoredNhisInput = {
@@ -1308,6 +1456,11 @@ export type HumanUncheckedCreateWithoutSponsoredNhisInput = {
   createdCampaigns?: Prisma.ReviewCampaignUncheckedCreateNestedManyWithoutCreatedByInput
   reviewItems?: Prisma.ReviewItemUncheckedCreateNestedManyWithoutReviewerInput
   ownedNhis?: Prisma.NhiOwnerUncheckedCreateNestedManyWithoutHumanInput
+  borrowedCases?: Prisma.BorrowedCaseUncheckedCreateNestedManyWithoutHumanInput
+  assignedCases?: Prisma.BorrowedCaseUncheckedCreateNestedManyWithoutAssigneeInput
+  suppressionsMade?: Prisma.BorrowedSuppressionUncheckedCreateNestedManyWithoutCreatedByInput
+  suppressionsLifted?: Prisma.BorrowedSuppressionUncheckedCreateNestedManyWithoutLiftedByInput
+  aliases?: Prisma.PersonAliasUncheckedCreateNestedManyWithoutHumanInput
 }
 
 export type HumanCreateOrConnectWithoutSponsoredNhisInput = {
@@ -1357,6 +1510,11 @@ export type HumanUpdateWithoutSponsoredNhisInput = {
   createdCampaigns?: Prisma.ReviewCampaignUpdateManyWithoutCreatedByNestedInput
   reviewItems?: Prisma.ReviewItemUpdateManyWithoutReviewerNestedInput
   ownedNhis?: Prisma.NhiOwnerUpdateManyWithoutHumanNestedInput
+  borrowedCases?: Prisma.BorrowedCaseUpdateManyWithoutHumanNestedInput
+  assignedCases?: Prisma.BorrowedCaseUpdateManyWithoutAssigneeNestedInput
+  suppressionsMade?: Prisma.BorrowedSuppressionUpdateManyWithoutCreatedByNestedInput
+  suppressionsLifted?: Prisma.BorrowedSuppressionUpdateManyWithoutLiftedByNestedInput
+  aliases?: Prisma.PersonAliasUpdateManyWithoutHumanNestedInput
 }
 
 export type HumanUncheckedUpdateWithoutSponsoredNhisInput = {
@@ -1390,6 +1548,11 @@ export type HumanUncheckedUpdateWithoutSponsoredNhisInput = {
   createdCampaigns?: Prisma.ReviewCampaignUncheckedUpdateManyWithoutCreatedByNestedInput
   reviewItems?: Prisma.ReviewItemUncheckedUpdateManyWithoutReviewerNestedInput
   ownedNhis?: Prisma.NhiOwnerUncheckedUpdateManyWithoutHumanNestedInput
+  borrowedCases?: Prisma.BorrowedCaseUncheckedUpdateManyWithoutHumanNestedInput
+  assignedCases?: Prisma.BorrowedCaseUncheckedUpdateManyWithoutAssigneeNestedInput
+  suppressionsMade?: Prisma.BorrowedSuppressionUncheckedUpdateManyWithoutCreatedByNestedInput
+  suppressionsLifted?: Prisma.BorrowedSuppressionUncheckedUpdateManyWithoutLiftedByNestedInput
+  aliases?: Prisma.PersonAliasUncheckedUpdateManyWithoutHumanNestedInput
 }
 
 export type HumanCreateWithoutSubjectCredentialsInput = {
@@ -1423,6 +1586,11 @@ export type HumanCreateWithoutSubjectCredentialsInput = {
   createdCampaigns?: Prisma.ReviewCampaignCreateNestedManyWithoutCreatedByInput
   reviewItems?: Prisma.ReviewItemCreateNestedManyWithoutReviewerInput
   ownedNhis?: Prisma.NhiOwnerCreateNestedManyWithoutHumanInput
+  borrowedCases?: Prisma.BorrowedCaseCreateNestedManyWithoutHumanInput
+  assignedCases?: Prisma.BorrowedCaseCreateNestedManyWithoutAssigneeInput
+  suppressionsMade?: Prisma.BorrowedSuppressionCreateNestedManyWithoutCreatedByInput
+  suppressionsLifted?: Prisma.BorrowedSuppressionCreateNestedManyWithoutLiftedByInput
+  aliases?: Prisma.PersonAliasCreateNestedManyWithoutHumanInput
 }
 
 export type HumanUncheckedCreateWithoutSubjectCredentialsInput = {
@@ -1456,6 +1624,11 @@ export type HumanUncheckedCreateWithoutSubjectCredentialsInput = {
   createdCampaigns?: Prisma.ReviewCampaignUncheckedCreateNestedManyWithoutCreatedByInput
   reviewItems?: Prisma.ReviewItemUncheckedCreateNestedManyWithoutReviewerInput
   ownedNhis?: Prisma.NhiOwnerUncheckedCreateNestedManyWithoutHumanInput
+  borrowedCases?: Prisma.BorrowedCaseUncheckedCreateNestedManyWithoutHumanInput
+  assignedCases?: Prisma.BorrowedCaseUncheckedCreateNestedManyWithoutAssigneeInput
+  suppressionsMade?: Prisma.BorrowedSuppressionUncheckedCreateNestedManyWithoutCreatedByInput
+  suppressionsLifted?: Prisma.BorrowedSuppressionUncheckedCreateNestedManyWithoutLiftedByInput
+  aliases?: Prisma.PersonAliasUncheckedCreateNestedManyWithoutHumanInput
 }
 
 export type HumanCreateOrConnectWithoutSubjectCredentialsInput = {
@@ -1494,6 +1667,11 @@ export type HumanCreateWithoutRevokedCredentialsInput = {
   createdCampaigns?: Prisma.ReviewCampaignCreateNestedManyWithoutCreatedByInput
   reviewItems?: Prisma.ReviewItemCreateNestedManyWithoutReviewerInput
   ownedNhis?: Prisma.NhiOwnerCreateNestedManyWithoutHumanInput
+  borrowedCases?: Prisma.BorrowedCaseCreateNestedManyWithoutHumanInput
+  assignedCases?: Prisma.BorrowedCaseCreateNestedManyWithoutAssigneeInput
+  suppressionsMade?: Prisma.BorrowedSuppressionCreateNestedManyWithoutCreatedByInput
+  suppressionsLifted?: Prisma.BorrowedSuppressionCreateNestedManyWithoutLiftedByInput
+  aliases?: Prisma.PersonAliasCreateNestedManyWithoutHumanInput
 }
 
 export type HumanUncheckedCreateWithoutRevokedCredentialsInput = {
@@ -1527,6 +1705,11 @@ export type HumanUncheckedCreateWithoutRevokedCredentialsInput = {
   createdCampaigns?: Prisma.ReviewCampaignUncheckedCreateNestedManyWithoutCreatedByInput
   reviewItems?: Prisma.ReviewItemUncheckedCreateNestedManyWithoutReviewerInput
   ownedNhis?: Prisma.NhiOwnerUncheckedCreateNestedManyWithoutHumanInput
+  borrowedCases?: Prisma.BorrowedCaseUncheckedCreateNestedManyWithoutHumanInput
+  assignedCases?: Prisma.BorrowedCaseUncheckedCreateNestedManyWithoutAssigneeInput
+  suppressionsMade?: Prisma.BorrowedSuppressionUncheckedCreateNestedManyWithoutCreatedByInput
+  suppressionsLifted?: Prisma.BorrowedSuppressionUncheckedCreateNestedManyWithoutLiftedByInput
+  aliases?: Prisma.PersonAliasUncheckedCreateNestedManyWithoutHumanInput
 }
 
 export type HumanCreateOrConnectWithoutRevokedCredentialsInput = {
@@ -1576,6 +1759,11 @@ export type HumanUpdateWithoutSubjectCredentialsInput = {
   createdCampaigns?: Prisma.ReviewCampaignUpdateManyWithoutCreatedByNestedInput
   reviewItems?: Prisma.ReviewItemUpdateManyWithoutReviewerNestedInput
   ownedNhis?: Prisma.NhiOwnerUpdateManyWithoutHumanNestedInput
+  borrowedCases?: Prisma.BorrowedCaseUpdateManyWithoutHumanNestedInput
+  assignedCases?: Prisma.BorrowedCaseUpdateManyWithoutAssigneeNestedInput
+  suppressionsMade?: Prisma.BorrowedSuppressionUpdateManyWithoutCreatedByNestedInput
+  suppressionsLifted?: Prisma.BorrowedSuppressionUpdateManyWithoutLiftedByNestedInput
+  aliases?: Prisma.PersonAliasUpdateManyWithoutHumanNestedInput
 }
 
 export type HumanUncheckedUpdateWithoutSubjectCredentialsInput = {
@@ -1609,6 +1797,11 @@ export type HumanUncheckedUpdateWithoutSubjectCredentialsInput = {
   createdCampaigns?: Prisma.ReviewCampaignUncheckedUpdateManyWithoutCreatedByNestedInput
   reviewItems?: Prisma.ReviewItemUncheckedUpdateManyWithoutReviewerNestedInput
   ownedNhis?: Prisma.NhiOwnerUncheckedUpdateManyWithoutHumanNestedInput
+  borrowedCases?: Prisma.BorrowedCaseUncheckedUpdateManyWithoutHumanNestedInput
+  assignedCases?: Prisma.BorrowedCaseUncheckedUpdateManyWithoutAssigneeNestedInput
+  suppressionsMade?: Prisma.BorrowedSuppressionUncheckedUpdateManyWithoutCreatedByNestedInput
+  suppressionsLifted?: Prisma.BorrowedSuppressionUncheckedUpdateManyWithoutLiftedByNestedInput
+  aliases?: Prisma.PersonAliasUncheckedUpdateManyWithoutHumanNestedInput
 }
 
 export type HumanUpsertWithoutRevokedCredentialsInput = {
@@ -1653,6 +1846,11 @@ export type HumanUpdateWithoutRevokedCredentialsInput = {
   createdCampaigns?: Prisma.ReviewCampaignUpdateManyWithoutCreatedByNestedInput
   reviewItems?: Prisma.ReviewItemUpdateManyWithoutReviewerNestedInput
   ownedNhis?: Prisma.NhiOwnerUpdateManyWithoutHumanNestedInput
+  borrowedCases?: Prisma.BorrowedCaseUpdateManyWithoutHumanNestedInput
+  assignedCases?: Prisma.BorrowedCaseUpdateManyWithoutAssigneeNestedInput
+  suppressionsMade?: Prisma.BorrowedSuppressionUpdateManyWithoutCreatedByNestedInput
+  suppressionsLifted?: Prisma.BorrowedSuppressionUpdateManyWithoutLiftedByNestedInput
+  aliases?: Prisma.PersonAliasUpdateManyWithoutHumanNestedInput
 }
 
 export type HumanUncheckedUpdateWithoutRevokedCredentialsInput = {
@@ -1686,6 +1884,11 @@ export type HumanUncheckedUpdateWithoutRevokedCredentialsInput = {
   createdCampaigns?: Prisma.ReviewCampaignUncheckedUpdateManyWithoutCreatedByNestedInput
   reviewItems?: Prisma.ReviewItemUncheckedUpdateManyWithoutReviewerNestedInput
   ownedNhis?: Prisma.NhiOwnerUncheckedUpdateManyWithoutHumanNestedInput
+  borrowedCases?: Prisma.BorrowedCaseUncheckedUpdateManyWithoutHumanNestedInput
+  assignedCases?: Prisma.BorrowedCaseUncheckedUpdateManyWithoutAssigneeNestedInput
+  suppressionsMade?: Prisma.BorrowedSuppressionUncheckedUpdateManyWithoutCreatedByNestedInput
+  suppressionsLifted?: Prisma.BorrowedSuppressionUncheckedUpdateManyWithoutLiftedByNestedInput
+  aliases?: Prisma.PersonAliasUncheckedUpdateManyWithoutHumanNestedInput
 }
 
 export type HumanCreateWithoutInitiatedScopesInput = {
@@ -1719,6 +1922,11 @@ export type HumanCreateWithoutInitiatedScopesInput = {
   createdCampaigns?: Prisma.ReviewCampaignCreateNestedManyWithoutCreatedByInput
   reviewItems?: Prisma.ReviewItemCreateNestedManyWithoutReviewerInput
   ownedNhis?: Prisma.NhiOwnerCreateNestedManyWithoutHumanInput
+  borrowedCases?: Prisma.BorrowedCaseCreateNestedManyWithoutHumanInput
+  assignedCases?: Prisma.BorrowedCaseCreateNestedManyWithoutAssigneeInput
+  suppressionsMade?: Prisma.BorrowedSuppressionCreateNestedManyWithoutCreatedByInput
+  suppressionsLifted?: Prisma.BorrowedSuppressionCreateNestedManyWithoutLiftedByInput
+  aliases?: Prisma.PersonAliasCreateNestedManyWithoutHumanInput
 }
 
 export type HumanUncheckedCreateWithoutInitiatedScopesInput = {
@@ -1752,6 +1960,11 @@ export type HumanUncheckedCreateWithoutInitiatedScopesInput = {
   createdCampaigns?: Prisma.ReviewCampaignUncheckedCreateNestedManyWithoutCreatedByInput
   reviewItems?: Prisma.ReviewItemUncheckedCreateNestedManyWithoutReviewerInput
   ownedNhis?: Prisma.NhiOwnerUncheckedCreateNestedManyWithoutHumanInput
+  borrowedCases?: Prisma.BorrowedCaseUncheckedCreateNestedManyWithoutHumanInput
+  assignedCases?: Prisma.BorrowedCaseUncheckedCreateNestedManyWithoutAssigneeInput
+  suppressionsMade?: Prisma.BorrowedSuppressionUncheckedCreateNestedManyWithoutCreatedByInput
+  suppressionsLifted?: Prisma.BorrowedSuppressionUncheckedCreateNestedManyWithoutLiftedByInput
+  aliases?: Prisma.PersonAliasUncheckedCreateNestedManyWithoutHumanInput
 }
 
 export type HumanCreateOrConnectWithoutInitiatedScopesInput = {
@@ -1790,6 +2003,11 @@ export type HumanCreateWithoutRevokedScopesInput = {
   createdCampaigns?: Prisma.ReviewCampaignCreateNestedManyWithoutCreatedByInput
   reviewItems?: Prisma.ReviewItemCreateNestedManyWithoutReviewerInput
   ownedNhis?: Prisma.NhiOwnerCreateNestedManyWithoutHumanInput
+  borrowedCases?: Prisma.BorrowedCaseCreateNestedManyWithoutHumanInput
+  assignedCases?: Prisma.BorrowedCaseCreateNestedManyWithoutAssigneeInput
+  suppressionsMade?: Prisma.BorrowedSuppressionCreateNestedManyWithoutCreatedByInput
+  suppressionsLifted?: Prisma.BorrowedSuppressionCreateNestedManyWithoutLiftedByInput
+  aliases?: Prisma.PersonAliasCreateNestedManyWithoutHumanInput
 }
 
 export type HumanUncheckedCreateWithoutRevokedScopesInput = {
@@ -1823,6 +2041,11 @@ export type HumanUncheckedCreateWithoutRevokedScopesInput = {
   createdCampaigns?: Prisma.ReviewCampaignUncheckedCreateNestedManyWithoutCreatedByInput
   reviewItems?: Prisma.ReviewItemUncheckedCreateNestedManyWithoutReviewerInput
   ownedNhis?: Prisma.NhiOwnerUncheckedCreateNestedManyWithoutHumanInput
+  borrowedCases?: Prisma.BorrowedCaseUncheckedCreateNestedManyWithoutHumanInput
+  assignedCases?: Prisma.BorrowedCaseUncheckedCreateNestedManyWithoutAssigneeInput
+  suppressionsMade?: Prisma.BorrowedSuppressionUncheckedCreateNestedManyWithoutCreatedByInput
+  suppressionsLifted?: Prisma.BorrowedSuppressionUncheckedCreateNestedManyWithoutLiftedByInput
+  aliases?: Prisma.PersonAliasUncheckedCreateNestedManyWithoutHumanInput
 }
 
 export type HumanCreateOrConnectWithoutRevokedScopesInput = {
@@ -1872,6 +2095,11 @@ export type HumanUpdateWithoutInitiatedScopesInput = {
   createdCampaigns?: Prisma.ReviewCampaignUpdateManyWithoutCreatedByNestedInput
   reviewItems?: Prisma.ReviewItemUpdateManyWithoutReviewerNestedInput
   ownedNhis?: Prisma.NhiOwnerUpdateManyWithoutHumanNestedInput
+  borrowedCases?: Prisma.BorrowedCaseUpdateManyWithoutHumanNestedInput
+  assignedCases?: Prisma.BorrowedCaseUpdateManyWithoutAssigneeNestedInput
+  suppressionsMade?: Prisma.BorrowedSuppressionUpdateManyWithoutCreatedByNestedInput
+  suppressionsLifted?: Prisma.BorrowedSuppressionUpdateManyWithoutLiftedByNestedInput
+  aliases?: Prisma.PersonAliasUpdateManyWithoutHumanNestedInput
 }
 
 export type HumanUncheckedUpdateWithoutInitiatedScopesInput = {
@@ -1905,6 +2133,11 @@ export type HumanUncheckedUpdateWithoutInitiatedScopesInput = {
   createdCampaigns?: Prisma.ReviewCampaignUncheckedUpdateManyWithoutCreatedByNestedInput
   reviewItems?: Prisma.ReviewItemUncheckedUpdateManyWithoutReviewerNestedInput
   ownedNhis?: Prisma.NhiOwnerUncheckedUpdateManyWithoutHumanNestedInput
+  borrowedCases?: Prisma.BorrowedCaseUncheckedUpdateManyWithoutHumanNestedInput
+  assignedCases?: Prisma.BorrowedCaseUncheckedUpdateManyWithoutAssigneeNestedInput
+  suppressionsMade?: Prisma.BorrowedSuppressionUncheckedUpdateManyWithoutCreatedByNestedInput
+  suppressionsLifted?: Prisma.BorrowedSuppressionUncheckedUpdateManyWithoutLiftedByNestedInput
+  aliases?: Prisma.PersonAliasUncheckedUpdateManyWithoutHumanNestedInput
 }
 
 export type HumanUpsertWithoutRevokedScopesInput = {
@@ -1949,6 +2182,11 @@ export type HumanUpdateWithoutRevokedScopesInput = {
   createdCampaigns?: Prisma.ReviewCampaignUpdateManyWithoutCreatedByNestedInput
   reviewItems?: Prisma.ReviewItemUpdateManyWithoutReviewerNestedInput
   ownedNhis?: Prisma.NhiOwnerUpdateManyWithoutHumanNestedInput
+  borrowedCases?: Prisma.BorrowedCaseUpdateManyWithoutHumanNestedInput
+  assignedCases?: Prisma.BorrowedCaseUpdateManyWithoutAssigneeNestedInput
+  suppressionsMade?: Prisma.BorrowedSuppressionUpdateManyWithoutCreatedByNestedInput
+  suppressionsLifted?: Prisma.BorrowedSuppressionUpdateManyWithoutLiftedByNestedInput
+  aliases?: Prisma.PersonAliasUpdateManyWithoutHumanNestedInput
 }
 
 export type HumanUncheckedUpdateWithoutRevokedScopesInput = {
@@ -1982,6 +2220,11 @@ export type HumanUncheckedUpdateWithoutRevokedScopesInput = {
   createdCampaigns?: Prisma.ReviewCampaignUncheckedUpdateManyWithoutCreatedByNestedInput
   reviewItems?: Prisma.ReviewItemUncheckedUpdateManyWithoutReviewerNestedInput
   ownedNhis?: Prisma.NhiOwnerUncheckedUpdateManyWithoutHumanNestedInput
+  borrowedCases?: Prisma.BorrowedCaseUncheckedUpdateManyWithoutHumanNestedInput
+  assignedCases?: Prisma.BorrowedCaseUncheckedUpdateManyWithoutAssigneeNestedInput
+  suppressionsMade?: Prisma.BorrowedSuppressionUncheckedUpdateManyWithoutCreatedByNestedInput
+  suppressionsLifted?: Prisma.BorrowedSuppressionUncheckedUpdateManyWithoutLiftedByNestedInput
+  aliases?: Prisma.PersonAliasUncheckedUpdateManyWithoutHumanNestedInput
 }
 
 export type HumanCreateWithoutApprovalsInput = {
@@ -2015,6 +2258,11 @@ export type HumanCreateWithoutApprovalsInput = {
   createdCampaigns?: Prisma.ReviewCampaignCreateNestedManyWithoutCreatedByInput
   reviewItems?: Prisma.ReviewItemCreateNestedManyWithoutReviewerInput
   ownedNhis?: Prisma.NhiOwnerCreateNestedManyWithoutHumanInput
+  borrowedCases?: Prisma.BorrowedCaseCreateNestedManyWithoutHumanInput
+  assignedCases?: Prisma.BorrowedCaseCreateNestedManyWithoutAssigneeInput
+  suppressionsMade?: Prisma.BorrowedSuppressionCreateNestedManyWithoutCreatedByInput
+  suppressionsLifted?: Prisma.BorrowedSuppressionCreateNestedManyWithoutLiftedByInput
+  aliases?: Prisma.PersonAliasCreateNestedManyWithoutHumanInput
 }
 
 export type HumanUncheckedCreateWithoutApprovalsInput = {
@@ -2048,6 +2296,11 @@ export type HumanUncheckedCreateWithoutApprovalsInput = {
   createdCampaigns?: Prisma.ReviewCampaignUncheckedCreateNestedManyWithoutCreatedByInput
   reviewItems?: Prisma.ReviewItemUncheckedCreateNestedManyWithoutReviewerInput
   ownedNhis?: Prisma.NhiOwnerUncheckedCreateNestedManyWithoutHumanInput
+  borrowedCases?: Prisma.BorrowedCaseUncheckedCreateNestedManyWithoutHumanInput
+  assignedCases?: Prisma.BorrowedCaseUncheckedCreateNestedManyWithoutAssigneeInput
+  suppressionsMade?: Prisma.BorrowedSuppressionUncheckedCreateNestedManyWithoutCreatedByInput
+  suppressionsLifted?: Prisma.BorrowedSuppressionUncheckedCreateNestedManyWithoutLiftedByInput
+  aliases?: Prisma.PersonAliasUncheckedCreateNestedManyWithoutHumanInput
 }
 
 export type HumanCreateOrConnectWithoutApprovalsInput = {
@@ -2097,6 +2350,11 @@ export type HumanUpdateWithoutApprovalsInput = {
   createdCampaigns?: Prisma.ReviewCampaignUpdateManyWithoutCreatedByNestedInput
   reviewItems?: Prisma.ReviewItemUpdateManyWithoutReviewerNestedInput
   ownedNhis?: Prisma.NhiOwnerUpdateManyWithoutHumanNestedInput
+  borrowedCases?: Prisma.BorrowedCaseUpdateManyWithoutHumanNestedInput
+  assignedCases?: Prisma.BorrowedCaseUpdateManyWithoutAssigneeNestedInput
+  suppressionsMade?: Prisma.BorrowedSuppressionUpdateManyWithoutCreatedByNestedInput
+  suppressionsLifted?: Prisma.BorrowedSuppressionUpdateManyWithoutLiftedByNestedInput
+  aliases?: Prisma.PersonAliasUpdateManyWithoutHumanNestedInput
 }
 
 export type HumanUncheckedUpdateWithoutApprovalsInput = {
@@ -2130,6 +2388,11 @@ export type HumanUncheckedUpdateWithoutApprovalsInput = {
   createdCampaigns?: Prisma.ReviewCampaignUncheckedUpdateManyWithoutCreatedByNestedInput
   reviewItems?: Prisma.ReviewItemUncheckedUpdateManyWithoutReviewerNestedInput
   ownedNhis?: Prisma.NhiOwnerUncheckedUpdateManyWithoutHumanNestedInput
+  borrowedCases?: Prisma.BorrowedCaseUncheckedUpdateManyWithoutHumanNestedInput
+  assignedCases?: Prisma.BorrowedCaseUncheckedUpdateManyWithoutAssigneeNestedInput
+  suppressionsMade?: Prisma.BorrowedSuppressionUncheckedUpdateManyWithoutCreatedByNestedInput
+  suppressionsLifted?: Prisma.BorrowedSuppressionUncheckedUpdateManyWithoutLiftedByNestedInput
+  aliases?: Prisma.PersonAliasUncheckedUpdateManyWithoutHumanNestedInput
 }
 
 export type HumanCreateWithoutCreatedApiKeysInput = {
@@ -2163,6 +2426,11 @@ export type HumanCreateWithoutCreatedApiKeysInput = {
   createdCampaigns?: Prisma.ReviewCampaignCreateNestedManyWithoutCreatedByInput
   reviewItems?: Prisma.ReviewItemCreateNestedManyWithoutReviewerInput
   ownedNhis?: Prisma.NhiOwnerCreateNestedManyWithoutHumanInput
+  borrowedCases?: Prisma.BorrowedCaseCreateNestedManyWithoutHumanInput
+  assignedCases?: Prisma.BorrowedCaseCreateNestedManyWithoutAssigneeInput
+  suppressionsMade?: Prisma.BorrowedSuppressionCreateNestedManyWithoutCreatedByInput
+  suppressionsLifted?: Prisma.BorrowedSuppressionCreateNestedManyWithoutLiftedByInput
+  aliases?: Prisma.PersonAliasCreateNestedManyWithoutHumanInput
 }
 
 export type HumanUncheckedCreateWithoutCreatedApiKeysInput = {
@@ -2196,6 +2464,11 @@ export type HumanUncheckedCreateWithoutCreatedApiKeysInput = {
   createdCampaigns?: Prisma.ReviewCampaignUncheckedCreateNestedManyWithoutCreatedByInput
   reviewItems?: Prisma.ReviewItemUncheckedCreateNestedManyWithoutReviewerInput
   ownedNhis?: Prisma.NhiOwnerUncheckedCreateNestedManyWithoutHumanInput
+  borrowedCases?: Prisma.BorrowedCaseUncheckedCreateNestedManyWithoutHumanInput
+  assignedCases?: Prisma.BorrowedCaseUncheckedCreateNestedManyWithoutAssigneeInput
+  suppressionsMade?: Prisma.BorrowedSuppressionUncheckedCreateNestedManyWithoutCreatedByInput
+  suppressionsLifted?: Prisma.BorrowedSuppressionUncheckedCreateNestedManyWithoutLiftedByInput
+  aliases?: Prisma.PersonAliasUncheckedCreateNestedManyWithoutHumanInput
 }
 
 export type HumanCreateOrConnectWithoutCreatedApiKeysInput = {
@@ -2234,6 +2507,11 @@ export type HumanCreateWithoutRevokedApiKeysInput = {
   createdCampaigns?: Prisma.ReviewCampaignCreateNestedManyWithoutCreatedByInput
   reviewItems?: Prisma.ReviewItemCreateNestedManyWithoutReviewerInput
   ownedNhis?: Prisma.NhiOwnerCreateNestedManyWithoutHumanInput
+  borrowedCases?: Prisma.BorrowedCaseCreateNestedManyWithoutHumanInput
+  assignedCases?: Prisma.BorrowedCaseCreateNestedManyWithoutAssigneeInput
+  suppressionsMade?: Prisma.BorrowedSuppressionCreateNestedManyWithoutCreatedByInput
+  suppressionsLifted?: Prisma.BorrowedSuppressionCreateNestedManyWithoutLiftedByInput
+  aliases?: Prisma.PersonAliasCreateNestedManyWithoutHumanInput
 }
 
 export type HumanUncheckedCreateWithoutRevokedApiKeysInput = {
@@ -2267,6 +2545,11 @@ export type HumanUncheckedCreateWithoutRevokedApiKeysInput = {
   createdCampaigns?: Prisma.ReviewCampaignUncheckedCreateNestedManyWithoutCreatedByInput
   reviewItems?: Prisma.ReviewItemUncheckedCreateNestedManyWithoutReviewerInput
   ownedNhis?: Prisma.NhiOwnerUncheckedCreateNestedManyWithoutHumanInput
+  borrowedCases?: Prisma.BorrowedCaseUncheckedCreateNestedManyWithoutHumanInput
+  assignedCases?: Prisma.BorrowedCaseUncheckedCreateNestedManyWithoutAssigneeInput
+  suppressionsMade?: Prisma.BorrowedSuppressionUncheckedCreateNestedManyWithoutCreatedByInput
+  suppressionsLifted?: Prisma.BorrowedSuppressionUncheckedCreateNestedManyWithoutLiftedByInput
+  aliases?: Prisma.PersonAliasUncheckedCreateNestedManyWithoutHumanInput
 }
 
 export type HumanCreateOrConnectWithoutRevokedApiKeysInput = {
@@ -2316,6 +2599,11 @@ export type HumanUpdateWithoutCreatedApiKeysInput = {
   createdCampaigns?: Prisma.ReviewCampaignUpdateManyWithoutCreatedByNestedInput
   reviewItems?: Prisma.ReviewItemUpdateManyWithoutReviewerNestedInput
   ownedNhis?: Prisma.NhiOwnerUpdateManyWithoutHumanNestedInput
+  borrowedCases?: Prisma.BorrowedCaseUpdateManyWithoutHumanNestedInput
+  assignedCases?: Prisma.BorrowedCaseUpdateManyWithoutAssigneeNestedInput
+  suppressionsMade?: Prisma.BorrowedSuppressionUpdateManyWithoutCreatedByNestedInput
+  suppressionsLifted?: Prisma.BorrowedSuppressionUpdateManyWithoutLiftedByNestedInput
+  aliases?: Prisma.PersonAliasUpdateManyWithoutHumanNestedInput
 }
 
 export type HumanUncheckedUpdateWithoutCreatedApiKeysInput = {
@@ -2349,6 +2637,11 @@ export type HumanUncheckedUpdateWithoutCreatedApiKeysInput = {
   createdCampaigns?: Prisma.ReviewCampaignUncheckedUpdateManyWithoutCreatedByNestedInput
   reviewItems?: Prisma.ReviewItemUncheckedUpdateManyWithoutReviewerNestedInput
   ownedNhis?: Prisma.NhiOwnerUncheckedUpdateManyWithoutHumanNestedInput
+  borrowedCases?: Prisma.BorrowedCaseUncheckedUpdateManyWithoutHumanNestedInput
+  assignedCases?: Prisma.BorrowedCaseUncheckedUpdateManyWithoutAssigneeNestedInput
+  suppressionsMade?: Prisma.BorrowedSuppressionUncheckedUpdateManyWithoutCreatedByNestedInput
+  suppressionsLifted?: Prisma.BorrowedSuppressionUncheckedUpdateManyWithoutLiftedByNestedInput
+  aliases?: Prisma.PersonAliasUncheckedUpdateManyWithoutHumanNestedInput
 }
 
 export type HumanUpsertWithoutRevokedApiKeysInput = {
@@ -2393,6 +2686,11 @@ export type HumanUpdateWithoutRevokedApiKeysInput = {
   createdCampaigns?: Prisma.ReviewCampaignUpdateManyWithoutCreatedByNestedInput
   reviewItems?: Prisma.ReviewItemUpdateManyWithoutReviewerNestedInput
   ownedNhis?: Prisma.NhiOwnerUpdateManyWithoutHumanNestedInput
+  borrowedCases?: Prisma.BorrowedCaseUpdateManyWithoutHumanNestedInput
+  assignedCases?: Prisma.BorrowedCaseUpdateManyWithoutAssigneeNestedInput
+  suppressionsMade?: Prisma.BorrowedSuppressionUpdateManyWithoutCreatedByNestedInput
+  suppressionsLifted?: Prisma.BorrowedSuppressionUpdateManyWithoutLiftedByNestedInput
+  aliases?: Prisma.PersonAliasUpdateManyWithoutHumanNestedInput
 }
 
 export type HumanUncheckedUpdateWithoutRevokedApiKeysInput = {
@@ -2426,6 +2724,11 @@ export type HumanUncheckedUpdateWithoutRevokedApiKeysInput = {
   createdCampaigns?: Prisma.ReviewCampaignUncheckedUpdateManyWithoutCreatedByNestedInput
   reviewItems?: Prisma.ReviewItemUncheckedUpdateManyWithoutReviewerNestedInput
   ownedNhis?: Prisma.NhiOwnerUncheckedUpdateManyWithoutHumanNestedInput
+  borrowedCases?: Prisma.BorrowedCaseUncheckedUpdateManyWithoutHumanNestedInput
+  assignedCases?: Prisma.BorrowedCaseUncheckedUpdateManyWithoutAssigneeNestedInput
+  suppressionsMade?: Prisma.BorrowedSuppressionUncheckedUpdateManyWithoutCreatedByNestedInput
+  suppressionsLifted?: Prisma.BorrowedSuppressionUncheckedUpdateManyWithoutLiftedByNestedInput
+  aliases?: Prisma.PersonAliasUncheckedUpdateManyWithoutHumanNestedInput
 }
 
 export type HumanCreateWithoutAcceptedFindingsInput = {
@@ -2459,6 +2762,11 @@ export type HumanCreateWithoutAcceptedFindingsInput = {
   createdCampaigns?: Prisma.ReviewCampaignCreateNestedManyWithoutCreatedByInput
   reviewItems?: Prisma.ReviewItemCreateNestedManyWithoutReviewerInput
   ownedNhis?: Prisma.NhiOwnerCreateNestedManyWithoutHumanInput
+  borrowedCases?: Prisma.BorrowedCaseCreateNestedManyWithoutHumanInput
+  assignedCases?: Prisma.BorrowedCaseCreateNestedManyWithoutAssigneeInput
+  suppressionsMade?: Prisma.BorrowedSuppressionCreateNestedManyWithoutCreatedByInput
+  suppressionsLifted?: Prisma.BorrowedSuppressionCreateNestedManyWithoutLiftedByInput
+  aliases?: Prisma.PersonAliasCreateNestedManyWithoutHumanInput
 }
 
 export type HumanUncheckedCreateWithoutAcceptedFindingsInput = {
@@ -2492,6 +2800,11 @@ export type HumanUncheckedCreateWithoutAcceptedFindingsInput = {
   createdCampaigns?: Prisma.ReviewCampaignUncheckedCreateNestedManyWithoutCreatedByInput
   reviewItems?: Prisma.ReviewItemUncheckedCreateNestedManyWithoutReviewerInput
   ownedNhis?: Prisma.NhiOwnerUncheckedCreateNestedManyWithoutHumanInput
+  borrowedCases?: Prisma.BorrowedCaseUncheckedCreateNestedManyWithoutHumanInput
+  assignedCases?: Prisma.BorrowedCaseUncheckedCreateNestedManyWithoutAssigneeInput
+  suppressionsMade?: Prisma.BorrowedSuppressionUncheckedCreateNestedManyWithoutCreatedByInput
+  suppressionsLifted?: Prisma.BorrowedSuppressionUncheckedCreateNestedManyWithoutLiftedByInput
+  aliases?: Prisma.PersonAliasUncheckedCreateNestedManyWithoutHumanInput
 }
 
 export type HumanCreateOrConnectWithoutAcceptedFindingsInput = {
@@ -2541,6 +2854,11 @@ export type HumanUpdateWithoutAcceptedFindingsInput = {
   createdCampaigns?: Prisma.ReviewCampaignUpdateManyWithoutCreatedByNestedInput
   reviewItems?: Prisma.ReviewItemUpdateManyWithoutReviewerNestedInput
   ownedNhis?: Prisma.NhiOwnerUpdateManyWithoutHumanNestedInput
+  borrowedCases?: Prisma.BorrowedCaseUpdateManyWithoutHumanNestedInput
+  assignedCases?: Prisma.BorrowedCaseUpdateManyWithoutAssigneeNestedInput
+  suppressionsMade?: Prisma.BorrowedSuppressionUpdateManyWithoutCreatedByNestedInput
+  suppressionsLifted?: Prisma.BorrowedSuppressionUpdateManyWithoutLiftedByNestedInput
+  aliases?: Prisma.PersonAliasUpdateManyWithoutHumanNestedInput
 }
 
 export type HumanUncheckedUpdateWithoutAcceptedFindingsInput = {
@@ -2574,6 +2892,11 @@ export type HumanUncheckedUpdateWithoutAcceptedFindingsInput = {
   createdCampaigns?: Prisma.ReviewCampaignUncheckedUpdateManyWithoutCreatedByNestedInput
   reviewItems?: Prisma.ReviewItemUncheckedUpdateManyWithoutReviewerNestedInput
   ownedNhis?: Prisma.NhiOwnerUncheckedUpdateManyWithoutHumanNestedInput
+  borrowedCases?: Prisma.BorrowedCaseUncheckedUpdateManyWithoutHumanNestedInput
+  assignedCases?: Prisma.BorrowedCaseUncheckedUpdateManyWithoutAssigneeNestedInput
+  suppressionsMade?: Prisma.BorrowedSuppressionUncheckedUpdateManyWithoutCreatedByNestedInput
+  suppressionsLifted?: Prisma.BorrowedSuppressionUncheckedUpdateManyWithoutLiftedByNestedInput
+  aliases?: Prisma.PersonAliasUncheckedUpdateManyWithoutHumanNestedInput
 }
 
 export type HumanCreateWithoutCreatedCampaignsInput = {
@@ -2607,6 +2930,11 @@ export type HumanCreateWithoutCreatedCampaignsInput = {
   acceptedFindings?: Prisma.FindingCreateNestedManyWithoutAcceptedByInput
   reviewItems?: Prisma.ReviewItemCreateNestedManyWithoutReviewerInput
   ownedNhis?: Prisma.NhiOwnerCreateNestedManyWithoutHumanInput
+  borrowedCases?: Prisma.BorrowedCaseCreateNestedManyWithoutHumanInput
+  assignedCases?: Prisma.BorrowedCaseCreateNestedManyWithoutAssigneeInput
+  suppressionsMade?: Prisma.BorrowedSuppressionCreateNestedManyWithoutCreatedByInput
+  suppressionsLifted?: Prisma.BorrowedSuppressionCreateNestedManyWithoutLiftedByInput
+  aliases?: Prisma.PersonAliasCreateNestedManyWithoutHumanInput
 }
 
 export type HumanUncheckedCreateWithoutCreatedCampaignsInput = {
@@ -2640,6 +2968,11 @@ export type HumanUncheckedCreateWithoutCreatedCampaignsInput = {
   acceptedFindings?: Prisma.FindingUncheckedCreateNestedManyWithoutAcceptedByInput
   reviewItems?: Prisma.ReviewItemUncheckedCreateNestedManyWithoutReviewerInput
   ownedNhis?: Prisma.NhiOwnerUncheckedCreateNestedManyWithoutHumanInput
+  borrowedCases?: Prisma.BorrowedCaseUncheckedCreateNestedManyWithoutHumanInput
+  assignedCases?: Prisma.BorrowedCaseUncheckedCreateNestedManyWithoutAssigneeInput
+  suppressionsMade?: Prisma.BorrowedSuppressionUncheckedCreateNestedManyWithoutCreatedByInput
+  suppressionsLifted?: Prisma.BorrowedSuppressionUncheckedCreateNestedManyWithoutLiftedByInput
+  aliases?: Prisma.PersonAliasUncheckedCreateNestedManyWithoutHumanInput
 }
 
 export type HumanCreateOrConnectWithoutCreatedCampaignsInput = {
@@ -2689,6 +3022,11 @@ export type HumanUpdateWithoutCreatedCampaignsInput = {
   acceptedFindings?: Prisma.FindingUpdateManyWithoutAcceptedByNestedInput
   reviewItems?: Prisma.ReviewItemUpdateManyWithoutReviewerNestedInput
   ownedNhis?: Prisma.NhiOwnerUpdateManyWithoutHumanNestedInput
+  borrowedCases?: Prisma.BorrowedCaseUpdateManyWithoutHumanNestedInput
+  assignedCases?: Prisma.BorrowedCaseUpdateManyWithoutAssigneeNestedInput
+  suppressionsMade?: Prisma.BorrowedSuppressionUpdateManyWithoutCreatedByNestedInput
+  suppressionsLifted?: Prisma.BorrowedSuppressionUpdateManyWithoutLiftedByNestedInput
+  aliases?: Prisma.PersonAliasUpdateManyWithoutHumanNestedInput
 }
 
 export type HumanUncheckedUpdateWithoutCreatedCampaignsInput = {
@@ -2722,6 +3060,11 @@ export type HumanUncheckedUpdateWithoutCreatedCampaignsInput = {
   acceptedFindings?: Prisma.FindingUncheckedUpdateManyWithoutAcceptedByNestedInput
   reviewItems?: Prisma.ReviewItemUncheckedUpdateManyWithoutReviewerNestedInput
   ownedNhis?: Prisma.NhiOwnerUncheckedUpdateManyWithoutHumanNestedInput
+  borrowedCases?: Prisma.BorrowedCaseUncheckedUpdateManyWithoutHumanNestedInput
+  assignedCases?: Prisma.BorrowedCaseUncheckedUpdateManyWithoutAssigneeNestedInput
+  suppressionsMade?: Prisma.BorrowedSuppressionUncheckedUpdateManyWithoutCreatedByNestedInput
+  suppressionsLifted?: Prisma.BorrowedSuppressionUncheckedUpdateManyWithoutLiftedByNestedInput
+  aliases?: Prisma.PersonAliasUncheckedUpdateManyWithoutHumanNestedInput
 }
 
 export type HumanCreateWithoutReviewItemsInput = {
@@ -2755,6 +3098,11 @@ export type HumanCreateWithoutReviewItemsInput = {
   acceptedFindings?: Prisma.FindingCreateNestedManyWithoutAcceptedByInput
   createdCampaigns?: Prisma.ReviewCampaignCreateNestedManyWithoutCreatedByInput
   ownedNhis?: Prisma.NhiOwnerCreateNestedManyWithoutHumanInput
+  borrowedCases?: Prisma.BorrowedCaseCreateNestedManyWithoutHumanInput
+  assignedCases?: Prisma.BorrowedCaseCreateNestedManyWithoutAssigneeInput
+  suppressionsMade?: Prisma.BorrowedSuppressionCreateNestedManyWithoutCreatedByInput
+  suppressionsLifted?: Prisma.BorrowedSuppressionCreateNestedManyWithoutLiftedByInput
+  aliases?: Prisma.PersonAliasCreateNestedManyWithoutHumanInput
 }
 
 export type HumanUncheckedCreateWithoutReviewItemsInput = {
@@ -2788,6 +3136,11 @@ export type HumanUncheckedCreateWithoutReviewItemsInput = {
   acceptedFindings?: Prisma.FindingUncheckedCreateNestedManyWithoutAcceptedByInput
   createdCampaigns?: Prisma.ReviewCampaignUncheckedCreateNestedManyWithoutCreatedByInput
   ownedNhis?: Prisma.NhiOwnerUncheckedCreateNestedManyWithoutHumanInput
+  borrowedCases?: Prisma.BorrowedCaseUncheckedCreateNestedManyWithoutHumanInput
+  assignedCases?: Prisma.BorrowedCaseUncheckedCreateNestedManyWithoutAssigneeInput
+  suppressionsMade?: Prisma.BorrowedSuppressionUncheckedCreateNestedManyWithoutCreatedByInput
+  suppressionsLifted?: Prisma.BorrowedSuppressionUncheckedCreateNestedManyWithoutLiftedByInput
+  aliases?: Prisma.PersonAliasUncheckedCreateNestedManyWithoutHumanInput
 }
 
 export type HumanCreateOrConnectWithoutReviewItemsInput = {
@@ -2837,6 +3190,11 @@ export type HumanUpdateWithoutReviewItemsInput = {
   acceptedFindings?: Prisma.FindingUpdateManyWithoutAcceptedByNestedInput
   createdCampaigns?: Prisma.ReviewCampaignUpdateManyWithoutCreatedByNestedInput
   ownedNhis?: Prisma.NhiOwnerUpdateManyWithoutHumanNestedInput
+  borrowedCases?: Prisma.BorrowedCaseUpdateManyWithoutHumanNestedInput
+  assignedCases?: Prisma.BorrowedCaseUpdateManyWithoutAssigneeNestedInput
+  suppressionsMade?: Prisma.BorrowedSuppressionUpdateManyWithoutCreatedByNestedInput
+  suppressionsLifted?: Prisma.BorrowedSuppressionUpdateManyWithoutLiftedByNestedInput
+  aliases?: Prisma.PersonAliasUpdateManyWithoutHumanNestedInput
 }
 
 export type HumanUncheckedUpdateWithoutReviewItemsInput = {
@@ -2870,6 +3228,11 @@ export type HumanUncheckedUpdateWithoutReviewItemsInput = {
   acceptedFindings?: Prisma.FindingUncheckedUpdateManyWithoutAcceptedByNestedInput
   createdCampaigns?: Prisma.ReviewCampaignUncheckedUpdateManyWithoutCreatedByNestedInput
   ownedNhis?: Prisma.NhiOwnerUncheckedUpdateManyWithoutHumanNestedInput
+  borrowedCases?: Prisma.BorrowedCaseUncheckedUpdateManyWithoutHumanNestedInput
+  assignedCases?: Prisma.BorrowedCaseUncheckedUpdateManyWithoutAssigneeNestedInput
+  suppressionsMade?: Prisma.BorrowedSuppressionUncheckedUpdateManyWithoutCreatedByNestedInput
+  suppressionsLifted?: Prisma.BorrowedSuppressionUncheckedUpdateManyWithoutLiftedByNestedInput
+  aliases?: Prisma.PersonAliasUncheckedUpdateManyWithoutHumanNestedInput
 }
 
 export type HumanCreateWithoutOwnedNhisInput = {
@@ -2903,6 +3266,11 @@ export type HumanCreateWithoutOwnedNhisInput = {
   acceptedFindings?: Prisma.FindingCreateNestedManyWithoutAcceptedByInput
   createdCampaigns?: Prisma.ReviewCampaignCreateNestedManyWithoutCreatedByInput
   reviewItems?: Prisma.ReviewItemCreateNestedManyWithoutReviewerInput
+  borrowedCases?: Prisma.BorrowedCaseCreateNestedManyWithoutHumanInput
+  assignedCases?: Prisma.BorrowedCaseCreateNestedManyWithoutAssigneeInput
+  suppressionsMade?: Prisma.BorrowedSuppressionCreateNestedManyWithoutCreatedByInput
+  suppressionsLifted?: Prisma.BorrowedSuppressionCreateNestedManyWithoutLiftedByInput
+  aliases?: Prisma.PersonAliasCreateNestedManyWithoutHumanInput
 }
 
 export type HumanUncheckedCreateWithoutOwnedNhisInput = {
@@ -2936,6 +3304,11 @@ export type HumanUncheckedCreateWithoutOwnedNhisInput = {
   acceptedFindings?: Prisma.FindingUncheckedCreateNestedManyWithoutAcceptedByInput
   createdCampaigns?: Prisma.ReviewCampaignUncheckedCreateNestedManyWithoutCreatedByInput
   reviewItems?: Prisma.ReviewItemUncheckedCreateNestedManyWithoutReviewerInput
+  borrowedCases?: Prisma.BorrowedCaseUncheckedCreateNestedManyWithoutHumanInput
+  assignedCases?: Prisma.BorrowedCaseUncheckedCreateNestedManyWithoutAssigneeInput
+  suppressionsMade?: Prisma.BorrowedSuppressionUncheckedCreateNestedManyWithoutCreatedByInput
+  suppressionsLifted?: Prisma.BorrowedSuppressionUncheckedCreateNestedManyWithoutLiftedByInput
+  aliases?: Prisma.PersonAliasUncheckedCreateNestedManyWithoutHumanInput
 }
 
 export type HumanCreateOrConnectWithoutOwnedNhisInput = {
@@ -2985,6 +3358,11 @@ export type HumanUpdateWithoutOwnedNhisInput = {
   acceptedFindings?: Prisma.FindingUpdateManyWithoutAcceptedByNestedInput
   createdCampaigns?: Prisma.ReviewCampaignUpdateManyWithoutCreatedByNestedInput
   reviewItems?: Prisma.ReviewItemUpdateManyWithoutReviewerNestedInput
+  borrowedCases?: Prisma.BorrowedCaseUpdateManyWithoutHumanNestedInput
+  assignedCases?: Prisma.BorrowedCaseUpdateManyWithoutAssigneeNestedInput
+  suppressionsMade?: Prisma.BorrowedSuppressionUpdateManyWithoutCreatedByNestedInput
+  suppressionsLifted?: Prisma.BorrowedSuppressionUpdateManyWithoutLiftedByNestedInput
+  aliases?: Prisma.PersonAliasUpdateManyWithoutHumanNestedInput
 }
 
 export type HumanUncheckedUpdateWithoutOwnedNhisInput = {
@@ -3018,6 +3396,851 @@ export type HumanUncheckedUpdateWithoutOwnedNhisInput = {
   acceptedFindings?: Prisma.FindingUncheckedUpdateManyWithoutAcceptedByNestedInput
   createdCampaigns?: Prisma.ReviewCampaignUncheckedUpdateManyWithoutCreatedByNestedInput
   reviewItems?: Prisma.ReviewItemUncheckedUpdateManyWithoutReviewerNestedInput
+  borrowedCases?: Prisma.BorrowedCaseUncheckedUpdateManyWithoutHumanNestedInput
+  assignedCases?: Prisma.BorrowedCaseUncheckedUpdateManyWithoutAssigneeNestedInput
+  suppressionsMade?: Prisma.BorrowedSuppressionUncheckedUpdateManyWithoutCreatedByNestedInput
+  suppressionsLifted?: Prisma.BorrowedSuppressionUncheckedUpdateManyWithoutLiftedByNestedInput
+  aliases?: Prisma.PersonAliasUncheckedUpdateManyWithoutHumanNestedInput
+}
+
+export type HumanCreateWithoutAliasesInput = {
+  id?: string
+  email: string
+  name: string
+  title?: string | null
+  department?: string | null
+  status?: $Enums.HumanStatus
+  role?: $Enums.DashboardRole | null
+  passwordHash?: string | null
+  signInDisabledAt?: Date | string | null
+  lastSignInAt?: Date | string | null
+  oidcIssuer?: string | null
+  oidcSubject?: string | null
+  offboardedAt?: Date | string | null
+  createdAt?: Date | string
+  updatedAt?: Date | string
+  searchText?: string
+  nameKey?: string
+  manager?: Prisma.HumanCreateNestedOneWithoutReportsInput
+  reports?: Prisma.HumanCreateNestedManyWithoutManagerInput
+  sponsoredNhis?: Prisma.NhiCreateNestedManyWithoutSponsorInput
+  subjectCredentials?: Prisma.CredentialCreateNestedManyWithoutSubjectHumanInput
+  revokedCredentials?: Prisma.CredentialCreateNestedManyWithoutRevokedByInput
+  initiatedScopes?: Prisma.ScopeRequestCreateNestedManyWithoutInitiatorInput
+  revokedScopes?: Prisma.ScopeRequestCreateNestedManyWithoutRevokedByInput
+  approvals?: Prisma.ScopeApprovalCreateNestedManyWithoutApproverInput
+  createdApiKeys?: Prisma.ApiKeyCreateNestedManyWithoutCreatedByInput
+  revokedApiKeys?: Prisma.ApiKeyCreateNestedManyWithoutRevokedByInput
+  acceptedFindings?: Prisma.FindingCreateNestedManyWithoutAcceptedByInput
+  createdCampaigns?: Prisma.ReviewCampaignCreateNestedManyWithoutCreatedByInput
+  reviewItems?: Prisma.ReviewItemCreateNestedManyWithoutReviewerInput
+  ownedNhis?: Prisma.NhiOwnerCreateNestedManyWithoutHumanInput
+  borrowedCases?: Prisma.BorrowedCaseCreateNestedManyWithoutHumanInput
+  assignedCases?: Prisma.BorrowedCaseCreateNestedManyWithoutAssigneeInput
+  suppressionsMade?: Prisma.BorrowedSuppressionCreateNestedManyWithoutCreatedByInput
+  suppressionsLifted?: Prisma.BorrowedSuppressionCreateNestedManyWithoutLiftedByInput
+}
+
+export type HumanUncheckedCreateWithoutAliasesInput = {
+  id?: string
+  email: string
+  name: string
+  title?: string | null
+  department?: string | null
+  status?: $Enums.HumanStatus
+  role?: $Enums.DashboardRole | null
+  passwordHash?: string | null
+  signInDisabledAt?: Date | string | null
+  lastSignInAt?: Date | string | null
+  oidcIssuer?: string | null
+  oidcSubject?: string | null
+  offboardedAt?: Date | string | null
+  managerId?: string | null
+  createdAt?: Date | string
+  updatedAt?: Date | string
+  searchText?: string
+  nameKey?: string
+  reports?: Prisma.HumanUncheckedCreateNestedManyWithoutManagerInput
+  sponsoredNhis?: Prisma.NhiUncheckedCreateNestedManyWithoutSponsorInput
+  subjectCredentials?: Prisma.CredentialUncheckedCreateNestedManyWithoutSubjectHumanInput
+  revokedCredentials?: Prisma.CredentialUncheckedCreateNestedManyWithoutRevokedByInput
+  initiatedScopes?: Prisma.ScopeRequestUncheckedCreateNestedManyWithoutInitiatorInput
+  revokedScopes?: Prisma.ScopeRequestUncheckedCreateNestedManyWithoutRevokedByInput
+  approvals?: Prisma.ScopeApprovalUncheckedCreateNestedManyWithoutApproverInput
+  createdApiKeys?: Prisma.ApiKeyUncheckedCreateNestedManyWithoutCreatedByInput
+  revokedApiKeys?: Prisma.ApiKeyUncheckedCreateNestedManyWithoutRevokedByInput
+  acceptedFindings?: Prisma.FindingUncheckedCreateNestedManyWithoutAcceptedByInput
+  createdCampaigns?: Prisma.ReviewCampaignUncheckedCreateNestedManyWithoutCreatedByInput
+  reviewItems?: Prisma.ReviewItemUncheckedCreateNestedManyWithoutReviewerInput
+  ownedNhis?: Prisma.NhiOwnerUncheckedCreateNestedManyWithoutHumanInput
+  borrowedCases?: Prisma.BorrowedCaseUncheckedCreateNestedManyWithoutHumanInput
+  assignedCases?: Prisma.BorrowedCaseUncheckedCreateNestedManyWithoutAssigneeInput
+  suppressionsMade?: Prisma.BorrowedSuppressionUncheckedCreateNestedManyWithoutCreatedByInput
+  suppressionsLifted?: Prisma.BorrowedSuppressionUncheckedCreateNestedManyWithoutLiftedByInput
+}
+
+export type HumanCreateOrConnectWithoutAliasesInput = {
+  where: Prisma.HumanWhereUniqueInput
+  create: Prisma.XOR<Prisma.HumanCreateWithoutAliasesInput, Prisma.HumanUncheckedCreateWithoutAliasesInput>
+}
+
+export type HumanUpsertWithoutAliasesInput = {
+  update: Prisma.XOR<Prisma.HumanUpdateWithoutAliasesInput, Prisma.HumanUncheckedUpdateWithoutAliasesInput>
+  create: Prisma.XOR<Prisma.HumanCreateWithoutAliasesInput, Prisma.HumanUncheckedCreateWithoutAliasesInput>
+  where?: Prisma.HumanWhereInput
+}
+
+export type HumanUpdateToOneWithWhereWithoutAliasesInput = {
+  where?: Prisma.HumanWhereInput
+  data: Prisma.XOR<Prisma.HumanUpdateWithoutAliasesInput, Prisma.HumanUncheckedUpdateWithoutAliasesInput>
+}
+
+export type HumanUpdateWithoutAliasesInput = {
+  id?: Prisma.StringFieldUpdateOperationsInput | string
+  email?: Prisma.StringFieldUpdateOperationsInput | string
+  name?: Prisma.StringFieldUpdateOperationsInput | string
+  title?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  department?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  status?: Prisma.EnumHumanStatusFieldUpdateOperationsInput | $Enums.HumanStatus
+  role?: Prisma.NullableEnumDashboardRoleFieldUpdateOperationsInput | $Enums.DashboardRole | null
+  passwordHash?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  signInDisabledAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
+  lastSignInAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
+  oidcIssuer?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  oidcSubject?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  offboardedAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
+  createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  searchText?: Prisma.StringFieldUpdateOperationsInput | string
+  nameKey?: Prisma.StringFieldUpdateOperationsInput | string
+  manager?: Prisma.HumanUpdateOneWithoutReportsNestedInput
+  reports?: Prisma.HumanUpdateManyWithoutManagerNestedInput
+  sponsoredNhis?: Prisma.NhiUpdateManyWithoutSponsorNestedInput
+  subjectCredentials?: Prisma.CredentialUpdateManyWithoutSubjectHumanNestedInput
+  revokedCredentials?: Prisma.CredentialUpdateManyWithoutRevokedByNestedInput
+  initiatedScopes?: Prisma.ScopeRequestUpdateManyWithoutInitiatorNestedInput
+  revokedScopes?: Prisma.ScopeRequestUpdateManyWithoutRevokedByNestedInput
+  approvals?: Prisma.ScopeApprovalUpdateManyWithoutApproverNestedInput
+  createdApiKeys?: Prisma.ApiKeyUpdateManyWithoutCreatedByNestedInput
+  revokedApiKeys?: Prisma.ApiKeyUpdateManyWithoutRevokedByNestedInput
+  acceptedFindings?: Prisma.FindingUpdateManyWithoutAcceptedByNestedInput
+  createdCampaigns?: Prisma.ReviewCampaignUpdateManyWithoutCreatedByNestedInput
+  reviewItems?: Prisma.ReviewItemUpdateManyWithoutReviewerNestedInput
+  ownedNhis?: Prisma.NhiOwnerUpdateManyWithoutHumanNestedInput
+  borrowedCases?: Prisma.BorrowedCaseUpdateManyWithoutHumanNestedInput
+  assignedCases?: Prisma.BorrowedCaseUpdateManyWithoutAssigneeNestedInput
+  suppressionsMade?: Prisma.BorrowedSuppressionUpdateManyWithoutCreatedByNestedInput
+  suppressionsLifted?: Prisma.BorrowedSuppressionUpdateManyWithoutLiftedByNestedInput
+}
+
+export type HumanUncheckedUpdateWithoutAliasesInput = {
+  id?: Prisma.StringFieldUpdateOperationsInput | string
+  email?: Prisma.StringFieldUpdateOperationsInput | string
+  name?: Prisma.StringFieldUpdateOperationsInput | string
+  title?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  department?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  status?: Prisma.EnumHumanStatusFieldUpdateOperationsInput | $Enums.HumanStatus
+  role?: Prisma.NullableEnumDashboardRoleFieldUpdateOperationsInput | $Enums.DashboardRole | null
+  passwordHash?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  signInDisabledAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
+  lastSignInAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
+  oidcIssuer?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  oidcSubject?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  offboardedAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
+  managerId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  searchText?: Prisma.StringFieldUpdateOperationsInput | string
+  nameKey?: Prisma.StringFieldUpdateOperationsInput | string
+  reports?: Prisma.HumanUncheckedUpdateManyWithoutManagerNestedInput
+  sponsoredNhis?: Prisma.NhiUncheckedUpdateManyWithoutSponsorNestedInput
+  subjectCredentials?: Prisma.CredentialUncheckedUpdateManyWithoutSubjectHumanNestedInput
+  revokedCredentials?: Prisma.CredentialUncheckedUpdateManyWithoutRevokedByNestedInput
+  initiatedScopes?: Prisma.ScopeRequestUncheckedUpdateManyWithoutInitiatorNestedInput
+  revokedScopes?: Prisma.ScopeRequestUncheckedUpdateManyWithoutRevokedByNestedInput
+  approvals?: Prisma.ScopeApprovalUncheckedUpdateManyWithoutApproverNestedInput
+  createdApiKeys?: Prisma.ApiKeyUncheckedUpdateManyWithoutCreatedByNestedInput
+  revokedApiKeys?: Prisma.ApiKeyUncheckedUpdateManyWithoutRevokedByNestedInput
+  acceptedFindings?: Prisma.FindingUncheckedUpdateManyWithoutAcceptedByNestedInput
+  createdCampaigns?: Prisma.ReviewCampaignUncheckedUpdateManyWithoutCreatedByNestedInput
+  reviewItems?: Prisma.ReviewItemUncheckedUpdateManyWithoutReviewerNestedInput
+  ownedNhis?: Prisma.NhiOwnerUncheckedUpdateManyWithoutHumanNestedInput
+  borrowedCases?: Prisma.BorrowedCaseUncheckedUpdateManyWithoutHumanNestedInput
+  assignedCases?: Prisma.BorrowedCaseUncheckedUpdateManyWithoutAssigneeNestedInput
+  suppressionsMade?: Prisma.BorrowedSuppressionUncheckedUpdateManyWithoutCreatedByNestedInput
+  suppressionsLifted?: Prisma.BorrowedSuppressionUncheckedUpdateManyWithoutLiftedByNestedInput
+}
+
+export type HumanCreateWithoutBorrowedCasesInput = {
+  id?: string
+  email: string
+  name: string
+  title?: string | null
+  department?: string | null
+  status?: $Enums.HumanStatus
+  role?: $Enums.DashboardRole | null
+  passwordHash?: string | null
+  signInDisabledAt?: Date | string | null
+  lastSignInAt?: Date | string | null
+  oidcIssuer?: string | null
+  oidcSubject?: string | null
+  offboardedAt?: Date | string | null
+  createdAt?: Date | string
+  updatedAt?: Date | string
+  searchText?: string
+  nameKey?: string
+  manager?: Prisma.HumanCreateNestedOneWithoutReportsInput
+  reports?: Prisma.HumanCreateNestedManyWithoutManagerInput
+  sponsoredNhis?: Prisma.NhiCreateNestedManyWithoutSponsorInput
+  subjectCredentials?: Prisma.CredentialCreateNestedManyWithoutSubjectHumanInput
+  revokedCredentials?: Prisma.CredentialCreateNestedManyWithoutRevokedByInput
+  initiatedScopes?: Prisma.ScopeRequestCreateNestedManyWithoutInitiatorInput
+  revokedScopes?: Prisma.ScopeRequestCreateNestedManyWithoutRevokedByInput
+  approvals?: Prisma.ScopeApprovalCreateNestedManyWithoutApproverInput
+  createdApiKeys?: Prisma.ApiKeyCreateNestedManyWithoutCreatedByInput
+  revokedApiKeys?: Prisma.ApiKeyCreateNestedManyWithoutRevokedByInput
+  acceptedFindings?: Prisma.FindingCreateNestedManyWithoutAcceptedByInput
+  createdCampaigns?: Prisma.ReviewCampaignCreateNestedManyWithoutCreatedByInput
+  reviewItems?: Prisma.ReviewItemCreateNestedManyWithoutReviewerInput
+  ownedNhis?: Prisma.NhiOwnerCreateNestedManyWithoutHumanInput
+  assignedCases?: Prisma.BorrowedCaseCreateNestedManyWithoutAssigneeInput
+  suppressionsMade?: Prisma.BorrowedSuppressionCreateNestedManyWithoutCreatedByInput
+  suppressionsLifted?: Prisma.BorrowedSuppressionCreateNestedManyWithoutLiftedByInput
+  aliases?: Prisma.PersonAliasCreateNestedManyWithoutHumanInput
+}
+
+export type HumanUncheckedCreateWithoutBorrowedCasesInput = {
+  id?: string
+  email: string
+  name: string
+  title?: string | null
+  department?: string | null
+  status?: $Enums.HumanStatus
+  role?: $Enums.DashboardRole | null
+  passwordHash?: string | null
+  signInDisabledAt?: Date | string | null
+  lastSignInAt?: Date | string | null
+  oidcIssuer?: string | null
+  oidcSubject?: string | null
+  offboardedAt?: Date | string | null
+  managerId?: string | null
+  createdAt?: Date | string
+  updatedAt?: Date | string
+  searchText?: string
+  nameKey?: string
+  reports?: Prisma.HumanUncheckedCreateNestedManyWithoutManagerInput
+  sponsoredNhis?: Prisma.NhiUncheckedCreateNestedManyWithoutSponsorInput
+  subjectCredentials?: Prisma.CredentialUncheckedCreateNestedManyWithoutSubjectHumanInput
+  revokedCredentials?: Prisma.CredentialUncheckedCreateNestedManyWithoutRevokedByInput
+  initiatedScopes?: Prisma.ScopeRequestUncheckedCreateNestedManyWithoutInitiatorInput
+  revokedScopes?: Prisma.ScopeRequestUncheckedCreateNestedManyWithoutRevokedByInput
+  approvals?: Prisma.ScopeApprovalUncheckedCreateNestedManyWithoutApproverInput
+  createdApiKeys?: Prisma.ApiKeyUncheckedCreateNestedManyWithoutCreatedByInput
+  revokedApiKeys?: Prisma.ApiKeyUncheckedCreateNestedManyWithoutRevokedByInput
+  acceptedFindings?: Prisma.FindingUncheckedCreateNestedManyWithoutAcceptedByInput
+  createdCampaigns?: Prisma.ReviewCampaignUncheckedCreateNestedManyWithoutCreatedByInput
+  reviewItems?: Prisma.ReviewItemUncheckedCreateNestedManyWithoutReviewerInput
+  ownedNhis?: Prisma.NhiOwnerUncheckedCreateNestedManyWithoutHumanInput
+  assignedCases?: Prisma.BorrowedCaseUncheckedCreateNestedManyWithoutAssigneeInput
+  suppressionsMade?: Prisma.BorrowedSuppressionUncheckedCreateNestedManyWithoutCreatedByInput
+  suppressionsLifted?: Prisma.BorrowedSuppressionUncheckedCreateNestedManyWithoutLiftedByInput
+  aliases?: Prisma.PersonAliasUncheckedCreateNestedManyWithoutHumanInput
+}
+
+export type HumanCreateOrConnectWithoutBorrowedCasesInput = {
+  where: Prisma.HumanWhereUniqueInput
+  create: Prisma.XOR<Prisma.HumanCreateWithoutBorrowedCasesInput, Prisma.HumanUncheckedCreateWithoutBorrowedCasesInput>
+}
+
+export type HumanCreateWithoutAssignedCasesInput = {
+  id?: string
+  email: string
+  name: string
+  title?: string | null
+  department?: string | null
+  status?: $Enums.HumanStatus
+  role?: $Enums.DashboardRole | null
+  passwordHash?: string | null
+  signInDisabledAt?: Date | string | null
+  lastSignInAt?: Date | string | null
+  oidcIssuer?: string | null
+  oidcSubject?: string | null
+  offboardedAt?: Date | string | null
+  createdAt?: Date | string
+  updatedAt?: Date | string
+  searchText?: string
+  nameKey?: string
+  manager?: Prisma.HumanCreateNestedOneWithoutReportsInput
+  reports?: Prisma.HumanCreateNestedManyWithoutManagerInput
+  sponsoredNhis?: Prisma.NhiCreateNestedManyWithoutSponsorInput
+  subjectCredentials?: Prisma.CredentialCreateNestedManyWithoutSubjectHumanInput
+  revokedCredentials?: Prisma.CredentialCreateNestedManyWithoutRevokedByInput
+  initiatedScopes?: Prisma.ScopeRequestCreateNestedManyWithoutInitiatorInput
+  revokedScopes?: Prisma.ScopeRequestCreateNestedManyWithoutRevokedByInput
+  approvals?: Prisma.ScopeApprovalCreateNestedManyWithoutApproverInput
+  createdApiKeys?: Prisma.ApiKeyCreateNestedManyWithoutCreatedByInput
+  revokedApiKeys?: Prisma.ApiKeyCreateNestedManyWithoutRevokedByInput
+  acceptedFindings?: Prisma.FindingCreateNestedManyWithoutAcceptedByInput
+  createdCampaigns?: Prisma.ReviewCampaignCreateNestedManyWithoutCreatedByInput
+  reviewItems?: Prisma.ReviewItemCreateNestedManyWithoutReviewerInput
+  ownedNhis?: Prisma.NhiOwnerCreateNestedManyWithoutHumanInput
+  borrowedCases?: Prisma.BorrowedCaseCreateNestedManyWithoutHumanInput
+  suppressionsMade?: Prisma.BorrowedSuppressionCreateNestedManyWithoutCreatedByInput
+  suppressionsLifted?: Prisma.BorrowedSuppressionCreateNestedManyWithoutLiftedByInput
+  aliases?: Prisma.PersonAliasCreateNestedManyWithoutHumanInput
+}
+
+export type HumanUncheckedCreateWithoutAssignedCasesInput = {
+  id?: string
+  email: string
+  name: string
+  title?: string | null
+  department?: string | null
+  status?: $Enums.HumanStatus
+  role?: $Enums.DashboardRole | null
+  passwordHash?: string | null
+  signInDisabledAt?: Date | string | null
+  lastSignInAt?: Date | string | null
+  oidcIssuer?: string | null
+  oidcSubject?: string | null
+  offboardedAt?: Date | string | null
+  managerId?: string | null
+  createdAt?: Date | string
+  updatedAt?: Date | string
+  searchText?: string
+  nameKey?: string
+  reports?: Prisma.HumanUncheckedCreateNestedManyWithoutManagerInput
+  sponsoredNhis?: Prisma.NhiUncheckedCreateNestedManyWithoutSponsorInput
+  subjectCredentials?: Prisma.CredentialUncheckedCreateNestedManyWithoutSubjectHumanInput
+  revokedCredentials?: Prisma.CredentialUncheckedCreateNestedManyWithoutRevokedByInput
+  initiatedScopes?: Prisma.ScopeRequestUncheckedCreateNestedManyWithoutInitiatorInput
+  revokedScopes?: Prisma.ScopeRequestUncheckedCreateNestedManyWithoutRevokedByInput
+  approvals?: Prisma.ScopeApprovalUncheckedCreateNestedManyWithoutApproverInput
+  createdApiKeys?: Prisma.ApiKeyUncheckedCreateNestedManyWithoutCreatedByInput
+  revokedApiKeys?: Prisma.ApiKeyUncheckedCreateNestedManyWithoutRevokedByInput
+  acceptedFindings?: Prisma.FindingUncheckedCreateNestedManyWithoutAcceptedByInput
+  createdCampaigns?: Prisma.ReviewCampaignUncheckedCreateNestedManyWithoutCreatedByInput
+  reviewItems?: Prisma.ReviewItemUncheckedCreateNestedManyWithoutReviewerInput
+  ownedNhis?: Prisma.NhiOwnerUncheckedCreateNestedManyWithoutHumanInput
+  borrowedCases?: Prisma.BorrowedCaseUncheckedCreateNestedManyWithoutHumanInput
+  suppressionsMade?: Prisma.BorrowedSuppressionUncheckedCreateNestedManyWithoutCreatedByInput
+  suppressionsLifted?: Prisma.BorrowedSuppressionUncheckedCreateNestedManyWithoutLiftedByInput
+  aliases?: Prisma.PersonAliasUncheckedCreateNestedManyWithoutHumanInput
+}
+
+export type HumanCreateOrConnectWithoutAssignedCasesInput = {
+  where: Prisma.HumanWhereUniqueInput
+  create: Prisma.XOR<Prisma.HumanCreateWithoutAssignedCasesInput, Prisma.HumanUncheckedCreateWithoutAssignedCasesInput>
+}
+
+export type HumanUpsertWithoutBorrowedCasesInput = {
+  update: Prisma.XOR<Prisma.HumanUpdateWithoutBorrowedCasesInput, Prisma.HumanUncheckedUpdateWithoutBorrowedCasesInput>
+  create: Prisma.XOR<Prisma.HumanCreateWithoutBorrowedCasesInput, Prisma.HumanUncheckedCreateWithoutBorrowedCasesInput>
+  where?: Prisma.HumanWhereInput
+}
+
+export type HumanUpdateToOneWithWhereWithoutBorrowedCasesInput = {
+  where?: Prisma.HumanWhereInput
+  data: Prisma.XOR<Prisma.HumanUpdateWithoutBorrowedCasesInput, Prisma.HumanUncheckedUpdateWithoutBorrowedCasesInput>
+}
+
+export type HumanUpdateWithoutBorrowedCasesInput = {
+  id?: Prisma.StringFieldUpdateOperationsInput | string
+  email?: Prisma.StringFieldUpdateOperationsInput | string
+  name?: Prisma.StringFieldUpdateOperationsInput | string
+  title?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  department?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  status?: Prisma.EnumHumanStatusFieldUpdateOperationsInput | $Enums.HumanStatus
+  role?: Prisma.NullableEnumDashboardRoleFieldUpdateOperationsInput | $Enums.DashboardRole | null
+  passwordHash?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  signInDisabledAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
+  lastSignInAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
+  oidcIssuer?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  oidcSubject?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  offboardedAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
+  createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  searchText?: Prisma.StringFieldUpdateOperationsInput | string
+  nameKey?: Prisma.StringFieldUpdateOperationsInput | string
+  manager?: Prisma.HumanUpdateOneWithoutReportsNestedInput
+  reports?: Prisma.HumanUpdateManyWithoutManagerNestedInput
+  sponsoredNhis?: Prisma.NhiUpdateManyWithoutSponsorNestedInput
+  subjectCredentials?: Prisma.CredentialUpdateManyWithoutSubjectHumanNestedInput
+  revokedCredentials?: Prisma.CredentialUpdateManyWithoutRevokedByNestedInput
+  initiatedScopes?: Prisma.ScopeRequestUpdateManyWithoutInitiatorNestedInput
+  revokedScopes?: Prisma.ScopeRequestUpdateManyWithoutRevokedByNestedInput
+  approvals?: Prisma.ScopeApprovalUpdateManyWithoutApproverNestedInput
+  createdApiKeys?: Prisma.ApiKeyUpdateManyWithoutCreatedByNestedInput
+  revokedApiKeys?: Prisma.ApiKeyUpdateManyWithoutRevokedByNestedInput
+  acceptedFindings?: Prisma.FindingUpdateManyWithoutAcceptedByNestedInput
+  createdCampaigns?: Prisma.ReviewCampaignUpdateManyWithoutCreatedByNestedInput
+  reviewItems?: Prisma.ReviewItemUpdateManyWithoutReviewerNestedInput
+  ownedNhis?: Prisma.NhiOwnerUpdateManyWithoutHumanNestedInput
+  assignedCases?: Prisma.BorrowedCaseUpdateManyWithoutAssigneeNestedInput
+  suppressionsMade?: Prisma.BorrowedSuppressionUpdateManyWithoutCreatedByNestedInput
+  suppressionsLifted?: Prisma.BorrowedSuppressionUpdateManyWithoutLiftedByNestedInput
+  aliases?: Prisma.PersonAliasUpdateManyWithoutHumanNestedInput
+}
+
+export type HumanUncheckedUpdateWithoutBorrowedCasesInput = {
+  id?: Prisma.StringFieldUpdateOperationsInput | string
+  email?: Prisma.StringFieldUpdateOperationsInput | string
+  name?: Prisma.StringFieldUpdateOperationsInput | string
+  title?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  department?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  status?: Prisma.EnumHumanStatusFieldUpdateOperationsInput | $Enums.HumanStatus
+  role?: Prisma.NullableEnumDashboardRoleFieldUpdateOperationsInput | $Enums.DashboardRole | null
+  passwordHash?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  signInDisabledAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
+  lastSignInAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
+  oidcIssuer?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  oidcSubject?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  offboardedAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
+  managerId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  searchText?: Prisma.StringFieldUpdateOperationsInput | string
+  nameKey?: Prisma.StringFieldUpdateOperationsInput | string
+  reports?: Prisma.HumanUncheckedUpdateManyWithoutManagerNestedInput
+  sponsoredNhis?: Prisma.NhiUncheckedUpdateManyWithoutSponsorNestedInput
+  subjectCredentials?: Prisma.CredentialUncheckedUpdateManyWithoutSubjectHumanNestedInput
+  revokedCredentials?: Prisma.CredentialUncheckedUpdateManyWithoutRevokedByNestedInput
+  initiatedScopes?: Prisma.ScopeRequestUncheckedUpdateManyWithoutInitiatorNestedInput
+  revokedScopes?: Prisma.ScopeRequestUncheckedUpdateManyWithoutRevokedByNestedInput
+  approvals?: Prisma.ScopeApprovalUncheckedUpdateManyWithoutApproverNestedInput
+  createdApiKeys?: Prisma.ApiKeyUncheckedUpdateManyWithoutCreatedByNestedInput
+  revokedApiKeys?: Prisma.ApiKeyUncheckedUpdateManyWithoutRevokedByNestedInput
+  acceptedFindings?: Prisma.FindingUncheckedUpdateManyWithoutAcceptedByNestedInput
+  createdCampaigns?: Prisma.ReviewCampaignUncheckedUpdateManyWithoutCreatedByNestedInput
+  reviewItems?: Prisma.ReviewItemUncheckedUpdateManyWithoutReviewerNestedInput
+  ownedNhis?: Prisma.NhiOwnerUncheckedUpdateManyWithoutHumanNestedInput
+  assignedCases?: Prisma.BorrowedCaseUncheckedUpdateManyWithoutAssigneeNestedInput
+  suppressionsMade?: Prisma.BorrowedSuppressionUncheckedUpdateManyWithoutCreatedByNestedInput
+  suppressionsLifted?: Prisma.BorrowedSuppressionUncheckedUpdateManyWithoutLiftedByNestedInput
+  aliases?: Prisma.PersonAliasUncheckedUpdateManyWithoutHumanNestedInput
+}
+
+export type HumanUpsertWithoutAssignedCasesInput = {
+  update: Prisma.XOR<Prisma.HumanUpdateWithoutAssignedCasesInput, Prisma.HumanUncheckedUpdateWithoutAssignedCasesInput>
+  create: Prisma.XOR<Prisma.HumanCreateWithoutAssignedCasesInput, Prisma.HumanUncheckedCreateWithoutAssignedCasesInput>
+  where?: Prisma.HumanWhereInput
+}
+
+export type HumanUpdateToOneWithWhereWithoutAssignedCasesInput = {
+  where?: Prisma.HumanWhereInput
+  data: Prisma.XOR<Prisma.HumanUpdateWithoutAssignedCasesInput, Prisma.HumanUncheckedUpdateWithoutAssignedCasesInput>
+}
+
+export type HumanUpdateWithoutAssignedCasesInput = {
+  id?: Prisma.StringFieldUpdateOperationsInput | string
+  email?: Prisma.StringFieldUpdateOperationsInput | string
+  name?: Prisma.StringFieldUpdateOperationsInput | string
+  title?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  department?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  status?: Prisma.EnumHumanStatusFieldUpdateOperationsInput | $Enums.HumanStatus
+  role?: Prisma.NullableEnumDashboardRoleFieldUpdateOperationsInput | $Enums.DashboardRole | null
+  passwordHash?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  signInDisabledAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
+  lastSignInAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
+  oidcIssuer?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  oidcSubject?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  offboardedAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
+  createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  searchText?: Prisma.StringFieldUpdateOperationsInput | string
+  nameKey?: Prisma.StringFieldUpdateOperationsInput | string
+  manager?: Prisma.HumanUpdateOneWithoutReportsNestedInput
+  reports?: Prisma.HumanUpdateManyWithoutManagerNestedInput
+  sponsoredNhis?: Prisma.NhiUpdateManyWithoutSponsorNestedInput
+  subjectCredentials?: Prisma.CredentialUpdateManyWithoutSubjectHumanNestedInput
+  revokedCredentials?: Prisma.CredentialUpdateManyWithoutRevokedByNestedInput
+  initiatedScopes?: Prisma.ScopeRequestUpdateManyWithoutInitiatorNestedInput
+  revokedScopes?: Prisma.ScopeRequestUpdateManyWithoutRevokedByNestedInput
+  approvals?: Prisma.ScopeApprovalUpdateManyWithoutApproverNestedInput
+  createdApiKeys?: Prisma.ApiKeyUpdateManyWithoutCreatedByNestedInput
+  revokedApiKeys?: Prisma.ApiKeyUpdateManyWithoutRevokedByNestedInput
+  acceptedFindings?: Prisma.FindingUpdateManyWithoutAcceptedByNestedInput
+  createdCampaigns?: Prisma.ReviewCampaignUpdateManyWithoutCreatedByNestedInput
+  reviewItems?: Prisma.ReviewItemUpdateManyWithoutReviewerNestedInput
+  ownedNhis?: Prisma.NhiOwnerUpdateManyWithoutHumanNestedInput
+  borrowedCases?: Prisma.BorrowedCaseUpdateManyWithoutHumanNestedInput
+  suppressionsMade?: Prisma.BorrowedSuppressionUpdateManyWithoutCreatedByNestedInput
+  suppressionsLifted?: Prisma.BorrowedSuppressionUpdateManyWithoutLiftedByNestedInput
+  aliases?: Prisma.PersonAliasUpdateManyWithoutHumanNestedInput
+}
+
+export type HumanUncheckedUpdateWithoutAssignedCasesInput = {
+  id?: Prisma.StringFieldUpdateOperationsInput | string
+  email?: Prisma.StringFieldUpdateOperationsInput | string
+  name?: Prisma.StringFieldUpdateOperationsInput | string
+  title?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  department?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  status?: Prisma.EnumHumanStatusFieldUpdateOperationsInput | $Enums.HumanStatus
+  role?: Prisma.NullableEnumDashboardRoleFieldUpdateOperationsInput | $Enums.DashboardRole | null
+  passwordHash?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  signInDisabledAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
+  lastSignInAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
+  oidcIssuer?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  oidcSubject?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  offboardedAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
+  managerId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  searchText?: Prisma.StringFieldUpdateOperationsInput | string
+  nameKey?: Prisma.StringFieldUpdateOperationsInput | string
+  reports?: Prisma.HumanUncheckedUpdateManyWithoutManagerNestedInput
+  sponsoredNhis?: Prisma.NhiUncheckedUpdateManyWithoutSponsorNestedInput
+  subjectCredentials?: Prisma.CredentialUncheckedUpdateManyWithoutSubjectHumanNestedInput
+  revokedCredentials?: Prisma.CredentialUncheckedUpdateManyWithoutRevokedByNestedInput
+  initiatedScopes?: Prisma.ScopeRequestUncheckedUpdateManyWithoutInitiatorNestedInput
+  revokedScopes?: Prisma.ScopeRequestUncheckedUpdateManyWithoutRevokedByNestedInput
+  approvals?: Prisma.ScopeApprovalUncheckedUpdateManyWithoutApproverNestedInput
+  createdApiKeys?: Prisma.ApiKeyUncheckedUpdateManyWithoutCreatedByNestedInput
+  revokedApiKeys?: Prisma.ApiKeyUncheckedUpdateManyWithoutRevokedByNestedInput
+  acceptedFindings?: Prisma.FindingUncheckedUpdateManyWithoutAcceptedByNestedInput
+  createdCampaigns?: Prisma.ReviewCampaignUncheckedUpdateManyWithoutCreatedByNestedInput
+  reviewItems?: Prisma.ReviewItemUncheckedUpdateManyWithoutReviewerNestedInput
+  ownedNhis?: Prisma.NhiOwnerUncheckedUpdateManyWithoutHumanNestedInput
+  borrowedCases?: Prisma.BorrowedCaseUncheckedUpdateManyWithoutHumanNestedInput
+  suppressionsMade?: Prisma.BorrowedSuppressionUncheckedUpdateManyWithoutCreatedByNestedInput
+  suppressionsLifted?: Prisma.BorrowedSuppressionUncheckedUpdateManyWithoutLiftedByNestedInput
+  aliases?: Prisma.PersonAliasUncheckedUpdateManyWithoutHumanNestedInput
+}
+
+export type HumanCreateWithoutSuppressionsMadeInput = {
+  id?: string
+  email: string
+  name: string
+  title?: string | null
+  department?: string | null
+  status?: $Enums.HumanStatus
+  role?: $Enums.DashboardRole | null
+  passwordHash?: string | null
+  signInDisabledAt?: Date | string | null
+  lastSignInAt?: Date | string | null
+  oidcIssuer?: string | null
+  oidcSubject?: string | null
+  offboardedAt?: Date | string | null
+  createdAt?: Date | string
+  updatedAt?: Date | string
+  searchText?: string
+  nameKey?: string
+  manager?: Prisma.HumanCreateNestedOneWithoutReportsInput
+  reports?: Prisma.HumanCreateNestedManyWithoutManagerInput
+  sponsoredNhis?: Prisma.NhiCreateNestedManyWithoutSponsorInput
+  subjectCredentials?: Prisma.CredentialCreateNestedManyWithoutSubjectHumanInput
+  revokedCredentials?: Prisma.CredentialCreateNestedManyWithoutRevokedByInput
+  initiatedScopes?: Prisma.ScopeRequestCreateNestedManyWithoutInitiatorInput
+  revokedScopes?: Prisma.ScopeRequestCreateNestedManyWithoutRevokedByInput
+  approvals?: Prisma.ScopeApprovalCreateNestedManyWithoutApproverInput
+  createdApiKeys?: Prisma.ApiKeyCreateNestedManyWithoutCreatedByInput
+  revokedApiKeys?: Prisma.ApiKeyCreateNestedManyWithoutRevokedByInput
+  acceptedFindings?: Prisma.FindingCreateNestedManyWithoutAcceptedByInput
+  createdCampaigns?: Prisma.ReviewCampaignCreateNestedManyWithoutCreatedByInput
+  reviewItems?: Prisma.ReviewItemCreateNestedManyWithoutReviewerInput
+  ownedNhis?: Prisma.NhiOwnerCreateNestedManyWithoutHumanInput
+  borrowedCases?: Prisma.BorrowedCaseCreateNestedManyWithoutHumanInput
+  assignedCases?: Prisma.BorrowedCaseCreateNestedManyWithoutAssigneeInput
+  suppressionsLifted?: Prisma.BorrowedSuppressionCreateNestedManyWithoutLiftedByInput
+  aliases?: Prisma.PersonAliasCreateNestedManyWithoutHumanInput
+}
+
+export type HumanUncheckedCreateWithoutSuppressionsMadeInput = {
+  id?: string
+  email: string
+  name: string
+  title?: string | null
+  department?: string | null
+  status?: $Enums.HumanStatus
+  role?: $Enums.DashboardRole | null
+  passwordHash?: string | null
+  signInDisabledAt?: Date | string | null
+  lastSignInAt?: Date | string | null
+  oidcIssuer?: string | null
+  oidcSubject?: string | null
+  offboardedAt?: Date | string | null
+  managerId?: string | null
+  createdAt?: Date | string
+  updatedAt?: Date | string
+  searchText?: string
+  nameKey?: string
+  reports?: Prisma.HumanUncheckedCreateNestedManyWithoutManagerInput
+  sponsoredNhis?: Prisma.NhiUncheckedCreateNestedManyWithoutSponsorInput
+  subjectCredentials?: Prisma.CredentialUncheckedCreateNestedManyWithoutSubjectHumanInput
+  revokedCredentials?: Prisma.CredentialUncheckedCreateNestedManyWithoutRevokedByInput
+  initiatedScopes?: Prisma.ScopeRequestUncheckedCreateNestedManyWithoutInitiatorInput
+  revokedScopes?: Prisma.ScopeRequestUncheckedCreateNestedManyWithoutRevokedByInput
+  approvals?: Prisma.ScopeApprovalUncheckedCreateNestedManyWithoutApproverInput
+  createdApiKeys?: Prisma.ApiKeyUncheckedCreateNestedManyWithoutCreatedByInput
+  revokedApiKeys?: Prisma.ApiKeyUncheckedCreateNestedManyWithoutRevokedByInput
+  acceptedFindings?: Prisma.FindingUncheckedCreateNestedManyWithoutAcceptedByInput
+  createdCampaigns?: Prisma.ReviewCampaignUncheckedCreateNestedManyWithoutCreatedByInput
+  reviewItems?: Prisma.ReviewItemUncheckedCreateNestedManyWithoutReviewerInput
+  ownedNhis?: Prisma.NhiOwnerUncheckedCreateNestedManyWithoutHumanInput
+  borrowedCases?: Prisma.BorrowedCaseUncheckedCreateNestedManyWithoutHumanInput
+  assignedCases?: Prisma.BorrowedCaseUncheckedCreateNestedManyWithoutAssigneeInput
+  suppressionsLifted?: Prisma.BorrowedSuppressionUncheckedCreateNestedManyWithoutLiftedByInput
+  aliases?: Prisma.PersonAliasUncheckedCreateNestedManyWithoutHumanInput
+}
+
+export type HumanCreateOrConnectWithoutSuppressionsMadeInput = {
+  where: Prisma.HumanWhereUniqueInput
+  create: Prisma.XOR<Prisma.HumanCreateWithoutSuppressionsMadeInput, Prisma.HumanUncheckedCreateWithoutSuppressionsMadeInput>
+}
+
+export type HumanCreateWithoutSuppressionsLiftedInput = {
+  id?: string
+  email: string
+  name: string
+  title?: string | null
+  department?: string | null
+  status?: $Enums.HumanStatus
+  role?: $Enums.DashboardRole | null
+  passwordHash?: string | null
+  signInDisabledAt?: Date | string | null
+  lastSignInAt?: Date | string | null
+  oidcIssuer?: string | null
+  oidcSubject?: string | null
+  offboardedAt?: Date | string | null
+  createdAt?: Date | string
+  updatedAt?: Date | string
+  searchText?: string
+  nameKey?: string
+  manager?: Prisma.HumanCreateNestedOneWithoutReportsInput
+  reports?: Prisma.HumanCreateNestedManyWithoutManagerInput
+  sponsoredNhis?: Prisma.NhiCreateNestedManyWithoutSponsorInput
+  subjectCredentials?: Prisma.CredentialCreateNestedManyWithoutSubjectHumanInput
+  revokedCredentials?: Prisma.CredentialCreateNestedManyWithoutRevokedByInput
+  initiatedScopes?: Prisma.ScopeRequestCreateNestedManyWithoutInitiatorInput
+  revokedScopes?: Prisma.ScopeRequestCreateNestedManyWithoutRevokedByInput
+  approvals?: Prisma.ScopeApprovalCreateNestedManyWithoutApproverInput
+  createdApiKeys?: Prisma.ApiKeyCreateNestedManyWithoutCreatedByInput
+  revokedApiKeys?: Prisma.ApiKeyCreateNestedManyWithoutRevokedByInput
+  acceptedFindings?: Prisma.FindingCreateNestedManyWithoutAcceptedByInput
+  createdCampaigns?: Prisma.ReviewCampaignCreateNestedManyWithoutCreatedByInput
+  reviewItems?: Prisma.ReviewItemCreateNestedManyWithoutReviewerInput
+  ownedNhis?: Prisma.NhiOwnerCreateNestedManyWithoutHumanInput
+  borrowedCases?: Prisma.BorrowedCaseCreateNestedManyWithoutHumanInput
+  assignedCases?: Prisma.BorrowedCaseCreateNestedManyWithoutAssigneeInput
+  suppressionsMade?: Prisma.BorrowedSuppressionCreateNestedManyWithoutCreatedByInput
+  aliases?: Prisma.PersonAliasCreateNestedManyWithoutHumanInput
+}
+
+export type HumanUncheckedCreateWithoutSuppressionsLiftedInput = {
+  id?: string
+  email: string
+  name: string
+  title?: string | null
+  department?: string | null
+  status?: $Enums.HumanStatus
+  role?: $Enums.DashboardRole | null
+  passwordHash?: string | null
+  signInDisabledAt?: Date | string | null
+  lastSignInAt?: Date | string | null
+  oidcIssuer?: string | null
+  oidcSubject?: string | null
+  offboardedAt?: Date | string | null
+  managerId?: string | null
+  createdAt?: Date | string
+  updatedAt?: Date | string
+  searchText?: string
+  nameKey?: string
+  reports?: Prisma.HumanUncheckedCreateNestedManyWithoutManagerInput
+  sponsoredNhis?: Prisma.NhiUncheckedCreateNestedManyWithoutSponsorInput
+  subjectCredentials?: Prisma.CredentialUncheckedCreateNestedManyWithoutSubjectHumanInput
+  revokedCredentials?: Prisma.CredentialUncheckedCreateNestedManyWithoutRevokedByInput
+  initiatedScopes?: Prisma.ScopeRequestUncheckedCreateNestedManyWithoutInitiatorInput
+  revokedScopes?: Prisma.ScopeRequestUncheckedCreateNestedManyWithoutRevokedByInput
+  approvals?: Prisma.ScopeApprovalUncheckedCreateNestedManyWithoutApproverInput
+  createdApiKeys?: Prisma.ApiKeyUncheckedCreateNestedManyWithoutCreatedByInput
+  revokedApiKeys?: Prisma.ApiKeyUncheckedCreateNestedManyWithoutRevokedByInput
+  acceptedFindings?: Prisma.FindingUncheckedCreateNestedManyWithoutAcceptedByInput
+  createdCampaigns?: Prisma.ReviewCampaignUncheckedCreateNestedManyWithoutCreatedByInput
+  reviewItems?: Prisma.ReviewItemUncheckedCreateNestedManyWithoutReviewerInput
+  ownedNhis?: Prisma.NhiOwnerUncheckedCreateNestedManyWithoutHumanInput
+  borrowedCases?: Prisma.BorrowedCaseUncheckedCreateNestedManyWithoutHumanInput
+  assignedCases?: Prisma.BorrowedCaseUncheckedCreateNestedManyWithoutAssigneeInput
+  suppressionsMade?: Prisma.BorrowedSuppressionUncheckedCreateNestedManyWithoutCreatedByInput
+  aliases?: Prisma.PersonAliasUncheckedCreateNestedManyWithoutHumanInput
+}
+
+export type HumanCreateOrConnectWithoutSuppressionsLiftedInput = {
+  where: Prisma.HumanWhereUniqueInput
+  create: Prisma.XOR<Prisma.HumanCreateWithoutSuppressionsLiftedInput, Prisma.HumanUncheckedCreateWithoutSuppressionsLiftedInput>
+}
+
+export type HumanUpsertWithoutSuppressionsMadeInput = {
+  update: Prisma.XOR<Prisma.HumanUpdateWithoutSuppressionsMadeInput, Prisma.HumanUncheckedUpdateWithoutSuppressionsMadeInput>
+  create: Prisma.XOR<Prisma.HumanCreateWithoutSuppressionsMadeInput, Prisma.HumanUncheckedCreateWithoutSuppressionsMadeInput>
+  where?: Prisma.HumanWhereInput
+}
+
+export type HumanUpdateToOneWithWhereWithoutSuppressionsMadeInput = {
+  where?: Prisma.HumanWhereInput
+  data: Prisma.XOR<Prisma.HumanUpdateWithoutSuppressionsMadeInput, Prisma.HumanUncheckedUpdateWithoutSuppressionsMadeInput>
+}
+
+export type HumanUpdateWithoutSuppressionsMadeInput = {
+  id?: Prisma.StringFieldUpdateOperationsInput | string
+  email?: Prisma.StringFieldUpdateOperationsInput | string
+  name?: Prisma.StringFieldUpdateOperationsInput | string
+  title?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  department?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  status?: Prisma.EnumHumanStatusFieldUpdateOperationsInput | $Enums.HumanStatus
+  role?: Prisma.NullableEnumDashboardRoleFieldUpdateOperationsInput | $Enums.DashboardRole | null
+  passwordHash?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  signInDisabledAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
+  lastSignInAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
+  oidcIssuer?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  oidcSubject?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  offboardedAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
+  createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  searchText?: Prisma.StringFieldUpdateOperationsInput | string
+  nameKey?: Prisma.StringFieldUpdateOperationsInput | string
+  manager?: Prisma.HumanUpdateOneWithoutReportsNestedInput
+  reports?: Prisma.HumanUpdateManyWithoutManagerNestedInput
+  sponsoredNhis?: Prisma.NhiUpdateManyWithoutSponsorNestedInput
+  subjectCredentials?: Prisma.CredentialUpdateManyWithoutSubjectHumanNestedInput
+  revokedCredentials?: Prisma.CredentialUpdateManyWithoutRevokedByNestedInput
+  initiatedScopes?: Prisma.ScopeRequestUpdateManyWithoutInitiatorNestedInput
+  revokedScopes?: Prisma.ScopeRequestUpdateManyWithoutRevokedByNestedInput
+  approvals?: Prisma.ScopeApprovalUpdateManyWithoutApproverNestedInput
+  createdApiKeys?: Prisma.ApiKeyUpdateManyWithoutCreatedByNestedInput
+  revokedApiKeys?: Prisma.ApiKeyUpdateManyWithoutRevokedByNestedInput
+  acceptedFindings?: Prisma.FindingUpdateManyWithoutAcceptedByNestedInput
+  createdCampaigns?: Prisma.ReviewCampaignUpdateManyWithoutCreatedByNestedInput
+  reviewItems?: Prisma.ReviewItemUpdateManyWithoutReviewerNestedInput
+  ownedNhis?: Prisma.NhiOwnerUpdateManyWithoutHumanNestedInput
+  borrowedCases?: Prisma.BorrowedCaseUpdateManyWithoutHumanNestedInput
+  assignedCases?: Prisma.BorrowedCaseUpdateManyWithoutAssigneeNestedInput
+  suppressionsLifted?: Prisma.BorrowedSuppressionUpdateManyWithoutLiftedByNestedInput
+  aliases?: Prisma.PersonAliasUpdateManyWithoutHumanNestedInput
+}
+
+export type HumanUncheckedUpdateWithoutSuppressionsMadeInput = {
+  id?: Prisma.StringFieldUpdateOperationsInput | string
+  email?: Prisma.StringFieldUpdateOperationsInput | string
+  name?: Prisma.StringFieldUpdateOperationsInput | string
+  title?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  department?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  status?: Prisma.EnumHumanStatusFieldUpdateOperationsInput | $Enums.HumanStatus
+  role?: Prisma.NullableEnumDashboardRoleFieldUpdateOperationsInput | $Enums.DashboardRole | null
+  passwordHash?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  signInDisabledAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
+  lastSignInAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
+  oidcIssuer?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  oidcSubject?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  offboardedAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
+  managerId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  searchText?: Prisma.StringFieldUpdateOperationsInput | string
+  nameKey?: Prisma.StringFieldUpdateOperationsInput | string
+  reports?: Prisma.HumanUncheckedUpdateManyWithoutManagerNestedInput
+  sponsoredNhis?: Prisma.NhiUncheckedUpdateManyWithoutSponsorNestedInput
+  subjectCredentials?: Prisma.CredentialUncheckedUpdateManyWithoutSubjectHumanNestedInput
+  revokedCredentials?: Prisma.CredentialUncheckedUpdateManyWithoutRevokedByNestedInput
+  initiatedScopes?: Prisma.ScopeRequestUncheckedUpdateManyWithoutInitiatorNestedInput
+  revokedScopes?: Prisma.ScopeRequestUncheckedUpdateManyWithoutRevokedByNestedInput
+  approvals?: Prisma.ScopeApprovalUncheckedUpdateManyWithoutApproverNestedInput
+  createdApiKeys?: Prisma.ApiKeyUncheckedUpdateManyWithoutCreatedByNestedInput
+  revokedApiKeys?: Prisma.ApiKeyUncheckedUpdateManyWithoutRevokedByNestedInput
+  acceptedFindings?: Prisma.FindingUncheckedUpdateManyWithoutAcceptedByNestedInput
+  createdCampaigns?: Prisma.ReviewCampaignUncheckedUpdateManyWithoutCreatedByNestedInput
+  reviewItems?: Prisma.ReviewItemUncheckedUpdateManyWithoutReviewerNestedInput
+  ownedNhis?: Prisma.NhiOwnerUncheckedUpdateManyWithoutHumanNestedInput
+  borrowedCases?: Prisma.BorrowedCaseUncheckedUpdateManyWithoutHumanNestedInput
+  assignedCases?: Prisma.BorrowedCaseUncheckedUpdateManyWithoutAssigneeNestedInput
+  suppressionsLifted?: Prisma.BorrowedSuppressionUncheckedUpdateManyWithoutLiftedByNestedInput
+  aliases?: Prisma.PersonAliasUncheckedUpdateManyWithoutHumanNestedInput
+}
+
+export type HumanUpsertWithoutSuppressionsLiftedInput = {
+  update: Prisma.XOR<Prisma.HumanUpdateWithoutSuppressionsLiftedInput, Prisma.HumanUncheckedUpdateWithoutSuppressionsLiftedInput>
+  create: Prisma.XOR<Prisma.HumanCreateWithoutSuppressionsLiftedInput, Prisma.HumanUncheckedCreateWithoutSuppressionsLiftedInput>
+  where?: Prisma.HumanWhereInput
+}
+
+export type HumanUpdateToOneWithWhereWithoutSuppressionsLiftedInput = {
+  where?: Prisma.HumanWhereInput
+  data: Prisma.XOR<Prisma.HumanUpdateWithoutSuppressionsLiftedInput, Prisma.HumanUncheckedUpdateWithoutSuppressionsLiftedInput>
+}
+
+export type HumanUpdateWithoutSuppressionsLiftedInput = {
+  id?: Prisma.StringFieldUpdateOperationsInput | string
+  email?: Prisma.StringFieldUpdateOperationsInput | string
+  name?: Prisma.StringFieldUpdateOperationsInput | string
+  title?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  department?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  status?: Prisma.EnumHumanStatusFieldUpdateOperationsInput | $Enums.HumanStatus
+  role?: Prisma.NullableEnumDashboardRoleFieldUpdateOperationsInput | $Enums.DashboardRole | null
+  passwordHash?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  signInDisabledAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
+  lastSignInAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
+  oidcIssuer?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  oidcSubject?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  offboardedAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
+  createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  searchText?: Prisma.StringFieldUpdateOperationsInput | string
+  nameKey?: Prisma.StringFieldUpdateOperationsInput | string
+  manager?: Prisma.HumanUpdateOneWithoutReportsNestedInput
+  reports?: Prisma.HumanUpdateManyWithoutManagerNestedInput
+  sponsoredNhis?: Prisma.NhiUpdateManyWithoutSponsorNestedInput
+  subjectCredentials?: Prisma.CredentialUpdateManyWithoutSubjectHumanNestedInput
+  revokedCredentials?: Prisma.CredentialUpdateManyWithoutRevokedByNestedInput
+  initiatedScopes?: Prisma.ScopeRequestUpdateManyWithoutInitiatorNestedInput
+  revokedScopes?: Prisma.ScopeRequestUpdateManyWithoutRevokedByNestedInput
+  approvals?: Prisma.ScopeApprovalUpdateManyWithoutApproverNestedInput
+  createdApiKeys?: Prisma.ApiKeyUpdateManyWithoutCreatedByNestedInput
+  revokedApiKeys?: Prisma.ApiKeyUpdateManyWithoutRevokedByNestedInput
+  acceptedFindings?: Prisma.FindingUpdateManyWithoutAcceptedByNestedInput
+  createdCampaigns?: Prisma.ReviewCampaignUpdateManyWithoutCreatedByNestedInput
+  reviewItems?: Prisma.ReviewItemUpdateManyWithoutReviewerNestedInput
+  ownedNhis?: Prisma.NhiOwnerUpdateManyWithoutHumanNestedInput
+  borrowedCases?: Prisma.BorrowedCaseUpdateManyWithoutHumanNestedInput
+  assignedCases?: Prisma.BorrowedCaseUpdateManyWithoutAssigneeNestedInput
+  suppressionsMade?: Prisma.BorrowedSuppressionUpdateManyWithoutCreatedByNestedInput
+  aliases?: Prisma.PersonAliasUpdateManyWithoutHumanNestedInput
+}
+
+export type HumanUncheckedUpdateWithoutSuppressionsLiftedInput = {
+  id?: Prisma.StringFieldUpdateOperationsInput | string
+  email?: Prisma.StringFieldUpdateOperationsInput | string
+  name?: Prisma.StringFieldUpdateOperationsInput | string
+  title?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  department?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  status?: Prisma.EnumHumanStatusFieldUpdateOperationsInput | $Enums.HumanStatus
+  role?: Prisma.NullableEnumDashboardRoleFieldUpdateOperationsInput | $Enums.DashboardRole | null
+  passwordHash?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  signInDisabledAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
+  lastSignInAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
+  oidcIssuer?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  oidcSubject?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  offboardedAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
+  managerId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  searchText?: Prisma.StringFieldUpdateOperationsInput | string
+  nameKey?: Prisma.StringFieldUpdateOperationsInput | string
+  reports?: Prisma.HumanUncheckedUpdateManyWithoutManagerNestedInput
+  sponsoredNhis?: Prisma.NhiUncheckedUpdateManyWithoutSponsorNestedInput
+  subjectCredentials?: Prisma.CredentialUncheckedUpdateManyWithoutSubjectHumanNestedInput
+  revokedCredentials?: Prisma.CredentialUncheckedUpdateManyWithoutRevokedByNestedInput
+  initiatedScopes?: Prisma.ScopeRequestUncheckedUpdateManyWithoutInitiatorNestedInput
+  revokedScopes?: Prisma.ScopeRequestUncheckedUpdateManyWithoutRevokedByNestedInput
+  approvals?: Prisma.ScopeApprovalUncheckedUpdateManyWithoutApproverNestedInput
+  createdApiKeys?: Prisma.ApiKeyUncheckedUpdateManyWithoutCreatedByNestedInput
+  revokedApiKeys?: Prisma.ApiKeyUncheckedUpdateManyWithoutRevokedByNestedInput
+  acceptedFindings?: Prisma.FindingUncheckedUpdateManyWithoutAcceptedByNestedInput
+  createdCampaigns?: Prisma.ReviewCampaignUncheckedUpdateManyWithoutCreatedByNestedInput
+  reviewItems?: Prisma.ReviewItemUncheckedUpdateManyWithoutReviewerNestedInput
+  ownedNhis?: Prisma.NhiOwnerUncheckedUpdateManyWithoutHumanNestedInput
+  borrowedCases?: Prisma.BorrowedCaseUncheckedUpdateManyWithoutHumanNestedInput
+  assignedCases?: Prisma.BorrowedCaseUncheckedUpdateManyWithoutAssigneeNestedInput
+  suppressionsMade?: Prisma.BorrowedSuppressionUncheckedUpdateManyWithoutCreatedByNestedInput
+  aliases?: Prisma.PersonAliasUncheckedUpdateManyWithoutHumanNestedInput
 }
 
 export type HumanCreateManyManagerInput = {
@@ -3071,6 +4294,11 @@ export type HumanUpdateWithoutManagerInput = {
   createdCampaigns?: Prisma.ReviewCampaignUpdateManyWithoutCreatedByNestedInput
   reviewItems?: Prisma.ReviewItemUpdateManyWithoutReviewerNestedInput
   ownedNhis?: Prisma.NhiOwnerUpdateManyWithoutHumanNestedInput
+  borrowedCases?: Prisma.BorrowedCaseUpdateManyWithoutHumanNestedInput
+  assignedCases?: Prisma.BorrowedCaseUpdateManyWithoutAssigneeNestedInput
+  suppressionsMade?: Prisma.BorrowedSuppressionUpdateManyWithoutCreatedByNestedInput
+  suppressionsLifted?: Prisma.BorrowedSuppressionUpdateManyWithoutLiftedByNestedInput
+  aliases?: Prisma.PersonAliasUpdateManyWithoutHumanNestedInput
 }
 
 export type HumanUncheckedUpdateWithoutManagerInput = {
@@ -3104,6 +4332,11 @@ export type HumanUncheckedUpdateWithoutManagerInput = {
   createdCampaigns?: Prisma.ReviewCampaignUncheckedUpdateManyWithoutCreatedByNestedInput
   reviewItems?: Prisma.ReviewItemUncheckedUpdateManyWithoutReviewerNestedInput
   ownedNhis?: Prisma.NhiOwnerUncheckedUpdateManyWithoutHumanNestedInput
+  borrowedCases?: Prisma.BorrowedCaseUncheckedUpdateManyWithoutHumanNestedInput
+  assignedCases?: Prisma.BorrowedCaseUncheckedUpdateManyWithoutAssigneeNestedInput
+  suppressionsMade?: Prisma.BorrowedSuppressionUncheckedUpdateManyWithoutCreatedByNestedInput
+  suppressionsLifted?: Prisma.BorrowedSuppressionUncheckedUpdateManyWithoutLiftedByNestedInput
+  aliases?: Prisma.PersonAliasUncheckedUpdateManyWithoutHumanNestedInput
 }
 
 export type HumanUncheckedUpdateManyWithoutManagerInput = {
@@ -3145,6 +4378,11 @@ export type HumanCountOutputType = {
   createdCampaigns: number
   reviewItems: number
   ownedNhis: number
+  borrowedCases: number
+  assignedCases: number
+  suppressionsMade: number
+  suppressionsLifted: number
+  aliases: number
 }
 
 export type HumanCountOutputTypeSelect<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = {
@@ -3161,6 +4399,11 @@ export type HumanCountOutputTypeSelect<ExtArgs extends runtime.Types.Extensions.
   createdCampaigns?: boolean | HumanCountOutputTypeCountCreatedCampaignsArgs
   reviewItems?: boolean | HumanCountOutputTypeCountReviewItemsArgs
   ownedNhis?: boolean | HumanCountOutputTypeCountOwnedNhisArgs
+  borrowedCases?: boolean | HumanCountOutputTypeCountBorrowedCasesArgs
+  assignedCases?: boolean | HumanCountOutputTypeCountAssignedCasesArgs
+  suppressionsMade?: boolean | HumanCountOutputTypeCountSuppressionsMadeArgs
+  suppressionsLifted?: boolean | HumanCountOutputTypeCountSuppressionsLiftedArgs
+  aliases?: boolean | HumanCountOutputTypeCountAliasesArgs
 }
 
 /**
@@ -3264,6 +4507,41 @@ export type HumanCountOutputTypeCountOwnedNhisArgs<ExtArgs extends runtime.Types
   where?: Prisma.NhiOwnerWhereInput
 }
 
+/**
+ * HumanCountOutputType without action
+ */
+export type HumanCountOutputTypeCountBorrowedCasesArgs<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = {
+  where?: Prisma.BorrowedCaseWhereInput
+}
+
+/**
+ * HumanCountOutputType without action
+ */
+export type HumanCountOutputTypeCountAssignedCasesArgs<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = {
+  where?: Prisma.BorrowedCaseWhereInput
+}
+
+/**
+ * HumanCountOutputType without action
+ */
+export type HumanCountOutputTypeCountSuppressionsMadeArgs<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = {
+  where?: Prisma.BorrowedSuppressionWhereInput
+}
+
+/**
+ * HumanCountOutputType without action
+ */
+export type HumanCountOutputTypeCountSuppressionsLiftedArgs<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = {
+  where?: Prisma.BorrowedSuppressionWhereInput
+}
+
+/**
+ * HumanCountOutputType without action
+ */
+export type HumanCountOutputTypeCountAliasesArgs<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = {
+  where?: Prisma.PersonAliasWhereInput
+}
+
 
 export type HumanSelect<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = runtime.Types.Extensions.GetSelect<{
   id?: boolean
@@ -3298,6 +4576,11 @@ export type HumanSelect<ExtArgs extends runtime.Types.Extensions.InternalArgs = 
   createdCampaigns?: boolean | Prisma.Human$createdCampaignsArgs<ExtArgs>
   reviewItems?: boolean | Prisma.Human$reviewItemsArgs<ExtArgs>
   ownedNhis?: boolean | Prisma.Human$ownedNhisArgs<ExtArgs>
+  borrowedCases?: boolean | Prisma.Human$borrowedCasesArgs<ExtArgs>
+  assignedCases?: boolean | Prisma.Human$assignedCasesArgs<ExtArgs>
+  suppressionsMade?: boolean | Prisma.Human$suppressionsMadeArgs<ExtArgs>
+  suppressionsLifted?: boolean | Prisma.Human$suppressionsLiftedArgs<ExtArgs>
+  aliases?: boolean | Prisma.Human$aliasesArgs<ExtArgs>
   _count?: boolean | Prisma.HumanCountOutputTypeDefaultArgs<ExtArgs>
 }, ExtArgs["result"]["human"]>
 
@@ -3382,6 +4665,11 @@ export type HumanInclude<ExtArgs extends runtime.Types.Extensions.InternalArgs =
   createdCampaigns?: boolean | Prisma.Human$createdCampaignsArgs<ExtArgs>
   reviewItems?: boolean | Prisma.Human$reviewItemsArgs<ExtArgs>
   ownedNhis?: boolean | Prisma.Human$ownedNhisArgs<ExtArgs>
+  borrowedCases?: boolean | Prisma.Human$borrowedCasesArgs<ExtArgs>
+  assignedCases?: boolean | Prisma.Human$assignedCasesArgs<ExtArgs>
+  suppressionsMade?: boolean | Prisma.Human$suppressionsMadeArgs<ExtArgs>
+  suppressionsLifted?: boolean | Prisma.Human$suppressionsLiftedArgs<ExtArgs>
+  aliases?: boolean | Prisma.Human$aliasesArgs<ExtArgs>
   _count?: boolean | Prisma.HumanCountOutputTypeDefaultArgs<ExtArgs>
 }
 export type HumanIncludeCreateManyAndReturn<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = {
@@ -3408,6 +4696,11 @@ export type $HumanPayload<ExtArgs extends runtime.Types.Extensions.InternalArgs 
     createdCampaigns: Prisma.$ReviewCampaignPayload<ExtArgs>[]
     reviewItems: Prisma.$ReviewItemPayload<ExtArgs>[]
     ownedNhis: Prisma.$NhiOwnerPayload<ExtArgs>[]
+    borrowedCases: Prisma.$BorrowedCasePayload<ExtArgs>[]
+    assignedCases: Prisma.$BorrowedCasePayload<ExtArgs>[]
+    suppressionsMade: Prisma.$BorrowedSuppressionPayload<ExtArgs>[]
+    suppressionsLifted: Prisma.$BorrowedSuppressionPayload<ExtArgs>[]
+    aliases: Prisma.$PersonAliasPayload<ExtArgs>[]
   }
   scalars: runtime.Types.Extensions.GetPayloadResult<{
     id: string
@@ -3846,6 +5139,11 @@ export interface Prisma__HumanClient<T, Null = never, ExtArgs extends runtime.Ty
   createdCampaigns<T extends Prisma.Human$createdCampaignsArgs<ExtArgs> = {}>(args?: Prisma.Subset<T, Prisma.Human$createdCampaignsArgs<ExtArgs>>): Prisma.PrismaPromise<runtime.Types.Result.GetResult<Prisma.$ReviewCampaignPayload<ExtArgs>, T, "findMany", GlobalOmitOptions> | Null>
   reviewItems<T extends Prisma.Human$reviewItemsArgs<ExtArgs> = {}>(args?: Prisma.Subset<T, Prisma.Human$reviewItemsArgs<ExtArgs>>): Prisma.PrismaPromise<runtime.Types.Result.GetResult<Prisma.$ReviewItemPayload<ExtArgs>, T, "findMany", GlobalOmitOptions> | Null>
   ownedNhis<T extends Prisma.Human$ownedNhisArgs<ExtArgs> = {}>(args?: Prisma.Subset<T, Prisma.Human$ownedNhisArgs<ExtArgs>>): Prisma.PrismaPromise<runtime.Types.Result.GetResult<Prisma.$NhiOwnerPayload<ExtArgs>, T, "findMany", GlobalOmitOptions> | Null>
+  borrowedCases<T extends Prisma.Human$borrowedCasesArgs<ExtArgs> = {}>(args?: Prisma.Subset<T, Prisma.Human$borrowedCasesArgs<ExtArgs>>): Prisma.PrismaPromise<runtime.Types.Result.GetResult<Prisma.$BorrowedCasePayload<ExtArgs>, T, "findMany", GlobalOmitOptions> | Null>
+  assignedCases<T extends Prisma.Human$assignedCasesArgs<ExtArgs> = {}>(args?: Prisma.Subset<T, Prisma.Human$assignedCasesArgs<ExtArgs>>): Prisma.PrismaPromise<runtime.Types.Result.GetResult<Prisma.$BorrowedCasePayload<ExtArgs>, T, "findMany", GlobalOmitOptions> | Null>
+  suppressionsMade<T extends Prisma.Human$suppressionsMadeArgs<ExtArgs> = {}>(args?: Prisma.Subset<T, Prisma.Human$suppressionsMadeArgs<ExtArgs>>): Prisma.PrismaPromise<runtime.Types.Result.GetResult<Prisma.$BorrowedSuppressionPayload<ExtArgs>, T, "findMany", GlobalOmitOptions> | Null>
+  suppressionsLifted<T extends Prisma.Human$suppressionsLiftedArgs<ExtArgs> = {}>(args?: Prisma.Subset<T, Prisma.Human$suppressionsLiftedArgs<ExtArgs>>): Prisma.PrismaPromise<runtime.Types.Result.GetResult<Prisma.$BorrowedSuppressionPayload<ExtArgs>, T, "findMany", GlobalOmitOptions> | Null>
+  aliases<T extends Prisma.Human$aliasesArgs<ExtArgs> = {}>(args?: Prisma.Subset<T, Prisma.Human$aliasesArgs<ExtArgs>>): Prisma.PrismaPromise<runtime.Types.Result.GetResult<Prisma.$PersonAliasPayload<ExtArgs>, T, "findMany", GlobalOmitOptions> | Null>
   /**
    * Attaches callbacks for the resolution and/or rejection of the Promise.
    * @param onfulfilled The callback to execute when the Promise is resolved.
@@ -4622,6 +5920,126 @@ export type Human$ownedNhisArgs<ExtArgs extends runtime.Types.Extensions.Interna
   take?: number
   skip?: number
   distinct?: Prisma.NhiOwnerScalarFieldEnum | Prisma.NhiOwnerScalarFieldEnum[]
+}
+
+/**
+ * Human.borrowedCases
+ */
+export type Human$borrowedCasesArgs<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = {
+  /**
+   * Select specific fields to fetch from the BorrowedCase
+   */
+  select?: Prisma.BorrowedCaseSelect<ExtArgs> | null
+  /**
+   * Omit specific fields from the BorrowedCase
+   */
+  omit?: Prisma.BorrowedCaseOmit<ExtArgs> | null
+  /**
+   * Choose, which related nodes to fetch as well
+   */
+  include?: Prisma.BorrowedCaseInclude<ExtArgs> | null
+  where?: Prisma.BorrowedCaseWhereInput
+  orderBy?: Prisma.BorrowedCaseOrderByWithRelationInput | Prisma.BorrowedCaseOrderByWithRelationInput[]
+  cursor?: Prisma.BorrowedCaseWhereUniqueInput
+  take?: number
+  skip?: number
+  distinct?: Prisma.BorrowedCaseScalarFieldEnum | Prisma.BorrowedCaseScalarFieldEnum[]
+}
+
+/**
+ * Human.assignedCases
+ */
+export type Human$assignedCasesArgs<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = {
+  /**
+   * Select specific fields to fetch from the BorrowedCase
+   */
+  select?: Prisma.BorrowedCaseSelect<ExtArgs> | null
+  /**
+   * Omit specific fields from the BorrowedCase
+   */
+  omit?: Prisma.BorrowedCaseOmit<ExtArgs> | null
+  /**
+   * Choose, which related nodes to fetch as well
+   */
+  include?: Prisma.BorrowedCaseInclude<ExtArgs> | null
+  where?: Prisma.BorrowedCaseWhereInput
+  orderBy?: Prisma.BorrowedCaseOrderByWithRelationInput | Prisma.BorrowedCaseOrderByWithRelationInput[]
+  cursor?: Prisma.BorrowedCaseWhereUniqueInput
+  take?: number
+  skip?: number
+  distinct?: Prisma.BorrowedCaseScalarFieldEnum | Prisma.BorrowedCaseScalarFieldEnum[]
+}
+
+/**
+ * Human.suppressionsMade
+ */
+export type Human$suppressionsMadeArgs<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = {
+  /**
+   * Select specific fields to fetch from the BorrowedSuppression
+   */
+  select?: Prisma.BorrowedSuppressionSelect<ExtArgs> | null
+  /**
+   * Omit specific fields from the BorrowedSuppression
+   */
+  omit?: Prisma.BorrowedSuppressionOmit<ExtArgs> | null
+  /**
+   * Choose, which related nodes to fetch as well
+   */
+  include?: Prisma.BorrowedSuppressionInclude<ExtArgs> | null
+  where?: Prisma.BorrowedSuppressionWhereInput
+  orderBy?: Prisma.BorrowedSuppressionOrderByWithRelationInput | Prisma.BorrowedSuppressionOrderByWithRelationInput[]
+  cursor?: Prisma.BorrowedSuppressionWhereUniqueInput
+  take?: number
+  skip?: number
+  distinct?: Prisma.BorrowedSuppressionScalarFieldEnum | Prisma.BorrowedSuppressionScalarFieldEnum[]
+}
+
+/**
+ * Human.suppressionsLifted
+ */
+export type Human$suppressionsLiftedArgs<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = {
+  /**
+   * Select specific fields to fetch from the BorrowedSuppression
+   */
+  select?: Prisma.BorrowedSuppressionSelect<ExtArgs> | null
+  /**
+   * Omit specific fields from the BorrowedSuppression
+   */
+  omit?: Prisma.BorrowedSuppressionOmit<ExtArgs> | null
+  /**
+   * Choose, which related nodes to fetch as well
+   */
+  include?: Prisma.BorrowedSuppressionInclude<ExtArgs> | null
+  where?: Prisma.BorrowedSuppressionWhereInput
+  orderBy?: Prisma.BorrowedSuppressionOrderByWithRelationInput | Prisma.BorrowedSuppressionOrderByWithRelationInput[]
+  cursor?: Prisma.BorrowedSuppressionWhereUniqueInput
+  take?: number
+  skip?: number
+  distinct?: Prisma.BorrowedSuppressionScalarFieldEnum | Prisma.BorrowedSuppressionScalarFieldEnum[]
+}
+
+/**
+ * Human.aliases
+ */
+export type Human$aliasesArgs<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = {
+  /**
+   * Select specific fields to fetch from the PersonAlias
+   */
+  select?: Prisma.PersonAliasSelect<ExtArgs> | null
+  /**
+   * Omit specific fields from the PersonAlias
+   */
+  omit?: Prisma.PersonAliasOmit<ExtArgs> | null
+  /**
+   * Choose, which related nodes to fetch as well
+   */
+  include?: Prisma.PersonAliasInclude<ExtArgs> | null
+  where?: Prisma.PersonAliasWhereInput
+  orderBy?: Prisma.PersonAliasOrderByWithRelationInput | Prisma.PersonAliasOrderByWithRelationInput[]
+  cursor?: Prisma.PersonAliasWhereUniqueInput
+  take?: number
+  skip?: number
+  distinct?: Prisma.PersonAliasScalarFieldEnum | Prisma.PersonAliasScalarFieldEnum[]
 }
 
 /**

@@ -368,6 +368,7 @@ export type NhiWhereInput = {
   findings?: Prisma.FindingListRelationFilter
   reviewItems?: Prisma.ReviewItemListRelationFilter
   owners?: Prisma.NhiOwnerListRelationFilter
+  borrowedCases?: Prisma.BorrowedCaseListRelationFilter
 }
 
 export type NhiOrderByWithRelationInput = {
@@ -400,6 +401,7 @@ export type NhiOrderByWithRelationInput = {
   findings?: Prisma.FindingOrderByRelationAggregateInput
   reviewItems?: Prisma.ReviewItemOrderByRelationAggregateInput
   owners?: Prisma.NhiOwnerOrderByRelationAggregateInput
+  borrowedCases?: Prisma.BorrowedCaseOrderByRelationAggregateInput
 }
 
 export type NhiWhereUniqueInput = Prisma.AtLeast<{
@@ -436,6 +438,7 @@ export type NhiWhereUniqueInput = Prisma.AtLeast<{
   findings?: Prisma.FindingListRelationFilter
   reviewItems?: Prisma.ReviewItemListRelationFilter
   owners?: Prisma.NhiOwnerListRelationFilter
+  borrowedCases?: Prisma.BorrowedCaseListRelationFilter
 }, "id" | "system_externalId">
 
 export type NhiOrderByWithAggregationInput = {
@@ -523,6 +526,7 @@ export type NhiCreateInput = {
   findings?: Prisma.FindingCreateNestedManyWithoutNhiInput
   reviewItems?: Prisma.ReviewItemCreateNestedManyWithoutNhiInput
   owners?: Prisma.NhiOwnerCreateNestedManyWithoutNhiInput
+  borrowedCases?: Prisma.BorrowedCaseCreateNestedManyWithoutAgentNhiInput
 }
 
 export type NhiUncheckedCreateInput = {
@@ -554,6 +558,7 @@ export type NhiUncheckedCreateInput = {
   findings?: Prisma.FindingUncheckedCreateNestedManyWithoutNhiInput
   reviewItems?: Prisma.ReviewItemUncheckedCreateNestedManyWithoutNhiInput
   owners?: Prisma.NhiOwnerUncheckedCreateNestedManyWithoutNhiInput
+  borrowedCases?: Prisma.BorrowedCaseUncheckedCreateNestedManyWithoutAgentNhiInput
 }
 
 export type NhiUpdateInput = {
@@ -585,6 +590,7 @@ export type NhiUpdateInput = {
   findings?: Prisma.FindingUpdateManyWithoutNhiNestedInput
   reviewItems?: Prisma.ReviewItemUpdateManyWithoutNhiNestedInput
   owners?: Prisma.NhiOwnerUpdateManyWithoutNhiNestedInput
+  borrowedCases?: Prisma.BorrowedCaseUpdateManyWithoutAgentNhiNestedInput
 }
 
 export type NhiUncheckedUpdateInput = {
@@ -616,6 +622,7 @@ export type NhiUncheckedUpdateInput = {
   findings?: Prisma.FindingUncheckedUpdateManyWithoutNhiNestedInput
   reviewItems?: Prisma.ReviewItemUncheckedUpdateManyWithoutNhiNestedInput
   owners?: Prisma.NhiOwnerUncheckedUpdateManyWithoutNhiNestedInput
+  borrowedCases?: Prisma.BorrowedCaseUncheckedUpdateManyWithoutAgentNhiNestedInput
 }
 
 export type NhiCreateManyInput = {
@@ -970,6 +977,22 @@ export type NhiUpdateOneRequiredWithoutOwnersNestedInput = {
   update?: Prisma.XOR<Prisma.XOR<Prisma.NhiUpdateToOneWithWhereWithoutOwnersInput, Prisma.NhiUpdateWithoutOwnersInput>, Prisma.NhiUncheckedUpdateWithoutOwnersInput>
 }
 
+export type NhiCreateNestedOneWithoutBorrowedCasesInput = {
+  create?: Prisma.XOR<Prisma.NhiCreateWithoutBorrowedCasesInput, Prisma.NhiUncheckedCreateWithoutBorrowedCasesInput>
+  connectOrCreate?: Prisma.NhiCreateOrConnectWithoutBorrowedCasesInput
+  connect?: Prisma.NhiWhereUniqueInput
+}
+
+export type NhiUpdateOneWithoutBorrowedCasesNestedInput = {
+  create?: Prisma.XOR<Prisma.NhiCreateWithoutBorrowedCasesInput, Prisma.NhiUncheckedCreateWithoutBorrowedCasesInput>
+  connectOrCreate?: Prisma.NhiCreateOrConnectWithoutBorrowedCasesInput
+  upsert?: Prisma.NhiUpsertWithoutBorrowedCasesInput
+  disconnect?: Prisma.NhiWhereInput | boolean
+  delete?: Prisma.NhiWhereInput | boolean
+  connect?: Prisma.NhiWhereUniqueInput
+  update?: Prisma.XOR<Prisma.XOR<Prisma.NhiUpdateToOneWithWhereWithoutBorrowedCasesInput, Prisma.NhiUpdateWithoutBorrowedCasesInput>, Prisma.NhiUncheckedUpdateWithoutBorrowedCasesInput>
+}
+
 export type NhiCreateWithoutSponsorInput = {
   id?: string
   system: string
@@ -998,6 +1021,7 @@ export type NhiCreateWithoutSponsorInput = {
   findings?: Prisma.FindingCreateNestedManyWithoutNhiInput
   reviewItems?: Prisma.ReviewItemCreateNestedManyWithoutNhiInput
   owners?: Prisma.NhiOwnerCreateNestedManyWithoutNhiInput
+  borrowedCases?: Prisma.BorrowedCaseCreateNestedManyWithoutAgentNhiInput
 }
 
 export type NhiUncheckedCreateWithoutSponsorInput = {
@@ -1028,6 +1052,7 @@ export type NhiUncheckedCreateWithoutSponsorInput = {
   findings?: Prisma.FindingUncheckedCreateNestedManyWithoutNhiInput
   reviewItems?: Prisma.ReviewItemUncheckedCreateNestedManyWithoutNhiInput
   owners?: Prisma.NhiOwnerUncheckedCreateNestedManyWithoutNhiInput
+  borrowedCases?: Prisma.BorrowedCaseUncheckedCreateNestedManyWithoutAgentNhiInput
 }
 
 export type NhiCreateOrConnectWithoutSponsorInput = {
@@ -1111,6 +1136,7 @@ export type NhiCreateWithoutSubjectCredentialsInput = {
   findings?: Prisma.FindingCreateNestedManyWithoutNhiInput
   reviewItems?: Prisma.ReviewItemCreateNestedManyWithoutNhiInput
   owners?: Prisma.NhiOwnerCreateNestedManyWithoutNhiInput
+  borrowedCases?: Prisma.BorrowedCaseCreateNestedManyWithoutAgentNhiInput
 }
 
 export type NhiUncheckedCreateWithoutSubjectCredentialsInput = {
@@ -1141,6 +1167,7 @@ export type NhiUncheckedCreateWithoutSubjectCredentialsInput = {
   findings?: Prisma.FindingUncheckedCreateNestedManyWithoutNhiInput
   reviewItems?: Prisma.ReviewItemUncheckedCreateNestedManyWithoutNhiInput
   owners?: Prisma.NhiOwnerUncheckedCreateNestedManyWithoutNhiInput
+  borrowedCases?: Prisma.BorrowedCaseUncheckedCreateNestedManyWithoutAgentNhiInput
 }
 
 export type NhiCreateOrConnectWithoutSubjectCredentialsInput = {
@@ -1176,6 +1203,7 @@ export type NhiCreateWithoutHeldCredentialsInput = {
   findings?: Prisma.FindingCreateNestedManyWithoutNhiInput
   reviewItems?: Prisma.ReviewItemCreateNestedManyWithoutNhiInput
   owners?: Prisma.NhiOwnerCreateNestedManyWithoutNhiInput
+  borrowedCases?: Prisma.BorrowedCaseCreateNestedManyWithoutAgentNhiInput
 }
 
 export type NhiUncheckedCreateWithoutHeldCredentialsInput = {
@@ -1206,6 +1234,7 @@ export type NhiUncheckedCreateWithoutHeldCredentialsInput = {
   findings?: Prisma.FindingUncheckedCreateNestedManyWithoutNhiInput
   reviewItems?: Prisma.ReviewItemUncheckedCreateNestedManyWithoutNhiInput
   owners?: Prisma.NhiOwnerUncheckedCreateNestedManyWithoutNhiInput
+  borrowedCases?: Prisma.BorrowedCaseUncheckedCreateNestedManyWithoutAgentNhiInput
 }
 
 export type NhiCreateOrConnectWithoutHeldCredentialsInput = {
@@ -1252,6 +1281,7 @@ export type NhiUpdateWithoutSubjectCredentialsInput = {
   findings?: Prisma.FindingUpdateManyWithoutNhiNestedInput
   reviewItems?: Prisma.ReviewItemUpdateManyWithoutNhiNestedInput
   owners?: Prisma.NhiOwnerUpdateManyWithoutNhiNestedInput
+  borrowedCases?: Prisma.BorrowedCaseUpdateManyWithoutAgentNhiNestedInput
 }
 
 export type NhiUncheckedUpdateWithoutSubjectCredentialsInput = {
@@ -1282,6 +1312,7 @@ export type NhiUncheckedUpdateWithoutSubjectCredentialsInput = {
   findings?: Prisma.FindingUncheckedUpdateManyWithoutNhiNestedInput
   reviewItems?: Prisma.ReviewItemUncheckedUpdateManyWithoutNhiNestedInput
   owners?: Prisma.NhiOwnerUncheckedUpdateManyWithoutNhiNestedInput
+  borrowedCases?: Prisma.BorrowedCaseUncheckedUpdateManyWithoutAgentNhiNestedInput
 }
 
 export type NhiUpsertWithoutHeldCredentialsInput = {
@@ -1323,6 +1354,7 @@ export type NhiUpdateWithoutHeldCredentialsInput = {
   findings?: Prisma.FindingUpdateManyWithoutNhiNestedInput
   reviewItems?: Prisma.ReviewItemUpdateManyWithoutNhiNestedInput
   owners?: Prisma.NhiOwnerUpdateManyWithoutNhiNestedInput
+  borrowedCases?: Prisma.BorrowedCaseUpdateManyWithoutAgentNhiNestedInput
 }
 
 export type NhiUncheckedUpdateWithoutHeldCredentialsInput = {
@@ -1353,6 +1385,7 @@ export type NhiUncheckedUpdateWithoutHeldCredentialsInput = {
   findings?: Prisma.FindingUncheckedUpdateManyWithoutNhiNestedInput
   reviewItems?: Prisma.ReviewItemUncheckedUpdateManyWithoutNhiNestedInput
   owners?: Prisma.NhiOwnerUncheckedUpdateManyWithoutNhiNestedInput
+  borrowedCases?: Prisma.BorrowedCaseUncheckedUpdateManyWithoutAgentNhiNestedInput
 }
 
 export type NhiCreateWithoutScopeRequestsInput = {
@@ -1383,6 +1416,7 @@ export type NhiCreateWithoutScopeRequestsInput = {
   findings?: Prisma.FindingCreateNestedManyWithoutNhiInput
   reviewItems?: Prisma.ReviewItemCreateNestedManyWithoutNhiInput
   owners?: Prisma.NhiOwnerCreateNestedManyWithoutNhiInput
+  borrowedCases?: Prisma.BorrowedCaseCreateNestedManyWithoutAgentNhiInput
 }
 
 export type NhiUncheckedCreateWithoutScopeRequestsInput = {
@@ -1413,6 +1447,7 @@ export type NhiUncheckedCreateWithoutScopeRequestsInput = {
   findings?: Prisma.FindingUncheckedCreateNestedManyWithoutNhiInput
   reviewItems?: Prisma.ReviewItemUncheckedCreateNestedManyWithoutNhiInput
   owners?: Prisma.NhiOwnerUncheckedCreateNestedManyWithoutNhiInput
+  borrowedCases?: Prisma.BorrowedCaseUncheckedCreateNestedManyWithoutAgentNhiInput
 }
 
 export type NhiCreateOrConnectWithoutScopeRequestsInput = {
@@ -1459,6 +1494,7 @@ export type NhiUpdateWithoutScopeRequestsInput = {
   findings?: Prisma.FindingUpdateManyWithoutNhiNestedInput
   reviewItems?: Prisma.ReviewItemUpdateManyWithoutNhiNestedInput
   owners?: Prisma.NhiOwnerUpdateManyWithoutNhiNestedInput
+  borrowedCases?: Prisma.BorrowedCaseUpdateManyWithoutAgentNhiNestedInput
 }
 
 export type NhiUncheckedUpdateWithoutScopeRequestsInput = {
@@ -1489,6 +1525,7 @@ export type NhiUncheckedUpdateWithoutScopeRequestsInput = {
   findings?: Prisma.FindingUncheckedUpdateManyWithoutNhiNestedInput
   reviewItems?: Prisma.ReviewItemUncheckedUpdateManyWithoutNhiNestedInput
   owners?: Prisma.NhiOwnerUncheckedUpdateManyWithoutNhiNestedInput
+  borrowedCases?: Prisma.BorrowedCaseUncheckedUpdateManyWithoutAgentNhiNestedInput
 }
 
 export type NhiCreateWithoutApiKeysInput = {
@@ -1519,6 +1556,7 @@ export type NhiCreateWithoutApiKeysInput = {
   findings?: Prisma.FindingCreateNestedManyWithoutNhiInput
   reviewItems?: Prisma.ReviewItemCreateNestedManyWithoutNhiInput
   owners?: Prisma.NhiOwnerCreateNestedManyWithoutNhiInput
+  borrowedCases?: Prisma.BorrowedCaseCreateNestedManyWithoutAgentNhiInput
 }
 
 export type NhiUncheckedCreateWithoutApiKeysInput = {
@@ -1549,6 +1587,7 @@ export type NhiUncheckedCreateWithoutApiKeysInput = {
   findings?: Prisma.FindingUncheckedCreateNestedManyWithoutNhiInput
   reviewItems?: Prisma.ReviewItemUncheckedCreateNestedManyWithoutNhiInput
   owners?: Prisma.NhiOwnerUncheckedCreateNestedManyWithoutNhiInput
+  borrowedCases?: Prisma.BorrowedCaseUncheckedCreateNestedManyWithoutAgentNhiInput
 }
 
 export type NhiCreateOrConnectWithoutApiKeysInput = {
@@ -1595,6 +1634,7 @@ export type NhiUpdateWithoutApiKeysInput = {
   findings?: Prisma.FindingUpdateManyWithoutNhiNestedInput
   reviewItems?: Prisma.ReviewItemUpdateManyWithoutNhiNestedInput
   owners?: Prisma.NhiOwnerUpdateManyWithoutNhiNestedInput
+  borrowedCases?: Prisma.BorrowedCaseUpdateManyWithoutAgentNhiNestedInput
 }
 
 export type NhiUncheckedUpdateWithoutApiKeysInput = {
@@ -1625,6 +1665,7 @@ export type NhiUncheckedUpdateWithoutApiKeysInput = {
   findings?: Prisma.FindingUncheckedUpdateManyWithoutNhiNestedInput
   reviewItems?: Prisma.ReviewItemUncheckedUpdateManyWithoutNhiNestedInput
   owners?: Prisma.NhiOwnerUncheckedUpdateManyWithoutNhiNestedInput
+  borrowedCases?: Prisma.BorrowedCaseUncheckedUpdateManyWithoutAgentNhiNestedInput
 }
 
 export type NhiCreateWithoutFindingsInput = {
@@ -1655,6 +1696,7 @@ export type NhiCreateWithoutFindingsInput = {
   apiKeys?: Prisma.ApiKeyCreateNestedManyWithoutNhiInput
   reviewItems?: Prisma.ReviewItemCreateNestedManyWithoutNhiInput
   owners?: Prisma.NhiOwnerCreateNestedManyWithoutNhiInput
+  borrowedCases?: Prisma.BorrowedCaseCreateNestedManyWithoutAgentNhiInput
 }
 
 export type NhiUncheckedCreateWithoutFindingsInput = {
@@ -1685,6 +1727,7 @@ export type NhiUncheckedCreateWithoutFindingsInput = {
   apiKeys?: Prisma.ApiKeyUncheckedCreateNestedManyWithoutNhiInput
   reviewItems?: Prisma.ReviewItemUncheckedCreateNestedManyWithoutNhiInput
   owners?: Prisma.NhiOwnerUncheckedCreateNestedManyWithoutNhiInput
+  borrowedCases?: Prisma.BorrowedCaseUncheckedCreateNestedManyWithoutAgentNhiInput
 }
 
 export type NhiCreateOrConnectWithoutFindingsInput = {
@@ -1731,6 +1774,7 @@ export type NhiUpdateWithoutFindingsInput = {
   apiKeys?: Prisma.ApiKeyUpdateManyWithoutNhiNestedInput
   reviewItems?: Prisma.ReviewItemUpdateManyWithoutNhiNestedInput
   owners?: Prisma.NhiOwnerUpdateManyWithoutNhiNestedInput
+  borrowedCases?: Prisma.BorrowedCaseUpdateManyWithoutAgentNhiNestedInput
 }
 
 export type NhiUncheckedUpdateWithoutFindingsInput = {
@@ -1761,6 +1805,7 @@ export type NhiUncheckedUpdateWithoutFindingsInput = {
   apiKeys?: Prisma.ApiKeyUncheckedUpdateManyWithoutNhiNestedInput
   reviewItems?: Prisma.ReviewItemUncheckedUpdateManyWithoutNhiNestedInput
   owners?: Prisma.NhiOwnerUncheckedUpdateManyWithoutNhiNestedInput
+  borrowedCases?: Prisma.BorrowedCaseUncheckedUpdateManyWithoutAgentNhiNestedInput
 }
 
 export type NhiCreateWithoutReviewItemsInput = {
@@ -1791,6 +1836,7 @@ export type NhiCreateWithoutReviewItemsInput = {
   apiKeys?: Prisma.ApiKeyCreateNestedManyWithoutNhiInput
   findings?: Prisma.FindingCreateNestedManyWithoutNhiInput
   owners?: Prisma.NhiOwnerCreateNestedManyWithoutNhiInput
+  borrowedCases?: Prisma.BorrowedCaseCreateNestedManyWithoutAgentNhiInput
 }
 
 export type NhiUncheckedCreateWithoutReviewItemsInput = {
@@ -1821,6 +1867,7 @@ export type NhiUncheckedCreateWithoutReviewItemsInput = {
   apiKeys?: Prisma.ApiKeyUncheckedCreateNestedManyWithoutNhiInput
   findings?: Prisma.FindingUncheckedCreateNestedManyWithoutNhiInput
   owners?: Prisma.NhiOwnerUncheckedCreateNestedManyWithoutNhiInput
+  borrowedCases?: Prisma.BorrowedCaseUncheckedCreateNestedManyWithoutAgentNhiInput
 }
 
 export type NhiCreateOrConnectWithoutReviewItemsInput = {
@@ -1867,6 +1914,7 @@ export type NhiUpdateWithoutReviewItemsInput = {
   apiKeys?: Prisma.ApiKeyUpdateManyWithoutNhiNestedInput
   findings?: Prisma.FindingUpdateManyWithoutNhiNestedInput
   owners?: Prisma.NhiOwnerUpdateManyWithoutNhiNestedInput
+  borrowedCases?: Prisma.BorrowedCaseUpdateManyWithoutAgentNhiNestedInput
 }
 
 export type NhiUncheckedUpdateWithoutReviewItemsInput = {
@@ -1897,6 +1945,7 @@ export type NhiUncheckedUpdateWithoutReviewItemsInput = {
   apiKeys?: Prisma.ApiKeyUncheckedUpdateManyWithoutNhiNestedInput
   findings?: Prisma.FindingUncheckedUpdateManyWithoutNhiNestedInput
   owners?: Prisma.NhiOwnerUncheckedUpdateManyWithoutNhiNestedInput
+  borrowedCases?: Prisma.BorrowedCaseUncheckedUpdateManyWithoutAgentNhiNestedInput
 }
 
 export type NhiCreateWithoutOwnersInput = {
@@ -1927,6 +1976,7 @@ export type NhiCreateWithoutOwnersInput = {
   apiKeys?: Prisma.ApiKeyCreateNestedManyWithoutNhiInput
   findings?: Prisma.FindingCreateNestedManyWithoutNhiInput
   reviewItems?: Prisma.ReviewItemCreateNestedManyWithoutNhiInput
+  borrowedCases?: Prisma.BorrowedCaseCreateNestedManyWithoutAgentNhiInput
 }
 
 export type NhiUncheckedCreateWithoutOwnersInput = {
@@ -1957,6 +2007,7 @@ export type NhiUncheckedCreateWithoutOwnersInput = {
   apiKeys?: Prisma.ApiKeyUncheckedCreateNestedManyWithoutNhiInput
   findings?: Prisma.FindingUncheckedCreateNestedManyWithoutNhiInput
   reviewItems?: Prisma.ReviewItemUncheckedCreateNestedManyWithoutNhiInput
+  borrowedCases?: Prisma.BorrowedCaseUncheckedCreateNestedManyWithoutAgentNhiInput
 }
 
 export type NhiCreateOrConnectWithoutOwnersInput = {
@@ -2003,6 +2054,7 @@ export type NhiUpdateWithoutOwnersInput = {
   apiKeys?: Prisma.ApiKeyUpdateManyWithoutNhiNestedInput
   findings?: Prisma.FindingUpdateManyWithoutNhiNestedInput
   reviewItems?: Prisma.ReviewItemUpdateManyWithoutNhiNestedInput
+  borrowedCases?: Prisma.BorrowedCaseUpdateManyWithoutAgentNhiNestedInput
 }
 
 export type NhiUncheckedUpdateWithoutOwnersInput = {
@@ -2033,6 +2085,147 @@ export type NhiUncheckedUpdateWithoutOwnersInput = {
   apiKeys?: Prisma.ApiKeyUncheckedUpdateManyWithoutNhiNestedInput
   findings?: Prisma.FindingUncheckedUpdateManyWithoutNhiNestedInput
   reviewItems?: Prisma.ReviewItemUncheckedUpdateManyWithoutNhiNestedInput
+  borrowedCases?: Prisma.BorrowedCaseUncheckedUpdateManyWithoutAgentNhiNestedInput
+}
+
+export type NhiCreateWithoutBorrowedCasesInput = {
+  id?: string
+  system: string
+  externalId: string
+  name: string
+  kind: $Enums.NhiKind
+  environment?: string
+  status?: $Enums.NhiStatus
+  description?: string | null
+  lastSeenAt?: Date | string | null
+  discoveredAt?: Date | string | null
+  createdAt?: Date | string
+  updatedAt?: Date | string
+  searchText?: string
+  nameKey?: string
+  credentialCount?: number
+  standingCredentialCount?: number
+  borrowedCredentialCount?: number
+  openFindingCount?: number
+  highestSeverityRank?: number
+  orphaned?: boolean
+  sponsor?: Prisma.HumanCreateNestedOneWithoutSponsoredNhisInput
+  subjectCredentials?: Prisma.CredentialCreateNestedManyWithoutSubjectNhiInput
+  heldCredentials?: Prisma.CredentialCreateNestedManyWithoutHolderNhiInput
+  scopeRequests?: Prisma.ScopeRequestCreateNestedManyWithoutNhiInput
+  apiKeys?: Prisma.ApiKeyCreateNestedManyWithoutNhiInput
+  findings?: Prisma.FindingCreateNestedManyWithoutNhiInput
+  reviewItems?: Prisma.ReviewItemCreateNestedManyWithoutNhiInput
+  owners?: Prisma.NhiOwnerCreateNestedManyWithoutNhiInput
+}
+
+export type NhiUncheckedCreateWithoutBorrowedCasesInput = {
+  id?: string
+  system: string
+  externalId: string
+  name: string
+  kind: $Enums.NhiKind
+  environment?: string
+  status?: $Enums.NhiStatus
+  description?: string | null
+  sponsorId?: string | null
+  lastSeenAt?: Date | string | null
+  discoveredAt?: Date | string | null
+  createdAt?: Date | string
+  updatedAt?: Date | string
+  searchText?: string
+  nameKey?: string
+  credentialCount?: number
+  standingCredentialCount?: number
+  borrowedCredentialCount?: number
+  openFindingCount?: number
+  highestSeverityRank?: number
+  orphaned?: boolean
+  subjectCredentials?: Prisma.CredentialUncheckedCreateNestedManyWithoutSubjectNhiInput
+  heldCredentials?: Prisma.CredentialUncheckedCreateNestedManyWithoutHolderNhiInput
+  scopeRequests?: Prisma.ScopeRequestUncheckedCreateNestedManyWithoutNhiInput
+  apiKeys?: Prisma.ApiKeyUncheckedCreateNestedManyWithoutNhiInput
+  findings?: Prisma.FindingUncheckedCreateNestedManyWithoutNhiInput
+  reviewItems?: Prisma.ReviewItemUncheckedCreateNestedManyWithoutNhiInput
+  owners?: Prisma.NhiOwnerUncheckedCreateNestedManyWithoutNhiInput
+}
+
+export type NhiCreateOrConnectWithoutBorrowedCasesInput = {
+  where: Prisma.NhiWhereUniqueInput
+  create: Prisma.XOR<Prisma.NhiCreateWithoutBorrowedCasesInput, Prisma.NhiUncheckedCreateWithoutBorrowedCasesInput>
+}
+
+export type NhiUpsertWithoutBorrowedCasesInput = {
+  update: Prisma.XOR<Prisma.NhiUpdateWithoutBorrowedCasesInput, Prisma.NhiUncheckedUpdateWithoutBorrowedCasesInput>
+  create: Prisma.XOR<Prisma.NhiCreateWithoutBorrowedCasesInput, Prisma.NhiUncheckedCreateWithoutBorrowedCasesInput>
+  where?: Prisma.NhiWhereInput
+}
+
+export type NhiUpdateToOneWithWhereWithoutBorrowedCasesInput = {
+  where?: Prisma.NhiWhereInput
+  data: Prisma.XOR<Prisma.NhiUpdateWithoutBorrowedCasesInput, Prisma.NhiUncheckedUpdateWithoutBorrowedCasesInput>
+}
+
+export type NhiUpdateWithoutBorrowedCasesInput = {
+  id?: Prisma.StringFieldUpdateOperationsInput | string
+  system?: Prisma.StringFieldUpdateOperationsInput | string
+  externalId?: Prisma.StringFieldUpdateOperationsInput | string
+  name?: Prisma.StringFieldUpdateOperationsInput | string
+  kind?: Prisma.EnumNhiKindFieldUpdateOperationsInput | $Enums.NhiKind
+  environment?: Prisma.StringFieldUpdateOperationsInput | string
+  status?: Prisma.EnumNhiStatusFieldUpdateOperationsInput | $Enums.NhiStatus
+  description?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  lastSeenAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
+  discoveredAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
+  createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  searchText?: Prisma.StringFieldUpdateOperationsInput | string
+  nameKey?: Prisma.StringFieldUpdateOperationsInput | string
+  credentialCount?: Prisma.IntFieldUpdateOperationsInput | number
+  standingCredentialCount?: Prisma.IntFieldUpdateOperationsInput | number
+  borrowedCredentialCount?: Prisma.IntFieldUpdateOperationsInput | number
+  openFindingCount?: Prisma.IntFieldUpdateOperationsInput | number
+  highestSeverityRank?: Prisma.IntFieldUpdateOperationsInput | number
+  orphaned?: Prisma.BoolFieldUpdateOperationsInput | boolean
+  sponsor?: Prisma.HumanUpdateOneWithoutSponsoredNhisNestedInput
+  subjectCredentials?: Prisma.CredentialUpdateManyWithoutSubjectNhiNestedInput
+  heldCredentials?: Prisma.CredentialUpdateManyWithoutHolderNhiNestedInput
+  scopeRequests?: Prisma.ScopeRequestUpdateManyWithoutNhiNestedInput
+  apiKeys?: Prisma.ApiKeyUpdateManyWithoutNhiNestedInput
+  findings?: Prisma.FindingUpdateManyWithoutNhiNestedInput
+  reviewItems?: Prisma.ReviewItemUpdateManyWithoutNhiNestedInput
+  owners?: Prisma.NhiOwnerUpdateManyWithoutNhiNestedInput
+}
+
+export type NhiUncheckedUpdateWithoutBorrowedCasesInput = {
+  id?: Prisma.StringFieldUpdateOperationsInput | string
+  system?: Prisma.StringFieldUpdateOperationsInput | string
+  externalId?: Prisma.StringFieldUpdateOperationsInput | string
+  name?: Prisma.StringFieldUpdateOperationsInput | string
+  kind?: Prisma.EnumNhiKindFieldUpdateOperationsInput | $Enums.NhiKind
+  environment?: Prisma.StringFieldUpdateOperationsInput | string
+  status?: Prisma.EnumNhiStatusFieldUpdateOperationsInput | $Enums.NhiStatus
+  description?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  sponsorId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  lastSeenAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
+  discoveredAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
+  createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  searchText?: Prisma.StringFieldUpdateOperationsInput | string
+  nameKey?: Prisma.StringFieldUpdateOperationsInput | string
+  credentialCount?: Prisma.IntFieldUpdateOperationsInput | number
+  standingCredentialCount?: Prisma.IntFieldUpdateOperationsInput | number
+  borrowedCredentialCount?: Prisma.IntFieldUpdateOperationsInput | number
+  openFindingCount?: Prisma.IntFieldUpdateOperationsInput | number
+  highestSeverityRank?: Prisma.IntFieldUpdateOperationsInput | number
+  orphaned?: Prisma.BoolFieldUpdateOperationsInput | boolean
+  subjectCredentials?: Prisma.CredentialUncheckedUpdateManyWithoutSubjectNhiNestedInput
+  heldCredentials?: Prisma.CredentialUncheckedUpdateManyWithoutHolderNhiNestedInput
+  scopeRequests?: Prisma.ScopeRequestUncheckedUpdateManyWithoutNhiNestedInput
+  apiKeys?: Prisma.ApiKeyUncheckedUpdateManyWithoutNhiNestedInput
+  findings?: Prisma.FindingUncheckedUpdateManyWithoutNhiNestedInput
+  reviewItems?: Prisma.ReviewItemUncheckedUpdateManyWithoutNhiNestedInput
+  owners?: Prisma.NhiOwnerUncheckedUpdateManyWithoutNhiNestedInput
 }
 
 export type NhiCreateManySponsorInput = {
@@ -2086,6 +2279,7 @@ export type NhiUpdateWithoutSponsorInput = {
   findings?: Prisma.FindingUpdateManyWithoutNhiNestedInput
   reviewItems?: Prisma.ReviewItemUpdateManyWithoutNhiNestedInput
   owners?: Prisma.NhiOwnerUpdateManyWithoutNhiNestedInput
+  borrowedCases?: Prisma.BorrowedCaseUpdateManyWithoutAgentNhiNestedInput
 }
 
 export type NhiUncheckedUpdateWithoutSponsorInput = {
@@ -2116,6 +2310,7 @@ export type NhiUncheckedUpdateWithoutSponsorInput = {
   findings?: Prisma.FindingUncheckedUpdateManyWithoutNhiNestedInput
   reviewItems?: Prisma.ReviewItemUncheckedUpdateManyWithoutNhiNestedInput
   owners?: Prisma.NhiOwnerUncheckedUpdateManyWithoutNhiNestedInput
+  borrowedCases?: Prisma.BorrowedCaseUncheckedUpdateManyWithoutAgentNhiNestedInput
 }
 
 export type NhiUncheckedUpdateManyWithoutSponsorInput = {
@@ -2154,6 +2349,7 @@ export type NhiCountOutputType = {
   findings: number
   reviewItems: number
   owners: number
+  borrowedCases: number
 }
 
 export type NhiCountOutputTypeSelect<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = {
@@ -2164,6 +2360,7 @@ export type NhiCountOutputTypeSelect<ExtArgs extends runtime.Types.Extensions.In
   findings?: boolean | NhiCountOutputTypeCountFindingsArgs
   reviewItems?: boolean | NhiCountOutputTypeCountReviewItemsArgs
   owners?: boolean | NhiCountOutputTypeCountOwnersArgs
+  borrowedCases?: boolean | NhiCountOutputTypeCountBorrowedCasesArgs
 }
 
 /**
@@ -2225,6 +2422,13 @@ export type NhiCountOutputTypeCountOwnersArgs<ExtArgs extends runtime.Types.Exte
   where?: Prisma.NhiOwnerWhereInput
 }
 
+/**
+ * NhiCountOutputType without action
+ */
+export type NhiCountOutputTypeCountBorrowedCasesArgs<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = {
+  where?: Prisma.BorrowedCaseWhereInput
+}
+
 
 export type NhiSelect<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = runtime.Types.Extensions.GetSelect<{
   id?: boolean
@@ -2256,6 +2460,7 @@ export type NhiSelect<ExtArgs extends runtime.Types.Extensions.InternalArgs = ru
   findings?: boolean | Prisma.Nhi$findingsArgs<ExtArgs>
   reviewItems?: boolean | Prisma.Nhi$reviewItemsArgs<ExtArgs>
   owners?: boolean | Prisma.Nhi$ownersArgs<ExtArgs>
+  borrowedCases?: boolean | Prisma.Nhi$borrowedCasesArgs<ExtArgs>
   _count?: boolean | Prisma.NhiCountOutputTypeDefaultArgs<ExtArgs>
 }, ExtArgs["result"]["nhi"]>
 
@@ -2343,6 +2548,7 @@ export type NhiInclude<ExtArgs extends runtime.Types.Extensions.InternalArgs = r
   findings?: boolean | Prisma.Nhi$findingsArgs<ExtArgs>
   reviewItems?: boolean | Prisma.Nhi$reviewItemsArgs<ExtArgs>
   owners?: boolean | Prisma.Nhi$ownersArgs<ExtArgs>
+  borrowedCases?: boolean | Prisma.Nhi$borrowedCasesArgs<ExtArgs>
   _count?: boolean | Prisma.NhiCountOutputTypeDefaultArgs<ExtArgs>
 }
 export type NhiIncludeCreateManyAndReturn<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = {
@@ -2363,6 +2569,7 @@ export type $NhiPayload<ExtArgs extends runtime.Types.Extensions.InternalArgs = 
     findings: Prisma.$FindingPayload<ExtArgs>[]
     reviewItems: Prisma.$ReviewItemPayload<ExtArgs>[]
     owners: Prisma.$NhiOwnerPayload<ExtArgs>[]
+    borrowedCases: Prisma.$BorrowedCasePayload<ExtArgs>[]
   }
   scalars: runtime.Types.Extensions.GetPayloadResult<{
     id: string
@@ -2804,6 +3011,7 @@ export interface Prisma__NhiClient<T, Null = never, ExtArgs extends runtime.Type
   findings<T extends Prisma.Nhi$findingsArgs<ExtArgs> = {}>(args?: Prisma.Subset<T, Prisma.Nhi$findingsArgs<ExtArgs>>): Prisma.PrismaPromise<runtime.Types.Result.GetResult<Prisma.$FindingPayload<ExtArgs>, T, "findMany", GlobalOmitOptions> | Null>
   reviewItems<T extends Prisma.Nhi$reviewItemsArgs<ExtArgs> = {}>(args?: Prisma.Subset<T, Prisma.Nhi$reviewItemsArgs<ExtArgs>>): Prisma.PrismaPromise<runtime.Types.Result.GetResult<Prisma.$ReviewItemPayload<ExtArgs>, T, "findMany", GlobalOmitOptions> | Null>
   owners<T extends Prisma.Nhi$ownersArgs<ExtArgs> = {}>(args?: Prisma.Subset<T, Prisma.Nhi$ownersArgs<ExtArgs>>): Prisma.PrismaPromise<runtime.Types.Result.GetResult<Prisma.$NhiOwnerPayload<ExtArgs>, T, "findMany", GlobalOmitOptions> | Null>
+  borrowedCases<T extends Prisma.Nhi$borrowedCasesArgs<ExtArgs> = {}>(args?: Prisma.Subset<T, Prisma.Nhi$borrowedCasesArgs<ExtArgs>>): Prisma.PrismaPromise<runtime.Types.Result.GetResult<Prisma.$BorrowedCasePayload<ExtArgs>, T, "findMany", GlobalOmitOptions> | Null>
   /**
    * Attaches callbacks for the resolution and/or rejection of the Promise.
    * @param onfulfilled The callback to execute when the Promise is resolved.
@@ -3439,6 +3647,30 @@ export type Nhi$ownersArgs<ExtArgs extends runtime.Types.Extensions.InternalArgs
   take?: number
   skip?: number
   distinct?: Prisma.NhiOwnerScalarFieldEnum | Prisma.NhiOwnerScalarFieldEnum[]
+}
+
+/**
+ * Nhi.borrowedCases
+ */
+export type Nhi$borrowedCasesArgs<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = {
+  /**
+   * Select specific fields to fetch from the BorrowedCase
+   */
+  select?: Prisma.BorrowedCaseSelect<ExtArgs> | null
+  /**
+   * Omit specific fields from the BorrowedCase
+   */
+  omit?: Prisma.BorrowedCaseOmit<ExtArgs> | null
+  /**
+   * Choose, which related nodes to fetch as well
+   */
+  include?: Prisma.BorrowedCaseInclude<ExtArgs> | null
+  where?: Prisma.BorrowedCaseWhereInput
+  orderBy?: Prisma.BorrowedCaseOrderByWithRelationInput | Prisma.BorrowedCaseOrderByWithRelationInput[]
+  cursor?: Prisma.BorrowedCaseWhereUniqueInput
+  take?: number
+  skip?: number
+  distinct?: Prisma.BorrowedCaseScalarFieldEnum | Prisma.BorrowedCaseScalarFieldEnum[]
 }
 
 /**

@@ -413,7 +413,10 @@ export const ModelName = {
   SignInThrottle: 'SignInThrottle',
   Setting: 'Setting',
   NhiOwner: 'NhiOwner',
-  CredentialUsage: 'CredentialUsage'
+  CredentialUsage: 'CredentialUsage',
+  PersonAlias: 'PersonAlias',
+  BorrowedCase: 'BorrowedCase',
+  BorrowedSuppression: 'BorrowedSuppression'
 } as const
 
 export type ModelName = (typeof ModelName)[keyof typeof ModelName]
@@ -429,7 +432,7 @@ export type TypeMap<ExtArgs extends runtime.Types.Extensions.InternalArgs = runt
     omit: GlobalOmitOptions
   }
   meta: {
-    modelProps: "human" | "nhi" | "credential" | "scopeRequest" | "scopeApproval" | "taskToken" | "apiKey" | "auditEvent" | "auditChainHead" | "auditDailyRollup" | "finding" | "reviewCampaign" | "reviewItem" | "signInThrottle" | "setting" | "nhiOwner" | "credentialUsage"
+    modelProps: "human" | "nhi" | "credential" | "scopeRequest" | "scopeApproval" | "taskToken" | "apiKey" | "auditEvent" | "auditChainHead" | "auditDailyRollup" | "finding" | "reviewCampaign" | "reviewItem" | "signInThrottle" | "setting" | "nhiOwner" | "credentialUsage" | "personAlias" | "borrowedCase" | "borrowedSuppression"
     txIsolationLevel: TransactionIsolationLevel
   }
   model: {
@@ -1691,6 +1694,228 @@ export type TypeMap<ExtArgs extends runtime.Types.Extensions.InternalArgs = runt
         }
       }
     }
+    PersonAlias: {
+      payload: Prisma.$PersonAliasPayload<ExtArgs>
+      fields: Prisma.PersonAliasFieldRefs
+      operations: {
+        findUnique: {
+          args: Prisma.PersonAliasFindUniqueArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$PersonAliasPayload> | null
+        }
+        findUniqueOrThrow: {
+          args: Prisma.PersonAliasFindUniqueOrThrowArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$PersonAliasPayload>
+        }
+        findFirst: {
+          args: Prisma.PersonAliasFindFirstArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$PersonAliasPayload> | null
+        }
+        findFirstOrThrow: {
+          args: Prisma.PersonAliasFindFirstOrThrowArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$PersonAliasPayload>
+        }
+        findMany: {
+          args: Prisma.PersonAliasFindManyArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$PersonAliasPayload>[]
+        }
+        create: {
+          args: Prisma.PersonAliasCreateArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$PersonAliasPayload>
+        }
+        createMany: {
+          args: Prisma.PersonAliasCreateManyArgs<ExtArgs>
+          result: BatchPayload
+        }
+        createManyAndReturn: {
+          args: Prisma.PersonAliasCreateManyAndReturnArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$PersonAliasPayload>[]
+        }
+        delete: {
+          args: Prisma.PersonAliasDeleteArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$PersonAliasPayload>
+        }
+        update: {
+          args: Prisma.PersonAliasUpdateArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$PersonAliasPayload>
+        }
+        deleteMany: {
+          args: Prisma.PersonAliasDeleteManyArgs<ExtArgs>
+          result: BatchPayload
+        }
+        updateMany: {
+          args: Prisma.PersonAliasUpdateManyArgs<ExtArgs>
+          result: BatchPayload
+        }
+        updateManyAndReturn: {
+          args: Prisma.PersonAliasUpdateManyAndReturnArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$PersonAliasPayload>[]
+        }
+        upsert: {
+          args: Prisma.PersonAliasUpsertArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$PersonAliasPayload>
+        }
+        aggregate: {
+          args: Prisma.PersonAliasAggregateArgs<ExtArgs>
+          result: runtime.Types.Utils.Optional<Prisma.AggregatePersonAlias>
+        }
+        groupBy: {
+          args: Prisma.PersonAliasGroupByArgs<ExtArgs>
+          result: runtime.Types.Utils.Optional<Prisma.PersonAliasGroupByOutputType>[]
+        }
+        count: {
+          args: Prisma.PersonAliasCountArgs<ExtArgs>
+          result: runtime.Types.Utils.Optional<Prisma.PersonAliasCountAggregateOutputType> | number
+        }
+      }
+    }
+    BorrowedCase: {
+      payload: Prisma.$BorrowedCasePayload<ExtArgs>
+      fields: Prisma.BorrowedCaseFieldRefs
+      operations: {
+        findUnique: {
+          args: Prisma.BorrowedCaseFindUniqueArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$BorrowedCasePayload> | null
+        }
+        findUniqueOrThrow: {
+          args: Prisma.BorrowedCaseFindUniqueOrThrowArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$BorrowedCasePayload>
+        }
+        findFirst: {
+          args: Prisma.BorrowedCaseFindFirstArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$BorrowedCasePayload> | null
+        }
+        findFirstOrThrow: {
+          args: Prisma.BorrowedCaseFindFirstOrThrowArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$BorrowedCasePayload>
+        }
+        findMany: {
+          args: Prisma.BorrowedCaseFindManyArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$BorrowedCasePayload>[]
+        }
+        create: {
+          args: Prisma.BorrowedCaseCreateArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$BorrowedCasePayload>
+        }
+        createMany: {
+          args: Prisma.BorrowedCaseCreateManyArgs<ExtArgs>
+          result: BatchPayload
+        }
+        createManyAndReturn: {
+          args: Prisma.BorrowedCaseCreateManyAndReturnArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$BorrowedCasePayload>[]
+        }
+        delete: {
+          args: Prisma.BorrowedCaseDeleteArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$BorrowedCasePayload>
+        }
+        update: {
+          args: Prisma.BorrowedCaseUpdateArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$BorrowedCasePayload>
+        }
+        deleteMany: {
+          args: Prisma.BorrowedCaseDeleteManyArgs<ExtArgs>
+          result: BatchPayload
+        }
+        updateMany: {
+          args: Prisma.BorrowedCaseUpdateManyArgs<ExtArgs>
+          result: BatchPayload
+        }
+        updateManyAndReturn: {
+          args: Prisma.BorrowedCaseUpdateManyAndReturnArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$BorrowedCasePayload>[]
+        }
+        upsert: {
+          args: Prisma.BorrowedCaseUpsertArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$BorrowedCasePayload>
+        }
+        aggregate: {
+          args: Prisma.BorrowedCaseAggregateArgs<ExtArgs>
+          result: runtime.Types.Utils.Optional<Prisma.AggregateBorrowedCase>
+        }
+        groupBy: {
+          args: Prisma.BorrowedCaseGroupByArgs<ExtArgs>
+          result: runtime.Types.Utils.Optional<Prisma.BorrowedCaseGroupByOutputType>[]
+        }
+        count: {
+          args: Prisma.BorrowedCaseCountArgs<ExtArgs>
+          result: runtime.Types.Utils.Optional<Prisma.BorrowedCaseCountAggregateOutputType> | number
+        }
+      }
+    }
+    BorrowedSuppression: {
+      payload: Prisma.$BorrowedSuppressionPayload<ExtArgs>
+      fields: Prisma.BorrowedSuppressionFieldRefs
+      operations: {
+        findUnique: {
+          args: Prisma.BorrowedSuppressionFindUniqueArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$BorrowedSuppressionPayload> | null
+        }
+        findUniqueOrThrow: {
+          args: Prisma.BorrowedSuppressionFindUniqueOrThrowArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$BorrowedSuppressionPayload>
+        }
+        findFirst: {
+          args: Prisma.BorrowedSuppressionFindFirstArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$BorrowedSuppressionPayload> | null
+        }
+        findFirstOrThrow: {
+          args: Prisma.BorrowedSuppressionFindFirstOrThrowArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$BorrowedSuppressionPayload>
+        }
+        findMany: {
+          args: Prisma.BorrowedSuppressionFindManyArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$BorrowedSuppressionPayload>[]
+        }
+        create: {
+          args: Prisma.BorrowedSuppressionCreateArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$BorrowedSuppressionPayload>
+        }
+        createMany: {
+          args: Prisma.BorrowedSuppressionCreateManyArgs<ExtArgs>
+          result: BatchPayload
+        }
+        createManyAndReturn: {
+          args: Prisma.BorrowedSuppressionCreateManyAndReturnArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$BorrowedSuppressionPayload>[]
+        }
+        delete: {
+          args: Prisma.BorrowedSuppressionDeleteArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$BorrowedSuppressionPayload>
+        }
+        update: {
+          args: Prisma.BorrowedSuppressionUpdateArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$BorrowedSuppressionPayload>
+        }
+        deleteMany: {
+          args: Prisma.BorrowedSuppressionDeleteManyArgs<ExtArgs>
+          result: BatchPayload
+        }
+        updateMany: {
+          args: Prisma.BorrowedSuppressionUpdateManyArgs<ExtArgs>
+          result: BatchPayload
+        }
+        updateManyAndReturn: {
+          args: Prisma.BorrowedSuppressionUpdateManyAndReturnArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$BorrowedSuppressionPayload>[]
+        }
+        upsert: {
+          args: Prisma.BorrowedSuppressionUpsertArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$BorrowedSuppressionPayload>
+        }
+        aggregate: {
+          args: Prisma.BorrowedSuppressionAggregateArgs<ExtArgs>
+          result: runtime.Types.Utils.Optional<Prisma.AggregateBorrowedSuppression>
+        }
+        groupBy: {
+          args: Prisma.BorrowedSuppressionGroupByArgs<ExtArgs>
+          result: runtime.Types.Utils.Optional<Prisma.BorrowedSuppressionGroupByOutputType>[]
+        }
+        count: {
+          args: Prisma.BorrowedSuppressionCountArgs<ExtArgs>
+          result: runtime.Types.Utils.Optional<Prisma.BorrowedSuppressionCountAggregateOutputType> | number
+        }
+      }
+    }
   }
 } & {
   other: {
@@ -2020,6 +2245,71 @@ export const CredentialUsageScalarFieldEnum = {
 export type CredentialUsageScalarFieldEnum = (typeof CredentialUsageScalarFieldEnum)[keyof typeof CredentialUsageScalarFieldEnum]
 
 
+export const PersonAliasScalarFieldEnum = {
+  system: 'system',
+  externalId: 'externalId',
+  humanId: 'humanId',
+  firstSeenAt: 'firstSeenAt'
+} as const
+
+export type PersonAliasScalarFieldEnum = (typeof PersonAliasScalarFieldEnum)[keyof typeof PersonAliasScalarFieldEnum]
+
+
+export const BorrowedCaseScalarFieldEnum = {
+  id: 'id',
+  status: 'status',
+  confidence: 'confidence',
+  flagged: 'flagged',
+  score: 'score',
+  suppressionId: 'suppressionId',
+  humanId: 'humanId',
+  humanLabel: 'humanLabel',
+  humanEmail: 'humanEmail',
+  humanExternalIds: 'humanExternalIds',
+  credentialId: 'credentialId',
+  credentialKey: 'credentialKey',
+  credentialKind: 'credentialKind',
+  credentialExternalId: 'credentialExternalId',
+  credentialFingerprint: 'credentialFingerprint',
+  agentNhiId: 'agentNhiId',
+  agents: 'agents',
+  sources: 'sources',
+  reasons: 'reasons',
+  evidence: 'evidence',
+  coverage: 'coverage',
+  firstSeen: 'firstSeen',
+  lastSeen: 'lastSeen',
+  eventCount: 'eventCount',
+  interactiveEventCount: 'interactiveEventCount',
+  assigneeId: 'assigneeId',
+  credentialEndedAt: 'credentialEndedAt',
+  resolvedAt: 'resolvedAt',
+  detectedAt: 'detectedAt',
+  statusChangedAt: 'statusChangedAt',
+  updatedAt: 'updatedAt',
+  searchText: 'searchText'
+} as const
+
+export type BorrowedCaseScalarFieldEnum = (typeof BorrowedCaseScalarFieldEnum)[keyof typeof BorrowedCaseScalarFieldEnum]
+
+
+export const BorrowedSuppressionScalarFieldEnum = {
+  id: 'id',
+  reason: 'reason',
+  expiresAt: 'expiresAt',
+  matchCredential: 'matchCredential',
+  matchHuman: 'matchHuman',
+  matchAgent: 'matchAgent',
+  matchSource: 'matchSource',
+  createdById: 'createdById',
+  createdAt: 'createdAt',
+  liftedAt: 'liftedAt',
+  liftedById: 'liftedById'
+} as const
+
+export type BorrowedSuppressionScalarFieldEnum = (typeof BorrowedSuppressionScalarFieldEnum)[keyof typeof BorrowedSuppressionScalarFieldEnum]
+
+
 export const SortOrder = {
   asc: 'asc',
   desc: 'desc'
@@ -2197,6 +2487,20 @@ export type EnumReviewDecisionFieldRefInput<$PrismaModel> = FieldRefInputType<$P
 
 
 /**
+ * Reference to a field of type 'BorrowedCaseStatus'
+ */
+export type EnumBorrowedCaseStatusFieldRefInput<$PrismaModel> = FieldRefInputType<$PrismaModel, 'BorrowedCaseStatus'>
+    
+
+
+/**
+ * Reference to a field of type 'Confidence'
+ */
+export type EnumConfidenceFieldRefInput<$PrismaModel> = FieldRefInputType<$PrismaModel, 'Confidence'>
+    
+
+
+/**
  * Reference to a field of type 'Float'
  */
 export type FloatFieldRefInput<$PrismaModel> = FieldRefInputType<$PrismaModel, 'Float'>
@@ -2370,6 +2674,9 @@ export type GlobalOmitConfig = {
   setting?: Prisma.SettingOmit
   nhiOwner?: Prisma.NhiOwnerOmit
   credentialUsage?: Prisma.CredentialUsageOmit
+  personAlias?: Prisma.PersonAliasOmit
+  borrowedCase?: Prisma.BorrowedCaseOmit
+  borrowedSuppression?: Prisma.BorrowedSuppressionOmit
 }
 
 /* Types for Logging */

@@ -318,6 +318,7 @@ export type CredentialWhereInput = {
   taskToken?: Prisma.XOR<Prisma.TaskTokenNullableScalarRelationFilter, Prisma.TaskTokenWhereInput> | null
   findings?: Prisma.FindingListRelationFilter
   usages?: Prisma.CredentialUsageListRelationFilter
+  borrowedCases?: Prisma.BorrowedCaseListRelationFilter
 }
 
 export type CredentialOrderByWithRelationInput = {
@@ -349,6 +350,7 @@ export type CredentialOrderByWithRelationInput = {
   taskToken?: Prisma.TaskTokenOrderByWithRelationInput
   findings?: Prisma.FindingOrderByRelationAggregateInput
   usages?: Prisma.CredentialUsageOrderByRelationAggregateInput
+  borrowedCases?: Prisma.BorrowedCaseOrderByRelationAggregateInput
 }
 
 export type CredentialWhereUniqueInput = Prisma.AtLeast<{
@@ -383,6 +385,7 @@ export type CredentialWhereUniqueInput = Prisma.AtLeast<{
   taskToken?: Prisma.XOR<Prisma.TaskTokenNullableScalarRelationFilter, Prisma.TaskTokenWhereInput> | null
   findings?: Prisma.FindingListRelationFilter
   usages?: Prisma.CredentialUsageListRelationFilter
+  borrowedCases?: Prisma.BorrowedCaseListRelationFilter
 }, "id" | "fingerprint">
 
 export type CredentialOrderByWithAggregationInput = {
@@ -464,6 +467,7 @@ export type CredentialCreateInput = {
   taskToken?: Prisma.TaskTokenCreateNestedOneWithoutCredentialInput
   findings?: Prisma.FindingCreateNestedManyWithoutCredentialInput
   usages?: Prisma.CredentialUsageCreateNestedManyWithoutCredentialInput
+  borrowedCases?: Prisma.BorrowedCaseCreateNestedManyWithoutCredentialInput
 }
 
 export type CredentialUncheckedCreateInput = {
@@ -491,6 +495,7 @@ export type CredentialUncheckedCreateInput = {
   taskToken?: Prisma.TaskTokenUncheckedCreateNestedOneWithoutCredentialInput
   findings?: Prisma.FindingUncheckedCreateNestedManyWithoutCredentialInput
   usages?: Prisma.CredentialUsageUncheckedCreateNestedManyWithoutCredentialInput
+  borrowedCases?: Prisma.BorrowedCaseUncheckedCreateNestedManyWithoutCredentialInput
 }
 
 export type CredentialUpdateInput = {
@@ -518,6 +523,7 @@ export type CredentialUpdateInput = {
   taskToken?: Prisma.TaskTokenUpdateOneWithoutCredentialNestedInput
   findings?: Prisma.FindingUpdateManyWithoutCredentialNestedInput
   usages?: Prisma.CredentialUsageUpdateManyWithoutCredentialNestedInput
+  borrowedCases?: Prisma.BorrowedCaseUpdateManyWithoutCredentialNestedInput
 }
 
 export type CredentialUncheckedUpdateInput = {
@@ -545,6 +551,7 @@ export type CredentialUncheckedUpdateInput = {
   taskToken?: Prisma.TaskTokenUncheckedUpdateOneWithoutCredentialNestedInput
   findings?: Prisma.FindingUncheckedUpdateManyWithoutCredentialNestedInput
   usages?: Prisma.CredentialUsageUncheckedUpdateManyWithoutCredentialNestedInput
+  borrowedCases?: Prisma.BorrowedCaseUncheckedUpdateManyWithoutCredentialNestedInput
 }
 
 export type CredentialCreateManyInput = {
@@ -927,6 +934,22 @@ export type CredentialUpdateOneRequiredWithoutUsagesNestedInput = {
   update?: Prisma.XOR<Prisma.XOR<Prisma.CredentialUpdateToOneWithWhereWithoutUsagesInput, Prisma.CredentialUpdateWithoutUsagesInput>, Prisma.CredentialUncheckedUpdateWithoutUsagesInput>
 }
 
+export type CredentialCreateNestedOneWithoutBorrowedCasesInput = {
+  create?: Prisma.XOR<Prisma.CredentialCreateWithoutBorrowedCasesInput, Prisma.CredentialUncheckedCreateWithoutBorrowedCasesInput>
+  connectOrCreate?: Prisma.CredentialCreateOrConnectWithoutBorrowedCasesInput
+  connect?: Prisma.CredentialWhereUniqueInput
+}
+
+export type CredentialUpdateOneWithoutBorrowedCasesNestedInput = {
+  create?: Prisma.XOR<Prisma.CredentialCreateWithoutBorrowedCasesInput, Prisma.CredentialUncheckedCreateWithoutBorrowedCasesInput>
+  connectOrCreate?: Prisma.CredentialCreateOrConnectWithoutBorrowedCasesInput
+  upsert?: Prisma.CredentialUpsertWithoutBorrowedCasesInput
+  disconnect?: Prisma.CredentialWhereInput | boolean
+  delete?: Prisma.CredentialWhereInput | boolean
+  connect?: Prisma.CredentialWhereUniqueInput
+  update?: Prisma.XOR<Prisma.XOR<Prisma.CredentialUpdateToOneWithWhereWithoutBorrowedCasesInput, Prisma.CredentialUpdateWithoutBorrowedCasesInput>, Prisma.CredentialUncheckedUpdateWithoutBorrowedCasesInput>
+}
+
 export type CredentialCreateWithoutSubjectHumanInput = {
   id?: string
   kind: $Enums.CredentialKind
@@ -951,6 +974,7 @@ export type CredentialCreateWithoutSubjectHumanInput = {
   taskToken?: Prisma.TaskTokenCreateNestedOneWithoutCredentialInput
   findings?: Prisma.FindingCreateNestedManyWithoutCredentialInput
   usages?: Prisma.CredentialUsageCreateNestedManyWithoutCredentialInput
+  borrowedCases?: Prisma.BorrowedCaseCreateNestedManyWithoutCredentialInput
 }
 
 export type CredentialUncheckedCreateWithoutSubjectHumanInput = {
@@ -977,6 +1001,7 @@ export type CredentialUncheckedCreateWithoutSubjectHumanInput = {
   taskToken?: Prisma.TaskTokenUncheckedCreateNestedOneWithoutCredentialInput
   findings?: Prisma.FindingUncheckedCreateNestedManyWithoutCredentialInput
   usages?: Prisma.CredentialUsageUncheckedCreateNestedManyWithoutCredentialInput
+  borrowedCases?: Prisma.BorrowedCaseUncheckedCreateNestedManyWithoutCredentialInput
 }
 
 export type CredentialCreateOrConnectWithoutSubjectHumanInput = {
@@ -1012,6 +1037,7 @@ export type CredentialCreateWithoutRevokedByInput = {
   taskToken?: Prisma.TaskTokenCreateNestedOneWithoutCredentialInput
   findings?: Prisma.FindingCreateNestedManyWithoutCredentialInput
   usages?: Prisma.CredentialUsageCreateNestedManyWithoutCredentialInput
+  borrowedCases?: Prisma.BorrowedCaseCreateNestedManyWithoutCredentialInput
 }
 
 export type CredentialUncheckedCreateWithoutRevokedByInput = {
@@ -1038,6 +1064,7 @@ export type CredentialUncheckedCreateWithoutRevokedByInput = {
   taskToken?: Prisma.TaskTokenUncheckedCreateNestedOneWithoutCredentialInput
   findings?: Prisma.FindingUncheckedCreateNestedManyWithoutCredentialInput
   usages?: Prisma.CredentialUsageUncheckedCreateNestedManyWithoutCredentialInput
+  borrowedCases?: Prisma.BorrowedCaseUncheckedCreateNestedManyWithoutCredentialInput
 }
 
 export type CredentialCreateOrConnectWithoutRevokedByInput = {
@@ -1132,6 +1159,7 @@ export type CredentialCreateWithoutSubjectNhiInput = {
   taskToken?: Prisma.TaskTokenCreateNestedOneWithoutCredentialInput
   findings?: Prisma.FindingCreateNestedManyWithoutCredentialInput
   usages?: Prisma.CredentialUsageCreateNestedManyWithoutCredentialInput
+  borrowedCases?: Prisma.BorrowedCaseCreateNestedManyWithoutCredentialInput
 }
 
 export type CredentialUncheckedCreateWithoutSubjectNhiInput = {
@@ -1158,6 +1186,7 @@ export type CredentialUncheckedCreateWithoutSubjectNhiInput = {
   taskToken?: Prisma.TaskTokenUncheckedCreateNestedOneWithoutCredentialInput
   findings?: Prisma.FindingUncheckedCreateNestedManyWithoutCredentialInput
   usages?: Prisma.CredentialUsageUncheckedCreateNestedManyWithoutCredentialInput
+  borrowedCases?: Prisma.BorrowedCaseUncheckedCreateNestedManyWithoutCredentialInput
 }
 
 export type CredentialCreateOrConnectWithoutSubjectNhiInput = {
@@ -1193,6 +1222,7 @@ export type CredentialCreateWithoutHolderNhiInput = {
   taskToken?: Prisma.TaskTokenCreateNestedOneWithoutCredentialInput
   findings?: Prisma.FindingCreateNestedManyWithoutCredentialInput
   usages?: Prisma.CredentialUsageCreateNestedManyWithoutCredentialInput
+  borrowedCases?: Prisma.BorrowedCaseCreateNestedManyWithoutCredentialInput
 }
 
 export type CredentialUncheckedCreateWithoutHolderNhiInput = {
@@ -1219,6 +1249,7 @@ export type CredentialUncheckedCreateWithoutHolderNhiInput = {
   taskToken?: Prisma.TaskTokenUncheckedCreateNestedOneWithoutCredentialInput
   findings?: Prisma.FindingUncheckedCreateNestedManyWithoutCredentialInput
   usages?: Prisma.CredentialUsageUncheckedCreateNestedManyWithoutCredentialInput
+  borrowedCases?: Prisma.BorrowedCaseUncheckedCreateNestedManyWithoutCredentialInput
 }
 
 export type CredentialCreateOrConnectWithoutHolderNhiInput = {
@@ -1286,6 +1317,7 @@ export type CredentialCreateWithoutTaskTokenInput = {
   revokedBy?: Prisma.HumanCreateNestedOneWithoutRevokedCredentialsInput
   findings?: Prisma.FindingCreateNestedManyWithoutCredentialInput
   usages?: Prisma.CredentialUsageCreateNestedManyWithoutCredentialInput
+  borrowedCases?: Prisma.BorrowedCaseCreateNestedManyWithoutCredentialInput
 }
 
 export type CredentialUncheckedCreateWithoutTaskTokenInput = {
@@ -1312,6 +1344,7 @@ export type CredentialUncheckedCreateWithoutTaskTokenInput = {
   nameKey?: string
   findings?: Prisma.FindingUncheckedCreateNestedManyWithoutCredentialInput
   usages?: Prisma.CredentialUsageUncheckedCreateNestedManyWithoutCredentialInput
+  borrowedCases?: Prisma.BorrowedCaseUncheckedCreateNestedManyWithoutCredentialInput
 }
 
 export type CredentialCreateOrConnectWithoutTaskTokenInput = {
@@ -1354,6 +1387,7 @@ export type CredentialUpdateWithoutTaskTokenInput = {
   revokedBy?: Prisma.HumanUpdateOneWithoutRevokedCredentialsNestedInput
   findings?: Prisma.FindingUpdateManyWithoutCredentialNestedInput
   usages?: Prisma.CredentialUsageUpdateManyWithoutCredentialNestedInput
+  borrowedCases?: Prisma.BorrowedCaseUpdateManyWithoutCredentialNestedInput
 }
 
 export type CredentialUncheckedUpdateWithoutTaskTokenInput = {
@@ -1380,6 +1414,7 @@ export type CredentialUncheckedUpdateWithoutTaskTokenInput = {
   nameKey?: Prisma.StringFieldUpdateOperationsInput | string
   findings?: Prisma.FindingUncheckedUpdateManyWithoutCredentialNestedInput
   usages?: Prisma.CredentialUsageUncheckedUpdateManyWithoutCredentialNestedInput
+  borrowedCases?: Prisma.BorrowedCaseUncheckedUpdateManyWithoutCredentialNestedInput
 }
 
 export type CredentialCreateWithoutFindingsInput = {
@@ -1406,6 +1441,7 @@ export type CredentialCreateWithoutFindingsInput = {
   revokedBy?: Prisma.HumanCreateNestedOneWithoutRevokedCredentialsInput
   taskToken?: Prisma.TaskTokenCreateNestedOneWithoutCredentialInput
   usages?: Prisma.CredentialUsageCreateNestedManyWithoutCredentialInput
+  borrowedCases?: Prisma.BorrowedCaseCreateNestedManyWithoutCredentialInput
 }
 
 export type CredentialUncheckedCreateWithoutFindingsInput = {
@@ -1432,6 +1468,7 @@ export type CredentialUncheckedCreateWithoutFindingsInput = {
   nameKey?: string
   taskToken?: Prisma.TaskTokenUncheckedCreateNestedOneWithoutCredentialInput
   usages?: Prisma.CredentialUsageUncheckedCreateNestedManyWithoutCredentialInput
+  borrowedCases?: Prisma.BorrowedCaseUncheckedCreateNestedManyWithoutCredentialInput
 }
 
 export type CredentialCreateOrConnectWithoutFindingsInput = {
@@ -1474,6 +1511,7 @@ export type CredentialUpdateWithoutFindingsInput = {
   revokedBy?: Prisma.HumanUpdateOneWithoutRevokedCredentialsNestedInput
   taskToken?: Prisma.TaskTokenUpdateOneWithoutCredentialNestedInput
   usages?: Prisma.CredentialUsageUpdateManyWithoutCredentialNestedInput
+  borrowedCases?: Prisma.BorrowedCaseUpdateManyWithoutCredentialNestedInput
 }
 
 export type CredentialUncheckedUpdateWithoutFindingsInput = {
@@ -1500,6 +1538,7 @@ export type CredentialUncheckedUpdateWithoutFindingsInput = {
   nameKey?: Prisma.StringFieldUpdateOperationsInput | string
   taskToken?: Prisma.TaskTokenUncheckedUpdateOneWithoutCredentialNestedInput
   usages?: Prisma.CredentialUsageUncheckedUpdateManyWithoutCredentialNestedInput
+  borrowedCases?: Prisma.BorrowedCaseUncheckedUpdateManyWithoutCredentialNestedInput
 }
 
 export type CredentialCreateWithoutUsagesInput = {
@@ -1526,6 +1565,7 @@ export type CredentialCreateWithoutUsagesInput = {
   revokedBy?: Prisma.HumanCreateNestedOneWithoutRevokedCredentialsInput
   taskToken?: Prisma.TaskTokenCreateNestedOneWithoutCredentialInput
   findings?: Prisma.FindingCreateNestedManyWithoutCredentialInput
+  borrowedCases?: Prisma.BorrowedCaseCreateNestedManyWithoutCredentialInput
 }
 
 export type CredentialUncheckedCreateWithoutUsagesInput = {
@@ -1552,6 +1592,7 @@ export type CredentialUncheckedCreateWithoutUsagesInput = {
   nameKey?: string
   taskToken?: Prisma.TaskTokenUncheckedCreateNestedOneWithoutCredentialInput
   findings?: Prisma.FindingUncheckedCreateNestedManyWithoutCredentialInput
+  borrowedCases?: Prisma.BorrowedCaseUncheckedCreateNestedManyWithoutCredentialInput
 }
 
 export type CredentialCreateOrConnectWithoutUsagesInput = {
@@ -1594,6 +1635,7 @@ export type CredentialUpdateWithoutUsagesInput = {
   revokedBy?: Prisma.HumanUpdateOneWithoutRevokedCredentialsNestedInput
   taskToken?: Prisma.TaskTokenUpdateOneWithoutCredentialNestedInput
   findings?: Prisma.FindingUpdateManyWithoutCredentialNestedInput
+  borrowedCases?: Prisma.BorrowedCaseUpdateManyWithoutCredentialNestedInput
 }
 
 export type CredentialUncheckedUpdateWithoutUsagesInput = {
@@ -1620,6 +1662,131 @@ export type CredentialUncheckedUpdateWithoutUsagesInput = {
   nameKey?: Prisma.StringFieldUpdateOperationsInput | string
   taskToken?: Prisma.TaskTokenUncheckedUpdateOneWithoutCredentialNestedInput
   findings?: Prisma.FindingUncheckedUpdateManyWithoutCredentialNestedInput
+  borrowedCases?: Prisma.BorrowedCaseUncheckedUpdateManyWithoutCredentialNestedInput
+}
+
+export type CredentialCreateWithoutBorrowedCasesInput = {
+  id?: string
+  kind: $Enums.CredentialKind
+  name: string
+  system: string
+  fingerprint: string
+  environment?: string | null
+  status?: $Enums.CredentialStatus
+  issuedAt?: Date | string
+  expiresAt?: Date | string | null
+  lastUsedAt?: Date | string | null
+  lastRotatedAt?: Date | string | null
+  revokedAt?: Date | string | null
+  revocationReason?: string | null
+  createdAt?: Date | string
+  updatedAt?: Date | string
+  searchText?: string
+  nameKey?: string
+  subjectHuman?: Prisma.HumanCreateNestedOneWithoutSubjectCredentialsInput
+  subjectNhi?: Prisma.NhiCreateNestedOneWithoutSubjectCredentialsInput
+  holderNhi?: Prisma.NhiCreateNestedOneWithoutHeldCredentialsInput
+  revokedBy?: Prisma.HumanCreateNestedOneWithoutRevokedCredentialsInput
+  taskToken?: Prisma.TaskTokenCreateNestedOneWithoutCredentialInput
+  findings?: Prisma.FindingCreateNestedManyWithoutCredentialInput
+  usages?: Prisma.CredentialUsageCreateNestedManyWithoutCredentialInput
+}
+
+export type CredentialUncheckedCreateWithoutBorrowedCasesInput = {
+  id?: string
+  kind: $Enums.CredentialKind
+  name: string
+  system: string
+  fingerprint: string
+  environment?: string | null
+  status?: $Enums.CredentialStatus
+  subjectHumanId?: string | null
+  subjectNhiId?: string | null
+  holderNhiId?: string | null
+  issuedAt?: Date | string
+  expiresAt?: Date | string | null
+  lastUsedAt?: Date | string | null
+  lastRotatedAt?: Date | string | null
+  revokedAt?: Date | string | null
+  revokedById?: string | null
+  revocationReason?: string | null
+  createdAt?: Date | string
+  updatedAt?: Date | string
+  searchText?: string
+  nameKey?: string
+  taskToken?: Prisma.TaskTokenUncheckedCreateNestedOneWithoutCredentialInput
+  findings?: Prisma.FindingUncheckedCreateNestedManyWithoutCredentialInput
+  usages?: Prisma.CredentialUsageUncheckedCreateNestedManyWithoutCredentialInput
+}
+
+export type CredentialCreateOrConnectWithoutBorrowedCasesInput = {
+  where: Prisma.CredentialWhereUniqueInput
+  create: Prisma.XOR<Prisma.CredentialCreateWithoutBorrowedCasesInput, Prisma.CredentialUncheckedCreateWithoutBorrowedCasesInput>
+}
+
+export type CredentialUpsertWithoutBorrowedCasesInput = {
+  update: Prisma.XOR<Prisma.CredentialUpdateWithoutBorrowedCasesInput, Prisma.CredentialUncheckedUpdateWithoutBorrowedCasesInput>
+  create: Prisma.XOR<Prisma.CredentialCreateWithoutBorrowedCasesInput, Prisma.CredentialUncheckedCreateWithoutBorrowedCasesInput>
+  where?: Prisma.CredentialWhereInput
+}
+
+export type CredentialUpdateToOneWithWhereWithoutBorrowedCasesInput = {
+  where?: Prisma.CredentialWhereInput
+  data: Prisma.XOR<Prisma.CredentialUpdateWithoutBorrowedCasesInput, Prisma.CredentialUncheckedUpdateWithoutBorrowedCasesInput>
+}
+
+export type CredentialUpdateWithoutBorrowedCasesInput = {
+  id?: Prisma.StringFieldUpdateOperationsInput | string
+  kind?: Prisma.EnumCredentialKindFieldUpdateOperationsInput | $Enums.CredentialKind
+  name?: Prisma.StringFieldUpdateOperationsInput | string
+  system?: Prisma.StringFieldUpdateOperationsInput | string
+  fingerprint?: Prisma.StringFieldUpdateOperationsInput | string
+  environment?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  status?: Prisma.EnumCredentialStatusFieldUpdateOperationsInput | $Enums.CredentialStatus
+  issuedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  expiresAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
+  lastUsedAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
+  lastRotatedAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
+  revokedAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
+  revocationReason?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  searchText?: Prisma.StringFieldUpdateOperationsInput | string
+  nameKey?: Prisma.StringFieldUpdateOperationsInput | string
+  subjectHuman?: Prisma.HumanUpdateOneWithoutSubjectCredentialsNestedInput
+  subjectNhi?: Prisma.NhiUpdateOneWithoutSubjectCredentialsNestedInput
+  holderNhi?: Prisma.NhiUpdateOneWithoutHeldCredentialsNestedInput
+  revokedBy?: Prisma.HumanUpdateOneWithoutRevokedCredentialsNestedInput
+  taskToken?: Prisma.TaskTokenUpdateOneWithoutCredentialNestedInput
+  findings?: Prisma.FindingUpdateManyWithoutCredentialNestedInput
+  usages?: Prisma.CredentialUsageUpdateManyWithoutCredentialNestedInput
+}
+
+export type CredentialUncheckedUpdateWithoutBorrowedCasesInput = {
+  id?: Prisma.StringFieldUpdateOperationsInput | string
+  kind?: Prisma.EnumCredentialKindFieldUpdateOperationsInput | $Enums.CredentialKind
+  name?: Prisma.StringFieldUpdateOperationsInput | string
+  system?: Prisma.StringFieldUpdateOperationsInput | string
+  fingerprint?: Prisma.StringFieldUpdateOperationsInput | string
+  environment?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  status?: Prisma.EnumCredentialStatusFieldUpdateOperationsInput | $Enums.CredentialStatus
+  subjectHumanId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  subjectNhiId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  holderNhiId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  issuedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  expiresAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
+  lastUsedAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
+  lastRotatedAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
+  revokedAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
+  revokedById?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  revocationReason?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  searchText?: Prisma.StringFieldUpdateOperationsInput | string
+  nameKey?: Prisma.StringFieldUpdateOperationsInput | string
+  taskToken?: Prisma.TaskTokenUncheckedUpdateOneWithoutCredentialNestedInput
+  findings?: Prisma.FindingUncheckedUpdateManyWithoutCredentialNestedInput
+  usages?: Prisma.CredentialUsageUncheckedUpdateManyWithoutCredentialNestedInput
 }
 
 export type CredentialCreateManySubjectHumanInput = {
@@ -1692,6 +1859,7 @@ export type CredentialUpdateWithoutSubjectHumanInput = {
   taskToken?: Prisma.TaskTokenUpdateOneWithoutCredentialNestedInput
   findings?: Prisma.FindingUpdateManyWithoutCredentialNestedInput
   usages?: Prisma.CredentialUsageUpdateManyWithoutCredentialNestedInput
+  borrowedCases?: Prisma.BorrowedCaseUpdateManyWithoutCredentialNestedInput
 }
 
 export type CredentialUncheckedUpdateWithoutSubjectHumanInput = {
@@ -1718,6 +1886,7 @@ export type CredentialUncheckedUpdateWithoutSubjectHumanInput = {
   taskToken?: Prisma.TaskTokenUncheckedUpdateOneWithoutCredentialNestedInput
   findings?: Prisma.FindingUncheckedUpdateManyWithoutCredentialNestedInput
   usages?: Prisma.CredentialUsageUncheckedUpdateManyWithoutCredentialNestedInput
+  borrowedCases?: Prisma.BorrowedCaseUncheckedUpdateManyWithoutCredentialNestedInput
 }
 
 export type CredentialUncheckedUpdateManyWithoutSubjectHumanInput = {
@@ -1767,6 +1936,7 @@ export type CredentialUpdateWithoutRevokedByInput = {
   taskToken?: Prisma.TaskTokenUpdateOneWithoutCredentialNestedInput
   findings?: Prisma.FindingUpdateManyWithoutCredentialNestedInput
   usages?: Prisma.CredentialUsageUpdateManyWithoutCredentialNestedInput
+  borrowedCases?: Prisma.BorrowedCaseUpdateManyWithoutCredentialNestedInput
 }
 
 export type CredentialUncheckedUpdateWithoutRevokedByInput = {
@@ -1793,6 +1963,7 @@ export type CredentialUncheckedUpdateWithoutRevokedByInput = {
   taskToken?: Prisma.TaskTokenUncheckedUpdateOneWithoutCredentialNestedInput
   findings?: Prisma.FindingUncheckedUpdateManyWithoutCredentialNestedInput
   usages?: Prisma.CredentialUsageUncheckedUpdateManyWithoutCredentialNestedInput
+  borrowedCases?: Prisma.BorrowedCaseUncheckedUpdateManyWithoutCredentialNestedInput
 }
 
 export type CredentialUncheckedUpdateManyWithoutRevokedByInput = {
@@ -1888,6 +2059,7 @@ export type CredentialUpdateWithoutSubjectNhiInput = {
   taskToken?: Prisma.TaskTokenUpdateOneWithoutCredentialNestedInput
   findings?: Prisma.FindingUpdateManyWithoutCredentialNestedInput
   usages?: Prisma.CredentialUsageUpdateManyWithoutCredentialNestedInput
+  borrowedCases?: Prisma.BorrowedCaseUpdateManyWithoutCredentialNestedInput
 }
 
 export type CredentialUncheckedUpdateWithoutSubjectNhiInput = {
@@ -1914,6 +2086,7 @@ export type CredentialUncheckedUpdateWithoutSubjectNhiInput = {
   taskToken?: Prisma.TaskTokenUncheckedUpdateOneWithoutCredentialNestedInput
   findings?: Prisma.FindingUncheckedUpdateManyWithoutCredentialNestedInput
   usages?: Prisma.CredentialUsageUncheckedUpdateManyWithoutCredentialNestedInput
+  borrowedCases?: Prisma.BorrowedCaseUncheckedUpdateManyWithoutCredentialNestedInput
 }
 
 export type CredentialUncheckedUpdateManyWithoutSubjectNhiInput = {
@@ -1963,6 +2136,7 @@ export type CredentialUpdateWithoutHolderNhiInput = {
   taskToken?: Prisma.TaskTokenUpdateOneWithoutCredentialNestedInput
   findings?: Prisma.FindingUpdateManyWithoutCredentialNestedInput
   usages?: Prisma.CredentialUsageUpdateManyWithoutCredentialNestedInput
+  borrowedCases?: Prisma.BorrowedCaseUpdateManyWithoutCredentialNestedInput
 }
 
 export type CredentialUncheckedUpdateWithoutHolderNhiInput = {
@@ -1989,6 +2163,7 @@ export type CredentialUncheckedUpdateWithoutHolderNhiInput = {
   taskToken?: Prisma.TaskTokenUncheckedUpdateOneWithoutCredentialNestedInput
   findings?: Prisma.FindingUncheckedUpdateManyWithoutCredentialNestedInput
   usages?: Prisma.CredentialUsageUncheckedUpdateManyWithoutCredentialNestedInput
+  borrowedCases?: Prisma.BorrowedCaseUncheckedUpdateManyWithoutCredentialNestedInput
 }
 
 export type CredentialUncheckedUpdateManyWithoutHolderNhiInput = {
@@ -2022,11 +2197,13 @@ export type CredentialUncheckedUpdateManyWithoutHolderNhiInput = {
 export type CredentialCountOutputType = {
   findings: number
   usages: number
+  borrowedCases: number
 }
 
 export type CredentialCountOutputTypeSelect<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = {
   findings?: boolean | CredentialCountOutputTypeCountFindingsArgs
   usages?: boolean | CredentialCountOutputTypeCountUsagesArgs
+  borrowedCases?: boolean | CredentialCountOutputTypeCountBorrowedCasesArgs
 }
 
 /**
@@ -2051,6 +2228,13 @@ export type CredentialCountOutputTypeCountFindingsArgs<ExtArgs extends runtime.T
  */
 export type CredentialCountOutputTypeCountUsagesArgs<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = {
   where?: Prisma.CredentialUsageWhereInput
+}
+
+/**
+ * CredentialCountOutputType without action
+ */
+export type CredentialCountOutputTypeCountBorrowedCasesArgs<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = {
+  where?: Prisma.BorrowedCaseWhereInput
 }
 
 
@@ -2083,6 +2267,7 @@ export type CredentialSelect<ExtArgs extends runtime.Types.Extensions.InternalAr
   taskToken?: boolean | Prisma.Credential$taskTokenArgs<ExtArgs>
   findings?: boolean | Prisma.Credential$findingsArgs<ExtArgs>
   usages?: boolean | Prisma.Credential$usagesArgs<ExtArgs>
+  borrowedCases?: boolean | Prisma.Credential$borrowedCasesArgs<ExtArgs>
   _count?: boolean | Prisma.CredentialCountOutputTypeDefaultArgs<ExtArgs>
 }, ExtArgs["result"]["credential"]>
 
@@ -2175,6 +2360,7 @@ export type CredentialInclude<ExtArgs extends runtime.Types.Extensions.InternalA
   taskToken?: boolean | Prisma.Credential$taskTokenArgs<ExtArgs>
   findings?: boolean | Prisma.Credential$findingsArgs<ExtArgs>
   usages?: boolean | Prisma.Credential$usagesArgs<ExtArgs>
+  borrowedCases?: boolean | Prisma.Credential$borrowedCasesArgs<ExtArgs>
   _count?: boolean | Prisma.CredentialCountOutputTypeDefaultArgs<ExtArgs>
 }
 export type CredentialIncludeCreateManyAndReturn<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = {
@@ -2200,6 +2386,7 @@ export type $CredentialPayload<ExtArgs extends runtime.Types.Extensions.Internal
     taskToken: Prisma.$TaskTokenPayload<ExtArgs> | null
     findings: Prisma.$FindingPayload<ExtArgs>[]
     usages: Prisma.$CredentialUsagePayload<ExtArgs>[]
+    borrowedCases: Prisma.$BorrowedCasePayload<ExtArgs>[]
   }
   scalars: runtime.Types.Extensions.GetPayloadResult<{
     id: string
@@ -2630,6 +2817,7 @@ export interface Prisma__CredentialClient<T, Null = never, ExtArgs extends runti
   taskToken<T extends Prisma.Credential$taskTokenArgs<ExtArgs> = {}>(args?: Prisma.Subset<T, Prisma.Credential$taskTokenArgs<ExtArgs>>): Prisma.Prisma__TaskTokenClient<runtime.Types.Result.GetResult<Prisma.$TaskTokenPayload<ExtArgs>, T, "findUniqueOrThrow", GlobalOmitOptions> | null, null, ExtArgs, GlobalOmitOptions>
   findings<T extends Prisma.Credential$findingsArgs<ExtArgs> = {}>(args?: Prisma.Subset<T, Prisma.Credential$findingsArgs<ExtArgs>>): Prisma.PrismaPromise<runtime.Types.Result.GetResult<Prisma.$FindingPayload<ExtArgs>, T, "findMany", GlobalOmitOptions> | Null>
   usages<T extends Prisma.Credential$usagesArgs<ExtArgs> = {}>(args?: Prisma.Subset<T, Prisma.Credential$usagesArgs<ExtArgs>>): Prisma.PrismaPromise<runtime.Types.Result.GetResult<Prisma.$CredentialUsagePayload<ExtArgs>, T, "findMany", GlobalOmitOptions> | Null>
+  borrowedCases<T extends Prisma.Credential$borrowedCasesArgs<ExtArgs> = {}>(args?: Prisma.Subset<T, Prisma.Credential$borrowedCasesArgs<ExtArgs>>): Prisma.PrismaPromise<runtime.Types.Result.GetResult<Prisma.$BorrowedCasePayload<ExtArgs>, T, "findMany", GlobalOmitOptions> | Null>
   /**
    * Attaches callbacks for the resolution and/or rejection of the Promise.
    * @param onfulfilled The callback to execute when the Promise is resolved.
@@ -3219,6 +3407,30 @@ export type Credential$usagesArgs<ExtArgs extends runtime.Types.Extensions.Inter
   take?: number
   skip?: number
   distinct?: Prisma.CredentialUsageScalarFieldEnum | Prisma.CredentialUsageScalarFieldEnum[]
+}
+
+/**
+ * Credential.borrowedCases
+ */
+export type Credential$borrowedCasesArgs<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = {
+  /**
+   * Select specific fields to fetch from the BorrowedCase
+   */
+  select?: Prisma.BorrowedCaseSelect<ExtArgs> | null
+  /**
+   * Omit specific fields from the BorrowedCase
+   */
+  omit?: Prisma.BorrowedCaseOmit<ExtArgs> | null
+  /**
+   * Choose, which related nodes to fetch as well
+   */
+  include?: Prisma.BorrowedCaseInclude<ExtArgs> | null
+  where?: Prisma.BorrowedCaseWhereInput
+  orderBy?: Prisma.BorrowedCaseOrderByWithRelationInput | Prisma.BorrowedCaseOrderByWithRelationInput[]
+  cursor?: Prisma.BorrowedCaseWhereUniqueInput
+  take?: number
+  skip?: number
+  distinct?: Prisma.BorrowedCaseScalarFieldEnum | Prisma.BorrowedCaseScalarFieldEnum[]
 }
 
 /**

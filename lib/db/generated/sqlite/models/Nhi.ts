@@ -368,6 +368,7 @@ export type NhiWhereInput = {
   findings?: Prisma.FindingListRelationFilter
   reviewItems?: Prisma.ReviewItemListRelationFilter
   owners?: Prisma.NhiOwnerListRelationFilter
+  borrowedCases?: Prisma.BorrowedCaseListRelationFilter
 }
 
 export type NhiOrderByWithRelationInput = {
@@ -400,6 +401,7 @@ export type NhiOrderByWithRelationInput = {
   findings?: Prisma.FindingOrderByRelationAggregateInput
   reviewItems?: Prisma.ReviewItemOrderByRelationAggregateInput
   owners?: Prisma.NhiOwnerOrderByRelationAggregateInput
+  borrowedCases?: Prisma.BorrowedCaseOrderByRelationAggregateInput
 }
 
 export type NhiWhereUniqueInput = Prisma.AtLeast<{
@@ -436,6 +438,7 @@ export type NhiWhereUniqueInput = Prisma.AtLeast<{
   findings?: Prisma.FindingListRelationFilter
   reviewItems?: Prisma.ReviewItemListRelationFilter
   owners?: Prisma.NhiOwnerListRelationFilter
+  borrowedCases?: Prisma.BorrowedCaseListRelationFilter
 }, "id" | "system_externalId">
 
 export type NhiOrderByWithAggregationInput = {
@@ -523,6 +526,7 @@ export type NhiCreateInput = {
   findings?: Prisma.FindingCreateNestedManyWithoutNhiInput
   reviewItems?: Prisma.ReviewItemCreateNestedManyWithoutNhiInput
   owners?: Prisma.NhiOwnerCreateNestedManyWithoutNhiInput
+  borrowedCases?: Prisma.BorrowedCaseCreateNestedManyWithoutAgentNhiInput
 }
 
 export type NhiUncheckedCreateInput = {
@@ -554,6 +558,7 @@ export type NhiUncheckedCreateInput = {
   findings?: Prisma.FindingUncheckedCreateNestedManyWithoutNhiInput
   reviewItems?: Prisma.ReviewItemUncheckedCreateNestedManyWithoutNhiInput
   owners?: Prisma.NhiOwnerUncheckedCreateNestedManyWithoutNhiInput
+  borrowedCases?: Prisma.BorrowedCaseUncheckedCreateNestedManyWithoutAgentNhiInput
 }
 
 export type NhiUpdateInput = {
@@ -585,6 +590,7 @@ export type NhiUpdateInput = {
   findings?: Prisma.FindingUpdateManyWithoutNhiNestedInput
   reviewItems?: Prisma.ReviewItemUpdateManyWithoutNhiNestedInput
   owners?: Prisma.NhiOwnerUpdateManyWithoutNhiNestedInput
+  borrowedCases?: Prisma.BorrowedCaseUpdateManyWithoutAgentNhiNestedInput
 }
 
 export type NhiUncheckedUpdateInput = {
@@ -616,6 +622,7 @@ export type NhiUncheckedUpdateInput = {
   findings?: Prisma.FindingUncheckedUpdateManyWithoutNhiNestedInput
   reviewItems?: Prisma.ReviewItemUncheckedUpdateManyWithoutNhiNestedInput
   owners?: Prisma.NhiOwnerUncheckedUpdateManyWithoutNhiNestedInput
+  borrowedCases?: Prisma.BorrowedCaseUncheckedUpdateManyWithoutAgentNhiNestedInput
 }
 
 export type NhiCreateManyInput = {
@@ -970,6 +977,22 @@ export type NhiUpdateOneRequiredWithoutOwnersNestedInput = {
   update?: Prisma.XOR<Prisma.XOR<Prisma.NhiUpdateToOneWithWhereWithoutOwnersInput, Prisma.NhiUpdateWithoutOwnersInput>, Prisma.NhiUncheckedUpdateWithoutOwnersInput>
 }
 
+export type NhiCreateNestedOneWithoutBorrowedCasesInput = {
+  create?: Prisma.XOR<Prisma.NhiCreateWithoutBorrowedCasesInput, Prisma.NhiUncheckedCreateWithoutBorrowedCasesInput>
+  connectOrCreate?: Prisma.NhiCreateOrConnectWithoutBorrowedCasesInput
+  connect?: Prisma.NhiWhereUniqueInput
+}
+
+export type NhiUpdateOneWithoutBorrowedCasesNestedInput = {
+  create?: Prisma.XOR<Prisma.NhiCreateWithoutBorrowedCasesInput, Prisma.NhiUncheckedCreateWithoutBorrowedCasesInput>
+  connectOrCreate?: Prisma.NhiCreateOrConnectWithoutBorrowedCasesInput
+  upsert?: Prisma.NhiUpsertWithoutBorrowedCasesInput
+  disconnect?: Prisma.NhiWhereInput | boolean
+  delete?: Prisma.NhiWhereInput | boolean
+  connect?: Prisma.NhiWhereUniqueInput
+  update?: Prisma.XOR<Prisma.XOR<Prisma.NhiUpdateToOneWithWhereWithoutBorrowedCasesInput, Prisma.NhiUpdateWithoutBorrowedCasesInput>, Prisma.NhiUncheckedUpdateWithoutBorrowedCasesInput>
+}
+
 export type NhiCreateWithoutSponsorInput = {
   id?: string
   system: string
@@ -998,6 +1021,7 @@ export type NhiCreateWithoutSponsorInput = {
   findings?: Prisma.FindingCreateNestedManyWithoutNhiInput
   reviewItems?: Prisma.ReviewItemCreateNestedManyWithoutNhiInput
   owners?: Prisma.NhiOwnerCreateNestedManyWithoutNhiInput
+  borrowedCases?: Prisma.BorrowedCaseCreateNestedManyWithoutAgentNhiInput
 }
 
 export type NhiUncheckedCreateWithoutSponsorInput = {
@@ -1028,6 +1052,7 @@ export type NhiUncheckedCreateWithoutSponsorInput = {
   findings?: Prisma.FindingUncheckedCreateNestedManyWithoutNhiInput
   reviewItems?: Prisma.ReviewItemUncheckedCreateNestedManyWithoutNhiInput
   owners?: Prisma.NhiOwnerUncheckedCreateNestedManyWithoutNhiInput
+  borrowedCases?: Prisma.BorrowedCaseUncheckedCreateNestedManyWithoutAgentNhiInput
 }
 
 export type NhiCreateOrConnectWithoutSponsorInput = {
@@ -1110,6 +1135,7 @@ export type NhiCreateWithoutSubjectCredentialsInput = {
   findings?: Prisma.FindingCreateNestedManyWithoutNhiInput
   reviewItems?: Prisma.ReviewItemCreateNestedManyWithoutNhiInput
   owners?: Prisma.NhiOwnerCreateNestedManyWithoutNhiInput
+  borrowedCases?: Prisma.BorrowedCaseCreateNestedManyWithoutAgentNhiInput
 }
 
 export type NhiUncheckedCreateWithoutSubjectCredentialsInput = {
@@ -1140,6 +1166,7 @@ export type NhiUncheckedCreateWithoutSubjectCredentialsInput = {
   findings?: Prisma.FindingUncheckedCreateNestedManyWithoutNhiInput
   reviewItems?: Prisma.ReviewItemUncheckedCreateNestedManyWithoutNhiInput
   owners?: Prisma.NhiOwnerUncheckedCreateNestedManyWithoutNhiInput
+  borrowedCases?: Prisma.BorrowedCaseUncheckedCreateNestedManyWithoutAgentNhiInput
 }
 
 export type NhiCreateOrConnectWithoutSubjectCredentialsInput = {
@@ -1175,6 +1202,7 @@ export type NhiCreateWithoutHeldCredentialsInput = {
   findings?: Prisma.FindingCreateNestedManyWithoutNhiInput
   reviewItems?: Prisma.ReviewItemCreateNestedManyWithoutNhiInput
   owners?: Prisma.NhiOwnerCreateNestedManyWithoutNhiInput
+  borrowedCases?: Prisma.BorrowedCaseCreateNestedManyWithoutAgentNhiInput
 }
 
 export type NhiUncheckedCreateWithoutHeldCredentialsInput = {
@@ -1205,6 +1233,7 @@ export type NhiUncheckedCreateWithoutHeldCredentialsInput = {
   findings?: Prisma.FindingUncheckedCreateNestedManyWithoutNhiInput
   reviewItems?: Prisma.ReviewItemUncheckedCreateNestedManyWithoutNhiInput
   owners?: Prisma.NhiOwnerUncheckedCreateNestedManyWithoutNhiInput
+  borrowedCases?: Prisma.BorrowedCaseUncheckedCreateNestedManyWithoutAgentNhiInput
 }
 
 export type NhiCreateOrConnectWithoutHeldCredentialsInput = {
@@ -1251,6 +1280,7 @@ export type NhiUpdateWithoutSubjectCredentialsInput = {
   findings?: Prisma.FindingUpdateManyWithoutNhiNestedInput
   reviewItems?: Prisma.ReviewItemUpdateManyWithoutNhiNestedInput
   owners?: Prisma.NhiOwnerUpdateManyWithoutNhiNestedInput
+  borrowedCases?: Prisma.BorrowedCaseUpdateManyWithoutAgentNhiNestedInput
 }
 
 export type NhiUncheckedUpdateWithoutSubjectCredentialsInput = {
@@ -1281,6 +1311,7 @@ export type NhiUncheckedUpdateWithoutSubjectCredentialsInput = {
   findings?: Prisma.FindingUncheckedUpdateManyWithoutNhiNestedInput
   reviewItems?: Prisma.ReviewItemUncheckedUpdateManyWithoutNhiNestedInput
   owners?: Prisma.NhiOwnerUncheckedUpdateManyWithoutNhiNestedInput
+  borrowedCases?: Prisma.BorrowedCaseUncheckedUpdateManyWithoutAgentNhiNestedInput
 }
 
 export type NhiUpsertWithoutHeldCredentialsInput = {
@@ -1322,6 +1353,7 @@ export type NhiUpdateWithoutHeldCredentialsInput = {
   findings?: Prisma.FindingUpdateManyWithoutNhiNestedInput
   reviewItems?: Prisma.ReviewItemUpdateManyWithoutNhiNestedInput
   owners?: Prisma.NhiOwnerUpdateManyWithoutNhiNestedInput
+  borrowedCases?: Prisma.BorrowedCaseUpdateManyWithoutAgentNhiNestedInput
 }
 
 export type NhiUncheckedUpdateWithoutHeldCredentialsInput = {
@@ -1352,6 +1384,7 @@ export type NhiUncheckedUpdateWithoutHeldCredentialsInput = {
   findings?: Prisma.FindingUncheckedUpdateManyWithoutNhiNestedInput
   reviewItems?: Prisma.ReviewItemUncheckedUpdateManyWithoutNhiNestedInput
   owners?: Prisma.NhiOwnerUncheckedUpdateManyWithoutNhiNestedInput
+  borrowedCases?: Prisma.BorrowedCaseUncheckedUpdateManyWithoutAgentNhiNestedInput
 }
 
 export type NhiCreateWithoutScopeRequestsInput = {
@@ -1382,6 +1415,7 @@ export type NhiCreateWithoutScopeRequestsInput = {
   findings?: Prisma.FindingCreateNestedManyWithoutNhiInput
   reviewItems?: Prisma.ReviewItemCreateNestedManyWithoutNhiInput
   owners?: Prisma.NhiOwnerCreateNestedManyWithoutNhiInput
+  borrowedCases?: Prisma.BorrowedCaseCreateNestedManyWithoutAgentNhiInput
 }
 
 export type NhiUncheckedCreateWithoutScopeRequestsInput = {
@@ -1412,6 +1446,7 @@ export type NhiUncheckedCreateWithoutScopeRequestsInput = {
   findings?: Prisma.FindingUncheckedCreateNestedManyWithoutNhiInput
   reviewItems?: Prisma.ReviewItemUncheckedCreateNestedManyWithoutNhiInput
   owners?: Prisma.NhiOwnerUncheckedCreateNestedManyWithoutNhiInput
+  borrowedCases?: Prisma.BorrowedCaseUncheckedCreateNestedManyWithoutAgentNhiInput
 }
 
 export type NhiCreateOrConnectWithoutScopeRequestsInput = {
@@ -1458,6 +1493,7 @@ export type NhiUpdateWithoutScopeRequestsInput = {
   findings?: Prisma.FindingUpdateManyWithoutNhiNestedInput
   reviewItems?: Prisma.ReviewItemUpdateManyWithoutNhiNestedInput
   owners?: Prisma.NhiOwnerUpdateManyWithoutNhiNestedInput
+  borrowedCases?: Prisma.BorrowedCaseUpdateManyWithoutAgentNhiNestedInput
 }
 
 export type NhiUncheckedUpdateWithoutScopeRequestsInput = {
@@ -1488,6 +1524,7 @@ export type NhiUncheckedUpdateWithoutScopeRequestsInput = {
   findings?: Prisma.FindingUncheckedUpdateManyWithoutNhiNestedInput
   reviewItems?: Prisma.ReviewItemUncheckedUpdateManyWithoutNhiNestedInput
   owners?: Prisma.NhiOwnerUncheckedUpdateManyWithoutNhiNestedInput
+  borrowedCases?: Prisma.BorrowedCaseUncheckedUpdateManyWithoutAgentNhiNestedInput
 }
 
 export type NhiCreateWithoutApiKeysInput = {
@@ -1518,6 +1555,7 @@ export type NhiCreateWithoutApiKeysInput = {
   findings?: Prisma.FindingCreateNestedManyWithoutNhiInput
   reviewItems?: Prisma.ReviewItemCreateNestedManyWithoutNhiInput
   owners?: Prisma.NhiOwnerCreateNestedManyWithoutNhiInput
+  borrowedCases?: Prisma.BorrowedCaseCreateNestedManyWithoutAgentNhiInput
 }
 
 export type NhiUncheckedCreateWithoutApiKeysInput = {
@@ -1548,6 +1586,7 @@ export type NhiUncheckedCreateWithoutApiKeysInput = {
   findings?: Prisma.FindingUncheckedCreateNestedManyWithoutNhiInput
   reviewItems?: Prisma.ReviewItemUncheckedCreateNestedManyWithoutNhiInput
   owners?: Prisma.NhiOwnerUncheckedCreateNestedManyWithoutNhiInput
+  borrowedCases?: Prisma.BorrowedCaseUncheckedCreateNestedManyWithoutAgentNhiInput
 }
 
 export type NhiCreateOrConnectWithoutApiKeysInput = {
@@ -1594,6 +1633,7 @@ export type NhiUpdateWithoutApiKeysInput = {
   findings?: Prisma.FindingUpdateManyWithoutNhiNestedInput
   reviewItems?: Prisma.ReviewItemUpdateManyWithoutNhiNestedInput
   owners?: Prisma.NhiOwnerUpdateManyWithoutNhiNestedInput
+  borrowedCases?: Prisma.BorrowedCaseUpdateManyWithoutAgentNhiNestedInput
 }
 
 export type NhiUncheckedUpdateWithoutApiKeysInput = {
@@ -1624,6 +1664,7 @@ export type NhiUncheckedUpdateWithoutApiKeysInput = {
   findings?: Prisma.FindingUncheckedUpdateManyWithoutNhiNestedInput
   reviewItems?: Prisma.ReviewItemUncheckedUpdateManyWithoutNhiNestedInput
   owners?: Prisma.NhiOwnerUncheckedUpdateManyWithoutNhiNestedInput
+  borrowedCases?: Prisma.BorrowedCaseUncheckedUpdateManyWithoutAgentNhiNestedInput
 }
 
 export type NhiCreateWithoutFindingsInput = {
@@ -1654,6 +1695,7 @@ export type NhiCreateWithoutFindingsInput = {
   apiKeys?: Prisma.ApiKeyCreateNestedManyWithoutNhiInput
   reviewItems?: Prisma.ReviewItemCreateNestedManyWithoutNhiInput
   owners?: Prisma.NhiOwnerCreateNestedManyWithoutNhiInput
+  borrowedCases?: Prisma.BorrowedCaseCreateNestedManyWithoutAgentNhiInput
 }
 
 export type NhiUncheckedCreateWithoutFindingsInput = {
@@ -1684,6 +1726,7 @@ export type NhiUncheckedCreateWithoutFindingsInput = {
   apiKeys?: Prisma.ApiKeyUncheckedCreateNestedManyWithoutNhiInput
   reviewItems?: Prisma.ReviewItemUncheckedCreateNestedManyWithoutNhiInput
   owners?: Prisma.NhiOwnerUncheckedCreateNestedManyWithoutNhiInput
+  borrowedCases?: Prisma.BorrowedCaseUncheckedCreateNestedManyWithoutAgentNhiInput
 }
 
 export type NhiCreateOrConnectWithoutFindingsInput = {
@@ -1730,6 +1773,7 @@ export type NhiUpdateWithoutFindingsInput = {
   apiKeys?: Prisma.ApiKeyUpdateManyWithoutNhiNestedInput
   reviewItems?: Prisma.ReviewItemUpdateManyWithoutNhiNestedInput
   owners?: Prisma.NhiOwnerUpdateManyWithoutNhiNestedInput
+  borrowedCases?: Prisma.BorrowedCaseUpdateManyWithoutAgentNhiNestedInput
 }
 
 export type NhiUncheckedUpdateWithoutFindingsInput = {
@@ -1760,6 +1804,7 @@ export type NhiUncheckedUpdateWithoutFindingsInput = {
   apiKeys?: Prisma.ApiKeyUncheckedUpdateManyWithoutNhiNestedInput
   reviewItems?: Prisma.ReviewItemUncheckedUpdateManyWithoutNhiNestedInput
   owners?: Prisma.NhiOwnerUncheckedUpdateManyWithoutNhiNestedInput
+  borrowedCases?: Prisma.BorrowedCaseUncheckedUpdateManyWithoutAgentNhiNestedInput
 }
 
 export type NhiCreateWithoutReviewItemsInput = {
@@ -1790,6 +1835,7 @@ export type NhiCreateWithoutReviewItemsInput = {
   apiKeys?: Prisma.ApiKeyCreateNestedManyWithoutNhiInput
   findings?: Prisma.FindingCreateNestedManyWithoutNhiInput
   owners?: Prisma.NhiOwnerCreateNestedManyWithoutNhiInput
+  borrowedCases?: Prisma.BorrowedCaseCreateNestedManyWithoutAgentNhiInput
 }
 
 export type NhiUncheckedCreateWithoutReviewItemsInput = {
@@ -1820,6 +1866,7 @@ export type NhiUncheckedCreateWithoutReviewItemsInput = {
   apiKeys?: Prisma.ApiKeyUncheckedCreateNestedManyWithoutNhiInput
   findings?: Prisma.FindingUncheckedCreateNestedManyWithoutNhiInput
   owners?: Prisma.NhiOwnerUncheckedCreateNestedManyWithoutNhiInput
+  borrowedCases?: Prisma.BorrowedCaseUncheckedCreateNestedManyWithoutAgentNhiInput
 }
 
 export type NhiCreateOrConnectWithoutReviewItemsInput = {
@@ -1866,6 +1913,7 @@ export type NhiUpdateWithoutReviewItemsInput = {
   apiKeys?: Prisma.ApiKeyUpdateManyWithoutNhiNestedInput
   findings?: Prisma.FindingUpdateManyWithoutNhiNestedInput
   owners?: Prisma.NhiOwnerUpdateManyWithoutNhiNestedInput
+  borrowedCases?: Prisma.BorrowedCaseUpdateManyWithoutAgentNhiNestedInput
 }
 
 export type NhiUncheckedUpdateWithoutReviewItemsInput = {
@@ -1896,6 +1944,7 @@ export type NhiUncheckedUpdateWithoutReviewItemsInput = {
   apiKeys?: Prisma.ApiKeyUncheckedUpdateManyWithoutNhiNestedInput
   findings?: Prisma.FindingUncheckedUpdateManyWithoutNhiNestedInput
   owners?: Prisma.NhiOwnerUncheckedUpdateManyWithoutNhiNestedInput
+  borrowedCases?: Prisma.BorrowedCaseUncheckedUpdateManyWithoutAgentNhiNestedInput
 }
 
 export type NhiCreateWithoutOwnersInput = {
@@ -1926,6 +1975,7 @@ export type NhiCreateWithoutOwnersInput = {
   apiKeys?: Prisma.ApiKeyCreateNestedManyWithoutNhiInput
   findings?: Prisma.FindingCreateNestedManyWithoutNhiInput
   reviewItems?: Prisma.ReviewItemCreateNestedManyWithoutNhiInput
+  borrowedCases?: Prisma.BorrowedCaseCreateNestedManyWithoutAgentNhiInput
 }
 
 export type NhiUncheckedCreateWithoutOwnersInput = {
@@ -1956,6 +2006,7 @@ export type NhiUncheckedCreateWithoutOwnersInput = {
   apiKeys?: Prisma.ApiKeyUncheckedCreateNestedManyWithoutNhiInput
   findings?: Prisma.FindingUncheckedCreateNestedManyWithoutNhiInput
   reviewItems?: Prisma.ReviewItemUncheckedCreateNestedManyWithoutNhiInput
+  borrowedCases?: Prisma.BorrowedCaseUncheckedCreateNestedManyWithoutAgentNhiInput
 }
 
 export type NhiCreateOrConnectWithoutOwnersInput = {
@@ -2002,6 +2053,7 @@ export type NhiUpdateWithoutOwnersInput = {
   apiKeys?: Prisma.ApiKeyUpdateManyWithoutNhiNestedInput
   findings?: Prisma.FindingUpdateManyWithoutNhiNestedInput
   reviewItems?: Prisma.ReviewItemUpdateManyWithoutNhiNestedInput
+  borrowedCases?: Prisma.BorrowedCaseUpdateManyWithoutAgentNhiNestedInput
 }
 
 export type NhiUncheckedUpdateWithoutOwnersInput = {
@@ -2032,6 +2084,147 @@ export type NhiUncheckedUpdateWithoutOwnersInput = {
   apiKeys?: Prisma.ApiKeyUncheckedUpdateManyWithoutNhiNestedInput
   findings?: Prisma.FindingUncheckedUpdateManyWithoutNhiNestedInput
   reviewItems?: Prisma.ReviewItemUncheckedUpdateManyWithoutNhiNestedInput
+  borrowedCases?: Prisma.BorrowedCaseUncheckedUpdateManyWithoutAgentNhiNestedInput
+}
+
+export type NhiCreateWithoutBorrowedCasesInput = {
+  id?: string
+  system: string
+  externalId: string
+  name: string
+  kind: $Enums.NhiKind
+  environment?: string
+  status?: $Enums.NhiStatus
+  description?: string | null
+  lastSeenAt?: Date | string | null
+  discoveredAt?: Date | string | null
+  createdAt?: Date | string
+  updatedAt?: Date | string
+  searchText?: string
+  nameKey?: string
+  credentialCount?: number
+  standingCredentialCount?: number
+  borrowedCredentialCount?: number
+  openFindingCount?: number
+  highestSeverityRank?: number
+  orphaned?: boolean
+  sponsor?: Prisma.HumanCreateNestedOneWithoutSponsoredNhisInput
+  subjectCredentials?: Prisma.CredentialCreateNestedManyWithoutSubjectNhiInput
+  heldCredentials?: Prisma.CredentialCreateNestedManyWithoutHolderNhiInput
+  scopeRequests?: Prisma.ScopeRequestCreateNestedManyWithoutNhiInput
+  apiKeys?: Prisma.ApiKeyCreateNestedManyWithoutNhiInput
+  findings?: Prisma.FindingCreateNestedManyWithoutNhiInput
+  reviewItems?: Prisma.ReviewItemCreateNestedManyWithoutNhiInput
+  owners?: Prisma.NhiOwnerCreateNestedManyWithoutNhiInput
+}
+
+export type NhiUncheckedCreateWithoutBorrowedCasesInput = {
+  id?: string
+  system: string
+  externalId: string
+  name: string
+  kind: $Enums.NhiKind
+  environment?: string
+  status?: $Enums.NhiStatus
+  description?: string | null
+  sponsorId?: string | null
+  lastSeenAt?: Date | string | null
+  discoveredAt?: Date | string | null
+  createdAt?: Date | string
+  updatedAt?: Date | string
+  searchText?: string
+  nameKey?: string
+  credentialCount?: number
+  standingCredentialCount?: number
+  borrowedCredentialCount?: number
+  openFindingCount?: number
+  highestSeverityRank?: number
+  orphaned?: boolean
+  subjectCredentials?: Prisma.CredentialUncheckedCreateNestedManyWithoutSubjectNhiInput
+  heldCredentials?: Prisma.CredentialUncheckedCreateNestedManyWithoutHolderNhiInput
+  scopeRequests?: Prisma.ScopeRequestUncheckedCreateNestedManyWithoutNhiInput
+  apiKeys?: Prisma.ApiKeyUncheckedCreateNestedManyWithoutNhiInput
+  findings?: Prisma.FindingUncheckedCreateNestedManyWithoutNhiInput
+  reviewItems?: Prisma.ReviewItemUncheckedCreateNestedManyWithoutNhiInput
+  owners?: Prisma.NhiOwnerUncheckedCreateNestedManyWithoutNhiInput
+}
+
+export type NhiCreateOrConnectWithoutBorrowedCasesInput = {
+  where: Prisma.NhiWhereUniqueInput
+  create: Prisma.XOR<Prisma.NhiCreateWithoutBorrowedCasesInput, Prisma.NhiUncheckedCreateWithoutBorrowedCasesInput>
+}
+
+export type NhiUpsertWithoutBorrowedCasesInput = {
+  update: Prisma.XOR<Prisma.NhiUpdateWithoutBorrowedCasesInput, Prisma.NhiUncheckedUpdateWithoutBorrowedCasesInput>
+  create: Prisma.XOR<Prisma.NhiCreateWithoutBorrowedCasesInput, Prisma.NhiUncheckedCreateWithoutBorrowedCasesInput>
+  where?: Prisma.NhiWhereInput
+}
+
+export type NhiUpdateToOneWithWhereWithoutBorrowedCasesInput = {
+  where?: Prisma.NhiWhereInput
+  data: Prisma.XOR<Prisma.NhiUpdateWithoutBorrowedCasesInput, Prisma.NhiUncheckedUpdateWithoutBorrowedCasesInput>
+}
+
+export type NhiUpdateWithoutBorrowedCasesInput = {
+  id?: Prisma.StringFieldUpdateOperationsInput | string
+  system?: Prisma.StringFieldUpdateOperationsInput | string
+  externalId?: Prisma.StringFieldUpdateOperationsInput | string
+  name?: Prisma.StringFieldUpdateOperationsInput | string
+  kind?: Prisma.EnumNhiKindFieldUpdateOperationsInput | $Enums.NhiKind
+  environment?: Prisma.StringFieldUpdateOperationsInput | string
+  status?: Prisma.EnumNhiStatusFieldUpdateOperationsInput | $Enums.NhiStatus
+  description?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  lastSeenAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
+  discoveredAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
+  createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  searchText?: Prisma.StringFieldUpdateOperationsInput | string
+  nameKey?: Prisma.StringFieldUpdateOperationsInput | string
+  credentialCount?: Prisma.IntFieldUpdateOperationsInput | number
+  standingCredentialCount?: Prisma.IntFieldUpdateOperationsInput | number
+  borrowedCredentialCount?: Prisma.IntFieldUpdateOperationsInput | number
+  openFindingCount?: Prisma.IntFieldUpdateOperationsInput | number
+  highestSeverityRank?: Prisma.IntFieldUpdateOperationsInput | number
+  orphaned?: Prisma.BoolFieldUpdateOperationsInput | boolean
+  sponsor?: Prisma.HumanUpdateOneWithoutSponsoredNhisNestedInput
+  subjectCredentials?: Prisma.CredentialUpdateManyWithoutSubjectNhiNestedInput
+  heldCredentials?: Prisma.CredentialUpdateManyWithoutHolderNhiNestedInput
+  scopeRequests?: Prisma.ScopeRequestUpdateManyWithoutNhiNestedInput
+  apiKeys?: Prisma.ApiKeyUpdateManyWithoutNhiNestedInput
+  findings?: Prisma.FindingUpdateManyWithoutNhiNestedInput
+  reviewItems?: Prisma.ReviewItemUpdateManyWithoutNhiNestedInput
+  owners?: Prisma.NhiOwnerUpdateManyWithoutNhiNestedInput
+}
+
+export type NhiUncheckedUpdateWithoutBorrowedCasesInput = {
+  id?: Prisma.StringFieldUpdateOperationsInput | string
+  system?: Prisma.StringFieldUpdateOperationsInput | string
+  externalId?: Prisma.StringFieldUpdateOperationsInput | string
+  name?: Prisma.StringFieldUpdateOperationsInput | string
+  kind?: Prisma.EnumNhiKindFieldUpdateOperationsInput | $Enums.NhiKind
+  environment?: Prisma.StringFieldUpdateOperationsInput | string
+  status?: Prisma.EnumNhiStatusFieldUpdateOperationsInput | $Enums.NhiStatus
+  description?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  sponsorId?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  lastSeenAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
+  discoveredAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
+  createdAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  updatedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
+  searchText?: Prisma.StringFieldUpdateOperationsInput | string
+  nameKey?: Prisma.StringFieldUpdateOperationsInput | string
+  credentialCount?: Prisma.IntFieldUpdateOperationsInput | number
+  standingCredentialCount?: Prisma.IntFieldUpdateOperationsInput | number
+  borrowedCredentialCount?: Prisma.IntFieldUpdateOperationsInput | number
+  openFindingCount?: Prisma.IntFieldUpdateOperationsInput | number
+  highestSeverityRank?: Prisma.IntFieldUpdateOperationsInput | number
+  orphaned?: Prisma.BoolFieldUpdateOperationsInput | boolean
+  subjectCredentials?: Prisma.CredentialUncheckedUpdateManyWithoutSubjectNhiNestedInput
+  heldCredentials?: Prisma.CredentialUncheckedUpdateManyWithoutHolderNhiNestedInput
+  scopeRequests?: Prisma.ScopeRequestUncheckedUpdateManyWithoutNhiNestedInput
+  apiKeys?: Prisma.ApiKeyUncheckedUpdateManyWithoutNhiNestedInput
+  findings?: Prisma.FindingUncheckedUpdateManyWithoutNhiNestedInput
+  reviewItems?: Prisma.ReviewItemUncheckedUpdateManyWithoutNhiNestedInput
+  owners?: Prisma.NhiOwnerUncheckedUpdateManyWithoutNhiNestedInput
 }
 
 export type NhiCreateManySponsorInput = {
@@ -2085,6 +2278,7 @@ export type NhiUpdateWithoutSponsorInput = {
   findings?: Prisma.FindingUpdateManyWithoutNhiNestedInput
   reviewItems?: Prisma.ReviewItemUpdateManyWithoutNhiNestedInput
   owners?: Prisma.NhiOwnerUpdateManyWithoutNhiNestedInput
+  borrowedCases?: Prisma.BorrowedCaseUpdateManyWithoutAgentNhiNestedInput
 }
 
 export type NhiUncheckedUpdateWithoutSponsorInput = {
@@ -2115,6 +2309,7 @@ export type NhiUncheckedUpdateWithoutSponsorInput = {
   findings?: Prisma.FindingUncheckedUpdateManyWithoutNhiNestedInput
   reviewItems?: Prisma.ReviewItemUncheckedUpdateManyWithoutNhiNestedInput
   owners?: Prisma.NhiOwnerUncheckedUpdateManyWithoutNhiNestedInput
+  borrowedCases?: Prisma.BorrowedCaseUncheckedUpdateManyWithoutAgentNhiNestedInput
 }
 
 export type NhiUncheckedUpdateManyWithoutSponsorInput = {
@@ -2153,6 +2348,7 @@ export type NhiCountOutputType = {
   findings: number
   reviewItems: number
   owners: number
+  borrowedCases: number
 }
 
 export type NhiCountOutputTypeSelect<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = {
@@ -2163,6 +2359,7 @@ export type NhiCountOutputTypeSelect<ExtArgs extends runtime.Types.Extensions.In
   findings?: boolean | NhiCountOutputTypeCountFindingsArgs
   reviewItems?: boolean | NhiCountOutputTypeCountReviewItemsArgs
   owners?: boolean | NhiCountOutputTypeCountOwnersArgs
+  borrowedCases?: boolean | NhiCountOutputTypeCountBorrowedCasesArgs
 }
 
 /**
@@ -2224,6 +2421,13 @@ export type NhiCountOutputTypeCountOwnersArgs<ExtArgs extends runtime.Types.Exte
   where?: Prisma.NhiOwnerWhereInput
 }
 
+/**
+ * NhiCountOutputType without action
+ */
+export type NhiCountOutputTypeCountBorrowedCasesArgs<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = {
+  where?: Prisma.BorrowedCaseWhereInput
+}
+
 
 export type NhiSelect<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = runtime.Types.Extensions.GetSelect<{
   id?: boolean
@@ -2255,6 +2459,7 @@ export type NhiSelect<ExtArgs extends runtime.Types.Extensions.InternalArgs = ru
   findings?: boolean | Prisma.Nhi$findingsArgs<ExtArgs>
   reviewItems?: boolean | Prisma.Nhi$reviewItemsArgs<ExtArgs>
   owners?: boolean | Prisma.Nhi$ownersArgs<ExtArgs>
+  borrowedCases?: boolean | Prisma.Nhi$borrowedCasesArgs<ExtArgs>
   _count?: boolean | Prisma.NhiCountOutputTypeDefaultArgs<ExtArgs>
 }, ExtArgs["result"]["nhi"]>
 
@@ -2342,6 +2547,7 @@ export type NhiInclude<ExtArgs extends runtime.Types.Extensions.InternalArgs = r
   findings?: boolean | Prisma.Nhi$findingsArgs<ExtArgs>
   reviewItems?: boolean | Prisma.Nhi$reviewItemsArgs<ExtArgs>
   owners?: boolean | Prisma.Nhi$ownersArgs<ExtArgs>
+  borrowedCases?: boolean | Prisma.Nhi$borrowedCasesArgs<ExtArgs>
   _count?: boolean | Prisma.NhiCountOutputTypeDefaultArgs<ExtArgs>
 }
 export type NhiIncludeCreateManyAndReturn<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = {
@@ -2362,6 +2568,7 @@ export type $NhiPayload<ExtArgs extends runtime.Types.Extensions.InternalArgs = 
     findings: Prisma.$FindingPayload<ExtArgs>[]
     reviewItems: Prisma.$ReviewItemPayload<ExtArgs>[]
     owners: Prisma.$NhiOwnerPayload<ExtArgs>[]
+    borrowedCases: Prisma.$BorrowedCasePayload<ExtArgs>[]
   }
   scalars: runtime.Types.Extensions.GetPayloadResult<{
     id: string
@@ -2803,6 +3010,7 @@ export interface Prisma__NhiClient<T, Null = never, ExtArgs extends runtime.Type
   findings<T extends Prisma.Nhi$findingsArgs<ExtArgs> = {}>(args?: Prisma.Subset<T, Prisma.Nhi$findingsArgs<ExtArgs>>): Prisma.PrismaPromise<runtime.Types.Result.GetResult<Prisma.$FindingPayload<ExtArgs>, T, "findMany", GlobalOmitOptions> | Null>
   reviewItems<T extends Prisma.Nhi$reviewItemsArgs<ExtArgs> = {}>(args?: Prisma.Subset<T, Prisma.Nhi$reviewItemsArgs<ExtArgs>>): Prisma.PrismaPromise<runtime.Types.Result.GetResult<Prisma.$ReviewItemPayload<ExtArgs>, T, "findMany", GlobalOmitOptions> | Null>
   owners<T extends Prisma.Nhi$ownersArgs<ExtArgs> = {}>(args?: Prisma.Subset<T, Prisma.Nhi$ownersArgs<ExtArgs>>): Prisma.PrismaPromise<runtime.Types.Result.GetResult<Prisma.$NhiOwnerPayload<ExtArgs>, T, "findMany", GlobalOmitOptions> | Null>
+  borrowedCases<T extends Prisma.Nhi$borrowedCasesArgs<ExtArgs> = {}>(args?: Prisma.Subset<T, Prisma.Nhi$borrowedCasesArgs<ExtArgs>>): Prisma.PrismaPromise<runtime.Types.Result.GetResult<Prisma.$BorrowedCasePayload<ExtArgs>, T, "findMany", GlobalOmitOptions> | Null>
   /**
    * Attaches callbacks for the resolution and/or rejection of the Promise.
    * @param onfulfilled The callback to execute when the Promise is resolved.
@@ -3436,6 +3644,30 @@ export type Nhi$ownersArgs<ExtArgs extends runtime.Types.Extensions.InternalArgs
   take?: number
   skip?: number
   distinct?: Prisma.NhiOwnerScalarFieldEnum | Prisma.NhiOwnerScalarFieldEnum[]
+}
+
+/**
+ * Nhi.borrowedCases
+ */
+export type Nhi$borrowedCasesArgs<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = {
+  /**
+   * Select specific fields to fetch from the BorrowedCase
+   */
+  select?: Prisma.BorrowedCaseSelect<ExtArgs> | null
+  /**
+   * Omit specific fields from the BorrowedCase
+   */
+  omit?: Prisma.BorrowedCaseOmit<ExtArgs> | null
+  /**
+   * Choose, which related nodes to fetch as well
+   */
+  include?: Prisma.BorrowedCaseInclude<ExtArgs> | null
+  where?: Prisma.BorrowedCaseWhereInput
+  orderBy?: Prisma.BorrowedCaseOrderByWithRelationInput | Prisma.BorrowedCaseOrderByWithRelationInput[]
+  cursor?: Prisma.BorrowedCaseWhereUniqueInput
+  take?: number
+  skip?: number
+  distinct?: Prisma.BorrowedCaseScalarFieldEnum | Prisma.BorrowedCaseScalarFieldEnum[]
 }
 
 /**
