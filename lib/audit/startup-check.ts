@@ -7,7 +7,7 @@ import { missingAppendOnlyTriggers, unprotectedTrailMessage } from './append-onl
  * append-only triggers: every change it records there could be silently rewritten, and evidence that can be
  * rewritten is not evidence. A database that cannot be reached yet is left to the health check (503).
  */
-export async function startupRefusal(): Promise<string | null> {
+async function startupRefusal(): Promise<string | null> {
   let missing: string[];
   try {
     missing = await missingAppendOnlyTriggers(await getDb());
@@ -16,4 +16,12 @@ export async function startupRefusal(): Promise<string | null> {
     return null;
   }
   return missing.length === 0 ? null : unprotectedTrailMessage(missing);
+}
+
+/** Stops the Node.js server before its first request when the trail is unprotected. */
+export async function refuseToStartIfUnprotected(): Promise<void> {
+  const refusal = await startupRefusal();
+  if (refusal === null) return;
+  console.error(`Steward refuses to start. ${refusal}`);
+  process.exit(1);
 }
