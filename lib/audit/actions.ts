@@ -27,6 +27,8 @@ export const AUDIT_ACTIONS = {
   identitiesUpserted: 'identity.upsert',
   apiKeyCreated: 'api_key.create',
   apiKeyRevoked: 'api_key.revoke',
+  eventsImported: 'events.import',
+  nhiDiscovered: 'nhi.discover',
 } as const;
 
 export type StewardAction = (typeof AUDIT_ACTIONS)[keyof typeof AUDIT_ACTIONS];

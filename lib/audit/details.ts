@@ -83,6 +83,22 @@ export type AuditDetails = {
   'identity.upsert': { via: 'api' | 'csv'; outcome: 'created' | 'updated'; changed: FieldChanges; batch: string };
   'api_key.create': ApiKeyDetails;
   'api_key.revoke': ApiKeyDetails;
+  'events.import': {
+    format: string;
+    accepted: number;
+    duplicates: number;
+    rejected: number;
+    discovered: number;
+    aliasesLearned: number;
+  };
+  'nhi.discover': {
+    name: string;
+    kind: string;
+    system: string;
+    externalId: string;
+    firstSeenAt: string;
+    lastSeenAt: string;
+  };
 };
 
 type MissingDetails = Exclude<StewardAction, keyof AuditDetails>;

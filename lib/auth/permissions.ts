@@ -20,6 +20,7 @@ export const PERMISSIONS = {
   'inventory.lift_suspension': SECURITY_TEAM,
   'borrowed.read': READERS,
   'borrowed.remediate': SECURITY_TEAM,
+  'events.import': SECURITY_TEAM,
   'scope.read': EVERY_ROLE,
   'scope.approve': APPROVERS,
   'scope.approve_high_risk': SECURITY_TEAM,
