@@ -27,6 +27,18 @@ type ApiKeyDetails = {
 
 type SignInDetails = Record<string, unknown>;
 
+/** What a borrowed-credential case is about, for the events that open or reopen it. */
+type BorrowedCaseFacts = {
+  confidence: string;
+  flagged: boolean;
+  human: string;
+  credential: string;
+  credentialKind: string;
+  eventCount: number;
+  firstSeen: string;
+  lastSeen: string;
+};
+
 export type AuditDetails = {
   'auth.sign_in': SignInDetails;
   'auth.sign_in_failed': SignInDetails;
@@ -83,6 +95,30 @@ export type AuditDetails = {
   'identity.upsert': { via: 'api' | 'csv'; outcome: 'created' | 'updated'; changed: FieldChanges; batch: string };
   'api_key.create': ApiKeyDetails;
   'api_key.revoke': ApiKeyDetails;
+  'borrowed.case_open': BorrowedCaseFacts;
+  'borrowed.case_reopen': BorrowedCaseFacts & { reason: string; from: string; by: 'person' | 'detection' };
+  'borrowed.case_assign': { from: string | null; to: string; status: { from: string; to: string } };
+  'borrowed.case_migrate': { status: { from: string; to: string }; assigneeId: string | null };
+  'borrowed.case_resolve': {
+    status: { from: string; to: string };
+    credentialEndedAt: string;
+    endedBy: 'revoked' | 'rotated' | 'expired' | 'stated';
+    lastSeen: string;
+  };
+  'borrowed.refresh': {
+    events: number;
+    cases: number;
+    flagged: number;
+    opened: number;
+    reopened: number;
+    updated: number;
+  };
+  'borrowed.suppression_create': {
+    reason: string;
+    expiresAt: string;
+    match: { credential?: string; human?: string; agent?: string; source?: string };
+  };
+  'borrowed.suppression_lift': { reason: string; expiresAt: string };
   'events.import': {
     format: string;
     accepted: number;

@@ -19,6 +19,7 @@ export const PERMISSIONS = {
   'inventory.edit_sponsored': APPROVERS,
   'inventory.lift_suspension': SECURITY_TEAM,
   'borrowed.read': READERS,
+  'borrowed.read_sponsored': APPROVERS,
   'borrowed.remediate': SECURITY_TEAM,
   'events.import': SECURITY_TEAM,
   'scope.read': EVERY_ROLE,
@@ -53,7 +54,7 @@ export const KEY_PERMISSIONS = {
   AGENT: ['scope.request', 'scope.fetch_token'],
   INGEST: ['events.ingest'],
   ADMIN: ['identities.upsert'],
-  AUDIT: ['audit.verify', 'evidence.export'],
+  AUDIT: ['audit.verify', 'evidence.export', 'borrowed.read'],
 } as const satisfies Record<ApiKeyKind, readonly string[]>;
 
 export type KeyPermission = (typeof KEY_PERMISSIONS)[ApiKeyKind][number];

@@ -1,0 +1,353 @@
+import 'server-only';
+import { getDb, type Db, type Tx } from '../db';
+import { AUDIT_ACTIONS } from '../audit/actions';
+import {
+  detectBorrowedCredentials,
+  type BorrowedCase as DetectedCase,
+  type DetectionInventory,
+  type InventoryCredential,
+  type NormalizedEvent,
+} from '../detect/borrowed';
+import { normalizedFromStored, type StoredImportedEvent } from '../ingest/stored';
+import { systemJob, type UseCaseContext } from '../use-case';
+import type { Principal } from '../audit/append';
+import { loadDetectionInventory } from './inventory';
+import type { EvidenceItem } from './list';
+
+export type RefreshSummary = { cases: number; flagged: number; opened: number; reopened: number; updated: number };
+
+const JOB = 'steward:borrowed-detection';
+/** Rows per read: large enough that a million events take a few hundred queries, small enough to stay light. */
+const PAGE_SIZE = 5_000;
+/** Distinct `details` texts whose parsed parts are shared between events; past it each row is parsed alone. */
+const SHARED_SHAPES = 50_000;
+/** How often a refresh re-reads the events imported while it ran before it writes what it found anyway. */
+const ATTEMPTS = 3;
+
+/** The imported events read back from the chain, with the audit `seq` of each at the same position. */
+type ImportedEvents = { events: NormalizedEvent[]; seqs: number[]; lastSeq: number };
+
+/**
+ * Most imported events repeat the principal, credential and client of others: the same `details` text. Their
+ * parsed parts are shared, so a million events hold a million small objects, not a million copies of each part.
+ */
+function eventReader() {
+  const shapes = new Map<string, NormalizedEvent | null>();
+  return (row: StoredImportedEvent): NormalizedEvent | null => {
+    const shapeKey = `${row.outcome}\u0000${row.details}`;
+    const shape = shapes.get(shapeKey);
+    if (shape === null) return null;
+    if (shape === undefined) {
+      const event = normalizedFromStored(row);
+      if (shapes.size < SHARED_SHAPES) shapes.set(shapeKey, event);
+      return event;
+    }
+    if (row.sourceEventId === null) return null;
+    return {
+      ...shape,
+      source: row.source,
+      sourceEventId: row.sourceEventId,
+      occurredAt: row.occurredAt,
+      action: row.action,
+      resource: row.resource,
+      environment: row.environment,
+    };
+  };
+}
+
+const STORED_COLUMNS = {
+  seq: true,
+  source: true,
+  sourceEventId: true,
+  occurredAt: true,
+  action: true,
+  resource: true,
+  outcome: true,
+  environment: true,
+  details: true,
+} as const;
+
+/** Reads the imported events after `afterSeq` in pages by seq, appending them to `into`. */
+async function readImportedEvents(db: Db | Tx, into: ImportedEvents, read = eventReader()): Promise<void> {
+  for (;;) {
+    const rows = await db.auditEvent.findMany({
+      where: { seq: { gt: into.lastSeq }, sourceEventId: { not: null } },
+      orderBy: { seq: 'asc' },
+      take: PAGE_SIZE,
+      select: STORED_COLUMNS,
+    });
+    for (const row of rows) {
+      const event = read(row);
+      if (!event) continue;
+      into.events.push(event);
+      into.seqs.push(row.seq);
+    }
+    if (rows.length > 0) into.lastSeq = rows[rows.length - 1].seq;
+    if (rows.length < PAGE_SIZE) return;
+  }
+}
+
+/** The inventory credential a case's credential is, by the same fingerprints detection matches. */
+function inventoryCredentialFor(
+  found: DetectedCase,
+  byFingerprint: Map<string, InventoryCredential>,
+): InventoryCredential | null {
+  const prints = [found.credential.externalId, found.credential.fingerprint].filter(
+    (print): print is string => print !== null,
+  );
+  for (const print of prints) {
+    const candidates = [print, `sha256:${print}`, ...found.sources.map((source) => `${source}:${print}`)];
+    for (const candidate of candidates) {
+      const credential = byFingerprint.get(candidate);
+      if (credential) return credential;
+    }
+  }
+  return null;
+}
+
+type CaseFacts = {
+  confidence: 'HIGH' | 'MEDIUM' | 'LOW';
+  flagged: boolean;
+  score: number;
+  suppressionId: string | null;
+  humanId: string | null;
+  humanLabel: string;
+  humanEmail: string | null;
+  humanExternalIds: string;
+  credentialId: string | null;
+  credentialKey: string;
+  credentialKind: string;
+  credentialExternalId: string;
+  credentialFingerprint: string | null;
+  agentNhiId: string | null;
+  agents: string;
+  sources: string;
+  reasons: string;
+  evidence: string;
+  coverage: string;
+  firstSeen: Date;
+  lastSeen: Date;
+  eventCount: number;
+  interactiveEventCount: number;
+  searchText: string;
+};
+
+export type StoredAgent = { id?: string; label: string; family?: string; clientClass?: string; userAgent?: string };
+
+function searchTextOf(found: DetectedCase, holderName: string | null): string {
+  const parts = [
+    found.human.label,
+    found.human.email,
+    ...found.human.externalIds,
+    found.credential.externalId,
+    found.credential.kind,
+    found.credential.fingerprint,
+    holderName,
+    ...found.agents.flatMap((agent) => [agent.label, agent.userAgent]),
+    ...found.sources,
+  ];
+  return [...new Set(parts.filter((part): part is string => Boolean(part)).map((part) => part.toLowerCase()))].join(
+    ' ',
+  );
+}
+
+type Lookups = {
+  credentialByFingerprint: Map<string, InventoryCredential>;
+  credentialById: Map<string, InventoryCredential>;
+  nhiNames: Map<string, string>;
+};
+
+function factsOf(found: DetectedCase, seqs: number[], lookups: Lookups): CaseFacts {
+  const credential =
+    (found.credential.inventoryId ? lookups.credentialById.get(found.credential.inventoryId) : null) ??
+    inventoryCredentialFor(found, lookups.credentialByFingerprint);
+  const agentNhiId = credential?.holderNhiId ?? null;
+  const holderName = agentNhiId ? (lookups.nhiNames.get(agentNhiId) ?? null) : null;
+  const agents: StoredAgent[] = found.agents.map((agent) => ({
+    label: agent.label,
+    family: agent.family,
+    clientClass: agent.clientClass,
+    ...(agent.userAgent ? { userAgent: agent.userAgent } : {}),
+  }));
+  if (agentNhiId && holderName) agents.unshift({ id: agentNhiId, label: holderName });
+  const evidence: EvidenceItem[] = found.evidence.map((event) => ({
+    seq: seqs[event.index] ?? null,
+    source: event.source,
+    sourceEventId: event.sourceEventId,
+    occurredAt: event.occurredAt.toISOString(),
+    action: event.action,
+    role: event.role,
+    userAgent: event.userAgent,
+    ip: event.ip,
+    note: event.note,
+  }));
+  return {
+    confidence: found.confidence === 'high' ? 'HIGH' : found.confidence === 'medium' ? 'MEDIUM' : 'LOW',
+    flagged: found.flagged,
+    score: found.score,
+    suppressionId: found.suppression?.ruleId ?? null,
+    humanId: found.human.personId,
+    humanLabel: found.human.label,
+    humanEmail: found.human.email,
+    humanExternalIds: JSON.stringify(found.human.externalIds),
+    credentialId: credential?.id ?? null,
+    credentialKey: found.credential.key,
+    credentialKind: found.credential.kind,
+    credentialExternalId: found.credential.externalId,
+    credentialFingerprint: found.credential.fingerprint,
+    agentNhiId,
+    agents: JSON.stringify(agents),
+    sources: JSON.stringify(found.sources),
+    reasons: JSON.stringify(found.reasons.map(({ code, message }) => ({ code, message }))),
+    evidence: JSON.stringify(evidence),
+    coverage: JSON.stringify(found.coverage),
+    firstSeen: found.firstSeen,
+    lastSeen: found.lastSeen,
+    eventCount: found.eventCount,
+    interactiveEventCount: found.interactiveEventCount,
+    searchText: searchTextOf(found, holderName),
+  };
+}
+
+function changedFields(stored: CaseFacts, fresh: CaseFacts): (keyof CaseFacts)[] {
+  return (Object.keys(fresh) as (keyof CaseFacts)[]).filter((field) => {
+    const before = stored[field];
+    const after = fresh[field];
+    if (before instanceof Date && after instanceof Date) return before.getTime() !== after.getTime();
+    return before !== after;
+  });
+}
+
+function auditFacts(facts: CaseFacts) {
+  return {
+    confidence: facts.confidence.toLowerCase(),
+    flagged: facts.flagged,
+    human: facts.humanLabel,
+    credential: facts.credentialExternalId,
+    credentialKind: facts.credentialKind,
+    eventCount: facts.eventCount,
+    firstSeen: facts.firstSeen.toISOString(),
+    lastSeen: facts.lastSeen.toISOString(),
+  };
+}
+
+const STORED_FACTS = {
+  id: true,
+  status: true,
+  credentialEndedAt: true,
+  confidence: true,
+  flagged: true,
+  score: true,
+  suppressionId: true,
+  humanId: true,
+  humanLabel: true,
+  humanEmail: true,
+  humanExternalIds: true,
+  credentialId: true,
+  credentialKey: true,
+  credentialKind: true,
+  credentialExternalId: true,
+  credentialFingerprint: true,
+  agentNhiId: true,
+  agents: true,
+  sources: true,
+  reasons: true,
+  evidence: true,
+  coverage: true,
+  firstSeen: true,
+  lastSeen: true,
+  eventCount: true,
+  interactiveEventCount: true,
+  searchText: true,
+} as const;
+
+class NewerEventsArrived extends Error {}
+
+/** Writes what detection found: new cases open, changed ones update, a resolved case used again reopens. */
+async function storeCases(
+  { tx, audit }: UseCaseContext<Principal>,
+  found: DetectedCase[],
+  imported: ImportedEvents,
+  inventory: DetectionInventory,
+  now: Date,
+): Promise<RefreshSummary> {
+  const lookups: Lookups = {
+    credentialByFingerprint: new Map(inventory.credentials.map((credential) => [credential.fingerprint, credential])),
+    credentialById: new Map(inventory.credentials.map((credential) => [credential.id, credential])),
+    nhiNames: new Map(inventory.nhis.map((nhi) => [nhi.id, nhi.name])),
+  };
+  const stored = new Map(
+    (await tx.borrowedCase.findMany({ select: STORED_FACTS })).map((row) => [row.id, row] as const),
+  );
+  const summary: RefreshSummary = { cases: found.length, flagged: 0, opened: 0, reopened: 0, updated: 0 };
+  const created: (CaseFacts & { id: string })[] = [];
+  for (const detected of found) {
+    const facts = factsOf(detected, imported.seqs, lookups);
+    if (facts.flagged) summary.flagged += 1;
+    const existing = stored.get(detected.id);
+    if (!existing) {
+      created.push({ id: detected.id, ...facts });
+      audit(AUDIT_ACTIONS.borrowedCaseOpened, `borrowed-case:${detected.id}`, auditFacts(facts));
+      continue;
+    }
+    const usedAfterEnd =
+      existing.status === 'RESOLVED' &&
+      existing.credentialEndedAt !== null &&
+      facts.lastSeen.getTime() > existing.credentialEndedAt.getTime();
+    const changed = changedFields(existing, facts);
+    if (changed.length === 0 && !usedAfterEnd) continue;
+    const reopen = usedAfterEnd
+      ? { status: 'OPEN' as const, statusChangedAt: now, resolvedAt: null, credentialEndedAt: null }
+      : {};
+    await tx.borrowedCase.update({ where: { id: detected.id }, data: { ...facts, ...reopen } });
+    if (usedAfterEnd) {
+      summary.reopened += 1;
+      audit(AUDIT_ACTIONS.borrowedCaseReopened, `borrowed-case:${detected.id}`, {
+        ...auditFacts(facts),
+        reason: `Borrowed use seen at ${facts.lastSeen.toISOString()}, after the credential ended at ${existing.credentialEndedAt!.toISOString()}.`,
+        from: 'RESOLVED',
+        by: 'detection',
+      });
+    } else summary.updated += 1;
+  }
+  if (created.length > 0)
+    await tx.borrowedCase.createMany({
+      data: created.map((row) => ({ ...row, status: 'OPEN', detectedAt: now, statusChangedAt: now })),
+    });
+  summary.opened = created.length;
+  audit(AUDIT_ACTIONS.borrowedCasesRefreshed, null, { events: imported.events.length, ...summary });
+  return summary;
+}
+
+/**
+ * Runs borrowed-credential detection over every imported event in the chain and brings the stored cases up to
+ * date, keeping each case's status and assignee across runs. Events are read outside the writing transaction;
+ * the transaction then takes the chain's write lock and, if events were imported meanwhile, the run reads those
+ * too and weighs again, so a slower run never overwrites a newer one's findings with older ones.
+ */
+export async function refreshBorrowedCases(options: { now?: Date } = {}): Promise<RefreshSummary> {
+  const now = options.now ?? new Date();
+  const db = await getDb();
+  const inventory = await loadDetectionInventory(db, now);
+  const imported: ImportedEvents = { events: [], seqs: [], lastSeq: 0 };
+  const read = eventReader();
+  for (let attempt = 1; ; attempt++) {
+    await readImportedEvents(db, imported, read);
+    const found = detectBorrowedCredentials(imported.events, inventory, { now });
+    try {
+      return await systemJob(JOB, async (context) => {
+        // Holding the chain's write lock, no import can commit until this run has written its cases.
+        await context.tx.auditChainHead.update({ where: { id: 1 }, data: { updatedAt: new Date() } });
+        if (attempt < ATTEMPTS) {
+          const newer = await context.tx.auditEvent.count({
+            where: { seq: { gt: imported.lastSeq }, sourceEventId: { not: null } },
+          });
+          if (newer > 0) throw new NewerEventsArrived();
+        }
+        return storeCases(context, found, imported, inventory, now);
+      });
+    } catch (error) {
+      if (!(error instanceof NewerEventsArrived)) throw error;
+    }
+  }
+}
