@@ -181,14 +181,14 @@ describe("clients and the sample's shapes", () => {
     expect(found.agents[0].family).toBe('acme-triage');
   });
 
-  it('links a person across sources: their Okta MFA sign-in counts beside their GitHub token', () => {
+  it('links a person across sources: their Okta MFA sign-in counts beside their GitHub token used elsewhere', () => {
     const okta = oktaUser('00u1fay000000000001', 'fay@acme.example');
     const signIns = [oktaSignIn(okta, T0 + 9 * 60 * MINUTE, '175.16.199.20', 'sess-fay')];
     const byEmail = githubUser('fay-dev', 'fay@acme.example');
     const byLogin = githubUser('fay-dev');
     const calls = (actor: typeof byEmail) =>
       series(T0 + 10 * 60 * MINUTE, 8, MINUTE).map((at) =>
-        githubApiRequest(actor, { id: '4242' }, at, UA.octokit, '175.16.199.20'),
+        githubApiRequest(actor, { id: '4242' }, at, UA.octokit, '203.0.113.40'),
       );
     const reasonsOf = (cases: BorrowedCase[]) => cases.flatMap((found) => found.reasons.map((reason) => reason.code));
     expect(

@@ -31,6 +31,7 @@ const AGENT_RULES: ClientRule[] = [
   rule('cursor', 'agent', /\bcursor\/|cursor-agent/i),
   rule('devin', 'agent', /\bdevin\b/i),
   rule('aider', 'agent', /\baider\b/i),
+  rule('cline', 'agent', /\bcline\/|roo-?code/i),
   rule('goose', 'agent', /\bgoose\//i),
   rule('browser-automation', 'agent', /headlesschrome|playwright|puppeteer|selenium|browser[-_]use/i),
 ];
@@ -58,6 +59,8 @@ const CLI_RULES: ClientRule[] = [
   rule('terraform', 'cli', /terraform\//i),
   rule('kubectl', 'cli', /^kubectl\//i),
   rule('github-desktop', 'human_app', /githubdesktop/i),
+  // An editor's own integration (VS Code's pull-request view, JetBrains' GitHub plugin) polls while the person works.
+  rule('editor', 'human_app', /vscode|visual studio code|jetbrains|intellij/i),
   rule('okta-verify', 'human_app', /oktaverify|okta verify/i),
   rule('mobile-app', 'human_app', /^dalvik\/|cfnetwork\/|darwin\/.*\b(iphone|ipad)\b/i),
 ];

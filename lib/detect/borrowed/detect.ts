@@ -143,8 +143,13 @@ function ceilingOf(signals: Signal[], context: GroupContext): Ceiling {
   const sdk = Boolean(found('SDK_CLIENT'));
   const elsewhere = ELSEWHERE.some((code) => found(code));
   if (!BEHAVIOUR.some((code) => found(code))) {
-    const together = Boolean(found('BROWSER_AND_AUTOMATION_TOGETHER'));
-    return sdk && together ? { ceiling: 'medium', why: null } : { ceiling: 'low', why: BRIEF };
+    // A brief use counts only when the code plainly ran somewhere the person was not: beside their own use from
+    // another network, inside a managed runtime, or a run of calls from a network they never used.
+    const ranElsewhere =
+      Boolean(found('BROWSER_AND_AUTOMATION_TOGETHER')) ||
+      Boolean(found('SERVER_ENVIRONMENT')?.strong) ||
+      Boolean(found('NEW_NETWORK')?.strong);
+    return sdk && ranElsewhere ? { ceiling: 'medium', why: null } : { ceiling: 'low', why: BRIEF };
   }
   if (sdk) return { ceiling: 'high', why: null };
   const rate = found('MACHINE_RATE');

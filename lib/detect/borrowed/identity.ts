@@ -77,7 +77,7 @@ function localPart(value: string): string {
 
 function matchPerson(event: NormalizedEvent, index: InventoryIndex): InventoryPerson | null {
   const principal = event.principal;
-  const candidates = [principal.email, principal.externalId, tailOf(principal.externalId)];
+  const candidates = [principal.email, principal.externalId, tailOf(principal.externalId), sourceIdentityOf(event)];
   for (const candidate of candidates) {
     const person = candidate ? index.personByName.get(candidate.toLowerCase()) : undefined;
     if (person) return person;
@@ -144,17 +144,39 @@ function judgePrincipal(event: NormalizedEvent, index: InventoryIndex): Principa
   if ((principal.kind === 'machine' && !personsToken) || isKnownNhi(event, index)) return MACHINE_VERDICT;
   const person = matchPerson(event, index);
   if (person) return personActor(event, person, false);
-  const name = localPart(principal.email ?? tailOf(principal.externalId));
+  const name = localPart(principal.email ?? sourceIdentityOf(event) ?? tailOf(principal.externalId));
   if (SERVICE_LIKE_NAME.test(name)) return MACHINE_VERDICT;
   if (principal.kind === 'person' || personsToken) return personActor(event, null, false);
   const emailLike = looksLikePersonEmail(principal.email) || looksLikePersonEmail(tailOf(principal.externalId));
   return personActor(event, null, !emailLike);
 }
 
+/**
+ * The source identity an AWS role session carries: set by the person (or their identity provider) when the role was
+ * assumed, it stays the same across every session of theirs, while the session name and key change each time.
+ */
+function sourceIdentityOf(event: NormalizedEvent): string | null {
+  const delegation = event.delegation;
+  if (event.source !== 'aws' || delegation?.kind !== 'assume_role') return null;
+  const first = delegation.chain[0];
+  return first && !first.startsWith('arn:') ? first : null;
+}
+
+/**
+ * One key per person however many principals the logs give them: the directory's person, else their email (a role
+ * session named for them, a source identity, a UPN), else the role session's source identity, else the principal.
+ */
 function personActor(event: NormalizedEvent, person: InventoryPerson | null, needsConfirmation: boolean): PersonActor {
   const principal = event.principal;
   const tail = tailOf(principal.externalId);
-  const email = person?.email ?? principal.email ?? (looksLikePersonEmail(tail) ? tail : null);
-  const personKey = person ? `person:${person.id}` : `${event.source}:${principal.externalId}`;
-  return { kind: 'person', personKey, person, email: email?.toLowerCase() ?? null, needsConfirmation };
+  const email = (person?.email ?? principal.email ?? (looksLikePersonEmail(tail) ? tail : null))?.toLowerCase() ?? null;
+  const sourceIdentity = sourceIdentityOf(event);
+  const personKey = person
+    ? `person:${person.id}`
+    : email
+      ? `email:${email}`
+      : sourceIdentity
+        ? `${event.source}:source-identity:${sourceIdentity.toLowerCase()}`
+        : `${event.source}:${principal.externalId}`;
+  return { kind: 'person', personKey, person, email, needsConfirmation };
 }

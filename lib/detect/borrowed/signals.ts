@@ -25,9 +25,13 @@ export const THRESHOLDS = {
   cadenceRegularShare: 0.8,
   sustainedMinEvents: 10,
   sustainedMinHours: 3,
+  /** A pause longer than this ends a run of activity when counting the hours a credential was in use. */
+  activeRunGapMinutes: 75,
   /** A program seen in this many distinct hours ran through more than an afternoon of someone trying a script. */
   sustainedProgramHours: 8,
   newNetworkShare: 0.8,
+  /** A program's calls from a network the person never used, enough of them to be a run rather than a test. */
+  programElsewhereMinEvents: 10,
   togetherWindowMinutes: 10,
   togetherMinEvents: 3,
   mfaWindowHours: 24,
@@ -120,16 +124,31 @@ export function clientSignals(context: GroupContext): Signal[] {
 const SERVER_ENVIRONMENT =
   /exec-env\/(?!cloudshell)[a-z]|(os\/linux#|linux\/)[^ ]*-(aws|gcp|gke|azure)\b|environment\/(gce|gke|cloudrun|gae)/i;
 
+/**
+ * The execution environment a managed compute service announces to the SDKs inside it (AWS_EXECUTION_ENV in Lambda,
+ * ECS, CodeBuild …; a serverless runtime): no one sits at such a machine, so code there is never the person typing.
+ * A cloud kernel alone is weaker: a person may work on a virtual machine of their own.
+ */
+const MANAGED_RUNTIME = /exec-env\/(?!cloudshell)[a-z]|environment\/(cloudrun|gae)/i;
+/** Weight of a managed runtime: a person's key inside one is a workload's credential by construction. */
+export const MANAGED_RUNTIME_WEIGHT = 2;
+
 export function serverEnvironment(context: GroupContext): Signal | null {
   const { ordered, view } = context;
   const onServer = ordered.filter((i) => SERVER_ENVIRONMENT.test(view.events[i].client.userAgent ?? ''));
   if (onServer.length === 0) return null;
-  const hint = SERVER_ENVIRONMENT.exec(view.events[onServer[0]].client.userAgent ?? '')?.[0] ?? '';
-  return signal(
+  const managed = onServer.filter((i) => MANAGED_RUNTIME.test(view.events[i].client.userAgent ?? ''));
+  const shown = managed.length > 0 ? managed : onServer;
+  const hint = SERVER_ENVIRONMENT.exec(view.events[shown[0]].client.userAgent ?? '')?.[0] ?? '';
+  const found = signal(
     'SERVER_ENVIRONMENT',
-    `The client says it runs on a cloud server (${hint}) in ${plural(onServer.length, 'call')}: the credential was copied onto a machine, not used from the person's own device.`,
-    onServer,
+    managed.length > 0
+      ? `The client says it runs inside a managed cloud runtime (${hint}) in ${plural(managed.length, 'call')}: no one sits at such a machine, so the person's credential was handed to a workload.`
+      : `The client says it runs on a cloud server (${hint}) in ${plural(onServer.length, 'call')}: the credential was copied onto a machine, not used from the person's own device.`,
+    shown,
+    managed.length > 0,
   );
+  return managed.length > 0 ? { ...found, weight: MANAGED_RUNTIME_WEIGHT } : found;
 }
 
 function nonInteractiveApp(context: GroupContext, index: number): boolean {
@@ -261,12 +280,31 @@ function describeDuration(ms: number): string {
   return `${Math.round(ms / MINUTE)} minutes`;
 }
 
+/**
+ * Hours in use, counted over runs of activity rather than clock hours, so that a one-minute script that happens to
+ * start at 12:59 counts one hour, not two. A run ends at a pause longer than `activeRunGapMinutes`; each run counts
+ * its length in started hours. Days count only runs that began on different calendar days.
+ */
+function activeSpan(times: number[]): { hours: number; days: number } {
+  const gap = THRESHOLDS.activeRunGapMinutes * MINUTE;
+  let hours = 0;
+  const days = new Set<number>();
+  let start = 0;
+  for (let i = 1; i <= times.length; i++) {
+    if (i < times.length && times[i] - times[i - 1] <= gap) continue;
+    if (times.length === 0) break;
+    hours += Math.max(1, Math.ceil((times[i - 1] - times[start]) / HOUR));
+    days.add(Math.floor(times[start] / DAY));
+    start = i;
+  }
+  return { hours, days: days.size };
+}
+
 /** Used many times over hours or days, as opposed to a one-off script or a quick command. */
 export function sustainedUse(context: GroupContext): Signal | null {
   const { times } = context;
   if (times.length < THRESHOLDS.sustainedMinEvents) return null;
-  const hours = new Set(times.map((time) => Math.floor(time / HOUR))).size;
-  const days = new Set(times.map((time) => Math.floor(time / DAY))).size;
+  const { hours, days } = activeSpan(times);
   if (hours < THRESHOLDS.sustainedMinHours && days < 2) return null;
   const program = admitsProgram(context) && hours >= THRESHOLDS.sustainedProgramHours;
   const found = signal(
@@ -277,6 +315,9 @@ export function sustainedUse(context: GroupContext): Signal | null {
   return program ? { ...found, weight: SUSTAINED_PROGRAM_WEIGHT } : found;
 }
 
+/** Weight of a program's run from a network the person never used: code that runs somewhere else. */
+export const PROGRAM_ELSEWHERE_WEIGHT = 2;
+
 export function newNetwork(context: GroupContext): Signal | null {
   const { baseline, view, ordered } = context;
   if (baseline.regions.size === 0) return null;
@@ -284,11 +325,15 @@ export function newNetwork(context: GroupContext): Signal | null {
   const outside = withAddress.filter((i) => !baseline.regions.has(view.prefixesOf(i)!.region));
   if (withAddress.length === 0 || outside.length / withAddress.length < THRESHOLDS.newNetworkShare) return null;
   const sites = [...new Set(outside.map((i) => view.prefixesOf(i)!.site))];
-  return signal(
+  const programCalls = outside.filter((i) => isAutomationClass(view.clientOf(i).clientClass)).length;
+  const program = programCalls >= THRESHOLDS.programElsewhereMinEvents;
+  const found = signal(
     'NEW_NETWORK',
-    `${plural(outside.length, 'call')} came from ${sites.slice(0, 3).join(', ')}${sites.length > 3 ? ' and others' : ''}, outside every /16 network the person used interactively (${plural(baseline.regions.size, 'network')}): another place, not where they work.`,
+    `${plural(outside.length, 'call')} came from ${sites.slice(0, 3).join(', ')}${sites.length > 3 ? ' and others' : ''}, outside every /16 network the person used interactively (${plural(baseline.regions.size, 'network')}): another place, not where they work${program ? `, and ${plural(programCalls, 'call')} of them by a program` : ''}.`,
     outside,
+    program,
   );
+  return program ? { ...found, weight: PROGRAM_ELSEWHERE_WEIGHT } : found;
 }
 
 /** The person at a browser on one network while the credential is used by a program on another, at the same time. */
@@ -339,7 +384,11 @@ export function keyUsedWhileMfaSignIn(context: GroupContext): Signal | null {
   const { view, ordered, baseline } = context;
   const event = view.events[ordered[0]];
   if (!event.credential || !PERSONAL_KEY_TYPES.has(event.credential.type)) return null;
-  const programmatic = ordered.filter((i) => isAutomationClass(view.clientOf(i).clientClass));
+  // Elsewhere: code on the person's own laptop while they are signed in is them running a script.
+  const programmatic = ordered.filter((i) => {
+    const site = view.prefixesOf(i)?.site;
+    return isAutomationClass(view.clientOf(i).clientClass) && site !== undefined && !baseline.sites.has(site);
+  });
   if (programmatic.length === 0 || baseline.mfaTimes.length === 0) return null;
   const window = THRESHOLDS.mfaWindowHours * HOUR;
   const from = view.times[programmatic[0]] - window;
@@ -348,7 +397,7 @@ export function keyUsedWhileMfaSignIn(context: GroupContext): Signal | null {
   if (signIns === 0) return null;
   return signal(
     'KEY_USED_WHILE_MFA_SIGN_IN',
-    `While code used the person's long-lived ${context.credentialLabel}, the person signed in interactively with MFA (${plural(signIns, 'time')}): the code's calls carry no second factor.`,
+    `While code used the person's long-lived ${context.credentialLabel} from a network they never worked from, the person signed in interactively with MFA (${plural(signIns, 'time')}): the code's calls carry no second factor.`,
     programmatic,
   );
 }
