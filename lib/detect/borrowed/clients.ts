@@ -125,9 +125,9 @@ export function clientClassifier(
   };
 }
 
-/** Microsoft's own apps that refresh a person's tokens in the background all day: a person's, not automation. */
+/** Everyday apps (Microsoft's own, a phone's built-in mail) that refresh a person's tokens in the background all day: a person's, not automation. */
 const FIRST_PARTY_PERSON_APPS =
-  /teams|outlook|office|onedrive|sharepoint|microsoft edge|windows sign in|authentication broker|azure portal|my apps|my signins|my profile|onenote|whiteboard|to-do|company portal|intune|microsoft 365|windows search|bing|skype|yammer|viva|loop|planner|power bi/i;
+  /teams|outlook|office|onedrive|sharepoint|microsoft edge|windows sign in|authentication broker|azure portal|my apps|my signins|my profile|onenote|whiteboard|to-do|company portal|intune|microsoft 365|windows search|bing|skype|yammer|viva|loop|planner|power bi|microsoft authenticator|microsoft defender|microsoft stream|microsoft forms|windows spotlight|universal store|apple internet accounts|ios accounts|exchange online|microsoft 365 copilot/i;
 const FIRST_PARTY_PERSON_APP_IDS = new Set([
   '1fec8e78-bce4-4aaf-ab1b-5451cc387264', // Microsoft Teams
   'd3590ed6-52b3-4102-aeff-aad2292ab01c', // Microsoft Office
@@ -154,8 +154,9 @@ export type AppKind = 'person_app' | 'person_cli' | 'other_app';
 /** Which kind of OAuth application a token was issued to. */
 export function appKind(appId: string | null, appName: string | null): AppKind {
   const id = appId?.toLowerCase() ?? '';
-  if (FIRST_PARTY_PERSON_APP_IDS.has(id) || (appName && FIRST_PARTY_PERSON_APPS.test(appName))) return 'person_app';
+  // Command-line tools first: their names also start with "Microsoft", and scripts sign in through them.
   if (PERSON_CLI_APP_IDS.has(id) || (appName && PERSON_CLI_APPS.test(appName))) return 'person_cli';
+  if (FIRST_PARTY_PERSON_APP_IDS.has(id) || (appName && FIRST_PARTY_PERSON_APPS.test(appName))) return 'person_app';
   return 'other_app';
 }
 

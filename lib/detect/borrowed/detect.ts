@@ -156,6 +156,11 @@ function ceilingOf(signals: Signal[], context: GroupContext): Ceiling {
   if (rate && (rate.strong || found('NON_INTERACTIVE_APP'))) return { ceiling: 'high', why: null };
   if (found('AROUND_THE_CLOCK') && (elsewhere || personalKeyOutsideBackgroundTools(context)))
     return { ceiling: 'medium', why: null };
+  if (
+    found('NEW_NETWORK')?.strong &&
+    PERSONAL_KEY_TYPES.has(context.view.events[context.ordered[0]].credential?.type ?? '')
+  )
+    return { ceiling: 'medium', why: null };
   return { ceiling: 'low', why: PERSON_TOOLS };
 }
 

@@ -147,9 +147,19 @@ function judgePrincipal(event: NormalizedEvent, index: InventoryIndex): Principa
   const name = localPart(principal.email ?? sourceIdentityOf(event) ?? tailOf(principal.externalId));
   if (SERVICE_LIKE_NAME.test(name)) return MACHINE_VERDICT;
   if (principal.kind === 'person' || personsToken) return personActor(event, null, false);
-  const emailLike = looksLikePersonEmail(principal.email) || looksLikePersonEmail(tailOf(principal.externalId));
-  return personActor(event, null, !emailLike);
+  const tail = tailOf(principal.externalId);
+  const personLike =
+    looksLikePersonEmail(principal.email) ||
+    looksLikePersonEmail(tail) ||
+    IDENTITY_CENTER_SESSION.test(principal.externalId) ||
+    (principal.sourceType === 'IAMUser' && GIVEN_AND_FAMILY_NAME.test(tail));
+  return personActor(event, null, !personLike);
 }
+
+/** A session of an IAM Identity Center permission set: AWS creates these roles only for the workforce's people. */
+const IDENTITY_CENTER_SESSION = /:assumed-role\/AWSReservedSSO_[^/]+\/[^/]+$/;
+/** `jane.doe`: how organisations name the IAM users they give people; services get hyphens and job names. */
+const GIVEN_AND_FAMILY_NAME = /^[a-z][a-z']*\.[a-z][a-z'-]+$/i;
 
 /**
  * The source identity an AWS role session carries: set by the person (or their identity provider) when the role was

@@ -32,6 +32,8 @@ export const THRESHOLDS = {
   newNetworkShare: 0.8,
   /** A program's calls from a network the person never used, enough of them to be a run rather than a test. */
   programElsewhereMinEvents: 10,
+  /** This many separate /16 networks, none the person's, is a fleet of machines rather than one person moving about. */
+  scatteredNetworks: 4,
   togetherWindowMinutes: 10,
   togetherMinEvents: 3,
   mfaWindowHours: 24,
@@ -327,13 +329,20 @@ export function newNetwork(context: GroupContext): Signal | null {
   const sites = [...new Set(outside.map((i) => view.prefixesOf(i)!.site))];
   const programCalls = outside.filter((i) => isAutomationClass(view.clientOf(i).clientClass)).length;
   const program = programCalls >= THRESHOLDS.programElsewhereMinEvents;
+  const regions = new Set(outside.map((i) => view.prefixesOf(i)!.region)).size;
+  // Build runners and cloud functions get a new address for every job; a person carries one laptop.
+  const scattered = regions >= THRESHOLDS.scatteredNetworks;
+  const details = [
+    program ? `${plural(programCalls, 'call')} of them by a program` : null,
+    scattered ? `spread over ${regions} separate /16 networks, as fleets of build or cloud machines are` : null,
+  ].filter(Boolean);
   const found = signal(
     'NEW_NETWORK',
-    `${plural(outside.length, 'call')} came from ${sites.slice(0, 3).join(', ')}${sites.length > 3 ? ' and others' : ''}, outside every /16 network the person used interactively (${plural(baseline.regions.size, 'network')}): another place, not where they work${program ? `, and ${plural(programCalls, 'call')} of them by a program` : ''}.`,
+    `${plural(outside.length, 'call')} came from ${sites.slice(0, 3).join(', ')}${sites.length > 3 ? ' and others' : ''}, outside every /16 network the person used interactively (${plural(baseline.regions.size, 'network')}): another place, not where they work${details.length > 0 ? `; ${details.join(', ')}` : ''}.`,
     outside,
-    program,
+    program || scattered,
   );
-  return program ? { ...found, weight: PROGRAM_ELSEWHERE_WEIGHT } : found;
+  return program || scattered ? { ...found, weight: PROGRAM_ELSEWHERE_WEIGHT } : found;
 }
 
 /** The person at a browser on one network while the credential is used by a program on another, at the same time. */
