@@ -255,6 +255,19 @@ describe('user agents as the logs write them', () => {
       'browser-automation',
     ],
     [UA.teamsAndroid, 'human_app', 'mobile-app'],
+    [
+      'Boto3/1.35.50 md/Botocore#1.35.50 ua/2.0 os/linux#6.1 lang/python#3.12 exec-env/CloudShell Botocore/1.35.50',
+      'cli',
+      'aws-cloudshell',
+    ],
+    ['GitHub VSCode Pull Requests octokit-rest.js/20.1.1 octokit-core.js/5.2.0 Node.js/20.18.0', 'human_app', 'editor'],
+    ['GitHubDesktop/3.4.9 (Macintosh)', 'human_app', 'github-desktop'],
+    [
+      'GitHub/1.190.0 (com.github.stormbreaker.prod; build:1190000; iOS 18.1.0) Alamofire/5.9.1',
+      'human_app',
+      'mobile-app',
+    ],
+    ['Cline/3.2.0', 'agent', 'cline'],
   ])('%s is %s', (userAgent, clientClass, family) => {
     expect(classify(userAgent)).toEqual({ clientClass, family });
   });

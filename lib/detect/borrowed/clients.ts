@@ -41,7 +41,8 @@ const CLI_RULES: ClientRule[] = [
   rule('aws-console', 'human_app', /s3console|^console\.[a-z0-9.-]*amazonaws\.com|^signin\.amazonaws\.com/i),
   rule('aws-internal', 'service', /^aws internal|^aws-internal\/|\.amazonaws\.com$/i),
   rule('aws-deploy-tool', 'cli', /aws-cdk\/|sam-cli|aws-sam-cli|pulumi|serverless\/|eksctl/i),
-  rule('aws-cloudshell', 'cli', /aws-cli\/.*exec-env\/cloudshell/i),
+  // CloudShell opens only from a console session: whatever runs in it, a person is at the keyboard.
+  rule('aws-cloudshell', 'cli', /exec-env\/cloudshell/i),
   rule('aws-cli-on-server', 'sdk', /aws-cli\/.*exec-env\/(aws_|ec2|ecs|lambda|codebuild)/i),
   rule('aws-cli', 'cli', /^aws-cli\//i),
   rule('gcloud-script', 'sdk', /gcloud\/.*from-script\/true/i),
@@ -62,7 +63,11 @@ const CLI_RULES: ClientRule[] = [
   // An editor's own integration (VS Code's pull-request view, JetBrains' GitHub plugin) polls while the person works.
   rule('editor', 'human_app', /vscode|visual studio code|jetbrains|intellij/i),
   rule('okta-verify', 'human_app', /oktaverify|okta verify/i),
-  rule('mobile-app', 'human_app', /^dalvik\/|cfnetwork\/|darwin\/.*\b(iphone|ipad)\b/i),
+  rule(
+    'mobile-app',
+    'human_app',
+    /^dalvik\/|cfnetwork\/|darwin\/.*\b(iphone|ipad)\b|\b(iphone|ipad)\b|\bios[ /]\d|\bandroid \d/i,
+  ),
 ];
 
 const SDK_RULES: ClientRule[] = [
