@@ -3,6 +3,7 @@ import { detectBorrowedCredentials } from '@/lib/detect/borrowed';
 import type { BorrowedCase } from '@/lib/detect/borrowed';
 import { NORMALIZERS } from '@/lib/ingest/parse';
 import type { NormalizedEvent } from '@/lib/ingest/types';
+import { rawHoldoutScenarios } from '@/tests/fixtures/detect/raw-holdout';
 import { rawScenarios, type RawScenario } from '@/tests/fixtures/detect/raw-scenarios';
 
 /**
@@ -10,7 +11,9 @@ import { rawScenarios, type RawScenario } from '@/tests/fixtures/detect/raw-scen
  * strength and the look-alikes real logs are full of, scored per format.
  */
 const NOW = new Date('2026-12-01T00:00:00Z');
-const scenarios = rawScenarios();
+const tuned = rawScenarios();
+const holdout = rawHoldoutScenarios();
+const scenarios = [...tuned, ...holdout];
 
 function eventsOf(scenario: RawScenario): NormalizedEvent[] {
   return scenario.records.map((record) => NORMALIZERS[scenario.format](record));
@@ -46,10 +49,13 @@ describe('borrowed credentials in raw vendor records', () => {
     },
   );
 
-  it('reports precision and recall per format', () => {
+  it.each([
+    ['the scenarios detection was tuned on', tuned],
+    ['the held-out scenarios', holdout],
+  ] as const)('reports precision and recall per format on %s', (label, set) => {
     // A scenario is one credential: a second flagged case for it is a duplicate, counted against precision.
     const rows = new Map<string, { tp: number; fp: number; fn: number; tn: number; duplicates: number }>();
-    for (const scenario of scenarios) {
+    for (const scenario of set) {
       const row = rows.get(scenario.format) ?? { tp: 0, fp: 0, fn: 0, tn: 0, duplicates: 0 };
       const flagged = flaggedOf(run(scenario)).length;
       if (scenario.borrowed) row[flagged > 0 ? 'tp' : 'fn']++;
@@ -63,7 +69,7 @@ describe('borrowed credentials in raw vendor records', () => {
       const recall = tp + fn === 0 ? 1 : tp / (tp + fn);
       return `${format.padEnd(10)} precision ${precision.toFixed(2)} (per case ${casePrecision.toFixed(2)}) recall ${recall.toFixed(2)} (TP ${tp} FP ${fp} FN ${fn} TN ${tn}, duplicate cases ${duplicates})`;
     });
-    console.info(`borrowed-credential detection on raw records:\n${lines.join('\n')}`);
+    console.info(`borrowed-credential detection on raw records, ${label}:\n${lines.join('\n')}`);
     expect(rows.size).toBe(5);
   });
 });

@@ -130,19 +130,40 @@ export function clientClassifier(
   };
 }
 
-/** Everyday apps (Microsoft's own, a phone's built-in mail) that refresh a person's tokens in the background all day: a person's, not automation. */
+/**
+ * Everyday apps (Microsoft's own, a phone's built-in mail) that refresh a person's tokens in the background all day: a
+ * person's, not automation. Known by application id first; by display name only as Microsoft writes it at the start
+ * of the name, since a tenant's own registrations are often named after the product they work with.
+ */
 const FIRST_PARTY_PERSON_APPS =
-  /teams|outlook|office|onedrive|sharepoint|microsoft edge|windows sign in|authentication broker|azure portal|my apps|my signins|my profile|onenote|whiteboard|to-do|company portal|intune|microsoft 365|windows search|bing|skype|yammer|viva|loop|planner|power bi|microsoft authenticator|microsoft defender|microsoft stream|microsoft forms|windows spotlight|universal store|apple internet accounts|ios accounts|exchange online|microsoft 365 copilot/i;
+  /^(microsoft (?!azure cli|azure powershell|graph)|office|outlook|onedrive|sharepoint online|windows (sign in|search|spotlight)|azure portal|my (apps|signins|profile)|onenote|yammer|viva |skype|power bi|bing|universal store|apple internet accounts|ios accounts|exchange online|intune|company portal|accounts control)/i;
 const FIRST_PARTY_PERSON_APP_IDS = new Set([
   '1fec8e78-bce4-4aaf-ab1b-5451cc387264', // Microsoft Teams
+  '5e3ce6c0-2b1f-4285-8d4b-75ee78787346', // Microsoft Teams Web Client
   'd3590ed6-52b3-4102-aeff-aad2292ab01c', // Microsoft Office
   '27922004-5251-4030-b22d-91ecd9a37ea4', // Outlook Mobile
+  '5d661950-3475-41cd-a2c3-d671a3162bc1', // Microsoft Outlook
   'ab9b8c07-8f02-4f72-87fa-80105867a763', // OneDrive SyncEngine
   'c44b4083-3bb0-49c1-b47d-974e53cbdf3c', // Azure Portal
   '29d9ed98-a469-4536-ade2-f981bc1d605e', // Microsoft Authentication Broker
+  '4813382a-8fa7-425e-ab75-3b753aab3abb', // Microsoft Authenticator App
   'ecd6b820-32c2-49b6-98a6-444530e5a77a', // Microsoft Edge
+  'f44b1140-bc5e-48c6-8dc0-5cf5a53c0e34', // Microsoft Edge
   '38aa3b87-a06d-4817-b275-7a316988d93b', // Windows Sign In
   '4765445b-32c6-49b0-83e6-1d93765276ca', // OfficeHome
+  '0ec893e0-5785-4de6-99da-4ed124e5296c', // Office UWP PWA
+  '89bee1f7-5e6e-4d8a-9f3d-ecd601259da7', // Office365 Shell WCSS-Client
+  '00000006-0000-0ff1-ce00-000000000000', // Microsoft Office 365 Portal
+  '0000000c-0000-0000-c000-000000000000', // Microsoft App Access Panel (My Apps)
+  '08e18876-6177-487e-b8b5-cf950c1e598c', // SharePoint Online Web Client Extensibility
+  '9ba1a5c7-f17a-4de9-a1f1-6178c8d51223', // Microsoft Intune Company Portal
+  '22098786-6e16-43cc-a27d-191a01a1e3b5', // Microsoft To-Do client
+  '57336123-6e14-4acc-8dcf-287b6088aa28', // Microsoft Whiteboard Client
+  '26a7ee05-5602-4d76-a7ba-eae8b7b67941', // Windows Search
+  '1b3c667f-cde3-4090-b60b-3d2abd0117f0', // Windows Spotlight
+  '268761a2-03f3-40df-8a8b-c3db24145b6b', // Universal Store Native Client
+  'a40d7d7d-59aa-447e-a655-679a4107e548', // Accounts Control UI
+  'f8d98a96-0999-43f5-8af3-69971c7bb423', // iOS Accounts
 ]);
 const PERSON_CLI_APPS = /azure cli|azure powershell|graph command line|graph powershell|graph explorer|visual studio/i;
 const PERSON_CLI_APP_IDS = new Set([
@@ -156,13 +177,20 @@ const PERSON_CLI_APP_IDS = new Set([
 
 export type AppKind = 'person_app' | 'person_cli' | 'other_app';
 
-/** Which kind of OAuth application a token was issued to. */
-export function appKind(appId: string | null, appName: string | null): AppKind {
+/** Which kind of OAuth application a token was issued to, and whether its id (not only its name) says so. */
+export function appKindOf(appId: string | null, appName: string | null): { kind: AppKind; byId: boolean } {
   const id = appId?.toLowerCase() ?? '';
   // Command-line tools first: their names also start with "Microsoft", and scripts sign in through them.
-  if (PERSON_CLI_APP_IDS.has(id) || (appName && PERSON_CLI_APPS.test(appName))) return 'person_cli';
-  if (FIRST_PARTY_PERSON_APP_IDS.has(id) || (appName && FIRST_PARTY_PERSON_APPS.test(appName))) return 'person_app';
-  return 'other_app';
+  if (PERSON_CLI_APP_IDS.has(id)) return { kind: 'person_cli', byId: true };
+  if (appName && PERSON_CLI_APPS.test(appName)) return { kind: 'person_cli', byId: false };
+  if (FIRST_PARTY_PERSON_APP_IDS.has(id)) return { kind: 'person_app', byId: true };
+  if (appName && FIRST_PARTY_PERSON_APPS.test(appName)) return { kind: 'person_app', byId: false };
+  return { kind: 'other_app', byId: false };
+}
+
+/** Which kind of OAuth application a token was issued to. */
+export function appKind(appId: string | null, appName: string | null): AppKind {
+  return appKindOf(appId, appName).kind;
 }
 
 /** Classes that show a program, not a person, at the other end. */

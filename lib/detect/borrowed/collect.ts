@@ -1,5 +1,5 @@
 import type { NormalizedEvent } from '../../ingest/types';
-import { appKind, type ClientInfo } from './clients';
+import { appKindOf, type ClientInfo } from './clients';
 import { type InventoryIndex, inventoryCredentialOf, resolveActor, type ResolvedActor } from './identity';
 import { networkPrefixes, type Prefixes } from './network';
 import type { InventoryCredential, InventoryPerson } from './types';
@@ -63,7 +63,9 @@ export function effectiveClient(event: NormalizedEvent, client: ClientInfo): Cli
   const credential = event.credential;
   if (!credential?.appId && !credential?.appName) return client;
   if (client.clientClass === 'agent' || client.clientClass === 'browser') return client;
-  const kind = appKind(credential.appId, credential.appName);
+  const { kind, byId } = appKindOf(credential.appId, credential.appName);
+  // Microsoft's apps do not call through a programming library; a namesake that does is a tenant's own program.
+  if (kind === 'person_app' && client.clientClass === 'sdk' && !byId) return client;
   if (kind === 'person_app') return { family: client.family, clientClass: 'human_app' };
   if (kind === 'person_cli') return { family: client.family, clientClass: 'cli' };
   return client;

@@ -1,4 +1,4 @@
-import { appKind, isAutomationClass } from './clients';
+import { appKindOf, isAutomationClass } from './clients';
 import type { CredentialGroup, EventView, PersonBaseline } from './collect';
 import type { Reason } from './types';
 
@@ -156,7 +156,9 @@ export function serverEnvironment(context: GroupContext): Signal | null {
 function nonInteractiveApp(context: GroupContext, index: number): boolean {
   const event = context.view.events[index];
   if (event.interactive !== false || !event.credential?.appId) return false;
-  return appKind(event.credential.appId, event.credential.appName) === 'other_app';
+  const { kind, byId } = appKindOf(event.credential.appId, event.credential.appName);
+  if (kind === 'person_app' && !byId) return context.view.clientOf(index).clientClass !== 'human_app';
+  return kind === 'other_app';
 }
 
 function familiesOf(indexes: number[], context: GroupContext): string {
