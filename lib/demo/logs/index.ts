@@ -6,13 +6,15 @@ import { cloudTrailLogs } from './cloudtrail';
 import { entraLogs } from './entra';
 import { gcpLogs } from './gcp';
 import { githubLogs } from './github';
+import { nativeLogs } from './native';
 import { oktaLogs } from './okta';
 import type { DemoLogFile, DemoScenario, LogContext } from './types';
 
 export type { DemoEntry, DemoLogFile, DemoScenario, ScenarioKind } from './types';
 
 /**
- * The demo's own audit logs, in the five formats Steward imports, written for the project under `demo/logs/`.
+ * The demo's own audit logs, in the five vendor formats Steward imports and its own, written for the project under
+ * `demo/logs/`.
  * Their records end just before this instant; `npm run demo` moves them forward by whole days on import so that
  * they end on the day it runs (see retime.ts).
  */
@@ -34,7 +36,14 @@ export function generateDemoLogs(
     window: { from: anchor.getTime() - DEMO_LOGS_DAYS * DAY_MS, to: anchor.getTime() },
     random: new Random(world.seed).fork('demo-logs'),
   };
-  const parts = [cloudTrailLogs(context), oktaLogs(context), githubLogs(context), entraLogs(context), gcpLogs(context)];
+  const parts = [
+    cloudTrailLogs(context),
+    oktaLogs(context),
+    githubLogs(context),
+    entraLogs(context),
+    gcpLogs(context),
+    nativeLogs(context),
+  ];
   return { scenarios: parts.flatMap((part) => part.scenarios), files: parts.flatMap((part) => part.files) };
 }
 
