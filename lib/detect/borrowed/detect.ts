@@ -156,6 +156,8 @@ function ceilingOf(signals: Signal[], context: GroupContext): Ceiling {
   if (rate && (rate.strong || found('NON_INTERACTIVE_APP'))) return { ceiling: 'high', why: null };
   if (found('AROUND_THE_CLOCK') && (elsewhere || personalKeyOutsideBackgroundTools(context)))
     return { ceiling: 'medium', why: null };
+  // A person's own key started on a schedule by something other than their editor: a cron job, not the person.
+  if (found('REGULAR_CADENCE') && personalKeyOutsideBackgroundTools(context)) return { ceiling: 'medium', why: null };
   if (
     found('NEW_NETWORK')?.strong &&
     PERSONAL_KEY_TYPES.has(context.view.events[context.ordered[0]].credential?.type ?? '')

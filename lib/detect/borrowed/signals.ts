@@ -20,14 +20,16 @@ export const THRESHOLDS = {
   sleepGapHours: 4,
   awakeRunHours: 36,
   cadenceRunGapSeconds: 60,
-  cadenceMinRuns: 8,
+  cadenceMinRuns: 6,
   cadenceTolerance: 0.1,
+  /** A scheduler starts its runs within seconds of the beat however long the period; a person drifts by minutes. */
+  cadenceToleranceCapMinutes: 5,
   cadenceRegularShare: 0.8,
   sustainedMinEvents: 10,
   sustainedMinHours: 3,
   /** A pause longer than this ends a run of activity when counting the hours a credential was in use. */
   activeRunGapMinutes: 75,
-  /** A program seen in this many distinct hours ran through more than an afternoon of someone trying a script. */
+  /** A program active for this many hours without a long pause ran through more than an afternoon of someone trying a script. */
   sustainedProgramHours: 8,
   newNetworkShare: 0.8,
   /** A program's calls from a network the person never used, enough of them to be a run rather than a test. */
@@ -268,7 +270,8 @@ export function regularCadence(context: GroupContext): Signal | null {
   if (median < MINUTE) return null;
   const onBeat = gaps.filter((gap) => {
     const beats = Math.round(gap / median);
-    return beats >= 1 && Math.abs(gap - beats * median) <= median * THRESHOLDS.cadenceTolerance;
+    const tolerance = Math.min(median * THRESHOLDS.cadenceTolerance, THRESHOLDS.cadenceToleranceCapMinutes * MINUTE);
+    return beats >= 1 && Math.abs(gap - beats * median) <= tolerance;
   }).length;
   if (onBeat / gaps.length < THRESHOLDS.cadenceRegularShare) return null;
   return signal(
@@ -289,28 +292,32 @@ function describeDuration(ms: number): string {
  * start at 12:59 counts one hour, not two. A run ends at a pause longer than `activeRunGapMinutes`; each run counts
  * its length in started hours. Days count only runs that began on different calendar days.
  */
-function activeSpan(times: number[]): { hours: number; days: number } {
+function activeSpan(times: number[]): { hours: number; days: number; continuousHours: number } {
   const gap = THRESHOLDS.activeRunGapMinutes * MINUTE;
   let hours = 0;
+  let continuous = 0;
   const days = new Set<number>();
   let start = 0;
   for (let i = 1; i <= times.length; i++) {
     if (i < times.length && times[i] - times[i - 1] <= gap) continue;
     if (times.length === 0) break;
-    hours += Math.max(1, Math.ceil((times[i - 1] - times[start]) / HOUR));
+    const span = times[i - 1] - times[start];
+    hours += Math.max(1, Math.ceil(span / HOUR));
+    continuous += span;
     days.add(Math.floor(times[start] / DAY));
     start = i;
   }
-  return { hours, days: days.size };
+  return { hours, days: days.size, continuousHours: continuous / HOUR };
 }
 
 /** Used many times over hours or days, as opposed to a one-off script or a quick command. */
 export function sustainedUse(context: GroupContext): Signal | null {
   const { times } = context;
   if (times.length < THRESHOLDS.sustainedMinEvents) return null;
-  const { hours, days } = activeSpan(times);
+  const { hours, days, continuousHours } = activeSpan(times);
   if (hours < THRESHOLDS.sustainedMinHours && days < 2) return null;
-  const program = admitsProgram(context) && hours >= THRESHOLDS.sustainedProgramHours;
+  // Hours of unbroken activity, not runs: a person's one-minute script run every morning is not a program left running.
+  const program = admitsProgram(context) && continuousHours >= THRESHOLDS.sustainedProgramHours;
   const found = signal(
     'SUSTAINED_USE',
     `Used ${plural(times.length, 'time')} across ${plural(hours, 'hour')} on ${plural(days, 'day')}, not once in a quick session${program ? ': a program kept running with it, longer than anyone trying a script' : ''}.`,
