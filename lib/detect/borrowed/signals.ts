@@ -126,7 +126,7 @@ export function clientSignals(context: GroupContext): Signal[] {
 
 /** What SDKs and CLIs say about where they run: AWS's exec-env, a cloud kernel, gcloud's environment. */
 const SERVER_ENVIRONMENT =
-  /exec-env\/(?!cloudshell)[a-z]|(os\/linux#|linux\/)[^ ]*-(aws|gcp|gke|azure)\b|environment\/(gce|gke|cloudrun|gae)/i;
+  /exec-env\/(?!cloudshell)[a-z][^\s,]*|(os\/linux#|linux\/)[^ ]*-(aws|gcp|gke|azure)\b|environment\/(gce|gke|cloudrun|gae)/i;
 
 /**
  * The execution environment a managed compute service announces to the SDKs inside it (AWS_EXECUTION_ENV in Lambda,
@@ -316,11 +316,12 @@ export function sustainedUse(context: GroupContext): Signal | null {
   if (times.length < THRESHOLDS.sustainedMinEvents) return null;
   const { hours, days, continuousHours } = activeSpan(times);
   if (hours < THRESHOLDS.sustainedMinHours && days < 2) return null;
+  const calendarDays = Math.max(1, Math.ceil((times[times.length - 1] - times[0]) / DAY));
   // Hours of unbroken activity, not runs: a person's one-minute script run every morning is not a program left running.
   const program = admitsProgram(context) && continuousHours >= THRESHOLDS.sustainedProgramHours;
   const found = signal(
     'SUSTAINED_USE',
-    `Used ${plural(times.length, 'time')} across ${plural(hours, 'hour')} on ${plural(days, 'day')}, not once in a quick session${program ? ': a program kept running with it, longer than anyone trying a script' : ''}.`,
+    `Used ${plural(times.length, 'time')} in ${plural(hours, 'hour')} of activity over ${plural(calendarDays, 'day')}, not once in a quick session${program ? `: a program kept running with it for ${Math.round(continuousHours)} hours, longer than anyone trying a script` : ''}.`,
     [context.ordered[0], context.ordered[context.ordered.length - 1]],
   );
   return program ? { ...found, weight: SUSTAINED_PROGRAM_WEIGHT } : found;
@@ -342,7 +343,7 @@ export function newNetwork(context: GroupContext): Signal | null {
   // Build runners and cloud functions get a new address for every job; a person carries one laptop.
   const scattered = regions >= THRESHOLDS.scatteredNetworks;
   const details = [
-    program ? `${plural(programCalls, 'call')} of them by a program` : null,
+    program ? `${programCalls} of them by a program` : null,
     scattered ? `spread over ${regions} separate /16 networks, as fleets of build or cloud machines are` : null,
   ].filter(Boolean);
   const found = signal(
@@ -376,7 +377,7 @@ export function browserAndAutomationTogether(context: GroupContext): Signal | nu
   if (together.length < THRESHOLDS.togetherMinEvents) return null;
   return signal(
     'BROWSER_AND_AUTOMATION_TOGETHER',
-    `${plural(together.length, 'call')} by a program came within ${THRESHOLDS.togetherWindowMinutes} minutes of the person's own interactive use from a different network: two places at once.`,
+    `${plural(together.length, 'use')} of the credential away from the person came within ${THRESHOLDS.togetherWindowMinutes} minutes of the person's own interactive use from a different network: two places at once.`,
     together,
   );
 }
