@@ -268,6 +268,9 @@ describe('user agents as the logs write them', () => {
       'mobile-app',
     ],
     ['Cline/3.2.0', 'agent', 'cline'],
+    ['GeminiCLI/0.1.18 (linux; x64)', 'agent', 'gemini-cli'],
+    ['GuzzleHttp/7', 'sdk', 'php-http'],
+    ['Bun/1.1.34', 'sdk', 'js-runtime'],
   ])('%s is %s', (userAgent, clientClass, family) => {
     expect(classify(userAgent)).toEqual({ clientClass, family });
   });

@@ -32,6 +32,10 @@ const AGENT_RULES: ClientRule[] = [
   rule('devin', 'agent', /\bdevin\b/i),
   rule('aider', 'agent', /\baider\b/i),
   rule('cline', 'agent', /\bcline\/|roo-?code/i),
+  rule('gemini-cli', 'agent', /gemini[-_ ]?cli/i),
+  rule('amazon-q', 'agent', /amazon[-_ ]?q[-_ ]?(developer|cli)|\bq-developer|\bkiro\//i),
+  rule('opencode', 'agent', /\bopencode\//i),
+  rule('windsurf', 'agent', /windsurf|codeium/i),
   rule('goose', 'agent', /\bgoose\//i),
   rule('browser-automation', 'agent', /headlesschrome|playwright|puppeteer|selenium|browser[-_]use/i),
 ];
@@ -90,6 +94,9 @@ const SDK_RULES: ClientRule[] = [
   rule('dotnet-http', 'sdk', /^\.net|system\.net\.http|restsharp/i),
   rule('ruby-http', 'sdk', /^ruby\b|faraday|rest-client\//i),
   rule('rust-http', 'sdk', /^reqwest|^hyper\//i),
+  rule('php-http', 'sdk', /guzzlehttp|^php\//i),
+  rule('js-runtime', 'sdk', /^bun\/|^deno\//i),
+  rule('generated-client', 'sdk', /openapi-generator|swagger-codegen/i),
 ];
 
 const BROWSER_RULE = rule('browser', 'browser', /^mozilla\/5\.0.*(chrome|firefox|safari|edg|opera|trident)/i);
