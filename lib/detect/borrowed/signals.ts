@@ -337,11 +337,13 @@ export function newNetwork(context: GroupContext): Signal | null {
   const outside = withAddress.filter((i) => !baseline.regions.has(view.prefixesOf(i)!.region));
   if (withAddress.length === 0 || outside.length / withAddress.length < THRESHOLDS.newNetworkShare) return null;
   const sites = [...new Set(outside.map((i) => view.prefixesOf(i)!.site))];
+  // Being elsewhere tells only about a person who works from a few places; someone seen on many networks moves about.
+  const settled = baseline.regions.size < THRESHOLDS.scatteredNetworks;
   const programCalls = outside.filter((i) => isAutomationClass(view.clientOf(i).clientClass)).length;
-  const program = programCalls >= THRESHOLDS.programElsewhereMinEvents;
+  const program = settled && programCalls >= THRESHOLDS.programElsewhereMinEvents;
   const regions = new Set(outside.map((i) => view.prefixesOf(i)!.region)).size;
   // Build runners and cloud functions get a new address for every job; a person carries one laptop.
-  const scattered = regions >= THRESHOLDS.scatteredNetworks;
+  const scattered = settled && regions >= THRESHOLDS.scatteredNetworks;
   const details = [
     program ? `${programCalls} of them by a program` : null,
     scattered ? `spread over ${regions} separate /16 networks, as fleets of build or cloud machines are` : null,
