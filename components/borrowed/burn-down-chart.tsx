@@ -1,0 +1,82 @@
+'use client';
+
+import { Area, CartesianGrid, ComposedChart, Legend, Line, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
+import type { BurnDownDay } from './types';
+
+const numberFormat = new Intl.NumberFormat('en-US');
+
+const SERIES = {
+  open: { label: 'Open cases', color: '#e11d48' },
+  resolved: { label: 'Resolved', color: '#10b981' },
+} as const;
+
+/** The tooltip is HTML, so it reads the theme's palette directly; the SVG parts are styled in globals.css. */
+const TOOLTIP_STYLE = {
+  backgroundColor: 'var(--color-white)',
+  border: '1px solid var(--color-slate-200)',
+  borderRadius: 6,
+  fontSize: 12,
+  boxShadow: '0 4px 12px rgb(0 0 0 / 0.12)',
+};
+const TOOLTIP_LABEL_STYLE = { color: 'var(--color-slate-900)', fontWeight: 600 };
+
+function shortDay(day: string): string {
+  return new Date(`${day}T00:00:00Z`).toLocaleDateString('en-US', { month: 'short', day: 'numeric', timeZone: 'UTC' });
+}
+
+function seriesLabel(name: unknown): string {
+  return SERIES[name as keyof typeof SERIES]?.label ?? String(name);
+}
+
+/** Cases not yet resolved at the end of each day, the line that should fall to zero, with resolutions beside it. */
+export function BurnDownChart({ data }: { data: BurnDownDay[] }) {
+  return (
+    <div className="chart h-56 w-full" role="img" aria-label="Open borrowed-credential cases per day">
+      <ResponsiveContainer width="100%" height="100%">
+        <ComposedChart data={data} margin={{ top: 8, right: 8, bottom: 0, left: 0 }}>
+          <CartesianGrid vertical={false} />
+          <XAxis
+            dataKey="day"
+            tickFormatter={shortDay}
+            tick={{ fontSize: 11 }}
+            tickLine={false}
+            axisLine={false}
+            minTickGap={28}
+          />
+          <YAxis
+            allowDecimals={false}
+            tickFormatter={(value: number) => numberFormat.format(value)}
+            tick={{ fontSize: 11 }}
+            tickLine={false}
+            axisLine={false}
+            width={40}
+          />
+          <Tooltip
+            labelFormatter={(label) => shortDay(String(label))}
+            formatter={(value, name) => [numberFormat.format(Number(value)), seriesLabel(name)]}
+            contentStyle={TOOLTIP_STYLE}
+            labelStyle={TOOLTIP_LABEL_STYLE}
+          />
+          <Legend formatter={seriesLabel} iconType="circle" iconSize={8} wrapperStyle={{ fontSize: 12 }} />
+          <Area
+            type="stepAfter"
+            dataKey="open"
+            stroke={SERIES.open.color}
+            fill={SERIES.open.color}
+            fillOpacity={0.15}
+            strokeWidth={2}
+            isAnimationActive={false}
+          />
+          <Line
+            type="stepAfter"
+            dataKey="resolved"
+            stroke={SERIES.resolved.color}
+            strokeWidth={2}
+            dot={false}
+            isAnimationActive={false}
+          />
+        </ComposedChart>
+      </ResponsiveContainer>
+    </div>
+  );
+}
