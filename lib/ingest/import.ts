@@ -1,0 +1,48 @@
+import 'server-only';
+import { humanPrincipal, requireHuman, requirePermission, type Actor } from '../auth/actor';
+import { recordKeyUse } from '../auth/api-keys';
+import { refreshBorrowedCases } from '../borrowed/refresh';
+import { keyPrincipal } from '../use-case';
+import { storeImport, type ImportPerformer, type ImportSummary, type StoreOptions } from './store';
+import type { IngestFormat } from './types';
+
+export type { ImportSummary } from './store';
+
+/**
+ * Imports one file or request body of audit-log records: an ingest API key, or a person allowed to import
+ * (`events.import`). The valid records commit together or not at all; borrowed-credential cases are refreshed
+ * once they have.
+ */
+export async function importEvents(
+  actor: Actor,
+  format: IngestFormat,
+  chunks: AsyncIterable<Uint8Array>,
+): Promise<ImportSummary> {
+  if (actor.kind === 'key') {
+    requirePermission(actor, 'events.ingest');
+    const performer: ImportPerformer = { principal: keyPrincipal(actor), attribution: 'AGENT_AUTONOMOUS' };
+    return importThenRefresh(performer, format, chunks, (tx) => recordKeyUse(tx, actor));
+  }
+  const person = requireHuman(actor, 'events.import');
+  return importThenRefresh({ principal: humanPrincipal(person), attribution: 'HUMAN' }, format, chunks);
+}
+
+/** An import run by an operator on the server itself (the CLI, the demo): Steward records it as a system job. */
+export async function importEventsAsOperator(
+  label: string,
+  format: IngestFormat,
+  chunks: AsyncIterable<Uint8Array>,
+): Promise<ImportSummary> {
+  return importThenRefresh({ principal: { type: 'SYSTEM', label }, attribution: 'AGENT_AUTONOMOUS' }, format, chunks);
+}
+
+async function importThenRefresh(
+  performer: ImportPerformer,
+  format: IngestFormat,
+  chunks: AsyncIterable<Uint8Array>,
+  afterImport?: StoreOptions['afterImport'],
+): Promise<ImportSummary> {
+  const summary = await storeImport(performer, format, chunks, { afterImport });
+  if (summary.accepted > 0) await refreshBorrowedCases();
+  return summary;
+}
