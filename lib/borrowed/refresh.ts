@@ -32,57 +32,63 @@ type ImportedEvents = { events: NormalizedEvent[]; seqs: number[]; lastSeq: numb
  * parsed parts are shared, so a million events hold a million small objects, not a million copies of each part.
  */
 function eventReader() {
-  const shapes = new Map<string, NormalizedEvent | null>();
+  const shapesByOutcome = new Map<string, Map<string, NormalizedEvent | null>>();
+  let shapeCount = 0;
+  const names = new Map<string, string>();
+  /** Actions, sources and environments repeat a few hundred names across a million rows: one copy of each. */
+  const shared = (text: string): string => {
+    const known = names.get(text);
+    if (known !== undefined) return known;
+    if (names.size < SHARED_SHAPES) names.set(text, text);
+    return text;
+  };
   return (row: StoredImportedEvent): NormalizedEvent | null => {
-    const shapeKey = `${row.outcome}\u0000${row.details}`;
-    const shape = shapes.get(shapeKey);
+    let shapes = shapesByOutcome.get(row.outcome);
+    if (!shapes) shapesByOutcome.set(row.outcome, (shapes = new Map()));
+    const shape = shapes.get(row.details);
     if (shape === null) return null;
     if (shape === undefined) {
       const event = normalizedFromStored(row);
-      if (shapes.size < SHARED_SHAPES) shapes.set(shapeKey, event);
+      if (shapeCount < SHARED_SHAPES) {
+        shapes.set(row.details, event);
+        shapeCount += 1;
+      }
       return event;
     }
     if (row.sourceEventId === null) return null;
     return {
       ...shape,
-      source: row.source,
+      source: shared(row.source),
       sourceEventId: row.sourceEventId,
       occurredAt: row.occurredAt,
-      action: row.action,
-      resource: row.resource,
-      environment: row.environment,
+      action: shared(row.action),
+      resource: row.resource === null ? null : shared(row.resource),
+      environment: row.environment === null ? null : shared(row.environment),
     };
   };
 }
 
-const STORED_COLUMNS = {
-  seq: true,
-  source: true,
-  sourceEventId: true,
-  occurredAt: true,
-  action: true,
-  resource: true,
-  outcome: true,
-  environment: true,
-  details: true,
-} as const;
+type StoredRow = StoredImportedEvent & { seq: number };
 
-/** Reads the imported events after `afterSeq` in pages by seq, appending them to `into`. */
+/**
+ * Reads the imported events after `into.lastSeq` in pages by seq, appending them to `into`. A raw query: it reads a
+ * million rows several times faster than the query builder, and names only the columns detection reads.
+ */
 async function readImportedEvents(db: Db | Tx, into: ImportedEvents, read = eventReader()): Promise<void> {
   for (;;) {
-    const rows = await db.auditEvent.findMany({
-      where: { seq: { gt: into.lastSeq }, sourceEventId: { not: null } },
-      orderBy: { seq: 'asc' },
-      take: PAGE_SIZE,
-      select: STORED_COLUMNS,
-    });
+    const rows = await db.$queryRaw<StoredRow[]>`
+      SELECT "seq", "source", "sourceEventId", "occurredAt", "action", "resource", "outcome", "environment", "details"
+      FROM "audit_events"
+      WHERE "seq" > ${into.lastSeq} AND "sourceEventId" IS NOT NULL
+      ORDER BY "seq"
+      LIMIT ${PAGE_SIZE}`;
     for (const row of rows) {
-      const event = read(row);
+      const event = read({ ...row, occurredAt: new Date(row.occurredAt) });
       if (!event) continue;
       into.events.push(event);
-      into.seqs.push(row.seq);
+      into.seqs.push(Number(row.seq));
     }
-    if (rows.length > 0) into.lastSeq = rows[rows.length - 1].seq;
+    if (rows.length > 0) into.lastSeq = Number(rows[rows.length - 1].seq);
     if (rows.length < PAGE_SIZE) return;
   }
 }
