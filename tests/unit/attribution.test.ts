@@ -7,6 +7,7 @@ import {
   readAttribution,
 } from '@/lib/detect/attribution';
 import { detectBorrowedCredentials } from '@/lib/detect/borrowed';
+import { NORMALIZERS } from '@/lib/ingest/parse';
 import type { NormalizedEvent } from '@/lib/ingest/types';
 import {
   consoleLogin,
@@ -22,6 +23,8 @@ import {
   T0,
   UA,
 } from '@/tests/fixtures/detect/events';
+import { UA as RAW_UA } from '@/tests/fixtures/detect/raw-records';
+import { rawScenarios } from '@/tests/fixtures/detect/raw-scenarios';
 import { inventoryOf, labelledScenarios, NOW, type Scenario } from '@/tests/fixtures/detect/scenarios';
 
 const scenarios = labelledScenarios();
@@ -157,5 +160,27 @@ describe("a person's API token acting as its creator", () => {
     expect(attributeEvent(asMachine, context)).toBe('UNKNOWN');
     const noDelegation: NormalizedEvent = { ...asMachine, delegation: null };
     expect(attributeEvent(noDelegation, context)).toBe('AGENT_AUTONOMOUS');
+  });
+});
+
+describe("a person's role sessions, read through the CloudTrail parser", () => {
+  const scenario = rawScenarios().find((found) => found.name.includes("carrying a person's sourceIdentity"))!;
+  const events = scenario.records.map((record) => NORMALIZERS.cloudtrail(record));
+  const noInventory = { people: [], nhis: [], credentials: [], suppressions: [] };
+  const cases = detectBorrowedCredentials(events, noInventory, { now: NOW });
+
+  it('makes one case for every session the source identity opened, whatever their names and keys', () => {
+    expect(cases.filter((found) => found.flagged)).toHaveLength(1);
+    expect(new Set(events.map((event) => event.credential?.id)).size).toBeGreaterThan(40);
+  });
+
+  it("reads every session's SDK events as borrowed and the person's console use as theirs", () => {
+    const context = attributionContext(noInventory, borrowedMarks(cases));
+    const plainContext = attributionContext(noInventory);
+    const read = events.map((event) => readAttribution(event, attributeEvent(event, plainContext), context));
+    events.forEach((event, i) => {
+      const expected = event.client.userAgent === RAW_UA.chrome ? 'HUMAN' : 'AGENT_BORROWED';
+      expect(read[i]).toBe(expected);
+    });
   });
 });
