@@ -55,11 +55,22 @@ export function credentialKeyOf(event: NormalizedEvent, personKey: string, clien
 }
 
 /**
+ * Sign-in protocols (Entra's clientAppUsed) that only programs speak: a scanner or a script sending mail with a
+ * person's password over SMTP, Exchange Web Services or reporting endpoints, a PowerShell session left running. Mail
+ * apps on phones use ActiveSync, IMAP or POP and stay a person's.
+ */
+const PROGRAM_PROTOCOLS =
+  /^(authenticated smtp|exchange web services|reporting web services|exchange online powershell)$/i;
+
+/**
  * The client an event came from. The OAuth application outranks the user agent for a person's own Microsoft apps
  * and tools: Azure CLI signs in through python-requests, yet it is a person's command-line tool. An agent's user
  * agent outranks everything.
  */
 export function effectiveClient(event: NormalizedEvent, client: ClientInfo): ClientInfo {
+  const protocol = event.client.app ?? null;
+  if (protocol && client.clientClass !== 'agent' && PROGRAM_PROTOCOLS.test(protocol))
+    return { family: protocol.toLowerCase().replace(/\s+/g, '-'), clientClass: 'sdk' };
   const credential = event.credential;
   if (!credential?.appId && !credential?.appName) return client;
   if (client.clientClass === 'agent' || client.clientClass === 'browser') return client;

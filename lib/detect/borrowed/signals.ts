@@ -104,7 +104,7 @@ export function clientSignals(context: GroupContext): Signal[] {
     found.push(
       signal(
         'SDK_CLIENT',
-        `${plural(sdkEvents.length, 'call')} came from a programming library (${names}): code, not a console or a person's command-line tool.`,
+        `${plural(sdkEvents.length, 'call')} came from code (${names}): a programming library or a protocol only programs speak, not a console, a browser or a person's command-line tool.`,
         sdkEvents,
       ),
     );
