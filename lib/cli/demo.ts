@@ -7,10 +7,14 @@ import { databaseUrl, flavorOf } from '../db/flavor';
 import { migrateDatabase } from '../db/migrate';
 import { disconnectDb, getDb } from '../db';
 import { printDemoAccess } from '../demo/access';
+import { DEMO_LOGS_FOLDER } from '../demo/logs';
+import { importDemoLogs } from '../demo/logs/import';
+import { databaseIsEmpty } from '../demo/seed';
 
 /**
- * `npm run demo`: migrates the embedded database, seeds demo data when it is empty, builds when the sources
- * changed since the last build, starts Steward on PORT (3000) and prints the demo accounts and API keys.
+ * `npm run demo`: migrates the embedded database, seeds demo data and imports the demo's own audit logs
+ * (demo/logs) when it is empty, builds when the sources changed since the last build, starts Steward on PORT
+ * (3000) and prints the demo accounts and API keys.
  */
 
 const root = process.cwd();
@@ -38,6 +42,21 @@ async function isDemoDatabase(): Promise<boolean> {
   return setting?.value === 'true';
 }
 
+/** Imports demo/logs into a freshly seeded database: observed borrowed credentials, look-alikes and discovered NHIs. */
+async function importLogs(): Promise<void> {
+  console.log(`Importing the demo logs in ${DEMO_LOGS_FOLDER}…`);
+  let accepted = 0;
+  await importDemoLogs({
+    root,
+    onFormat: ({ folder, files, summary }) => {
+      accepted += summary.accepted;
+      const rejected = summary.rejected.length ? `, ${summary.rejected.length} rejected` : '';
+      console.log(`  ${folder}: ${summary.accepted} events from ${files.length} files${rejected}`);
+    },
+  });
+  console.log(`Imported ${accepted} events and refreshed the borrowed-credential cases.`);
+}
+
 async function main(): Promise<void> {
   const url = databaseUrl();
   const applied = await migrateDatabase(url);
@@ -47,8 +66,10 @@ async function main(): Promise<void> {
       : `The ${flavorOf(url)} database is up to date.`,
   );
 
+  const seeding = await databaseIsEmpty();
   const tsx = [process.execPath, '--conditions=react-server', '--import', 'tsx'];
   run(tsx[0], [...tsx.slice(1), 'lib/cli/seed.ts', '--if-empty']);
+  if (seeding) await importLogs();
 
   ensureBuilt();
 
