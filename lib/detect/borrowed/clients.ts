@@ -67,11 +67,7 @@ const CLI_RULES: ClientRule[] = [
   // An editor's own integration (VS Code's pull-request view, JetBrains' GitHub plugin) polls while the person works.
   rule('editor', 'human_app', /vscode|visual studio code|jetbrains|intellij/i),
   rule('okta-verify', 'human_app', /oktaverify|okta verify/i),
-  rule(
-    'mobile-app',
-    'human_app',
-    /^dalvik\/|cfnetwork\/|darwin\/.*\b(iphone|ipad)\b|\b(iphone|ipad)\b|\bios[ /]\d|\bandroid \d/i,
-  ),
+  rule('mobile-app', 'human_app', /^dalvik\/|cfnetwork\/|\b(iphone|ipad)\b|\bios[ /]\d|\bandroid \d/i),
 ];
 
 const SDK_RULES: ClientRule[] = [

@@ -158,21 +158,21 @@ function ceilingOf(signals: Signal[], context: GroupContext): Ceiling {
     return { ceiling: 'medium', why: null };
   // A person's own key started on a schedule by something other than their editor: a cron job, not the person.
   if (found('REGULAR_CADENCE') && personalKeyOutsideBackgroundTools(context)) return { ceiling: 'medium', why: null };
-  if (
-    found('NEW_NETWORK')?.strong &&
-    PERSONAL_KEY_TYPES.has(context.view.events[context.ordered[0]].credential?.type ?? '')
-  )
-    return { ceiling: 'medium', why: null };
+  if (found('NEW_NETWORK')?.strong && isPersonalKey(context)) return { ceiling: 'medium', why: null };
   return { ceiling: 'low', why: PERSON_TOOLS };
 }
 
 /** A person's key or API token used around the clock by something other than their editor's background git. */
 function personalKeyOutsideBackgroundTools(context: GroupContext): boolean {
   const { view, ordered } = context;
-  const type = view.events[ordered[0]].credential?.type ?? '';
-  if (!PERSONAL_KEY_TYPES.has(type)) return false;
-  if (type === 'api_token') return true;
+  if (!isPersonalKey(context)) return false;
+  if (view.events[ordered[0]].credential?.type === 'api_token') return true;
   return ordered.every((i) => !BACKGROUND_TOOLS.has(view.clientOf(i).family));
+}
+
+/** A key or token the person keeps and that names itself: an access key, an API token, a personal access token. */
+function isPersonalKey(context: GroupContext): boolean {
+  return PERSONAL_KEY_TYPES.has(context.view.events[context.ordered[0]].credential?.type ?? '');
 }
 
 const RANK: Record<Confidence, number> = { low: 0, medium: 1, high: 2 };

@@ -135,7 +135,7 @@ const SERVER_ENVIRONMENT =
  */
 const MANAGED_RUNTIME = /exec-env\/(?!cloudshell)[a-z]|environment\/(cloudrun|gae)/i;
 /** Weight of a managed runtime: a person's key inside one is a workload's credential by construction. */
-export const MANAGED_RUNTIME_WEIGHT = 2;
+const MANAGED_RUNTIME_WEIGHT = 2;
 
 export function serverEnvironment(context: GroupContext): Signal | null {
   const { ordered, view } = context;
@@ -300,7 +300,6 @@ function activeSpan(times: number[]): { hours: number; days: number; continuousH
   let start = 0;
   for (let i = 1; i <= times.length; i++) {
     if (i < times.length && times[i] - times[i - 1] <= gap) continue;
-    if (times.length === 0) break;
     const span = times[i - 1] - times[start];
     hours += Math.max(1, Math.ceil(span / HOUR));
     continuous += span;
@@ -328,7 +327,7 @@ export function sustainedUse(context: GroupContext): Signal | null {
 }
 
 /** Weight of a program's run from a network the person never used: code that runs somewhere else. */
-export const PROGRAM_ELSEWHERE_WEIGHT = 2;
+const PROGRAM_ELSEWHERE_WEIGHT = 2;
 
 export function newNetwork(context: GroupContext): Signal | null {
   const { baseline, view, ordered } = context;
