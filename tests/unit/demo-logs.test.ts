@@ -119,6 +119,8 @@ describe('detection over the demo logs with the demo inventory', () => {
     const flagged = cases.filter((found) => found.flagged && scenariosOf(found).has(id));
     expect(flagged.map((found) => found.confidence)).toEqual(['high']);
     expect([...scenariosOf(flagged[0])]).toEqual([id]);
+    const roles = new Set(flagged[0].evidence.map((item) => item.role));
+    expect(roles).toEqual(new Set(['automation', 'interactive']));
   });
 
   it('flags nothing else: no look-alike, no discovered machine', () => {
