@@ -26,6 +26,8 @@ const BOTO3_ON_EC2 =
   'Boto3/1.34.162 md/Botocore#1.34.162 ua/2.0 os/linux#6.8.0-1019-aws md/arch#x86_64 lang/python#3.10.12 md/pyimpl#CPython cfg/retry-mode#legacy Botocore/1.34.162';
 const BOTO3_SERVICE =
   'Boto3/1.35.54 md/Botocore#1.35.54 ua/2.0 os/linux#5.10.227-219.884.amzn2.x86_64 md/arch#x86_64 lang/python#3.11.10 md/pyimpl#CPython exec-env/AWS_ECS_FARGATE cfg/retry-mode#standard Botocore/1.35.54';
+const LAMBDA_BOTO3 =
+  'Boto3/1.34.145 md/Botocore#1.34.145 ua/2.0 os/linux#5.10.227-239.884.amzn2.x86_64 md/arch#x86_64 lang/python#3.12.7 md/pyimpl#CPython exec-env/AWS_Lambda_python3.12 cfg/retry-mode#legacy Botocore/1.34.145';
 const AWS_CLI_MAC =
   'aws-cli/2.22.12 md/awscrt#0.23.4 ua/2.0 os/macos#24.1.0 md/arch#arm64 lang/python#3.12.6 md/pyimpl#CPython cfg/retry-mode#standard md/installer#exe md/prompt#off md/command#';
 const AWS_SDK_JS_GITHUB =
@@ -418,7 +420,7 @@ function machinesWithTheirOwnCredentials(context: LogContext): ScenarioLog {
     format: 'cloudtrail',
     kind: 'look-alike',
     summary:
-      "A service's own IAM user around the clock, a Kubernetes pod's role (IRSA), AWS services assuming roles, and GitHub Actions deploying through OIDC",
+      "A service's own IAM user around the clock, a Kubernetes pod's role (IRSA), a Lambda function's execution role, AWS services assuming roles, and GitHub Actions deploying through OIDC",
   });
   const serviceUser = inventoryNhi(
     world,
@@ -528,6 +530,50 @@ function machinesWithTheirOwnCredentials(context: LogContext): ScenarioLog {
       eventType: 'AwsApiCall',
       sharedEventID: random.uuid(),
     });
+  }
+
+  const lambdaRole = inventoryNhi(
+    world,
+    (identity) =>
+      identity.flavor === 'iam-role' &&
+      identity.row.kind === 'WORKLOAD' &&
+      identity.row.environment === 'production' &&
+      identity.row.name.endsWith('-lambda-exec'),
+  );
+  const lambdaRoleName = lambdaRole.externalId.split('/').at(-1)!;
+  const functionName = `${lambdaRoleName.replace('-lambda-exec', '')}-nightly-export`;
+  for (const day of workdays(window)) {
+    const start = at(random, day, 2, 5);
+    const identity: JsonRecord = {
+      type: 'AssumedRole',
+      principalId: `AROA${random.upperAlnum(17)}:${functionName}`,
+      arn: `arn:aws:sts::${PROD}:assumed-role/${lambdaRoleName}/${functionName}`,
+      accountId: PROD,
+      accessKeyId: `ASIA${random.upperAlnum(16)}`,
+      sessionContext: {
+        sessionIssuer: {
+          type: 'Role',
+          principalId: `AROA${random.upperAlnum(17)}`,
+          arn: lambdaRole.externalId,
+          accountId: PROD,
+          userName: lambdaRoleName,
+        },
+        attributes: { creationDate: isoSeconds(start - 2_000), mfaAuthenticated: 'false' },
+      },
+    };
+    for (const time of run(random, start, random.int(6, 10))) {
+      const call: Call = random.pick([
+        { source: 'dynamodb.amazonaws.com', name: 'DescribeTable', readOnly: true, request: { tableName: 'exports' } },
+        { source: 'kms.amazonaws.com', name: 'GenerateDataKey', readOnly: true, request: { keySpec: 'AES_256' } },
+        {
+          source: 'sns.amazonaws.com',
+          name: 'Publish',
+          readOnly: false,
+          request: { topicArn: `arn:aws:sns:${REGION}:${PROD}:exports-done` },
+        },
+      ]);
+      log.add(time, cloudTrailEvent(random, time, identity, call, { ip: '54.229.40.91', userAgent: LAMBDA_BOTO3 }));
+    }
   }
 
   const deployRole = inventoryNhi(
