@@ -9,6 +9,7 @@ import { BENCH_ADMIN, BENCH_PASSWORD, createBenchDataset } from './dataset';
 import { signIn, time, type Timing } from './http';
 import { createAdminKey, timeUpserts, type UpsertTiming } from './upsert';
 import { detectOnly } from './detect';
+import { timeIngest } from './ingest';
 
 /**
  * `npm run bench`: figures, not tests. Builds a large inventory in a scratch database, starts the built app on
@@ -21,7 +22,8 @@ const options = new Command('bench')
   .option('--events <n>', 'audit events', '20000')
   .option('--samples <n>', 'timed requests per case', '40')
   .option('--database-url <url>', 'an empty database to use instead of a scratch SQLite file')
-  .option('--only <case>', 'run one case: inventory, upsert or detect (upsert alone needs no large inventory)')
+  .option('--only <case>', 'run one case: inventory, upsert, ingest or detect (upsert alone needs no large inventory)')
+  .option('--ingest-events <n>', 'CloudTrail events the ingest case imports', '200000')
   .option('--detect-events <n>', 'imported events the detect case weighs', '1000000')
   .parse()
   .opts<{
@@ -30,8 +32,9 @@ const options = new Command('bench')
     events: string;
     samples: string;
     databaseUrl?: string;
-    only?: 'inventory' | 'upsert' | 'detect';
+    only?: 'inventory' | 'upsert' | 'ingest' | 'detect';
     detectEvents: string;
+    ingestEvents: string;
   }>();
 
 const UPSERT_ONLY_SIZES = { nhis: 2_000, credentials: 4_000, events: 2_000 };
@@ -93,9 +96,38 @@ async function inventoryCases(baseUrl: string, cookie: string, samples: number, 
   ];
 }
 
+/** `--only ingest`: CloudTrail from a file to the chained store on SQLite, beside a plain bulk insert. */
+async function ingestOnly(): Promise<void> {
+  const scratch = mkdtempSync(join(tmpdir(), 'steward-bench-'));
+  try {
+    const events = Number(options.ingestEvents);
+    console.log(`Importing ${events} generated CloudTrail events into SQLite …`);
+    const ingest = await timeIngest(scratch, events);
+    const report = {
+      measuredAt: new Date().toISOString(),
+      database: 'sqlite',
+      machine: { cpus: (await import('node:os')).cpus().length, node: process.version },
+      ingest,
+    };
+    console.log(
+      `\nimport: ${ingest.eventsPerSecond} events/s (${ingest.events} events, ${ingest.fileMegabytes} MB, ${ingest.seconds} s)` +
+        `\nbaseline, plain bulk insert: ${ingest.baselineEventsPerSecond} rows/s (${ingest.baselineSeconds} s)` +
+        `\nratio: ${ingest.ratio}   peak RSS: ${ingest.peakRssMegabytes} MB` +
+        `\n(the same insert into a table with audit_events' indexes: ${ingest.indexedBaselineEventsPerSecond} rows/s, ratio ${ingest.indexedRatio})\n`,
+    );
+    mkdirSync('tests/bench/results', { recursive: true });
+    const file = join('tests/bench/results', `ingest-sqlite-${report.measuredAt.slice(0, 10)}.json`);
+    writeFileSync(file, `${JSON.stringify(report, null, 2)}\n`);
+    console.log(`Wrote ${file}`);
+  } finally {
+    rmSync(scratch, { recursive: true, force: true });
+  }
+}
+
 async function main(): Promise<void> {
   if (options.only === 'detect')
     return detectOnly({ events: Number(options.detectEvents), people: 5_000, databaseUrl: options.databaseUrl });
+  if (options.only === 'ingest') return ingestOnly();
   const scratch = mkdtempSync(join(tmpdir(), 'steward-bench-'));
   const url = options.databaseUrl ?? `file:${join(scratch, 'bench.db')}`;
   const port = 3900 + Math.floor(Math.random() * 90);
