@@ -1,4 +1,5 @@
 import 'server-only';
+import canonicalize from 'canonicalize';
 import { databaseFlavor, type Tx } from '../db';
 import type { Attribution, AuditOutcome, CredentialKind, PrincipalType } from '../db/generated/sqlite/enums';
 import { chainHash, CHAINED_EVENT_COLUMNS, CURRENT_HASH_VERSION, type ChainedEvent, type UnhashedEvent } from './chain';
@@ -24,37 +25,40 @@ export type AuditEventInput = {
 
 export type AppendedEvent = { seq: number; hash: string };
 
-/**
- * RFC 8785 canonical JSON of a details object: the same text as `canonicalize` (keys sorted by UTF-16 code
- * units, undefined members left out, `toJSON` honoured), written with loops because every imported event pays
- * for it.
- */
-export function canonicalJson(value: unknown): string {
+/** Keys that JavaScript objects keep in numeric order whatever the insertion order: sorting cannot place them. */
+const ARRAY_INDEX = /^(0|[1-9]\d*)$/;
+
+/** A copy with every object's keys inserted in RFC 8785 order, or null when that order cannot be kept. */
+function sortedCopy(value: unknown): unknown {
   if (value === null || typeof value !== 'object') {
     if (typeof value === 'number' && !Number.isFinite(value)) throw new Error(`${value} is not allowed in JSON`);
-    return JSON.stringify(value);
+    return value;
   }
   const toJson = (value as { toJSON?: unknown }).toJSON;
-  if (typeof toJson === 'function') return canonicalJson(toJson.call(value));
-  if (Array.isArray(value)) {
-    let text = '[';
-    for (let index = 0; index < value.length; index += 1) {
-      const item: unknown = value[index];
-      if (index > 0) text += ',';
-      text += item === undefined || typeof item === 'symbol' ? 'null' : canonicalJson(item);
-    }
-    return `${text}]`;
-  }
+  if (typeof toJson === 'function') return sortedCopy(toJson.call(value));
+  if (Array.isArray(value)) return value.map(sortedCopy);
   const record = value as Record<string, unknown>;
-  const keys = Object.keys(record).sort();
-  let text = '{';
-  for (const key of keys) {
-    const member = record[key];
-    if (member === undefined || typeof member === 'symbol') continue;
-    if (text.length > 1) text += ',';
-    text += `${JSON.stringify(key)}:${canonicalJson(member)}`;
+  const copy: Record<string, unknown> = {};
+  for (const key of Object.keys(record).sort()) {
+    if (ARRAY_INDEX.test(key)) throw new UnorderableKeys();
+    copy[key] = sortedCopy(record[key]);
   }
-  return `${text}}`;
+  return copy;
+}
+
+class UnorderableKeys extends Error {}
+
+/**
+ * RFC 8785 canonical JSON of a details object: the same text as `canonicalize`, produced by the engine's own
+ * JSON.stringify over a copy with sorted keys, because every imported event pays for it.
+ */
+export function canonicalJson(details: Record<string, unknown>): string {
+  try {
+    return JSON.stringify(sortedCopy(details));
+  } catch (error) {
+    if (error instanceof UnorderableKeys) return canonicalize(details) as string;
+    throw error;
+  }
 }
 
 function toUnhashed(input: AuditEventInput, seq: number, recordedAt: Date): UnhashedEvent {

@@ -1,5 +1,10 @@
-import { createGunzip } from 'node:zlib';
+import { createReadStream, createWriteStream } from 'node:fs';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+import { createGunzip } from 'node:zlib';
 import { AppError } from '../errors';
 import { INGEST_FORMATS, type IngestFormat } from './types';
 
@@ -73,4 +78,23 @@ export async function* limitedBody(request: Request, maxBytes: number): AsyncGen
   } finally {
     await reader.return?.();
   }
+}
+
+export type SpooledBody = { chunks: () => AsyncIterable<Uint8Array>; discard: () => Promise<void> };
+
+/**
+ * The unpacked body written to a temporary file as it arrives (413 past `maxBytes`), so that the import's
+ * transaction, which holds the database's write lock on SQLite, never waits on a slow client's network.
+ */
+export async function spoolBody(request: Request, maxBytes: number): Promise<SpooledBody> {
+  const directory = await mkdtemp(join(tmpdir(), 'steward-import-'));
+  const discard = () => rm(directory, { recursive: true, force: true });
+  const file = join(directory, 'body');
+  try {
+    await pipeline(Readable.from(limitedBody(request, maxBytes), { objectMode: false }), createWriteStream(file));
+  } catch (error) {
+    await discard();
+    throw error;
+  }
+  return { chunks: () => createReadStream(file, { highWaterMark: 1 << 20 }), discard };
 }

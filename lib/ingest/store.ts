@@ -3,7 +3,7 @@ import { appendAuditEvents, type AuditEventInput, type Principal } from '../audi
 import { AUDIT_ACTIONS } from '../audit/actions';
 import type { AuditDetails } from '../audit/details';
 import { loadBorrowedMarks, loadDetectionInventory } from '../borrowed/inventory';
-import { transaction, type Tx } from '../db';
+import { databaseFlavor, transaction, type Tx } from '../db';
 import type { Attribution, CredentialKind } from '../db/generated/sqlite/enums';
 import { attributeEvent, attributionContext, type AttributionContext } from '../detect/attribution';
 import { inventoryCredentialOf } from '../detect/borrowed/identity';
@@ -28,6 +28,12 @@ export type StoreOptions = {
 /** Events appended per step: memory holds one batch, however large the input. */
 const BATCH_SIZE = 4_000;
 const DEFAULT_TIMEOUT_MS = 30 * 60_000;
+/**
+ * SQLite's page cache for the writer's connection, in KiB (negative): the chain's indexes take random keys
+ * (hashes, event ids), and a bulk append that finds their pages in memory is half again as fast as one that
+ * reads them back from the file.
+ */
+const SQLITE_IMPORT_CACHE = 'PRAGMA cache_size = -65536';
 
 function eventKey(event: NormalizedEvent): string {
   return `${event.source}\u0000${event.sourceEventId}`;
@@ -167,6 +173,7 @@ export async function storeImport(
 ): Promise<ImportSummary> {
   return transaction(
     async (tx) => {
+      if (databaseFlavor() === 'sqlite') await tx.$executeRawUnsafe(SQLITE_IMPORT_CACHE);
       const now = new Date();
       const context = attributionContext(await loadDetectionInventory(tx, now), await loadBorrowedMarks(tx));
       const run = new ImportRun(tx, format, context);

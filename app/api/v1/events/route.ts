@@ -3,7 +3,7 @@ import { requirePermission, type KeyActor } from '@/lib/auth/actor';
 import { authenticateApiKey, bearerToken } from '@/lib/auth/api-keys';
 import { AppError } from '@/lib/errors';
 import { importEvents } from '@/lib/ingest/import';
-import { limitedBody, MAX_IMPORT_BYTES, requestedFormat } from '@/lib/ingest/request';
+import { MAX_IMPORT_BYTES, requestedFormat, spoolBody } from '@/lib/ingest/request';
 
 export const dynamic = 'force-dynamic';
 
@@ -25,7 +25,12 @@ export const POST = apiRoute(async (request: Request) => {
   // Refuse other kinds of keys, and bad parameters, before reading what they send.
   requirePermission(key, 'events.ingest');
   const format = requestedFormat(new URL(request.url).searchParams.get('format'));
-  return jsonResponse(await importEvents(key, format, limitedBody(request, MAX_IMPORT_BYTES)));
+  const body = await spoolBody(request, MAX_IMPORT_BYTES);
+  try {
+    return jsonResponse(await importEvents(key, format, body.chunks()));
+  } finally {
+    await body.discard();
+  }
 });
 
 export const { GET, PUT, PATCH, DELETE } = otherMethodsRefused('POST');
