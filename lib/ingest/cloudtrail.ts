@@ -188,11 +188,13 @@ function assumedRoleKind(
 ): PrincipalKind {
   const issuerArn = identity.session?.object('sessionIssuer')?.string('arn') ?? '';
   const webIdentity = identity.session?.object('webIdFederationData')?.string('federatedProvider') ?? null;
-  if (identity.sourceIdentity || personName) return 'person';
-  if (identity.fields.string('invokedBy') || identity.session?.has('ec2RoleDelivery')) return 'machine';
+  // What issued the session outranks its name: a CI job's OIDC session may be named after the committer.
+  if (identity.session?.has('ec2RoleDelivery')) return 'machine';
   if (sessionName && /^i-[0-9a-f]{8,17}$/.test(sessionName)) return 'machine';
   if (/:role\/(aws-service-role|service-role)\//.test(issuerArn)) return 'machine';
   if (webIdentity && isMachineProvider(webIdentity)) return 'machine';
+  if (identity.sourceIdentity || personName) return 'person';
+  if (identity.fields.string('invokedBy')) return 'machine';
   if (fromConsole || identity.mfa === true) return 'person';
   return 'unknown';
 }

@@ -69,16 +69,25 @@ export function normalize(record: unknown): NormalizedEvent {
       ip: ipOrNull(props.string('ipAddress') ?? envelope.string('callerIpAddress')),
       app: props.string('clientAppUsed'),
     },
-    interactive: props.boolean('isInteractive') ?? signIn.category === 'SignInLogs',
+    interactive: interactiveOf(signIn),
     delegation: delegationOf(signIn, principal),
   };
+}
+
+/**
+ * Entra's own `isInteractive`, except for the resource owner password flow (`ropc`): there a program sends the
+ * person's password itself, with no sign-in page a person could have used, whatever `isInteractive` says.
+ */
+function interactiveOf(signIn: SignIn): boolean {
+  if (signIn.props.string('authenticationProtocol')?.toLowerCase() === 'ropc') return false;
+  return signIn.props.boolean('isInteractive') ?? signIn.category === 'SignInLogs';
 }
 
 function readSignIn(envelope: Fields): SignIn {
   const props = envelope.object('properties') ?? (envelope.has('createdDateTime') ? envelope : null);
   if (!props) throw new IngestRecordError('The record has no properties: it is not a sign-in log record.');
   const { kind, category } = kindOf(envelope, props);
-  const agent = props.object('agent');
+  const agent = props.objectOrJsonText('agent');
   const agentType = agent?.string('agentSubjectType') ?? agent?.string('agentType') ?? null;
   return { envelope, props, kind, category, agentType: agentType && agentType !== 'notAgentic' ? agentType : null };
 }

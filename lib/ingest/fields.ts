@@ -55,6 +55,21 @@ export class Fields {
     return new Fields(found, this.pathOf(key));
   }
 
+  /** A nested object, also when the source wrote it as JSON text (as Log Analytics writes dynamic columns). */
+  objectOrJsonText(key: string): Fields | null {
+    const found = this.value[key];
+    if (typeof found !== 'string') return this.object(key);
+    let parsed: unknown;
+    try {
+      parsed = JSON.parse(found);
+    } catch {
+      throw this.wrongType(key, 'an object or JSON text of one');
+    }
+    if (parsed === null) return null;
+    if (!isJsonObject(parsed)) throw this.wrongType(key, 'an object or JSON text of one');
+    return new Fields(parsed, this.pathOf(key));
+  }
+
   /** A string; missing, null or blank is null. */
   string(key: string): string | null {
     const found = this.value[key];

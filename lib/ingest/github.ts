@@ -35,6 +35,7 @@ const ACCESS_TYPES: Record<string, CredentialType> = {
 };
 const APP_ON_BEHALF_OF_USER = 'github app user-to-server token';
 const APP_ITSELF = 'github app server-to-server token';
+const DEPLOY_KEY = 'deploy key';
 
 export function normalize(record: unknown): NormalizedEvent {
   const event = recordFields(record, 'GitHub audit log');
@@ -58,6 +59,7 @@ export function normalize(record: unknown): NormalizedEvent {
 }
 
 function principalOf(event: Fields, accessType: string | null): NormalizedPrincipal {
+  if (accessType === DEPLOY_KEY) return deployKeyPrincipal(event);
   const login = event.string('actor');
   const externalId = login ?? event.id('actor_id', true);
   if (!externalId) throw new IngestRecordError('The event has no actor or actor_id: who acted is unknown.');
@@ -72,6 +74,22 @@ function principalOf(event: Fields, accessType: string | null): NormalizedPrinci
     email: kind === 'person' && looksLikeEmail(samlName) ? samlName : null,
     sourceType: agent ? 'Agent' : bot ? 'Bot' : 'User',
     declaredAgent: agent,
+  };
+}
+
+/** A deploy key belongs to its repository, not to the person who added it: the repository's machine acts. */
+function deployKeyPrincipal(event: Fields): NormalizedPrincipal {
+  const repo = event.string('repo') ?? event.string('repository');
+  const keyId = event.id('token_id', true) ?? event.string('hashed_token');
+  const owner = repo ?? event.string('actor') ?? event.string('org');
+  if (!owner) throw new IngestRecordError('The deploy-key event names no repository, actor or organization.');
+  return {
+    kind: 'machine',
+    externalId: `${owner}:deploy-key${keyId ? `:${keyId}` : ''}`,
+    displayName: `Deploy key of ${owner}`,
+    email: null,
+    sourceType: 'DeployKey',
+    declaredAgent: false,
   };
 }
 
