@@ -52,7 +52,6 @@ function credentialColumn(event: NormalizedEvent, context: AttributionContext): 
 
 class ImportRun {
   readonly summary: ImportSummary = { accepted: 0, duplicates: 0, rejected: [] };
-  private readonly seen = new Set<string>();
   private readonly resolver: PrincipalResolver;
 
   constructor(
@@ -69,12 +68,14 @@ class ImportRun {
 
   /** The events of a batch that are neither repeated in this input nor already in the chain. */
   private async fresh(batch: NormalizedEvent[]): Promise<NormalizedEvent[]> {
+    // Repeats of earlier batches are in the chain by now: this transaction reads its own appends.
+    const seen = new Set<string>();
     const unseen: NormalizedEvent[] = [];
     for (const event of batch) {
       const key = eventKey(event);
-      if (this.seen.has(key)) this.summary.duplicates += 1;
+      if (seen.has(key)) this.summary.duplicates += 1;
       else {
-        this.seen.add(key);
+        seen.add(key);
         unseen.push(event);
       }
     }

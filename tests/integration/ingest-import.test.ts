@@ -134,6 +134,12 @@ describe('importing events', () => {
     expect(await chainState()).toEqual(before);
   });
 
+  it('counts a repeat as a duplicate however far apart in a large input', async () => {
+    const many = Array.from({ length: 4_100 }, () => nativeEvent());
+    const summary = await operatorImport('native', ndjson([...many, many[0], many[4_000]]));
+    expect(summary).toEqual({ accepted: 4_100, duplicates: 2, rejected: [] });
+  });
+
   it('commits the valid records of a batch with bad lines together and lists the bad ones by line', async () => {
     const good = [nativeEvent(), nativeEvent()];
     const { occurredAt: _missing, ...timeless } = nativeEvent();
