@@ -59,7 +59,7 @@ export function BurnDownChart({ data }: { data: BurnDownDay[] }) {
           />
           <Legend formatter={seriesLabel} iconType="circle" iconSize={8} wrapperStyle={{ fontSize: 12 }} />
           <Area
-            type="stepAfter"
+            type="monotone"
             dataKey="open"
             stroke={SERIES.open.color}
             fill={SERIES.open.color}
@@ -68,7 +68,7 @@ export function BurnDownChart({ data }: { data: BurnDownDay[] }) {
             isAnimationActive={false}
           />
           <Line
-            type="stepAfter"
+            type="monotone"
             dataKey="resolved"
             stroke={SERIES.resolved.color}
             strokeWidth={2}

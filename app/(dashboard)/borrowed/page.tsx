@@ -9,6 +9,7 @@ import { Card, CardHeader } from '@/components/ui/card';
 import { PageHeader } from '@/components/ui/page-header';
 import { InvalidFilters } from '@/components/inventory/invalid-filters';
 import { NoMatch } from '@/components/inventory/no-match';
+import { daysWithHistory } from '@/components/borrowed/burn-down';
 import { BurnDownChart } from '@/components/borrowed/burn-down-chart';
 import { CaseFilters, narrowsCases, type CaseListParams } from '@/components/borrowed/case-filters';
 import { CaseTable } from '@/components/borrowed/case-table';
@@ -22,6 +23,7 @@ type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 
 const BASE_PATH = '/borrowed';
 const BURN_DOWN_DAYS = 90;
+const BURN_DOWN_MIN_DAYS = 14;
 const LIST_PARAMS = ['q', 'status', 'confidence', 'include', 'cursor'] as const;
 
 /** The filters as the page shows them: a repeated parameter reads as its first value here, and is refused by the list. */
@@ -46,7 +48,7 @@ export default async function BorrowedPage({ searchParams }: { searchParams: Sea
   const params = shownParams(raw);
   const mayImport = can(actor, 'events.import');
   const readsAll = can(actor, 'borrowed.read');
-  const hasHistory = burnDown.some((day) => day.open > 0 || day.resolved > 0);
+  const history = daysWithHistory(burnDown, BURN_DOWN_MIN_DAYS);
   return (
     <>
       <PageHeader
@@ -73,14 +75,14 @@ export default async function BorrowedPage({ searchParams }: { searchParams: Sea
           </>
         }
       />
-      {hasHistory ? (
+      {history.length > 0 ? (
         <Card className="mb-6">
           <CardHeader
             title="Burn-down"
-            description={`Cases still open at the end of each of the last ${BURN_DOWN_DAYS} days, and those resolved.`}
+            description={`Flagged cases still open at the end of each day, and those resolved that day, over at most the last ${BURN_DOWN_DAYS} days.`}
           />
           <div className="p-4">
-            <BurnDownChart data={burnDown} />
+            <BurnDownChart data={history} />
           </div>
         </Card>
       ) : null}

@@ -29,17 +29,17 @@ export default async function ImportLogsPage() {
         <div className="min-w-0 lg:col-span-3">
           <UploadForm formats={LOG_FORMATS} uploadUrl="/borrowed/import/upload" maxBytes={UPLOAD_LIMIT_BYTES} />
         </div>
-        <Card className="self-start lg:col-span-2">
+        <Card className="min-w-0 self-start lg:col-span-2">
           <CardHeader title="Larger and regular imports" />
           <div className="space-y-3 px-5 py-4 text-sm text-slate-600">
             <p>A collector sends logs as they are written, with an ingest key made under Settings → API keys:</p>
-            <pre className="overflow-x-auto rounded-md bg-slate-900 p-3 font-mono text-xs leading-relaxed text-slate-100">
+            <pre className="rounded-md bg-slate-900 p-3 font-mono text-xs leading-relaxed break-all whitespace-pre-wrap text-slate-100">
               {
                 'curl -X POST -H "Authorization: Bearer <ingest key>" \\\n  --data-binary @trail.json.gz \\\n  "$STEWARD/api/v1/events?format=cloudtrail"'
               }
             </pre>
             <p>On the server, a folder of files, with a progress bar, resumable:</p>
-            <pre className="overflow-x-auto rounded-md bg-slate-900 p-3 font-mono text-xs leading-relaxed text-slate-100">
+            <pre className="rounded-md bg-slate-900 p-3 font-mono text-xs leading-relaxed break-all whitespace-pre-wrap text-slate-100">
               npm run ingest -- --format cloudtrail ./logs
             </pre>
             <p>Importing the same file twice adds nothing: each event is known by its source and its id there.</p>
