@@ -168,7 +168,8 @@ const FIRST_PARTY_PERSON_APP_IDS = new Set([
   'a40d7d7d-59aa-447e-a655-679a4107e548', // Accounts Control UI
   'f8d98a96-0999-43f5-8af3-69971c7bb423', // iOS Accounts
 ]);
-const PERSON_CLI_APPS = /azure cli|azure powershell|graph command line|graph powershell|graph explorer|visual studio/i;
+const PERSON_CLI_APPS =
+  /azure cli|azure powershell|graph command line|graph powershell|graph explorer|visual studio|github cli|github desktop|git credential manager|google cloud sdk/i;
 const PERSON_CLI_APP_IDS = new Set([
   '04b07795-8ddb-461a-bbee-02f9e1bf7b46', // Microsoft Azure CLI
   '1950a258-227b-4e31-a9cf-717495945fc2', // Microsoft Azure PowerShell
@@ -176,6 +177,8 @@ const PERSON_CLI_APP_IDS = new Set([
   'de8bc8b5-d9f9-48b1-a8ad-b748da725064', // Graph Explorer
   'aebc6443-996d-45c2-90f0-388ff96faa56', // Visual Studio Code
   '872cd9fa-d31f-45e0-9eab-6e460a02d1f1', // Visual Studio
+  '178c6fc778ccc68e1d6a', // GitHub CLI (gh)
+  '32555940559.apps.googleusercontent.com', // Google Cloud SDK (gcloud)
 ]);
 
 export type AppKind = 'person_app' | 'person_cli' | 'other_app';

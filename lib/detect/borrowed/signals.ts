@@ -116,7 +116,7 @@ export function clientSignals(context: GroupContext): Signal[] {
     found.push(
       signal(
         'NON_INTERACTIVE_APP',
-        `The person's token was used without them at the keyboard by ${app}, an application that is not one of their everyday Microsoft apps (${plural(appEvents.length, 'non-interactive use')}).`,
+        `The person's token was used without them at the keyboard by ${app}, an application that is not one of a person's everyday apps or command-line tools (${plural(appEvents.length, 'non-interactive use')}).`,
         appEvents,
       ),
     );
