@@ -17,8 +17,8 @@ import type { EvidenceItem } from './list';
 export type RefreshSummary = { cases: number; flagged: number; opened: number; reopened: number; updated: number };
 
 const JOB = 'steward:borrowed-detection';
-/** Rows per read: large enough that a million events take a few hundred queries, small enough to stay light. */
-const PAGE_SIZE = 5_000;
+/** Rows per read: a million events take 500 queries, and each page stays small enough to be collected young. */
+const PAGE_SIZE = 2_000;
 /** Distinct `details` texts whose parsed parts are shared between events; past it each row is parsed alone. */
 const SHARED_SHAPES = 50_000;
 /** How often a refresh re-reads the events imported while it ran before it writes what it found anyway. */
