@@ -30,17 +30,23 @@ export function PersonName({ human, className }: { human: CaseSummary['human']; 
   );
 }
 
+/** What tells a person apart beyond their label: their email, else a log's name for them that says more. */
+function personDetail(human: CaseSummary['human']): string | undefined {
+  if (human.email && human.email !== human.label) return human.email;
+  return human.externalIds.find((externalId) => externalId !== human.label && !externalId.endsWith(human.label));
+}
+
 function PersonCell({ human }: { human: CaseSummary['human'] }) {
-  const detail = human.id ? human.email : (human.externalIds[0] ?? human.email);
+  const detail = personDetail(human);
   return (
-    <div className="max-w-52 min-w-0">
-      <PersonName human={human} className="block truncate" />
-      {detail && detail !== human.label ? (
+    <div className="max-w-56 min-w-0">
+      <PersonName human={human} className="line-clamp-2 break-all" />
+      {detail ? (
         <p className="truncate text-xs text-slate-500" title={detail}>
           {detail}
         </p>
       ) : null}
-      {human.id ? null : <p className="text-xs text-amber-700">Not in the directory</p>}
+      {human.id ? null : <p className="text-xs text-slate-500">Not in the directory</p>}
     </div>
   );
 }

@@ -1,7 +1,13 @@
-import type { ReactNode } from 'react';
+'use client';
+
+import { useActionState, useCallback, useState, type ReactNode } from 'react';
 import { ShieldOff } from 'lucide-react';
 import type { SuppressionView } from '@/lib/borrowed/suppressions';
 import { Badge } from '@/components/ui/badge';
+import { Button } from '@/components/ui/button';
+import { ConfirmButtons, ConfirmDialog } from '@/components/people/confirm-dialog';
+import { useActionToast } from '@/components/people/use-action-toast';
+import type { FormAction } from './case-actions';
 import { Card, CardHeader } from '@/components/ui/card';
 import { EmptyState } from '@/components/ui/empty-state';
 import { utcDate } from './time';
@@ -13,20 +19,27 @@ const MATCH_LABELS: Record<keyof SuppressionView['match'], string> = {
   source: 'Source',
 };
 
-function state(suppression: SuppressionView): ReactNode {
+function standing(suppression: SuppressionView): ReactNode {
   if (suppression.active) return <Badge tone="warning">In force</Badge>;
   if (suppression.liftedAt) return <Badge>Lifted {utcDate(suppression.liftedAt)}</Badge>;
   return <Badge>Ended</Badge>;
 }
 
-/** Every suppression, those in force first: what it matches, why, until when, and how many cases it turns off. */
+/**
+ * Every suppression, those in force first: what it matches, why, until when, and how many cases it turns off.
+ * The list holds the lift's outcome itself, since a lifted row loses its button.
+ */
 export function SuppressionList({
   suppressions,
-  liftFor,
+  liftAction,
 }: {
   suppressions: SuppressionView[];
-  liftFor: (suppression: SuppressionView) => ReactNode;
+  liftAction: FormAction | null;
 }) {
+  const [lifting, setLifting] = useState<SuppressionView | null>(null);
+  const close = useCallback(() => setLifting(null), []);
+  const [state, lift, pending] = useActionState(liftAction ?? (async () => null), null);
+  useActionToast(state, close);
   return (
     <Card>
       <CardHeader
@@ -43,7 +56,7 @@ export function SuppressionList({
             <li key={suppression.id} className="flex flex-wrap items-start gap-4 px-5 py-4" data-testid="suppression">
               <div className="min-w-0 flex-1 space-y-1.5">
                 <div className="flex flex-wrap items-center gap-2">
-                  {state(suppression)}
+                  {standing(suppression)}
                   <span className="text-sm text-slate-600">
                     until {utcDate(suppression.expiresAt)} ·{' '}
                     {suppression.cases === 1 ? '1 case' : `${suppression.cases} cases`}
@@ -64,11 +77,31 @@ export function SuppressionList({
                   By {suppression.createdBy?.name ?? 'someone no longer in Steward'} on {utcDate(suppression.createdAt)}
                 </p>
               </div>
-              {suppression.active ? liftFor(suppression) : null}
+              {liftAction && suppression.active ? (
+                <Button variant="secondary" size="sm" onClick={() => setLifting(suppression)}>
+                  Lift
+                </Button>
+              ) : null}
             </li>
           ))}
         </ul>
       )}
+      <ConfirmDialog
+        open={lifting !== null}
+        onCancel={close}
+        title="Lift this suppression?"
+        description="The cases it matches count as flags again from now on."
+      >
+        <form action={lift}>
+          <input type="hidden" name="id" value={lifting?.id ?? ''} />
+          {state && !state.ok ? (
+            <p role="alert" className="mt-3 text-sm text-red-700">
+              {state.message}
+            </p>
+          ) : null}
+          <ConfirmButtons label="Lift" pending={pending} />
+        </form>
+      </ConfirmDialog>
     </Card>
   );
 }

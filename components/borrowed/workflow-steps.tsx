@@ -14,7 +14,7 @@ export function WorkflowSteps({ status }: { status: CaseStatus }) {
         return (
           <li key={step} className="flex items-center gap-2" aria-current={here ? 'step' : undefined}>
             {index > 0 ? (
-              <span className={cn('h-px w-4 sm:w-8', done || here ? 'bg-brand-500' : 'bg-slate-300')} />
+              <span className={cn('hidden h-px w-8 sm:block', done || here ? 'bg-brand-500' : 'bg-slate-300')} />
             ) : null}
             <span
               className={cn(

@@ -233,6 +233,25 @@ test('the pages fit a laptop and a phone, with no case and with many long-named 
     expect(caseOverflow, 'the case page scrolls sideways by this many pixels').toBeLessThanOrEqual(0);
     await saveScreenshot(page, `borrowed-case-${size.width}`);
   }
+
+  // One look-alike suppressed, with a reason and an end date, then lifted again.
+  await page.setViewportSize(SCREEN_SIZES[0]);
+  await open(page, '/borrowed/suppressions');
+  await page.getByLabel('Reason').fill('A load test of the reconciliation agent, run with its owner this week');
+  await page.getByLabel('Person (optional)').fill(people[0]);
+  await page.getByRole('button', { name: 'Suppress matching cases' }).click();
+  await expect(page.getByText('Suppression saved: 1 case no longer counts as a flag.')).toBeVisible();
+  const suppression = page.getByTestId('suppression').filter({ hasText: people[0] });
+  await expect(suppression).toContainText('In force');
+  for (const size of SCREEN_SIZES) {
+    await page.setViewportSize(size);
+    await saveScreenshot(page, `borrowed-suppressions-${size.width}`);
+  }
+  await page.setViewportSize(SCREEN_SIZES[0]);
+  await suppression.getByRole('button', { name: 'Lift' }).click();
+  await page.getByRole('alertdialog', { name: 'Lift this suppression?' }).getByRole('button', { name: 'Lift' }).click();
+  await expect(page.getByText('Suppression lifted: 1 case counts again.')).toBeVisible();
+  await expect(suppression).toContainText('Lifted');
 });
 
 test('an auditor reads a case without the remediation buttons, and a bad filter is answered calmly', async ({

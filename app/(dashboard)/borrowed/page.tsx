@@ -49,6 +49,8 @@ export default async function BorrowedPage({ searchParams }: { searchParams: Sea
   const mayImport = can(actor, 'events.import');
   const readsAll = can(actor, 'borrowed.read');
   const history = daysWithHistory(burnDown, BURN_DOWN_MIN_DAYS);
+  // Nothing to filter yet: the list explains where cases come from instead.
+  const firstVisit = listing.ok && listing.value.cases.length === 0 && !narrowsCases(params) && !raw.cursor;
   return (
     <>
       <PageHeader
@@ -88,7 +90,9 @@ export default async function BorrowedPage({ searchParams }: { searchParams: Sea
       ) : null}
       <Card>
         {listing.ok ? (
-          <CaseFilters params={params} basePath={BASE_PATH} />
+          firstVisit ? null : (
+            <CaseFilters params={params} basePath={BASE_PATH} />
+          )
         ) : (
           <InvalidFilters fields={listing.fields} clearHref={BASE_PATH} />
         )}

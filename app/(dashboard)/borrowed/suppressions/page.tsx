@@ -6,7 +6,6 @@ import { requirePagePermission } from '@/lib/auth/session';
 import { MAX_SUPPRESSION_DAYS } from '@/lib/borrowed/schemas';
 import { listSuppressions } from '@/lib/borrowed/suppressions';
 import { buttonClasses } from '@/components/ui/button';
-import { ConfirmAction } from '@/components/ui/confirm-action';
 import { PageHeader } from '@/components/ui/page-header';
 import { SuppressionForm } from '@/components/borrowed/suppression-form';
 import { SuppressionList } from '@/components/borrowed/suppression-list';
@@ -32,21 +31,7 @@ export default async function SuppressionsPage() {
       />
       <div className="grid gap-6 lg:grid-cols-5">
         <div className="min-w-0 lg:col-span-3">
-          <SuppressionList
-            suppressions={suppressions}
-            liftFor={(suppression) =>
-              mayChange ? (
-                <ConfirmAction
-                  action={liftSuppressionAction}
-                  fields={{ id: suppression.id }}
-                  triggerLabel="Lift"
-                  title="Lift this suppression?"
-                  description="The cases it matches count as flags again from now on."
-                  confirmLabel="Lift"
-                />
-              ) : null
-            }
-          />
+          <SuppressionList suppressions={suppressions} liftAction={mayChange ? liftSuppressionAction : null} />
         </div>
         {mayChange ? (
           <div className="min-w-0 lg:col-span-2">
