@@ -17,13 +17,22 @@ type SuppressionRow = {
   matchSource: string | null;
 };
 
-export function suppressionRule(row: SuppressionRow): SuppressionRule {
+function suppressionRule(row: SuppressionRow): SuppressionRule {
   const match: SuppressionRule['match'] = {};
   if (row.matchCredential !== null) match.credential = row.matchCredential;
   if (row.matchHuman !== null) match.human = row.matchHuman;
   if (row.matchAgent !== null) match.agent = row.matchAgent;
   if (row.matchSource !== null) match.source = row.matchSource;
   return { id: row.id, reason: row.reason, expiresAt: row.expiresAt, match };
+}
+
+/** The suppressions in force at `now`, oldest first: the first that matches a case names it. */
+export async function loadSuppressionRules(client: Db | Tx, now: Date): Promise<SuppressionRule[]> {
+  const rows = await client.borrowedSuppression.findMany({
+    where: { liftedAt: null, expiresAt: { gt: now } },
+    orderBy: [{ createdAt: 'asc' }, { id: 'asc' }],
+  });
+  return rows.map(suppressionRule);
 }
 
 export async function loadDetectionInventory(client: Db | Tx, now: Date): Promise<DetectionInventory> {
@@ -41,10 +50,7 @@ export async function loadDetectionInventory(client: Db | Tx, now: Date): Promis
         holderNhiId: true,
       },
     }),
-    client.borrowedSuppression.findMany({
-      where: { liftedAt: null, expiresAt: { gt: now } },
-      orderBy: { createdAt: 'asc' },
-    }),
+    loadSuppressionRules(client, now),
   ]);
   const aliasesByHuman = new Map<string, string[]>();
   for (const alias of aliases) {
@@ -61,13 +67,13 @@ export async function loadDetectionInventory(client: Db | Tx, now: Date): Promis
     })),
     nhis,
     credentials,
-    suppressions: suppressions.map(suppressionRule),
+    suppressions,
   };
 }
 
 type StoredMark = { caseId: string; credentialKey: string; from: string; to: string; clientFamilies: string[] };
 
-export function markOf(coverage: string): BorrowedMark | null {
+function markOf(coverage: string): BorrowedMark | null {
   try {
     const stored = JSON.parse(coverage) as StoredMark;
     return { ...stored, from: new Date(stored.from), to: new Date(stored.to) };

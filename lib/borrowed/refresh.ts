@@ -138,7 +138,7 @@ type CaseFacts = {
   searchText: string;
 };
 
-export type StoredAgent = { id?: string; label: string; family?: string; clientClass?: string; userAgent?: string };
+type StoredAgent = { id?: string; label: string; family?: string; clientClass?: string; userAgent?: string };
 
 function searchTextOf(found: DetectedCase, holderName: string | null): string {
   const parts = [

@@ -6,7 +6,7 @@ import { suppressionFor } from '../detect/borrowed/suppression';
 import type { CaseAgent } from '../detect/borrowed';
 import { conflict, forbidden, notFound } from '../errors';
 import { personUseCase } from '../use-case';
-import { loadDetectionInventory } from './inventory';
+import { loadSuppressionRules } from './inventory';
 import { createSuppressionSchema, liftSuppressionSchema } from './schemas';
 
 /**
@@ -39,7 +39,7 @@ type StoredAgent = Partial<CaseAgent> & { label: string };
 
 /** Weighs the suppressions in force against every stored case; returns how many cases changed. */
 async function applySuppressions(tx: Tx, now: Date): Promise<number> {
-  const { suppressions } = await loadDetectionInventory(tx, now);
+  const suppressions = await loadSuppressionRules(tx, now);
   const cases = await tx.borrowedCase.findMany({
     select: {
       id: true,
