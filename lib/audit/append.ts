@@ -38,7 +38,8 @@ function sortedCopy(value: unknown): unknown {
   if (typeof toJson === 'function') return sortedCopy(toJson.call(value));
   if (Array.isArray(value)) return value.map(sortedCopy);
   const record = value as Record<string, unknown>;
-  const copy: Record<string, unknown> = {};
+  // No prototype, so that a key named __proto__ is a member like any other.
+  const copy: Record<string, unknown> = Object.create(null);
   for (const key of Object.keys(record).sort()) {
     if (ARRAY_INDEX.test(key)) throw new UnorderableKeys();
     copy[key] = sortedCopy(record[key]);

@@ -29,6 +29,7 @@ const AWS_SERVICE_ROLE = /:role\/(aws-service-role|service-role)\//;
 const ASSUMED_ROLE = /^arn:(aws[a-z-]*):sts::(\d+):assumed-role\/(.+)\/[^/]+$/;
 const WORKLOAD_TYPES = new Set(['ManagedIdentity', 'WorkloadIdentity', 'KubernetesServiceAccount']);
 const WORKLOAD_CREDENTIALS = new Set(['workload_identity', 'managed_identity']);
+const DELEGATED_BY_PERSON: ReadonlySet<string> = new Set(['agent_session', 'on_behalf_of', 'impersonation']);
 const EMAIL = /^[^@\s]+@[^@\s]+\.[^@\s]+$/;
 const SERVICE_ACCOUNT_EMAIL = /\.gserviceaccount\.com$/i;
 
@@ -286,8 +287,7 @@ export class PrincipalResolver {
     return this.personByEmail.get(name.toLowerCase()) ?? this.personByAlias.get(aliasKey(system, name)) ?? null;
   }
 
-  private personPrincipal(system: string, principal: NormalizedPrincipal): Principal {
-    const person = this.person(system, principal.email) ?? this.person(system, principal.externalId);
+  private personPrincipal(principal: NormalizedPrincipal, person: PersonRef | null): Principal {
     return {
       type: 'HUMAN',
       id: person?.humanId ?? null,
@@ -304,47 +304,46 @@ export class PrincipalResolver {
     }
   }
 
-  private machinePrincipal(event: NormalizedEvent): Principal | null {
+  /** The inventoried NHI an event's principal is, noting when it was seen, or null. */
+  private knownNhi(event: NormalizedEvent, label: string): Principal | null {
     const identity = this.identityOf(event);
-    const label = event.principal.displayName ?? event.principal.externalId;
-    if (!identity) return isMachinePrincipal(event.principal) ? { type: 'NHI', id: null, label } : null;
+    if (!identity) return null;
     const key = aliasKey(identity.system, identity.externalId);
     const nhiId = this.nhiByKey.get(key);
-    if (!nhiId) return isMachinePrincipal(event.principal) ? { type: 'NHI', id: null, label } : null;
+    if (!nhiId) return null;
     this.noteSighting(key, nhiId, event.occurredAt);
     return { type: 'NHI', id: nhiId, label };
   }
 
+  /** The person a delegated machine acts for: the first link of an agent session, an on-behalf-of or impersonation chain. */
+  private delegatingPerson(event: NormalizedEvent): Principal | null {
+    const { delegation } = event;
+    const starter = delegation && DELEGATED_BY_PERSON.has(delegation.kind) ? delegation.chain[0] : undefined;
+    if (!starter) return null;
+    const person = this.person(event.source, starter);
+    if (!person && !isPersonEmail(starter) && delegation?.kind !== 'agent_session') return null;
+    return { type: 'HUMAN', id: person?.humanId ?? null, label: person?.email ?? starter };
+  }
+
   /** The initiator and executor of an event: a delegated machine acts for the person who started it. */
   principalsOf(event: NormalizedEvent): { initiator: Principal; executor: Principal } {
-    const { principal, delegation } = event;
+    const { principal } = event;
+    const label = principal.displayName ?? principal.externalId;
     if (isMachinePrincipal(principal)) {
-      const executor = this.machinePrincipal(event) as Principal;
-      const starter = delegation?.chain[0];
-      const delegatedByPerson =
-        starter &&
-        (delegation.kind === 'agent_session' ||
-          delegation.kind === 'on_behalf_of' ||
-          delegation.kind === 'impersonation') &&
-        (isPersonEmail(starter) || this.person(event.source, starter) || delegation.kind === 'agent_session');
-      if (!delegatedByPerson) return { initiator: executor, executor };
-      const person = this.person(event.source, starter);
-      const initiator: Principal = { type: 'HUMAN', id: person?.humanId ?? null, label: person?.email ?? starter };
-      return { initiator, executor };
+      // A provider's own service, or a machine this import could not record, is still a machine.
+      const executor = this.knownNhi(event, label) ?? { type: 'NHI', id: null, label };
+      return { initiator: this.delegatingPerson(event) ?? executor, executor };
     }
-    if (principal.kind === 'unknown') {
-      const person = this.person(event.source, principal.email) ?? this.person(event.source, principal.externalId);
-      if (!person) {
-        const machine = this.machinePrincipal(event);
-        const executor = machine ?? {
-          type: 'UNKNOWN' as const,
-          id: null,
-          label: principal.email ?? principal.displayName ?? principal.externalId,
-        };
-        return { initiator: executor, executor };
-      }
+    const known = this.person(event.source, principal.email) ?? this.person(event.source, principal.externalId);
+    if (principal.kind === 'unknown' && !known) {
+      const executor = this.knownNhi(event, label) ?? {
+        type: 'UNKNOWN',
+        id: null,
+        label: principal.email ?? label,
+      };
+      return { initiator: executor, executor };
     }
-    const executor = this.personPrincipal(event.source, principal);
+    const executor = this.personPrincipal(principal, known);
     return { initiator: executor, executor };
   }
 
