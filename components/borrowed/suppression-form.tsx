@@ -9,10 +9,10 @@ import { useActionToast } from '@/components/people/use-action-toast';
 import type { FormAction } from './case-actions';
 
 const PATTERNS = [
-  { name: 'credential', label: 'Credential', placeholder: 'AKIA2EXAMPLE* or a token id' },
+  { name: 'credential', label: 'Credential', placeholder: 'AKIA2EXAMPLE*' },
   { name: 'human', label: 'Person', placeholder: 'build.bot@example.com' },
-  { name: 'agent', label: 'Agent or user agent', placeholder: 'terraform/*' },
-  { name: 'source', label: 'Source', placeholder: 'aws, okta, github, entra, gcp' },
+  { name: 'agent', label: 'Agent', placeholder: 'terraform/*' },
+  { name: 'source', label: 'Source', placeholder: 'aws' },
 ] as const;
 
 const textareaClasses =
@@ -36,7 +36,7 @@ export function SuppressionForm({ action, maxDays }: { action: FormAction; maxDa
     <Card>
       <CardHeader
         title="Suppress cases"
-        description="For a look-alike Steward keeps flagging: matching cases stay listed as informational until the end date. Use * for any characters."
+        description="For a look-alike Steward keeps flagging: matching cases stay listed as informational until the end date. Fill in at least one pattern; * stands for any characters, an agent matches its name or user agent."
       />
       <form ref={formRef} action={formAction} className="space-y-4 p-5" key={state?.nonce ?? 'new'}>
         <Field label="Reason" htmlFor="suppression-reason" errors={errors?.reason}>
@@ -54,7 +54,7 @@ export function SuppressionForm({ action, maxDays }: { action: FormAction; maxDa
           {PATTERNS.map((pattern) => (
             <Field
               key={pattern.name}
-              label={`${pattern.label} (optional)`}
+              label={pattern.label}
               htmlFor={`suppression-${pattern.name}`}
               errors={errors?.[pattern.name]}
             >

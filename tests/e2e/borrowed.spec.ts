@@ -238,7 +238,7 @@ test('the pages fit a laptop and a phone, with no case and with many long-named 
   await page.setViewportSize(SCREEN_SIZES[0]);
   await open(page, '/borrowed/suppressions');
   await page.getByLabel('Reason').fill('A load test of the reconciliation agent, run with its owner this week');
-  await page.getByLabel('Person (optional)').fill(people[0]);
+  await page.getByLabel('Person', { exact: true }).fill(people[0]);
   await page.getByRole('button', { name: 'Suppress matching cases' }).click();
   await expect(page.getByText('Suppression saved: 1 case no longer counts as a flag.')).toBeVisible();
   const suppression = page.getByTestId('suppression').filter({ hasText: people[0] });
