@@ -103,11 +103,12 @@ async function main(): Promise<void> {
       console.error(`${path}: cannot be read (${error instanceof Error ? error.message : error})`);
     }
   }
-  const pending = files.filter((file) => {
+  const logFiles = files.filter((file) => file.path !== statePath);
+  const pending = logFiles.filter((file) => {
     const done = state.files[file.path];
     return !(done && done.size === file.size && done.mtimeMs === file.mtimeMs && done.format === format);
   });
-  const skipped = files.length - pending.length;
+  const skipped = logFiles.length - pending.length;
   if (skipped > 0) console.log(`${skipped} file(s) already imported (${statePath}): skipped.`);
 
   const interactive = process.stdout.isTTY;
