@@ -269,6 +269,26 @@ const STORED_FACTS = {
 
 class NewerEventsArrived extends Error {}
 
+/**
+ * A case detection no longer finds (the inventory now says the credential is an NHI's own, or the person's key
+ * moved to a case of its own once the directory knew them) stops counting and marking events; its status stays.
+ */
+async function withdrawVanished(
+  tx: Tx,
+  stored: Map<string, { flagged: boolean; status: string }>,
+  foundIds: Set<string>,
+): Promise<number> {
+  const vanished = [...stored]
+    .filter(([id, row]) => row.flagged && row.status !== 'RESOLVED' && !foundIds.has(id))
+    .map(([id]) => id);
+  if (vanished.length === 0) return 0;
+  const { count } = await tx.borrowedCase.updateMany({
+    where: { id: { in: vanished } },
+    data: { flagged: false },
+  });
+  return count;
+}
+
 /** Writes what detection found: new cases open, changed ones update, a resolved case used again reopens. */
 async function storeCases(
   { tx, audit }: UseCaseContext<Principal>,
@@ -321,6 +341,7 @@ async function storeCases(
       data: created.map((row) => ({ ...row, status: 'OPEN', detectedAt: now, statusChangedAt: now })),
     });
   summary.opened = created.length;
+  summary.updated += await withdrawVanished(tx, stored, new Set(found.map((detected) => detected.id)));
   audit(AUDIT_ACTIONS.borrowedCasesRefreshed, null, { events: imported.events.length, ...summary });
   return summary;
 }

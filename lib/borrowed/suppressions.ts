@@ -37,10 +37,14 @@ function jsonList<T>(text: string): T[] {
 
 type StoredAgent = Partial<CaseAgent> & { label: string };
 
-/** Weighs the suppressions in force against every stored case; returns how many cases changed. */
+/**
+ * Weighs the suppressions in force against the stored cases that count or are suppressed; returns how many
+ * changed. Informational cases, and cases detection no longer finds, are left as the last refresh left them.
+ */
 async function applySuppressions(tx: Tx, now: Date): Promise<number> {
   const suppressions = await loadSuppressionRules(tx, now);
   const cases = await tx.borrowedCase.findMany({
+    where: { OR: [{ flagged: true }, { suppressionId: { not: null } }] },
     select: {
       id: true,
       confidence: true,

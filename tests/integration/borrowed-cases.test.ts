@@ -86,6 +86,27 @@ describe('refreshing borrowed-credential cases from imported events', () => {
       eventCount: 384,
     });
   });
+  it('stops counting a case detection no longer finds, keeping its status', async () => {
+    await appendImported([...browserUse('omar', T0, 5), ...agentUse('omar', 'AKIAOMAR000000000001', T0 + DAY, 24)]);
+    await refreshBorrowedCases({ now: NOW });
+    expect(await caseRow('AKIAOMAR000000000001')).toMatchObject({ flagged: true, status: 'OPEN' });
+    const db = await getDb();
+    const service = await db.nhi.create({
+      data: { name: 'omar-batch', kind: 'SERVICE_ACCOUNT', system: 'aws', externalId: 'omar-batch' },
+    });
+    await db.credential.create({
+      data: {
+        kind: 'ACCESS_KEY',
+        name: 'omar-batch key',
+        system: 'aws',
+        fingerprint: 'AKIAOMAR000000000001',
+        subjectNhiId: service.id,
+      },
+    });
+    expect(await refreshBorrowedCases({ now: NOW })).toMatchObject({ opened: 0, updated: 1 });
+    expect(await caseRow('AKIAOMAR000000000001')).toMatchObject({ flagged: false, status: 'OPEN' });
+    expect(await refreshBorrowedCases({ now: NOW })).toMatchObject({ updated: 0 });
+  });
 });
 
 describe('the remediation workflow', () => {
