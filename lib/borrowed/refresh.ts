@@ -83,7 +83,8 @@ async function readImportedEvents(db: Db | Tx, into: ImportedEvents, read = even
       ORDER BY "seq"
       LIMIT ${PAGE_SIZE}`;
     for (const row of rows) {
-      const event = read({ ...row, occurredAt: new Date(row.occurredAt) });
+      if (!(row.occurredAt instanceof Date)) row.occurredAt = new Date(row.occurredAt);
+      const event = read(row);
       if (!event) continue;
       into.events.push(event);
       into.seqs.push(Number(row.seq));
