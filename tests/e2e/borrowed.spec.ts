@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { expect, test, type Page } from '@playwright/test';
 import { ROLE_ACCOUNTS } from './support/accounts';
-import { open, saveScreenshot, signIn, waitForHydration } from './support/app';
+import { open, saveScreenshot, signIn, signOut, waitForHydration } from './support/app';
 import { LONG_NAMED } from './support/long-names';
 import { SCREEN_SIZES } from './support/screens';
 
@@ -268,4 +268,33 @@ test('an auditor reads a case without the remediation buttons, and a bad filter 
   await expect(page.getByTestId('evidence')).toBeVisible();
   await expect(page.getByTestId('case-assignee')).toHaveText(ROLE_ACCOUNTS.SECURITY.name);
   await expect(page.getByRole('button', { name: /Assign|Reassign|Resolve|Reopen|Start migration/ })).toHaveCount(0);
+
+  // Neither the page nor its upload route lets an auditor import.
+  expect((await page.goto('/borrowed/import'))?.status()).toBe(403);
+  const origin = new URL(page.url()).origin;
+  const refused = await page.request.post('/borrowed/import/upload?format=cloudtrail', {
+    headers: { origin, 'content-type': 'application/octet-stream' },
+    data: ndjson(borrowedKeyDay(`auditor.upload.${RUN.toLowerCase()}`, Date.now() - 60 * MINUTE, 5)),
+  });
+  expect(refused.status()).toBe(403);
+});
+
+test('the upload route refuses a request sent from another site, and a sponsor reads only their own cases', async ({
+  page,
+}) => {
+  await signIn(page, ROLE_ACCOUNTS.SECURITY);
+  const foreign = await page.request.post('/borrowed/import/upload?format=cloudtrail', {
+    headers: { origin: 'https://elsewhere.example', 'content-type': 'application/octet-stream' },
+    data: ndjson(borrowedKeyDay(`foreign.upload.${RUN.toLowerCase()}`, Date.now() - 60 * MINUTE, 5)),
+  });
+  expect(foreign.status()).toBe(403);
+  expect(((await foreign.json()) as { error: { code: string } }).error.code).toBe('FORBIDDEN');
+  await signOut(page);
+
+  await signIn(page, ROLE_ACCOUNTS.SPONSOR);
+  await open(page, '/borrowed');
+  await expect(page.getByText(/The identities you sponsor that act with a person’s/)).toBeVisible();
+  await expect(page.getByRole('link', { name: 'Suppressions' })).toHaveCount(0);
+  await expect(page.getByRole('link', { name: /Long-lived access key/ })).toHaveCount(0);
+  expect((await page.goto(caseAddress))?.status()).toBe(404);
 });
