@@ -234,8 +234,14 @@ test('the pages fit a laptop and a phone, with no case and with many long-named 
     await saveScreenshot(page, `borrowed-case-${size.width}`);
   }
 
-  // One look-alike suppressed, with a reason and an end date, then lifted again.
   await page.setViewportSize(SCREEN_SIZES[0]);
+  await page.emulateMedia({ colorScheme: 'dark' });
+  await page.reload();
+  await waitForHydration(page);
+  await saveScreenshot(page, 'borrowed-case-dark-1440');
+  await page.emulateMedia({ colorScheme: 'light' });
+
+  // One look-alike suppressed, with a reason and an end date, then lifted again.
   await open(page, '/borrowed/suppressions');
   await page.getByLabel('Reason').fill('A load test of the reconciliation agent, run with its owner this week');
   await page.getByLabel('Person', { exact: true }).fill(people[0]);
