@@ -1,5 +1,5 @@
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { cpus, tmpdir } from 'node:os';
+import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { appendAuditEvents, type AuditEventInput } from '../../lib/audit/append';
@@ -325,7 +325,11 @@ export async function detectOnly(options: { events: number; people: number; data
       database: databaseFlavor(),
       events: options.events,
       people: options.people,
-      machine: { cpus: cpus().length, node: process.version },
+      machine: {
+        cpus: cpus().length,
+        node: process.version,
+        loadAverage: loadavg().map((load) => Number(load.toFixed(1))),
+      },
       writeSeconds: Number(writeSeconds.toFixed(1)),
       refreshSeconds: Number(seconds.toFixed(2)),
       eventsPerSecond: Math.round(options.events / seconds),
