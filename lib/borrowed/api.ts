@@ -6,9 +6,9 @@ import type { CaseDetail, CaseSummary, EvidenceItem } from './list';
 /** The machine API's view of borrowed-credential cases: the fields PRODUCT.md names, nothing more. */
 
 /** How many evidence events each case carries in a list; the case's own URL has all of them. */
-export const LIST_EVIDENCE = 10;
+const LIST_EVIDENCE = 10;
 
-export type ApiEvidence = Pick<EvidenceItem, 'seq' | 'source' | 'sourceEventId' | 'occurredAt' | 'action'>;
+type ApiEvidence = Pick<EvidenceItem, 'seq' | 'source' | 'sourceEventId' | 'occurredAt' | 'action'>;
 
 export type ApiCase = {
   id: string;

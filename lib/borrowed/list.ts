@@ -73,7 +73,7 @@ export function parseListQuery(query: unknown): CaseListQuery {
 
 type Cursor = { lastSeen: Date; id: string };
 
-export function encodeCursor(cursor: Cursor): string {
+function encodeCursor(cursor: Cursor): string {
   return Buffer.from(JSON.stringify([cursor.lastSeen.toISOString(), cursor.id])).toString('base64url');
 }
 
@@ -100,7 +100,7 @@ const CONFIDENCE_COLUMN = { high: 'HIGH', medium: 'MEDIUM', low: 'LOW' } as cons
  * Flagged cases by default. Asking for `low` shows the informational ones; `include=all` shows suppressed and
  * informational cases beside the flagged ones.
  */
-export function caseFilterWhere(actor: Actor, query: CaseListQuery): Prisma.BorrowedCaseWhereInput {
+function caseFilterWhere(actor: Actor, query: CaseListQuery): Prisma.BorrowedCaseWhereInput {
   const conditions: Prisma.BorrowedCaseWhereInput[] = [caseReadScope(actor)];
   if (query.include !== 'all' && query.confidence !== 'low') conditions.push({ flagged: true });
   if (query.confidence) conditions.push({ confidence: CONFIDENCE_COLUMN[query.confidence] });
@@ -109,7 +109,7 @@ export function caseFilterWhere(actor: Actor, query: CaseListQuery): Prisma.Borr
   return { AND: conditions };
 }
 
-export const caseSelect = {
+const caseSelect = {
   id: true,
   status: true,
   confidence: true,
@@ -193,8 +193,8 @@ export async function suppressionsOf(rows: { suppressionId: string | null }[]): 
   return new Map(found.map((row) => [row.id, row]));
 }
 
-export const pageSelect = { ...caseSelect, evidence: true } as const satisfies Prisma.BorrowedCaseSelect;
-export type CasePageRow = Prisma.BorrowedCaseGetPayload<{ select: typeof pageSelect }>;
+const pageSelect = { ...caseSelect, evidence: true } as const satisfies Prisma.BorrowedCaseSelect;
+type CasePageRow = Prisma.BorrowedCaseGetPayload<{ select: typeof pageSelect }>;
 
 /** One page of cases the actor may read, newest activity first, with the cursor of the next page if any. */
 export async function readCasePage(

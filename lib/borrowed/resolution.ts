@@ -6,9 +6,9 @@ import type { CredentialStatus } from '../db/generated/sqlite/enums';
  * seen after that moment. Pure, so the detail page and the workflow give the same answer.
  */
 
-export type EndedBy = 'revoked' | 'rotated' | 'expired' | 'stated';
+type EndedBy = 'revoked' | 'rotated' | 'expired' | 'stated';
 
-export type ResolutionCheck =
+type ResolutionCheck =
   | { ok: true; why: string; endedAt: Date; endedBy: EndedBy }
   | { ok: false; why: string; problem: 'resolved' | 'active' | 'unstated' | 'future' | 'used_after' };
 

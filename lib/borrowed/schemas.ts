@@ -8,9 +8,9 @@ export type CaseStatus = (typeof CASE_STATUSES)[number];
 export const CONFIDENCES = ['high', 'medium', 'low'] as const;
 export type CaseConfidence = (typeof CONFIDENCES)[number];
 
-export const DEFAULT_PAGE_SIZE = 50;
-export const MAX_PAGE_SIZE = 200;
-export const MAX_BURN_DOWN_DAYS = 365;
+const DEFAULT_PAGE_SIZE = 50;
+const MAX_PAGE_SIZE = 200;
+const MAX_BURN_DOWN_DAYS = 365;
 export const MAX_SUPPRESSION_DAYS = 365;
 
 const blankToUndefined = (value: unknown) => (value === '' || value === null ? undefined : value);
