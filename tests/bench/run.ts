@@ -102,11 +102,18 @@ async function ingestOnly(): Promise<void> {
   try {
     const events = Number(options.ingestEvents);
     console.log(`Importing ${events} generated CloudTrail events into SQLite …`);
+    const os = await import('node:os');
+    // Other work on the machine slows both figures; the load says how much there was.
+    const loadBefore = os.loadavg()[0];
     const ingest = await timeIngest(scratch, events);
     const report = {
       measuredAt: new Date().toISOString(),
       database: 'sqlite',
-      machine: { cpus: (await import('node:os')).cpus().length, node: process.version },
+      machine: {
+        cpus: os.cpus().length,
+        node: process.version,
+        loadAverage: { before: loadBefore, after: os.loadavg()[0] },
+      },
       ingest,
     };
     console.log(
