@@ -270,6 +270,7 @@ test('an auditor reads a case without the remediation buttons, and a bad filter 
   await expect(page.getByText(/Check status, confidence in the address/)).toBeVisible();
   await open(page, '/borrowed');
   await expect(page.getByRole('link', { name: 'Import logs' })).toHaveCount(0);
+  expect((await page.goto('/borrowed/bc_no-such-case%25'))?.status()).toBe(404);
   await open(page, caseAddress);
   await expect(page.getByTestId('evidence')).toBeVisible();
   await expect(page.getByTestId('case-assignee')).toHaveText(ROLE_ACCOUNTS.SECURITY.name);

@@ -38,7 +38,7 @@ async function caseOr404(...args: Parameters<typeof getBorrowedCase>) {
 export default async function BorrowedCasePage({ params }: { params: Promise<{ id: string }> }) {
   const actor = await requireCaseReader();
   const { id } = await params;
-  const entry = await caseOr404(actor, decodeURIComponent(id));
+  const entry = await caseOr404(actor, id);
   const mayRemediate = can(actor, 'borrowed.remediate');
   return (
     <>
