@@ -16,7 +16,9 @@ const EXPECTED: Record<Permission, string[]> = {
   'inventory.edit_sponsored': [A, S, P],
   'inventory.lift_suspension': [A, S],
   'borrowed.read': [A, S, U],
+  'borrowed.read_sponsored': [A, S, P],
   'borrowed.remediate': [A, S],
+  'events.import': [A, S],
   'scope.read': [A, S, P, U],
   'scope.approve': [A, S, P],
   'scope.approve_high_risk': [A, S],
@@ -60,9 +62,10 @@ describe('the permission matrix', () => {
       AGENT: ['scope.request', 'scope.fetch_token'],
       INGEST: ['events.ingest'],
       ADMIN: ['identities.upsert'],
-      AUDIT: ['audit.verify', 'evidence.export'],
+      AUDIT: ['audit.verify', 'evidence.export', 'borrowed.read'],
     });
-    for (const permission of ALL_PERMISSIONS.filter((p) => p !== 'audit.verify' && p !== 'evidence.export')) {
+    const auditKeyReads = ['audit.verify', 'evidence.export', 'borrowed.read'];
+    for (const permission of ALL_PERMISSIONS.filter((p) => !auditKeyReads.includes(p))) {
       for (const kind of ['AGENT', 'INGEST', 'ADMIN', 'AUDIT'] as const) expect(keyHas(kind, permission)).toBe(false);
     }
   });
