@@ -16,7 +16,12 @@ export type NavItem = { href: string; label: string; icon: LucideIcon; anyOf: Pe
 export const NAV_ITEMS: NavItem[] = [
   { href: '/', label: 'Overview', icon: LayoutDashboard, anyOf: ['overview.read'] },
   { href: '/inventory', label: 'Inventory', icon: Boxes, anyOf: ['inventory.read'] },
-  { href: '/borrowed', label: 'Borrowed credentials', icon: KeyRound, anyOf: ['borrowed.read'] },
+  {
+    href: '/borrowed',
+    label: 'Borrowed credentials',
+    icon: KeyRound,
+    anyOf: ['borrowed.read', 'borrowed.read_sponsored'],
+  },
   { href: '/approvals', label: 'Approvals', icon: ListChecks, anyOf: ['scope.approve'] },
   { href: '/audit', label: 'Audit', icon: ScrollText, anyOf: ['audit.read'] },
   { href: '/evidence', label: 'Evidence', icon: FileCheck2, anyOf: ['evidence.export'] },

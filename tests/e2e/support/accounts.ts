@@ -19,7 +19,7 @@ export const ROLE_LABELS: Record<Role, string> = {
 export const NAVIGATION: Record<Role, readonly string[]> = {
   ADMIN: ['Overview', 'Inventory', 'Borrowed credentials', 'Approvals', 'Audit', 'Evidence', 'Settings'],
   SECURITY: ['Overview', 'Inventory', 'Borrowed credentials', 'Approvals', 'Audit', 'Evidence', 'Settings'],
-  SPONSOR: ['Overview', 'Inventory', 'Approvals'],
+  SPONSOR: ['Overview', 'Inventory', 'Borrowed credentials', 'Approvals'],
   AUDITOR: ['Overview', 'Inventory', 'Borrowed credentials', 'Audit', 'Evidence'],
 };
 

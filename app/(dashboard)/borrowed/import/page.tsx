@@ -7,7 +7,7 @@ import { Card, CardHeader } from '@/components/ui/card';
 import { PageHeader } from '@/components/ui/page-header';
 import { LOG_FORMATS } from '@/components/borrowed/log-formats';
 import { UploadForm } from '@/components/borrowed/upload-form';
-import { UPLOAD_LIMIT_BYTES } from '@/components/borrowed/upload-limit';
+import { MAX_IMPORT_BYTES } from '@/lib/ingest/request';
 
 export const metadata: Metadata = { title: 'Import logs' };
 
@@ -27,7 +27,7 @@ export default async function ImportLogsPage() {
       />
       <div className="grid gap-6 lg:grid-cols-5">
         <div className="min-w-0 lg:col-span-3">
-          <UploadForm formats={LOG_FORMATS} uploadUrl="/borrowed/import/upload" maxBytes={UPLOAD_LIMIT_BYTES} />
+          <UploadForm formats={LOG_FORMATS} uploadUrl="/borrowed/import/upload" maxBytes={MAX_IMPORT_BYTES} />
         </div>
         <Card className="min-w-0 self-start lg:col-span-2">
           <CardHeader title="Larger and regular imports" />

@@ -3,7 +3,7 @@ import { getCurrentActor } from '@/lib/auth/session';
 import { AppError } from '@/lib/errors';
 import { importEvents } from '@/lib/ingest/import';
 import { limitedBody, MAX_IMPORT_BYTES, requestedFormat } from '@/lib/ingest/request';
-import { REJECTED_SHOWN, UPLOAD_LIMIT_BYTES } from '@/components/borrowed/upload-limit';
+import { REJECTED_SHOWN } from '@/components/borrowed/upload-limit';
 import type { UploadAnswer } from '@/components/borrowed/upload-types';
 
 export const dynamic = 'force-dynamic';
@@ -67,12 +67,6 @@ export const POST = apiRoute(async (request: Request) => {
   if (!actor)
     throw new AppError('UNAUTHENTICATED', 'Your session has ended. Sign in again, then upload the file.', 401);
   const format = requestedFormat(new URL(request.url).searchParams.get('format'));
-  if (Number(request.headers.get('content-length') ?? 0) > UPLOAD_LIMIT_BYTES)
-    throw new AppError(
-      'PAYLOAD_TOO_LARGE',
-      'The file is larger than the page accepts: send it through the API or the CLI.',
-      413,
-    );
   const summary = await importEvents(actor, format, limitedBody(wholeBody(request), MAX_IMPORT_BYTES));
   const answer: UploadAnswer = {
     accepted: summary.accepted,
