@@ -2,6 +2,7 @@ import 'server-only';
 import type { Principal } from '../audit/append';
 import type { Tx } from '../db';
 import type { NhiKind } from '../db/generated/sqlite/enums';
+import { clientClassifier } from '../detect/borrowed/clients';
 import { chunksOf } from '../identities/upsert';
 import { nameKey, nhiSearchText } from '../inventory/search-text';
 import type { NormalizedEvent, NormalizedPrincipal } from './types';
@@ -48,6 +49,7 @@ function isMachinePrincipal(principal: NormalizedPrincipal): boolean {
 function kindOf(event: NormalizedEvent): NhiKind {
   const { principal } = event;
   if (principal.declaredAgent || event.delegation?.kind === 'agent_session') return 'AI_AGENT';
+  if (clientClassifier()(event.client.userAgent).clientClass === 'agent') return 'AI_AGENT';
   if (principal.sourceType === 'Bot' || /\[bot\]$/i.test(principal.externalId)) return 'BOT';
   if (
     WORKLOAD_TYPES.has(principal.sourceType ?? '') ||
@@ -70,11 +72,22 @@ export function machineIdentityOf(event: NormalizedEvent): MachineIdentity | nul
   let name = principal.displayName ?? principal.externalId;
   const assumed = ASSUMED_ROLE.exec(externalId);
   if (assumed) {
-    externalId = `arn:${assumed[1]}:iam::${assumed[2]}:role/${assumed[3]}`;
+    externalId = roleArnOf(event, assumed[1], assumed[2], assumed[3]);
     name = assumed[3].split('/').at(-1) ?? assumed[3];
   }
   if (AWS_SERVICE_ROLE.test(externalId)) return null;
   return { system: event.source, externalId, name, kind: kindOf(event) };
+}
+
+/**
+ * The role of an assumed-role session. The session's ARN drops the role's path (role/ci/deploy becomes
+ * assumed-role/deploy), so the issuer's full ARN, when the event carries it, names the role as the inventory does.
+ */
+function roleArnOf(event: NormalizedEvent, partition: string, account: string, roleName: string): string {
+  const issuer = event.delegation?.chain.find(
+    (entry) => entry.startsWith(`arn:${partition}:iam::${account}:role/`) && entry.endsWith(`/${roleName}`),
+  );
+  return issuer ?? `arn:${partition}:iam::${account}:role/${roleName}`;
 }
 
 function minDate(a: Date, b: Date): Date {
