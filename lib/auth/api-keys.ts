@@ -29,20 +29,34 @@ export function bearerToken(request: Request): string | null {
   return match ? match[1] : null;
 }
 
+/** A key as authenticated, with its last use as stored then: `recordKeyUse` needs no further read. */
+export type AuthenticatedKey = KeyActor & { lastUsedAt: Date | null };
+
 /**
  * The key behind a bearer secret, if it exists and is neither revoked nor expired. It only reads: a use is
  * recorded by `recordKeyUse` in the transaction of the request the key served.
  */
-export async function authenticateApiKey(secret: string): Promise<KeyActor | null> {
+export async function authenticateApiKey(secret: string): Promise<AuthenticatedKey | null> {
   const db = await getDb();
   const key = await db.apiKey.findUnique({
     where: { keyHash: hashSecret(secret) },
-    include: { nhi: { select: { name: true, status: true } } },
+    select: { id: true, kind: true, name: true, nhiId: true, lastUsedAt: true, expiresAt: true, revokedAt: true },
   });
   const now = new Date();
   if (!key || key.revokedAt || (key.expiresAt && key.expiresAt <= now)) return null;
-  if (key.nhi && key.nhi.status !== 'ACTIVE') throw identityNotActive(key.nhi);
-  return { kind: 'key', keyId: key.id, keyKind: key.kind, keyName: key.name, nhiId: key.nhiId };
+  // Most keys belong to no NHI: its status is read only for those that do.
+  const nhi = key.nhiId
+    ? await db.nhi.findUnique({ where: { id: key.nhiId }, select: { name: true, status: true } })
+    : null;
+  if (nhi && nhi.status !== 'ACTIVE') throw identityNotActive(nhi);
+  return {
+    kind: 'key',
+    keyId: key.id,
+    keyKind: key.kind,
+    keyName: key.name,
+    nhiId: key.nhiId,
+    lastUsedAt: key.lastUsedAt,
+  };
 }
 
 /** A key of a suspended, decommissioned or not yet triaged NHI: known, but refused until the NHI is active. */
@@ -54,13 +68,19 @@ function identityNotActive(nhi: { name: string; status: NhiStatus }): AppError {
   );
 }
 
-/** Notes that a key was used, inside the transaction of the request it served, so a refused request writes nothing. */
-export async function recordKeyUse(tx: Tx, key: KeyActor, now = new Date()): Promise<void> {
+/**
+ * Notes that a key was used, inside the transaction of the request it served, so a refused request writes
+ * nothing. The time is kept to the minute: a key authenticated with a last use within that needs no write.
+ */
+export async function recordKeyUse(
+  tx: Tx,
+  key: KeyActor & { lastUsedAt?: Date | null },
+  now = new Date(),
+): Promise<void> {
+  const threshold = new Date(now.getTime() - LAST_USED_RESOLUTION_MS);
+  if (key.lastUsedAt && key.lastUsedAt >= threshold) return;
   await tx.apiKey.updateMany({
-    where: {
-      id: key.keyId,
-      OR: [{ lastUsedAt: null }, { lastUsedAt: { lt: new Date(now.getTime() - LAST_USED_RESOLUTION_MS) } }],
-    },
+    where: { id: key.keyId, OR: [{ lastUsedAt: null }, { lastUsedAt: { lt: threshold } }] },
     data: { lastUsedAt: now },
   });
 }

@@ -1,11 +1,11 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
-import { PrismaBetterSqlite3 } from '@prisma/adapter-better-sqlite3';
 import { PrismaPg } from '@prisma/adapter-pg';
 import type { ITXClientDenyList } from '@prisma/client/runtime/client';
 import { PrismaClient as SqliteClient } from './generated/sqlite/client';
 import { PrismaClient as PostgresClient } from './generated/postgres/client';
 import { flavorOf, sqliteFilePath, type DatabaseFlavor } from './flavor';
+import { PrismaBetterSqlite3ReusingStatements } from './statement-cache';
 
 /**
  * Secret hashes never ride along in query results: a query that needs one asks for it by name with
@@ -28,7 +28,11 @@ const SQLITE_BUSY_TIMEOUT_MS = 10_000;
 const POSTGRES_POOL_SIZE = Number(process.env.DATABASE_POOL_SIZE ?? 10);
 
 function sqliteClient(file: string, options: { readonly: boolean }): Db {
-  const adapter = new PrismaBetterSqlite3({ url: file, timeout: SQLITE_BUSY_TIMEOUT_MS, readonly: options.readonly });
+  const adapter = new PrismaBetterSqlite3ReusingStatements({
+    url: file,
+    timeout: SQLITE_BUSY_TIMEOUT_MS,
+    readonly: options.readonly,
+  });
   return new SqliteClient({ adapter, omit: OMIT_SECRETS });
 }
 

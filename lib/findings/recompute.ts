@@ -3,7 +3,11 @@ import type { Db, Tx } from '../db';
 import { detectCredentialFindings, detectNhiFindings, type DetectedFinding } from '../detect/rules';
 import { refreshNhiStats } from '../inventory/stats';
 
-export type RecomputeScope = { nhiIds?: string[]; credentialIds?: string[] };
+/**
+ * `createdNhiIds` are NHIs the caller created in this transaction (included in `nhiIds`): no credential or
+ * finding can name them yet, so none is looked up for them.
+ */
+export type RecomputeScope = { nhiIds?: string[]; credentialIds?: string[]; createdNhiIds?: string[] };
 /** `updated` counts findings whose severity, evidence or wording changed; unchanged ones are not rewritten. */
 export type RecomputeResult = { opened: number; updated: number; resolved: number };
 
@@ -86,27 +90,34 @@ export async function recomputeFindings(
   now = new Date(),
 ): Promise<RecomputeResult> {
   const nhiIds = [...new Set(scope.nhiIds ?? [])];
-  const related = nhiIds.length
+  const created = new Set(scope.createdNhiIds);
+  const namedNhiIds = nhiIds.filter((id) => !created.has(id));
+  const related = namedNhiIds.length
     ? await tx.credential.findMany({
-        where: { OR: [{ holderNhiId: { in: nhiIds } }, { subjectNhiId: { in: nhiIds } }] },
+        where: { OR: [{ holderNhiId: { in: namedNhiIds } }, { subjectNhiId: { in: namedNhiIds } }] },
         select: { id: true },
       })
     : [];
   const credentialIds = [...new Set([...(scope.credentialIds ?? []), ...related.map((credential) => credential.id)])];
   const detected = await detect(tx, nhiIds, credentialIds, now);
-  const existing = await tx.finding.findMany({
-    where: { OR: [{ nhiId: { in: nhiIds }, credentialId: null }, { credentialId: { in: credentialIds } }] },
-  });
+  const existing =
+    namedNhiIds.length + credentialIds.length > 0
+      ? await tx.finding.findMany({
+          where: {
+            OR: [{ nhiId: { in: namedNhiIds }, credentialId: null }, { credentialId: { in: credentialIds } }],
+          },
+        })
+      : [];
   const existingByKey = new Map(existing.map((finding) => [finding.key, finding]));
   const result: RecomputeResult = { opened: 0, updated: 0, resolved: 0 };
   const touchedNhis = new Set(nhiIds);
 
+  const opened: DetectedFinding[] = [];
   for (const finding of detected) {
     const current = existingByKey.get(finding.key);
     if (finding.nhiId) touchedNhis.add(finding.nhiId);
     if (!current) {
-      await tx.finding.create({ data: { key: finding.key, ...stored(finding), status: 'OPEN', detectedAt: now } });
-      result.opened += 1;
+      opened.push(finding);
       continue;
     }
     const acceptanceOver =
@@ -119,6 +130,17 @@ export async function recomputeFindings(
     });
     if (reopen) result.opened += 1;
     else result.updated += 1;
+  }
+  if (opened.length > 0) {
+    await tx.finding.createMany({
+      data: opened.map((finding) => ({
+        key: finding.key,
+        ...stored(finding),
+        status: 'OPEN' as const,
+        detectedAt: now,
+      })),
+    });
+    result.opened += opened.length;
   }
 
   const detectedKeys = new Set(detected.map((finding) => finding.key));

@@ -46,11 +46,18 @@ export async function inChunks<T, R>(values: T[], work: (chunk: T[]) => Promise<
 }
 
 /** recomputeFindings for any number of NHIs and credentials, a chunk at a time, in the caller's transaction. */
-export async function recomputeInChunks(tx: Tx, scope: { nhiIds: string[]; credentialIds?: string[] }) {
+export async function recomputeInChunks(
+  tx: Tx,
+  scope: { nhiIds: string[]; credentialIds?: string[]; createdNhiIds?: string[] },
+) {
   const nhiChunks = chunksOf([...new Set(scope.nhiIds)], RECOMPUTE_CHUNK_SIZE);
   const credentialChunks = chunksOf(scope.credentialIds ?? [], RECOMPUTE_CHUNK_SIZE);
   for (let i = 0; i < Math.max(nhiChunks.length, credentialChunks.length); i += 1) {
-    await recomputeFindings(tx, { nhiIds: nhiChunks[i] ?? [], credentialIds: credentialChunks[i] ?? [] });
+    await recomputeFindings(tx, {
+      nhiIds: nhiChunks[i] ?? [],
+      credentialIds: credentialChunks[i] ?? [],
+      createdNhiIds: scope.createdNhiIds,
+    });
   }
 }
 
@@ -226,7 +233,7 @@ export async function applyNhiUpsert(tx: Tx, plan: NhiUpsertPlan): Promise<Upser
   const createdIds = await createNhis(tx, plan.creates);
   await updateNhis(tx, plan.updates);
   const updatedIds = plan.updates.map((update) => update.id);
-  await recomputeInChunks(tx, { nhiIds: [...createdIds, ...updatedIds] });
+  await recomputeInChunks(tx, { nhiIds: [...createdIds, ...updatedIds], createdNhiIds: createdIds });
   return [
     ...createdIds.map((id, index) => ({
       id,
