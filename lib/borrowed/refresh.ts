@@ -379,3 +379,33 @@ export async function refreshBorrowedCases(options: { now?: Date } = {}): Promis
     }
   }
 }
+
+let refreshRun: Promise<void> | null = null;
+let refreshAgain = false;
+
+/**
+ * Refreshes the cases after the caller has its answer: a collector's import is acknowledged at once, and imports
+ * that arrive while a refresh runs are weighed by one more refresh after it, not by one each.
+ */
+export function refreshBorrowedCasesSoon(): void {
+  if (refreshRun) {
+    refreshAgain = true;
+    return;
+  }
+  refreshRun = (async () => {
+    do {
+      refreshAgain = false;
+      try {
+        await refreshBorrowedCases();
+      } catch (error) {
+        console.error('Refreshing borrowed-credential cases after an import failed', error);
+      }
+    } while (refreshAgain);
+    refreshRun = null;
+  })();
+}
+
+/** Resolves once no refresh started by `refreshBorrowedCasesSoon` is running (for shutdown and tests). */
+export async function borrowedRefreshSettled(): Promise<void> {
+  while (refreshRun) await refreshRun;
+}

@@ -1,9 +1,9 @@
 import 'server-only';
 import { humanPrincipal, requireHuman, requirePermission, type Actor } from '../auth/actor';
 import { recordKeyUse } from '../auth/api-keys';
-import { refreshBorrowedCases } from '../borrowed/refresh';
+import { refreshBorrowedCases, refreshBorrowedCasesSoon } from '../borrowed/refresh';
 import { keyPrincipal } from '../use-case';
-import { storeImport, type ImportPerformer, type ImportSummary, type StoreOptions } from './store';
+import { storeImport, type ImportPerformer, type ImportSummary } from './store';
 import type { IngestFormat } from './types';
 
 export type { ImportSummary } from './store';
@@ -11,7 +11,7 @@ export type { ImportSummary } from './store';
 /**
  * Imports one file or request body of audit-log records: an ingest API key, or a person allowed to import
  * (`events.import`). The valid records commit together or not at all; borrowed-credential cases are refreshed
- * once they have.
+ * once they have: before a person's upload is answered, right after a collector's.
  */
 export async function importEvents(
   actor: Actor,
@@ -21,7 +21,10 @@ export async function importEvents(
   if (actor.kind === 'key') {
     requirePermission(actor, 'events.ingest');
     const performer: ImportPerformer = { principal: keyPrincipal(actor), attribution: 'AGENT_AUTONOMOUS' };
-    return importThenRefresh(performer, format, chunks, (tx) => recordKeyUse(tx, actor));
+    const summary = await storeImport(performer, format, chunks, { afterImport: (tx) => recordKeyUse(tx, actor) });
+    // A collector is answered at once; on a large store a refresh takes longer than it should wait.
+    if (summary.accepted > 0) refreshBorrowedCasesSoon();
+    return summary;
   }
   const person = requireHuman(actor, 'events.import');
   return importThenRefresh({ principal: humanPrincipal(person), attribution: 'HUMAN' }, format, chunks);
@@ -40,9 +43,8 @@ async function importThenRefresh(
   performer: ImportPerformer,
   format: IngestFormat,
   chunks: AsyncIterable<Uint8Array>,
-  afterImport?: StoreOptions['afterImport'],
 ): Promise<ImportSummary> {
-  const summary = await storeImport(performer, format, chunks, { afterImport });
+  const summary = await storeImport(performer, format, chunks);
   if (summary.accepted === 0) return summary;
   try {
     await refreshBorrowedCases();

@@ -3,6 +3,7 @@ import { gzipSync } from 'node:zlib';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { DELETE, GET, PATCH, POST, PUT } from '../../app/api/v1/events/route';
 import { generateApiKey } from '../../lib/auth/api-keys';
+import { borrowedRefreshSettled, refreshBorrowedCasesSoon } from '../../lib/borrowed/refresh';
 import { getDb } from '../../lib/db';
 import type { ApiKeyKind } from '../../lib/db/generated/sqlite/enums';
 
@@ -18,9 +19,10 @@ async function createKey(kind: ApiKeyKind): Promise<string> {
 
 type Send = { format?: string | null; key?: string | null; headers?: Record<string, string> };
 
-function send(body: BodyInit, { format = 'native', key = ingestKey, headers = {} }: Send = {}) {
+/** Posts, then waits for the refresh of cases the answer did not wait for, so each test starts from a still store. */
+async function send(body: BodyInit, { format = 'native', key = ingestKey, headers = {} }: Send = {}) {
   const query = format === null ? '' : `?format=${format}`;
-  return POST(
+  const response = await POST(
     new Request(`http://localhost/api/v1/events${query}`, {
       method: 'POST',
       headers: { ...(key ? { Authorization: `Bearer ${key}` } : {}), ...headers },
@@ -28,6 +30,8 @@ function send(body: BodyInit, { format = 'native', key = ingestKey, headers = {}
       duplex: 'half',
     } as RequestInit),
   );
+  await borrowedRefreshSettled();
+  return response;
 }
 
 function nativeEvent(overrides: Record<string, unknown> = {}) {
@@ -129,6 +133,31 @@ describe('POST /api/v1/events: what it takes', () => {
       duplicates: 0,
       rejected: [],
     });
+  });
+
+  it('refreshes borrowed-credential cases after answering, once for imports that arrive while it runs', async () => {
+    const db = await getDb();
+    const refreshes = () => db.auditEvent.count({ where: { action: 'borrowed.refresh' } });
+    const before = await refreshes();
+    const answers = await Promise.all(
+      [1, 2, 3].map(() =>
+        POST(
+          new Request('http://localhost/api/v1/events?format=native', {
+            method: 'POST',
+            headers: { Authorization: `Bearer ${ingestKey}` },
+            body: JSON.stringify([nativeEvent()]),
+          }),
+        ),
+      ),
+    );
+    expect(answers.map((answer) => answer.status)).toEqual([200, 200, 200]);
+    await borrowedRefreshSettled();
+    expect(await refreshes()).toBeGreaterThan(before);
+
+    const settled = await refreshes();
+    for (let i = 0; i < 3; i += 1) refreshBorrowedCasesSoon();
+    await borrowedRefreshSettled();
+    expect((await refreshes()) - settled).toBe(2);
   });
 
   it('accepts gzip, announced by Content-Encoding or known by its magic bytes', async () => {
