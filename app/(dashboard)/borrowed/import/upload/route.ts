@@ -1,8 +1,10 @@
 import { apiRoute, jsonResponse, otherMethodsRefused } from '@/lib/adapters/route';
 import { getCurrentActor } from '@/lib/auth/session';
 import { AppError } from '@/lib/errors';
-import { importEvents } from '@/lib/ingest/import';
-import { limitedBody, MAX_IMPORT_BYTES, requestedFormat } from '@/lib/ingest/request';
+import { importEvents, type ImportSummary } from '@/lib/ingest/import';
+import type { IngestFormat } from '@/lib/ingest/types';
+import type { Actor } from '@/lib/auth/actor';
+import { MAX_IMPORT_BYTES, requestedFormat, spoolBody } from '@/lib/ingest/request';
 import { REJECTED_SHOWN } from '@/components/borrowed/upload-limit';
 import type { UploadAnswer } from '@/components/borrowed/upload-types';
 
@@ -60,6 +62,16 @@ function wholeBody(request: Request): Request {
   } as RequestInit);
 }
 
+/** The whole file is received before the import starts, so a slow upload never holds the database's write lock. */
+async function importUpload(actor: Actor, format: IngestFormat, request: Request): Promise<ImportSummary> {
+  const body = await spoolBody(wholeBody(request), MAX_IMPORT_BYTES);
+  try {
+    return await importEvents(actor, format, body.chunks());
+  } finally {
+    await body.discard();
+  }
+}
+
 /** An uploaded log file, imported as the signed-in person: the same summary as the API, its rejections capped. */
 export const POST = apiRoute(async (request: Request) => {
   requireSameOrigin(request);
@@ -67,7 +79,7 @@ export const POST = apiRoute(async (request: Request) => {
   if (!actor)
     throw new AppError('UNAUTHENTICATED', 'Your session has ended. Sign in again, then upload the file.', 401);
   const format = requestedFormat(new URL(request.url).searchParams.get('format'));
-  const summary = await importEvents(actor, format, limitedBody(wholeBody(request), MAX_IMPORT_BYTES));
+  const summary = await importUpload(actor, format, request);
   const answer: UploadAnswer = {
     accepted: summary.accepted,
     duplicates: summary.duplicates,
