@@ -405,7 +405,6 @@ export type AuditEventOrderByWithRelationInput = {
 
 export type AuditEventWhereUniqueInput = Prisma.AtLeast<{
   seq?: number
-  hash?: string
   source_sourceEventId?: Prisma.AuditEventSourceSourceEventIdCompoundUniqueInput
   AND?: Prisma.AuditEventWhereInput | Prisma.AuditEventWhereInput[]
   OR?: Prisma.AuditEventWhereInput[]
@@ -432,7 +431,8 @@ export type AuditEventWhereUniqueInput = Prisma.AtLeast<{
   details?: Prisma.StringFilter<"AuditEvent"> | string
   hashVersion?: Prisma.IntFilter<"AuditEvent"> | number
   prevHash?: Prisma.StringFilter<"AuditEvent"> | string
-}, "seq" | "hash" | "source_sourceEventId">
+  hash?: Prisma.StringFilter<"AuditEvent"> | string
+}, "seq" | "source_sourceEventId">
 
 export type AuditEventOrderByWithAggregationInput = {
   seq?: Prisma.SortOrder
@@ -947,6 +947,9 @@ export type $AuditEventPayload<ExtArgs extends runtime.Types.Extensions.Internal
      */
     hashVersion: number
     prevHash: string
+    /**
+     * Not indexed: nothing looks an event up by its hash, and verification recomputes every link in order.
+     */
     hash: string
   }, ExtArgs["result"]["auditEvent"]>
   composites: {}

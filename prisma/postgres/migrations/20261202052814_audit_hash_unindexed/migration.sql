@@ -1,0 +1,3 @@
+-- DropIndex
+DROP INDEX "audit_events_hash_key";
+
