@@ -34,6 +34,7 @@ describe('borrowed credentials: labelled scenarios in each format', () => {
       expect(found.evidence.some((event) => event.role === 'automation')).toBe(true);
       const events = new Map(scenario.events.map((event, index) => [index, event]));
       for (const item of found.evidence) expect(events.get(item.index)?.sourceEventId).toBe(item.sourceEventId);
+      for (const item of found.evidence) expect(item.note).toMatch(/^[a-z][\w ,'/-]*$/);
     },
   );
 

@@ -27,6 +27,7 @@ import type {
   DetectionOptions,
   EvidenceEvent,
   Reason,
+  ReasonCode,
 } from './types';
 
 /** Score at or above which a case is high, medium or low; below low there is no case. */
@@ -288,6 +289,25 @@ function agentsOf(context: GroupContext): CaseAgent[] {
   return [...byAgent.values()].sort((a, b) => (a.label + (a.userAgent ?? '') < b.label + (b.userAgent ?? '') ? -1 : 1));
 }
 
+/** What an evidence event shows, in the words a person reads beside it. */
+const EVIDENCE_NOTES: Record<ReasonCode, string> = {
+  DECLARED_IN_INVENTORY: 'the inventory says an agent holds this credential',
+  AGENT_CLIENT: 'an AI agent or agent framework',
+  SDK_CLIENT: 'code calling through a programming library',
+  NON_INTERACTIVE_APP: "another application using the person's token",
+  MACHINE_RATE: 'part of a burst faster than a person works',
+  AROUND_THE_CLOCK: 'at an hour the person does not work',
+  REGULAR_CADENCE: 'on a regular schedule',
+  SUSTAINED_USE: 'hours of unbroken activity',
+  NEW_NETWORK: 'from a network the person never used',
+  SERVER_ENVIRONMENT: 'from a cloud server or managed runtime',
+  BROWSER_AND_AUTOMATION_TOGETHER: 'while the person was at a browser elsewhere',
+  SESSION_REPLAYED: "the person's session used by another client",
+  KEY_USED_WHILE_MFA_SIGN_IN: 'while the person was signed in with MFA elsewhere',
+  BRIEF_USE: 'a brief use',
+  PERSON_TOOLS_ONLY: "the person's own tools",
+};
+
 /** Bounded evidence: the first and last uses, the events behind each signal, and the person's own use beside them. */
 function evidenceOf(context: GroupContext, signals: Signal[], perKind: number): EvidenceEvent[] {
   const { view, ordered } = context;
@@ -297,7 +317,7 @@ function evidenceOf(context: GroupContext, signals: Signal[], perKind: number): 
   };
   ordered.slice(0, perKind).forEach((index) => keep(index, 'automation', 'first use'));
   for (const found of signals)
-    found.telling.slice(0, perKind).forEach((index) => keep(index, 'automation', found.code));
+    found.telling.slice(0, perKind).forEach((index) => keep(index, 'automation', EVIDENCE_NOTES[found.code]));
   ordered.slice(-perKind).forEach((index) => keep(index, 'automation', 'last use'));
   personBeside(context, perKind).forEach((index) => keep(index, 'interactive', "the person's own interactive use"));
   const order = byTime(view);
