@@ -61,7 +61,7 @@ export function attributeEvent(event: NormalizedEvent, context: AttributionConte
   }
   const placement = placementOf(event, client);
   if (placement === 'automation') {
-    if (coveredByMark(event, credentialKeyOf(event, actor.personKey, client), client.family, context))
+    if (coveredByMark(event, credentialKeyOf(event, actor.logKey, client), client.family, context))
       return 'AGENT_BORROWED';
     const declared = inventoryCredentialOf(event, context.index);
     if (declared?.holderNhiId || client.clientClass === 'agent') return 'AGENT_BORROWED';
@@ -78,6 +78,6 @@ export function readAttribution(event: NormalizedEvent, stored: Attribution, con
   if (actor.kind !== 'person') return stored;
   const client = effectiveClient(event, context.classify(event.client.userAgent));
   if (placementOf(event, client) !== 'automation') return stored;
-  const key = credentialKeyOf(event, actor.personKey, client);
+  const key = credentialKeyOf(event, actor.logKey, client);
   return coveredByMark(event, key, client.family, context) ? 'AGENT_BORROWED' : stored;
 }

@@ -276,3 +276,17 @@ describe('user agents as the logs write them', () => {
     expect(classify(userAgent)).toEqual({ clientClass, family });
   });
 });
+
+describe('a case keeps its identity', () => {
+  it('when the directory learns the person whose token an app uses', () => {
+    const scenario = scenarios.find((candidate) => candidate.name.startsWith("Entra: a person's token signs in"))!;
+    const before = flaggedOf(run(scenario, { people: [] }));
+    const known = { id: 'person-dave', email: 'dave@acme.example', name: 'Dave', externalIds: [] };
+    const after = flaggedOf(run(scenario, { people: [known] }));
+    expect(before).toHaveLength(1);
+    expect(after).toHaveLength(1);
+    expect(after[0].human.personId).toBe('person-dave');
+    expect(after[0].id).toBe(before[0].id);
+    expect(after[0].credential.key).toBe(before[0].credential.key);
+  });
+});

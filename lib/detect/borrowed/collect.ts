@@ -43,15 +43,15 @@ const REFRESHED_TOKEN_TYPES = new Set(['oauth_token', 'certificate']);
  * Which credential an event used. A key or token that names itself is itself; a token issued to an application is
  * the person's grant to that application; anything else is the person's use through one client.
  */
-export function credentialKeyOf(event: NormalizedEvent, personKey: string, client: ClientInfo): string {
+export function credentialKeyOf(event: NormalizedEvent, logKey: string, client: ClientInfo): string {
   const credential = event.credential;
   if (credential?.id && PERSONAL_KEY_TYPES.has(credential.type))
     return `${event.source}|${credential.type}|${credential.id}`;
-  if (credential?.appId) return `${event.source}|${personKey}|app|${credential.appId}`;
+  if (credential?.appId) return `${event.source}|${logKey}|app|${credential.appId}`;
   if (credential?.id && REFRESHED_TOKEN_TYPES.has(credential.type))
     return `${event.source}|${credential.type}|${credential.id}`;
   if (credential?.hashedToken) return `${event.source}|token|${credential.hashedToken}`;
-  return `${event.source}|${personKey}|client|${client.family}`;
+  return `${event.source}|${logKey}|client|${client.family}`;
 }
 
 /**
@@ -148,7 +148,7 @@ export function collect(view: EventView, index: InventoryIndex): Collected {
     const placement = placementOf(event, client);
     if (placement === 'interactive') recordInteractive(baseline, view, i);
     if (placement !== 'automation') continue;
-    const key = credentialKeyOf(event, actor.personKey, client);
+    const key = credentialKeyOf(event, actor.logKey, client);
     let group = groups.get(key);
     if (!group) {
       group = {

@@ -6,6 +6,11 @@ export type ResolvedActor =
   | {
       kind: 'person';
       personKey: string;
+      /**
+       * The person as the log alone names them, whatever the directory knows: credentials keyed by it keep their
+       * case when the directory later learns who the person is.
+       */
+      logKey: string;
       person: InventoryPerson | null;
       email: string | null;
       /** The log's principal kind was not "person": only the person's interactive use can confirm it. */
@@ -181,12 +186,12 @@ function personActor(event: NormalizedEvent, person: InventoryPerson | null, nee
   const tail = tailOf(principal.externalId);
   const email = (person?.email ?? principal.email ?? (looksLikePersonEmail(tail) ? tail : null))?.toLowerCase() ?? null;
   const sourceIdentity = sourceIdentityOf(event);
-  const personKey = person
-    ? `person:${person.id}`
-    : email
-      ? `email:${email}`
-      : sourceIdentity
-        ? `${event.source}:source-identity:${sourceIdentity.toLowerCase()}`
-        : `${event.source}:${principal.externalId}`;
-  return { kind: 'person', personKey, person, email, needsConfirmation };
+  const logEmail = (principal.email ?? (looksLikePersonEmail(tail) ? tail : null))?.toLowerCase() ?? null;
+  const logKey = logEmail
+    ? `email:${logEmail}`
+    : sourceIdentity
+      ? `${event.source}:source-identity:${sourceIdentity.toLowerCase()}`
+      : `${event.source}:${principal.externalId}`;
+  const personKey = person ? `person:${person.id}` : email ? `email:${email}` : logKey;
+  return { kind: 'person', personKey, logKey, person, email, needsConfirmation };
 }
