@@ -145,11 +145,10 @@ function ceilingOf(signals: Signal[], context: GroupContext): Ceiling {
   const elsewhere = ELSEWHERE.some((code) => found(code));
   if (!BEHAVIOUR.some((code) => found(code))) {
     // A brief use counts only when the code plainly ran somewhere the person was not: beside their own use from
-    // another network, inside a managed runtime, or a run of calls from a network they never used.
+    // another network at the same time, or inside a managed runtime. A short run from a network the person never
+    // used is still what their own script from home or a hotel looks like.
     const ranElsewhere =
-      Boolean(found('BROWSER_AND_AUTOMATION_TOGETHER')) ||
-      Boolean(found('SERVER_ENVIRONMENT')?.strong) ||
-      Boolean(found('NEW_NETWORK')?.strong);
+      Boolean(found('BROWSER_AND_AUTOMATION_TOGETHER')) || Boolean(found('SERVER_ENVIRONMENT')?.strong);
     return sdk && ranElsewhere ? { ceiling: 'medium', why: null } : { ceiling: 'low', why: BRIEF };
   }
   if (sdk) return { ceiling: 'high', why: null };
