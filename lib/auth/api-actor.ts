@@ -1,6 +1,6 @@
 import 'server-only';
 import { AppError } from '../errors';
-import type { Actor } from './actor';
+import type { Actor, KeyActor } from './actor';
 import { authenticateApiKey, bearerToken } from './api-keys';
 import { getCurrentActor } from './session';
 
@@ -15,4 +15,20 @@ export async function requireApiActor(request: Request): Promise<Actor> {
   const person = await getCurrentActor();
   if (!person) throw new AppError('UNAUTHENTICATED', 'Sign in, or send an API key as "Authorization: Bearer …".', 401);
   return person;
+}
+
+/**
+ * For API routes only a machine may call: a key of the kind named in the error, never a browser session. Other
+ * kinds of keys are refused by the caller's permission check, before it reads what they send.
+ */
+export async function requireApiKey(request: Request, keyName: string): Promise<KeyActor> {
+  const secret = bearerToken(request);
+  const key = secret ? await authenticateApiKey(secret) : null;
+  if (!key)
+    throw new AppError(
+      'UNAUTHENTICATED',
+      `Send ${keyName} as "Authorization: Bearer …"; this one is missing, unknown, revoked or expired.`,
+      401,
+    );
+  return key;
 }
