@@ -1,8 +1,7 @@
 import 'server-only';
 import type { z } from 'zod';
 import { transaction, type Tx } from './db';
-import type { Attribution } from './db/generated/sqlite/enums';
-import { appendAuditEvents, type AuditEventInput, type Principal } from './audit/append';
+import { appendAuditEvents, stewardEvent, type AuditEventInput, type Performer, type Principal } from './audit/append';
 import type { StewardAction } from './audit/actions';
 import type { AuditDetails } from './audit/details';
 import {
@@ -31,8 +30,6 @@ export type UseCaseContext<P> = {
   audit<A extends StewardAction>(action: A, resource: string | null, details: AuditDetails[A]): void;
 };
 
-type Performer = { principal: Principal; attribution: Attribution };
-
 async function runAudited<P, T>(
   actor: P,
   performer: Performer,
@@ -44,15 +41,7 @@ async function runAudited<P, T>(
     const result = await work({
       tx,
       actor,
-      audit: (action, resource, details) =>
-        notes.push({
-          action,
-          resource,
-          details,
-          attribution: performer.attribution,
-          initiator: performer.principal,
-          executor: performer.principal,
-        }),
+      audit: (action, resource, details) => notes.push(stewardEvent(performer, action, resource, details)),
     });
     await afterWork?.(tx);
     await appendAuditEvents(tx, notes);

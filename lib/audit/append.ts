@@ -3,7 +3,8 @@ import canonicalize from 'canonicalize';
 import { databaseFlavor, type Tx } from '../db';
 import type { Attribution, AuditOutcome, CredentialKind, PrincipalType } from '../db/generated/sqlite/enums';
 import { chainHash, CHAINED_EVENT_COLUMNS, CURRENT_HASH_VERSION, type ChainedEvent, type UnhashedEvent } from './chain';
-import { STEWARD_SOURCE } from './actions';
+import { STEWARD_SOURCE, type StewardAction } from './actions';
+import type { AuditDetails } from './details';
 
 export type Principal = { type: PrincipalType; id?: string | null; label?: string | null };
 
@@ -24,6 +25,26 @@ export type AuditEventInput = {
 };
 
 export type AppendedEvent = { seq: number; hash: string };
+
+/** Who records Steward's own events: the principal that both asks and acts, and how its acts are attributed. */
+export type Performer = { principal: Principal; attribution: Attribution };
+
+/** One of Steward's own audit events, asked for and carried out by the performer. */
+export function stewardEvent<A extends StewardAction>(
+  performer: Performer,
+  action: A,
+  resource: string | null,
+  details: AuditDetails[A],
+): AuditEventInput {
+  return {
+    action,
+    resource,
+    details,
+    attribution: performer.attribution,
+    initiator: performer.principal,
+    executor: performer.principal,
+  };
+}
 
 /** Keys that JavaScript objects keep in numeric order whatever the insertion order: sorting cannot place them. */
 const ARRAY_INDEX = /^(0|[1-9]\d*)$/;

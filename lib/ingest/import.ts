@@ -1,9 +1,10 @@
 import 'server-only';
+import type { Performer } from '../audit/append';
 import { humanPrincipal, requireHuman, requirePermission, type Actor } from '../auth/actor';
 import { recordKeyUse } from '../auth/api-keys';
 import { refreshBorrowedCases, refreshBorrowedCasesSoon } from '../borrowed/refresh';
 import { keyPrincipal } from '../use-case';
-import { storeImport, type ImportPerformer, type ImportSummary } from './store';
+import { storeImport, type ImportSummary } from './store';
 import type { IngestFormat } from './types';
 
 export type { ImportSummary } from './store';
@@ -20,7 +21,7 @@ export async function importEvents(
 ): Promise<ImportSummary> {
   if (actor.kind === 'key') {
     requirePermission(actor, 'events.ingest');
-    const performer: ImportPerformer = { principal: keyPrincipal(actor), attribution: 'AGENT_AUTONOMOUS' };
+    const performer: Performer = { principal: keyPrincipal(actor), attribution: 'AGENT_AUTONOMOUS' };
     const summary = await storeImport(performer, format, chunks, { afterImport: (tx) => recordKeyUse(tx, actor) });
     // A collector is answered at once; on a large store a refresh takes longer than it should wait.
     if (summary.accepted > 0) refreshBorrowedCasesSoon();
@@ -40,7 +41,7 @@ export async function importEventsAsOperator(
 }
 
 async function importThenRefresh(
-  performer: ImportPerformer,
+  performer: Performer,
   format: IngestFormat,
   chunks: AsyncIterable<Uint8Array>,
 ): Promise<ImportSummary> {

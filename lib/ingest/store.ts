@@ -1,10 +1,9 @@
 import 'server-only';
-import { appendAuditEvents, type AuditEventInput, type Principal } from '../audit/append';
+import { appendAuditEvents, stewardEvent, type AuditEventInput, type Performer } from '../audit/append';
 import { AUDIT_ACTIONS } from '../audit/actions';
-import type { AuditDetails } from '../audit/details';
 import { loadBorrowedMarks, loadDetectionInventory } from '../borrowed/inventory';
 import { databaseFlavor, transaction, type Tx } from '../db';
-import type { Attribution, CredentialKind } from '../db/generated/sqlite/enums';
+import type { CredentialKind } from '../db/generated/sqlite/enums';
 import { attributeEvent, attributionContext, type AttributionContext } from '../detect/attribution';
 import { inventoryCredentialOf } from '../detect/borrowed/identity';
 import { chunksOf, recomputeInChunks } from '../identities/upsert';
@@ -14,9 +13,6 @@ import { importedDetails } from './stored';
 import type { IngestFormat, NormalizedEvent, RejectedRecord } from './types';
 
 export type ImportSummary = { accepted: number; duplicates: number; rejected: RejectedRecord[] };
-
-/** Who runs an import: recorded on the import's own audit event and on the NHIs it discovers. */
-export type ImportPerformer = { principal: Principal; attribution: Attribution };
 
 export type StoreOptions = {
   /** How long the one transaction may run: a large file takes minutes. */
@@ -126,20 +122,12 @@ class ImportRun {
   }
 
   /** The NHIs' sightings, the discoveries and the import itself, recorded once the events are in. */
-  async finish(performer: ImportPerformer): Promise<void> {
+  async finish(performer: Performer): Promise<void> {
     await this.resolver.recordSightings();
     await recomputeInChunks(this.tx, { nhiIds: this.discovered.map((nhi) => nhi.id) });
-    const note = <A extends keyof AuditDetails>(action: A, resource: string | null, details: AuditDetails[A]) => ({
-      action,
-      resource,
-      details,
-      attribution: performer.attribution,
-      initiator: performer.principal,
-      executor: performer.principal,
-    });
     await appendAuditEvents(this.tx, [
       ...this.discovered.map((nhi) =>
-        note(AUDIT_ACTIONS.nhiDiscovered, `nhi:${nhi.id}`, {
+        stewardEvent(performer, AUDIT_ACTIONS.nhiDiscovered, `nhi:${nhi.id}`, {
           name: nhi.name,
           kind: nhi.kind,
           system: nhi.system,
@@ -148,7 +136,7 @@ class ImportRun {
           lastSeenAt: nhi.lastSeenAt.toISOString(),
         }),
       ),
-      note(AUDIT_ACTIONS.eventsImported, null, {
+      stewardEvent(performer, AUDIT_ACTIONS.eventsImported, null, {
         format: this.format,
         accepted: this.summary.accepted,
         duplicates: this.summary.duplicates,
@@ -167,7 +155,7 @@ class ImportRun {
  * writes nothing. Detection is not run here: callers refresh the cases once the import has committed.
  */
 export async function storeImport(
-  performer: ImportPerformer,
+  performer: Performer,
   format: IngestFormat,
   chunks: AsyncIterable<Uint8Array>,
   options: StoreOptions = {},
