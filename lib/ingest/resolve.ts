@@ -90,6 +90,16 @@ function roleArnOf(event: NormalizedEvent, partition: string, account: string, r
   return issuer ?? `arn:${partition}:iam::${account}:role/${roleName}`;
 }
 
+function externalIdsBySystem(items: readonly { system: string; externalId: string }[]): Map<string, string[]> {
+  const bySystem = new Map<string, string[]>();
+  for (const { system, externalId } of items) {
+    const ids = bySystem.get(system);
+    if (ids) ids.push(externalId);
+    else bySystem.set(system, [externalId]);
+  }
+  return bySystem;
+}
+
 function minDate(a: Date, b: Date): Date {
   return a < b ? a : b;
 }
@@ -186,14 +196,8 @@ export class PrincipalResolver {
   }
 
   private async lookUpAliases(aliases: { system: string; externalId: string }[]): Promise<void> {
-    const bySystem = new Map<string, string[]>();
-    for (const alias of aliases) {
-      this.personByAlias.set(aliasKey(alias.system, alias.externalId), null);
-      const ids = bySystem.get(alias.system);
-      if (ids) ids.push(alias.externalId);
-      else bySystem.set(alias.system, [alias.externalId]);
-    }
-    for (const [system, externalIds] of bySystem) {
+    for (const alias of aliases) this.personByAlias.set(aliasKey(alias.system, alias.externalId), null);
+    for (const [system, externalIds] of externalIdsBySystem(aliases)) {
       for (const chunk of chunksOf(externalIds)) {
         const found = await this.tx.personAlias.findMany({
           where: { system, externalId: { in: chunk } },
@@ -209,14 +213,8 @@ export class PrincipalResolver {
   }
 
   private async lookUpNhis(identities: MachineIdentity[]): Promise<void> {
-    const bySystem = new Map<string, string[]>();
-    for (const identity of identities) {
-      this.nhiByKey.set(aliasKey(identity.system, identity.externalId), null);
-      const ids = bySystem.get(identity.system);
-      if (ids) ids.push(identity.externalId);
-      else bySystem.set(identity.system, [identity.externalId]);
-    }
-    for (const [system, externalIds] of bySystem) {
+    for (const identity of identities) this.nhiByKey.set(aliasKey(identity.system, identity.externalId), null);
+    for (const [system, externalIds] of externalIdsBySystem(identities)) {
       for (const chunk of chunksOf(externalIds)) {
         const found = await this.tx.nhi.findMany({
           where: { system, externalId: { in: chunk } },
