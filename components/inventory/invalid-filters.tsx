@@ -6,14 +6,14 @@ import { EmptyState } from '@/components/ui/empty-state';
 
 export type Listing<T> = { ok: true; value: T } | { ok: false; fields: string[] };
 
-/** A list use case's result, or the names of the URL parameters it rejected (any other failure propagates). */
+/** A list use case's result, or the names of the URL parameters it refused (any other failure propagates). */
 export async function listingOrInvalid<T>(listing: Promise<T>): Promise<Listing<T>> {
   try {
     return { ok: true, value: await listing };
   } catch (error) {
-    if (!(error instanceof AppError) || error.status !== 422) throw error;
+    if (!(error instanceof AppError) || (error.status !== 400 && error.status !== 422)) throw error;
     const details = error.details as { fieldErrors?: Record<string, string[]> } | undefined;
-    return { ok: false, fields: Object.keys(details?.fieldErrors ?? {}) };
+    return { ok: false, fields: Object.keys(details?.fieldErrors ?? {}).filter((field) => !field.startsWith('_')) };
   }
 }
 

@@ -7,7 +7,7 @@ import { compactParams } from '@/lib/inventory/schemas';
 import { buttonClasses } from '@/components/ui/button';
 import { Card, CardHeader } from '@/components/ui/card';
 import { PageHeader } from '@/components/ui/page-header';
-import { InvalidFilters } from '@/components/inventory/invalid-filters';
+import { InvalidFilters, listingOrInvalid } from '@/components/inventory/invalid-filters';
 import { NoMatch } from '@/components/inventory/no-match';
 import { daysWithHistory } from '@/components/borrowed/burn-down';
 import { BurnDownChart } from '@/components/borrowed/burn-down-chart';
@@ -15,7 +15,7 @@ import { CaseFilters, narrowsCases, type CaseListParams } from '@/components/bor
 import { CaseTable } from '@/components/borrowed/case-table';
 import { CursorPager } from '@/components/borrowed/cursor-pager';
 import { NoCasesYet } from '@/components/borrowed/no-cases-yet';
-import { listingOrRefusedParams, requireCaseReader } from './reader';
+import { requireCaseReader } from './reader';
 
 export const metadata: Metadata = { title: 'Borrowed credentials' };
 
@@ -42,7 +42,7 @@ export default async function BorrowedPage({ searchParams }: { searchParams: Sea
     LIST_PARAMS.filter((name) => raw[name] !== undefined).map((name) => [name, raw[name]]),
   );
   const [listing, burnDown] = await Promise.all([
-    listingOrRefusedParams(listBorrowedCases(actor, query)),
+    listingOrInvalid(listBorrowedCases(actor, query)),
     borrowedBurnDown(actor, BURN_DOWN_DAYS),
   ]);
   const params = shownParams(raw);
