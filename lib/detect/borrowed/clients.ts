@@ -194,11 +194,6 @@ export function appKindOf(appId: string | null, appName: string | null): { kind:
   return { kind: 'other_app', byId: false };
 }
 
-/** Which kind of OAuth application a token was issued to. */
-export function appKind(appId: string | null, appName: string | null): AppKind {
-  return appKindOf(appId, appName).kind;
-}
-
 /** Classes that show a program, not a person, at the other end. */
 export function isAutomationClass(clientClass: ClientClass): boolean {
   return clientClass === 'agent' || clientClass === 'sdk';

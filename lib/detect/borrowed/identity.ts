@@ -184,9 +184,9 @@ function sourceIdentityOf(event: NormalizedEvent): string | null {
 function personActor(event: NormalizedEvent, person: InventoryPerson | null, needsConfirmation: boolean): PersonActor {
   const principal = event.principal;
   const tail = tailOf(principal.externalId);
-  const email = (person?.email ?? principal.email ?? (looksLikePersonEmail(tail) ? tail : null))?.toLowerCase() ?? null;
-  const sourceIdentity = sourceIdentityOf(event);
   const logEmail = (principal.email ?? (looksLikePersonEmail(tail) ? tail : null))?.toLowerCase() ?? null;
+  const email = person?.email.toLowerCase() ?? logEmail;
+  const sourceIdentity = sourceIdentityOf(event);
   const logKey = logEmail
     ? `email:${logEmail}`
     : sourceIdentity

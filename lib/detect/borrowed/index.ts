@@ -1,4 +1,4 @@
-export { appKind, clientClassifier, DEFAULT_CLIENT_RULES } from './clients';
+export { clientClassifier, DEFAULT_CLIENT_RULES } from './clients';
 export { credentialKeyOf } from './collect';
 export { CONFIDENCE_SCORES, detectBorrowedCredentials } from './detect';
 export { THRESHOLDS, WEIGHTS } from './signals';
