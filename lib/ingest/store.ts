@@ -2,7 +2,7 @@ import 'server-only';
 import { appendAuditEvents, stewardEvent, type AuditEventInput, type Performer } from '../audit/append';
 import { AUDIT_ACTIONS } from '../audit/actions';
 import { loadBorrowedMarks, loadDetectionInventory } from '../borrowed/inventory';
-import { databaseFlavor, transaction, type Tx } from '../db';
+import { transaction, type Tx } from '../db';
 import type { CredentialKind } from '../db/generated/sqlite/enums';
 import { attributeEvent, attributionContext, type AttributionContext } from '../detect/attribution';
 import { inventoryCredentialOf } from '../detect/borrowed/identity';
@@ -24,13 +24,6 @@ export type StoreOptions = {
 /** Events appended per step: memory holds one batch, however large the input. */
 const BATCH_SIZE = 4_000;
 const DEFAULT_TIMEOUT_MS = 30 * 60_000;
-/**
- * SQLite's page cache for the writer's connection, in KiB (negative): the chain's indexes take random keys
- * (hashes, event ids), and a bulk append that finds their pages in memory is half again as fast as one that
- * reads them back from the file.
- */
-const SQLITE_IMPORT_CACHE = 'PRAGMA cache_size = -65536';
-
 function eventKey(event: NormalizedEvent): string {
   return `${event.source}\u0000${event.sourceEventId}`;
 }
@@ -124,7 +117,8 @@ class ImportRun {
   /** The NHIs' sightings, the discoveries and the import itself, recorded once the events are in. */
   async finish(performer: Performer): Promise<void> {
     await this.resolver.recordSightings();
-    await recomputeInChunks(this.tx, { nhiIds: this.discovered.map((nhi) => nhi.id) });
+    const discoveredIds = this.discovered.map((nhi) => nhi.id);
+    await recomputeInChunks(this.tx, { nhiIds: discoveredIds, createdNhiIds: discoveredIds });
     await appendAuditEvents(this.tx, [
       ...this.discovered.map((nhi) =>
         stewardEvent(performer, AUDIT_ACTIONS.nhiDiscovered, `nhi:${nhi.id}`, {
@@ -162,7 +156,6 @@ export async function storeImport(
 ): Promise<ImportSummary> {
   return transaction(
     async (tx) => {
-      if (databaseFlavor() === 'sqlite') await tx.$executeRawUnsafe(SQLITE_IMPORT_CACHE);
       const now = new Date();
       const context = attributionContext(await loadDetectionInventory(tx, now), await loadBorrowedMarks(tx));
       const run = new ImportRun(tx, format, context);
