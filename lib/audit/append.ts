@@ -1,8 +1,14 @@
 import 'server-only';
-import canonicalize from 'canonicalize';
 import { databaseFlavor, type Tx } from '../db';
 import type { Attribution, AuditOutcome, CredentialKind, PrincipalType } from '../db/generated/sqlite/enums';
-import { chainHash, CHAINED_EVENT_COLUMNS, CURRENT_HASH_VERSION, type ChainedEvent, type UnhashedEvent } from './chain';
+import {
+  canonicalDetails,
+  chainHash,
+  CHAINED_EVENT_COLUMNS,
+  CURRENT_HASH_VERSION,
+  type ChainedEvent,
+  type UnhashedEvent,
+} from './chain';
 import { STEWARD_SOURCE, type StewardAction } from './actions';
 import type { AuditDetails } from './details';
 
@@ -46,43 +52,6 @@ export function stewardEvent<A extends StewardAction>(
   };
 }
 
-/** Keys that JavaScript objects keep in numeric order whatever the insertion order: sorting cannot place them. */
-const ARRAY_INDEX = /^(0|[1-9]\d*)$/;
-
-/** A copy with every object's keys inserted in RFC 8785 order, or null when that order cannot be kept. */
-function sortedCopy(value: unknown): unknown {
-  if (value === null || typeof value !== 'object') {
-    if (typeof value === 'number' && !Number.isFinite(value)) throw new Error(`${value} is not allowed in JSON`);
-    return value;
-  }
-  const toJson = (value as { toJSON?: unknown }).toJSON;
-  if (typeof toJson === 'function') return sortedCopy(toJson.call(value));
-  if (Array.isArray(value)) return value.map(sortedCopy);
-  const record = value as Record<string, unknown>;
-  // No prototype, so that a key named __proto__ is a member like any other.
-  const copy: Record<string, unknown> = Object.create(null);
-  for (const key of Object.keys(record).sort()) {
-    if (ARRAY_INDEX.test(key)) throw new UnorderableKeys();
-    copy[key] = sortedCopy(record[key]);
-  }
-  return copy;
-}
-
-class UnorderableKeys extends Error {}
-
-/**
- * RFC 8785 canonical JSON of a details object: the same text as `canonicalize`, produced by the engine's own
- * JSON.stringify over a copy with sorted keys, because every imported event pays for it.
- */
-export function canonicalJson(details: Record<string, unknown>): string {
-  try {
-    return JSON.stringify(sortedCopy(details));
-  } catch (error) {
-    if (error instanceof UnorderableKeys) return canonicalize(details) as string;
-    throw error;
-  }
-}
-
 function toUnhashed(input: AuditEventInput, seq: number, recordedAt: Date): UnhashedEvent {
   return {
     seq,
@@ -105,7 +74,7 @@ function toUnhashed(input: AuditEventInput, seq: number, recordedAt: Date): Unha
     attribution: input.attribution,
     scopeId: input.scopeId ?? null,
     environment: input.environment ?? null,
-    details: canonicalJson(input.details ?? {}),
+    details: canonicalDetails(input.details),
     hashVersion: CURRENT_HASH_VERSION,
   };
 }

@@ -146,9 +146,42 @@ export function chainHash(prevHash: string, event: UnhashedEvent): string {
   return hashStored(prevHash, toHashedFields(event));
 }
 
-/** Canonical JSON text for an event's details, so the stored text is exactly what was hashed. */
+/** Keys that JavaScript objects keep in numeric order whatever the insertion order: sorting cannot place them. */
+const ARRAY_INDEX = /^(0|[1-9]\d*)$/;
+
+/** A copy with every object's keys inserted in RFC 8785 order, or null when that order cannot be kept. */
+function sortedCopy(value: unknown): unknown {
+  if (value === null || typeof value !== 'object') {
+    if (typeof value === 'number' && !Number.isFinite(value)) throw new Error(`${value} is not allowed in JSON`);
+    return value;
+  }
+  const toJson = (value as { toJSON?: unknown }).toJSON;
+  if (typeof toJson === 'function') return sortedCopy(toJson.call(value));
+  if (Array.isArray(value)) return value.map(sortedCopy);
+  const record = value as Record<string, unknown>;
+  // No prototype, so that a key named __proto__ is a member like any other.
+  const copy: Record<string, unknown> = Object.create(null);
+  for (const key of Object.keys(record).sort()) {
+    if (ARRAY_INDEX.test(key)) throw new UnorderableKeys();
+    copy[key] = sortedCopy(record[key]);
+  }
+  return copy;
+}
+
+class UnorderableKeys extends Error {}
+
+/**
+ * Canonical JSON text (RFC 8785) for an event's details, so the stored text is exactly what was hashed: the same
+ * text as `canonicalize`, produced by the engine's own JSON.stringify over a copy with sorted keys, because every
+ * imported event pays for it.
+ */
 export function canonicalDetails(details: Record<string, unknown> | undefined): string {
-  return canonicalize(details ?? {}) as string;
+  try {
+    return JSON.stringify(sortedCopy(details ?? {}));
+  } catch (error) {
+    if (error instanceof UnorderableKeys) return canonicalize(details ?? {}) as string;
+    throw error;
+  }
 }
 
 export type ChainPosition = { seq: number; hash: string };
