@@ -1,6 +1,14 @@
 import 'server-only';
 import type { Actor } from '../auth/actor';
-import { caseReadScope, caseSummary, getBorrowedCase, parseListQuery, readCasePage, suppressionsOf } from './list';
+import {
+  caseReadScope,
+  caseSummary,
+  getBorrowedCase,
+  jsonList,
+  parseListQuery,
+  readCasePage,
+  suppressionsOf,
+} from './list';
 import type { CaseDetail, CaseSummary, EvidenceItem } from './list';
 
 /** The machine API's view of borrowed-credential cases: the fields PRODUCT.md names, nothing more. */
@@ -49,15 +57,6 @@ function apiCase(summary: CaseSummary, evidence: EvidenceItem[]): ApiCase {
   };
 }
 
-function evidenceOf(text: string): EvidenceItem[] {
-  try {
-    const parsed: unknown = JSON.parse(text);
-    return Array.isArray(parsed) ? (parsed as EvidenceItem[]) : [];
-  } catch {
-    return [];
-  }
-}
-
 export async function borrowedCasesForApi(
   actor: Actor,
   query: unknown,
@@ -66,7 +65,7 @@ export async function borrowedCasesForApi(
   const { rows, nextCursor } = await readCasePage(actor, parseListQuery(query));
   const suppressions = await suppressionsOf(rows);
   const cases = rows.map((row) =>
-    apiCase(caseSummary(row, suppressions), evidenceOf(row.evidence).slice(0, LIST_EVIDENCE)),
+    apiCase(caseSummary(row, suppressions), jsonList<EvidenceItem>(row.evidence).slice(0, LIST_EVIDENCE)),
   );
   return nextCursor ? { cases, nextCursor } : { cases };
 }

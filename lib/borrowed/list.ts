@@ -11,6 +11,7 @@ import {
   type CaseListQuery,
   type CaseStatus,
 } from './schemas';
+import { DAY_MS } from '../detect/rules';
 import { resolutionCheck } from './resolution';
 
 export type CaseSummary = {
@@ -136,7 +137,7 @@ const caseSelect = {
 type CaseRow = Prisma.BorrowedCaseGetPayload<{ select: typeof caseSelect }>;
 type SuppressionFacts = Map<string, { reason: string; expiresAt: Date }>;
 
-function jsonList<T>(text: string): T[] {
+export function jsonList<T>(text: string): T[] {
   try {
     const parsed: unknown = JSON.parse(text);
     return Array.isArray(parsed) ? (parsed as T[]) : [];
@@ -261,8 +262,6 @@ export async function getBorrowedCase(actor: Actor, id: string): Promise<CaseDet
     canResolve: { ok: check.ok, why: check.why },
   };
 }
-
-const DAY_MS = 86_400_000;
 
 /**
  * Flagged cases open at the end of each of the last `days` UTC days (today included) and how many were resolved

@@ -7,6 +7,7 @@ import type { CaseAgent } from '../detect/borrowed';
 import { conflict, forbidden, notFound } from '../errors';
 import { personUseCase } from '../use-case';
 import { loadSuppressionRules } from './inventory';
+import { jsonList } from './list';
 import { createSuppressionSchema, liftSuppressionSchema } from './schemas';
 
 /**
@@ -25,15 +26,6 @@ export type SuppressionView = {
   active: boolean;
   cases: number;
 };
-
-function jsonList<T>(text: string): T[] {
-  try {
-    const parsed: unknown = JSON.parse(text);
-    return Array.isArray(parsed) ? (parsed as T[]) : [];
-  } catch {
-    return [];
-  }
-}
 
 type StoredAgent = Partial<CaseAgent> & { label: string };
 
