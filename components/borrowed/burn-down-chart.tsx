@@ -1,6 +1,7 @@
 'use client';
 
 import { Area, CartesianGrid, ComposedChart, Legend, Line, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
+import { shortDay, TOOLTIP_LABEL_STYLE, TOOLTIP_STYLE } from '@/components/charts/palette';
 import type { BurnDownDay } from './types';
 
 const numberFormat = new Intl.NumberFormat('en-US');
@@ -9,20 +10,6 @@ const SERIES = {
   open: { label: 'Open cases', color: '#e11d48' },
   resolved: { label: 'Resolved', color: '#10b981' },
 } as const;
-
-/** The tooltip is HTML, so it reads the theme's palette directly; the SVG parts are styled in globals.css. */
-const TOOLTIP_STYLE = {
-  backgroundColor: 'var(--color-white)',
-  border: '1px solid var(--color-slate-200)',
-  borderRadius: 6,
-  fontSize: 12,
-  boxShadow: '0 4px 12px rgb(0 0 0 / 0.12)',
-};
-const TOOLTIP_LABEL_STYLE = { color: 'var(--color-slate-900)', fontWeight: 600 };
-
-function shortDay(day: string): string {
-  return new Date(`${day}T00:00:00Z`).toLocaleDateString('en-US', { month: 'short', day: 'numeric', timeZone: 'UTC' });
-}
 
 function seriesLabel(name: unknown): string {
   return SERIES[name as keyof typeof SERIES]?.label ?? String(name);

@@ -3,24 +3,10 @@
 import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import type { Attribution } from '@/lib/db/generated/sqlite/enums';
 import type { DailyAttribution } from '@/lib/overview/summary';
-import { ATTRIBUTION_STYLE } from './palette';
+import { ATTRIBUTION_STYLE, shortDay, TOOLTIP_LABEL_STYLE, TOOLTIP_STYLE } from './palette';
 
 const numberFormat = new Intl.NumberFormat('en-US');
 const compactFormat = new Intl.NumberFormat('en-US', { notation: 'compact' });
-
-/** The tooltip is HTML, so it reads the theme's palette directly; the SVG parts are styled in globals.css. */
-const TOOLTIP_STYLE = {
-  backgroundColor: 'var(--color-white)',
-  border: '1px solid var(--color-slate-200)',
-  borderRadius: 6,
-  fontSize: 12,
-  boxShadow: '0 4px 12px rgb(0 0 0 / 0.12)',
-};
-const TOOLTIP_LABEL_STYLE = { color: 'var(--color-slate-900)', fontWeight: 600 };
-
-function shortDay(day: string): string {
-  return new Date(`${day}T00:00:00Z`).toLocaleDateString('en-US', { month: 'short', day: 'numeric', timeZone: 'UTC' });
-}
 
 /** Audit events per day, stacked by who acted: humans first, then agents with and without a human behind them. */
 export function AttributionChart({ data, attributions }: { data: DailyAttribution[]; attributions: Attribution[] }) {
