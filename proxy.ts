@@ -1,24 +1,13 @@
 import { NextResponse, type NextRequest } from 'next/server';
 import { getToken } from 'next-auth/jwt';
+import { isSameOrigin } from '@/lib/adapters/origin';
 
 const PUBLIC_PAGES = ['/signin', '/no-access'];
 
-/** The host the browser asked for; behind a reverse proxy, the one it forwarded. */
-function requestedHost(request: NextRequest): string | null {
-  return request.headers.get('x-forwarded-host') ?? request.headers.get('host');
-}
-
 /** A server action posted from another site is refused here, as a 403, instead of failing inside Next as a 500. */
 function refuseForeignServerAction(request: NextRequest): NextResponse | null {
-  const origin = request.headers.get('origin');
-  if (!request.headers.has('next-action') || origin === null) return null;
-  let originHost: string | null = null;
-  try {
-    originHost = new URL(origin).host;
-  } catch {
-    // "null" or garbage: not this site.
-  }
-  if (originHost !== null && originHost === requestedHost(request)) return null;
+  if (!request.headers.has('next-action') || request.headers.get('origin') === null) return null;
+  if (isSameOrigin(request)) return null;
   return new NextResponse('This action may only be sent from Steward’s own pages.', {
     status: 403,
     headers: { 'Content-Type': 'text/plain; charset=utf-8', 'Cache-Control': 'no-store' },

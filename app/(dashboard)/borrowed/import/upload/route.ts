@@ -1,3 +1,4 @@
+import { isSameOrigin } from '@/lib/adapters/origin';
 import { apiRoute, jsonResponse, otherMethodsRefused } from '@/lib/adapters/route';
 import { getCurrentActor } from '@/lib/auth/session';
 import { AppError } from '@/lib/errors';
@@ -10,20 +11,9 @@ import type { UploadAnswer } from '@/components/borrowed/upload-types';
 
 export const dynamic = 'force-dynamic';
 
-function requestedHost(request: Request): string | null {
-  return request.headers.get('x-forwarded-host') ?? request.headers.get('host');
-}
-
 /** The dashboard's own pages send uploads; a form or script on another site may not, whatever cookies it rides on. */
 function requireSameOrigin(request: Request): void {
-  const origin = request.headers.get('origin');
-  let originHost: string | null = null;
-  try {
-    originHost = origin ? new URL(origin).host : null;
-  } catch {
-    // "null" or garbage: not this site.
-  }
-  if (originHost === null || originHost !== requestedHost(request))
+  if (!isSameOrigin(request))
     throw new AppError('FORBIDDEN', 'Uploads may only be sent from Steward’s own pages.', 403);
 }
 
