@@ -362,10 +362,13 @@ export class PrincipalResolver {
   async recordSightings(): Promise<void> {
     const discovered = new Map(this.discovered.map((nhi) => [nhi.id, nhi]));
     const known = [...this.sightings.values()].filter((sighting) => !sighting.discovered);
-    for (const chunk of chunksOf(known.map((sighting) => sighting.nhiId))) {
-      const rows = await this.tx.nhi.findMany({ where: { id: { in: chunk } }, select: { id: true, lastSeenAt: true } });
+    for (const chunk of chunksOf(known)) {
+      const rows = await this.tx.nhi.findMany({
+        where: { id: { in: chunk.map((sighting) => sighting.nhiId) } },
+        select: { id: true, lastSeenAt: true },
+      });
       const lastSeen = new Map(rows.map((row) => [row.id, row.lastSeenAt]));
-      for (const sighting of known) {
+      for (const sighting of chunk) {
         if (!lastSeen.has(sighting.nhiId)) continue;
         const stored = lastSeen.get(sighting.nhiId);
         if (stored && stored >= sighting.last) continue;
