@@ -11,6 +11,7 @@ import {
 import { normalizedFromStored, type StoredImportedEvent } from '../ingest/stored';
 import { systemJob, type UseCaseContext } from '../use-case';
 import type { Principal } from '../audit/append';
+import { credentialByPrint } from '../detect/borrowed/identity';
 import { loadDetectionInventory } from './inventory';
 import type { EvidenceItem } from './list';
 
@@ -94,24 +95,6 @@ async function readImportedEvents(db: Db | Tx, into: ImportedEvents, read = even
   }
 }
 
-/** The inventory credential a case's credential is, by the same fingerprints detection matches. */
-function inventoryCredentialFor(
-  found: DetectedCase,
-  byFingerprint: Map<string, InventoryCredential>,
-): InventoryCredential | null {
-  const prints = [found.credential.externalId, found.credential.fingerprint].filter(
-    (print): print is string => print !== null,
-  );
-  for (const print of prints) {
-    const candidates = [print, `sha256:${print}`, ...found.sources.map((source) => `${source}:${print}`)];
-    for (const candidate of candidates) {
-      const credential = byFingerprint.get(candidate);
-      if (credential) return credential;
-    }
-  }
-  return null;
-}
-
 type CaseFacts = {
   confidence: 'HIGH' | 'MEDIUM' | 'LOW';
   flagged: boolean;
@@ -167,7 +150,11 @@ type Lookups = {
 function factsOf(found: DetectedCase, seqs: number[], lookups: Lookups): CaseFacts {
   const credential =
     (found.credential.inventoryId ? lookups.credentialById.get(found.credential.inventoryId) : null) ??
-    inventoryCredentialFor(found, lookups.credentialByFingerprint);
+    credentialByPrint(
+      lookups.credentialByFingerprint,
+      [found.credential.externalId, found.credential.fingerprint],
+      found.sources,
+    );
   const agentNhiId = credential?.holderNhiId ?? null;
   const holderName = agentNhiId ? (lookups.nhiNames.get(agentNhiId) ?? null) : null;
   const agents: StoredAgent[] = found.agents.map((agent) => ({

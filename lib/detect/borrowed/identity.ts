@@ -51,18 +51,30 @@ export function indexInventory(inventory: DetectionInventory): InventoryIndex {
   return { personByName, nhiKeys, nhiIds, credentialByFingerprint, verdicts: new Map() };
 }
 
+/**
+ * The inventory credential that one of `prints` (an access key id, a token id, a hashed token) names, stored as
+ * the print itself, qualified by a source (`github:…`), or as a SHA-256 (`sha256:…`).
+ */
+export function credentialByPrint(
+  byFingerprint: ReadonlyMap<string, InventoryCredential>,
+  prints: readonly (string | null)[],
+  sources: readonly string[],
+): InventoryCredential | null {
+  for (const print of prints) {
+    if (!print) continue;
+    const candidates = [print, ...sources.map((source) => `${source}:${print}`), `sha256:${print}`];
+    for (const candidate of candidates) {
+      const found = byFingerprint.get(candidate);
+      if (found) return found;
+    }
+  }
+  return null;
+}
+
 export function inventoryCredentialOf(event: NormalizedEvent, index: InventoryIndex): InventoryCredential | null {
   const credential = event.credential;
   if (!credential) return null;
-  for (const print of [credential.id, credential.hashedToken]) {
-    if (!print) continue;
-    const found =
-      index.credentialByFingerprint.get(print) ??
-      index.credentialByFingerprint.get(`${event.source}:${print}`) ??
-      index.credentialByFingerprint.get(`sha256:${print}`);
-    if (found) return found;
-  }
-  return null;
+  return credentialByPrint(index.credentialByFingerprint, [credential.id, credential.hashedToken], [event.source]);
 }
 
 /** The last path or colon segment of an identifier: an IAM user's name, an assumed role's session name. */
