@@ -31,6 +31,7 @@ export async function proxy(request: NextRequest) {
 }
 
 export const config = {
+  // Machine endpoints (api/, AuthZEN's access/ and .well-known/) answer for themselves.
   // The log upload checks the session and the origin itself: Next would pass only the first 10 MB of its body on.
-  matcher: ['/((?!api/|_next/|favicon.ico|icon.svg|screenshots/|borrowed/import/upload).*)'],
+  matcher: ['/((?!api/|access/|\\.well-known/|_next/|favicon.ico|icon.svg|screenshots/|borrowed/import/upload).*)'],
 };

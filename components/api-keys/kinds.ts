@@ -9,4 +9,8 @@ export const KEY_KINDS: Record<ApiKeyKind, { label: string; description: string 
   INGEST: { label: 'Ingest', description: 'For a log collector: may only import events.' },
   ADMIN: { label: 'Admin', description: 'For an automation: may only create and update identities.' },
   AUDIT: { label: 'Audit', description: 'For an auditor’s automation: verifies the audit chain and exports evidence.' },
+  GATEWAY: {
+    label: 'Gateway',
+    description: 'For a policy enforcement point: may only ask the AuthZEN evaluation endpoints for decisions.',
+  },
 };

@@ -37,6 +37,17 @@ export const AUDIT_ACTIONS = {
   borrowedSuppressionLifted: 'borrowed.suppression_lift',
   eventsImported: 'events.import',
   nhiDiscovered: 'nhi.discover',
+  scopeRequested: 'scope.request',
+  scopeApproved: 'scope.approve',
+  scopeDenied: 'scope.deny',
+  scopeTokenIssued: 'scope.token_issue',
+  scopeCompleted: 'scope.complete',
+  scopeRevoked: 'scope.revoke',
+  scopeExpired: 'scope.expire',
+  runtimeAuthorize: 'runtime.authorize',
+  bulkRevocation: 'revocation.bulk',
+  scopePolicyUpdated: 'settings.scope_policy_update',
+  webhookUpdated: 'settings.webhook_update',
 } as const;
 
 export type StewardAction = (typeof AUDIT_ACTIONS)[keyof typeof AUDIT_ACTIONS];

@@ -27,6 +27,26 @@ type ApiKeyDetails = {
 
 type SignInDetails = Record<string, unknown>;
 
+/** What a task scope asks for or was granted, as its events record it. */
+type ScopeFacts = {
+  nhiId: string;
+  task: string;
+  actions: string[];
+  resources: string[];
+  ttlSeconds: number;
+  maxUses: number | null;
+};
+
+type ScopeEnd = { nhiId: string; tokenId: string | null; reason: string | null };
+
+/** A bulk revocation's receipt: each token it revoked, and what the decision code answers for it afterwards. */
+type RevocationReceipt = {
+  target: { kind: string; id: string; label: string };
+  reason: string;
+  scopes: number;
+  tokens: { tokenId: string; scopeId: string; decision: string; reason: string }[];
+};
+
 /** What a borrowed-credential case is about, for the events that open or reopen it. */
 type BorrowedCaseFacts = {
   confidence: string;
@@ -127,6 +147,32 @@ export type AuditDetails = {
     discovered: number;
     aliasesLearned: number;
   };
+  'scope.request': ScopeFacts & { riskScore: number; stateChanging: boolean; needsSecurityApproval: boolean };
+  'scope.approve': ScopeFacts & {
+    stage: 'SPONSOR' | 'SECURITY';
+    status: string;
+    requested: { resources: string[]; ttlSeconds: number; maxUses: number | null };
+    expiresAt: string | null;
+  };
+  'scope.deny': { nhiId: string; stage: 'SPONSOR' | 'SECURITY'; reason: string };
+  'scope.token_issue': { nhiId: string; tokenId: string; prefix: string; expiresAt: string };
+  'scope.complete': ScopeEnd & { uses: number };
+  'scope.revoke': ScopeEnd & { via: 'scope' | 'identity' | 'bulk' };
+  'scope.expire': { scopes: number; tokens: number; scopeIds: string[] };
+  'runtime.authorize': {
+    decision: 'allow' | 'deny';
+    reason: string;
+    requestedAction: string;
+    via: 'authorize' | 'authzen';
+    correlationId?: string;
+    context?: Record<string, unknown>;
+    clientAddress?: string;
+    /** Unknown-token denials from one address in one minute are recorded once, with how many were counted before. */
+    deniedEarlier?: number;
+  };
+  'revocation.bulk': RevocationReceipt;
+  'settings.scope_policy_update': { changed: FieldChanges };
+  'settings.webhook_update': { url: string | null; secretRotated: boolean };
   'nhi.discover': {
     name: string;
     kind: string;

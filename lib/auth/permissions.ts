@@ -55,6 +55,7 @@ export const KEY_PERMISSIONS = {
   INGEST: ['events.ingest'],
   ADMIN: ['identities.upsert'],
   AUDIT: ['audit.verify', 'evidence.export', 'borrowed.read'],
+  GATEWAY: ['decision.evaluate'],
 } as const satisfies Record<ApiKeyKind, readonly string[]>;
 
 export type KeyPermission = (typeof KEY_PERMISSIONS)[ApiKeyKind][number];

@@ -34,13 +34,6 @@ type SourceAction = {
 export const STEWARD_DEMO_ACTIONS = {
   ...AUDIT_ACTIONS,
   chainVerified: 'audit.verify',
-  scopeRequested: 'scope.request',
-  scopeApproved: 'scope.approve',
-  scopeDenied: 'scope.deny',
-  scopeTokenIssued: 'scope.token_issue',
-  scopeCompleted: 'scope.complete',
-  scopeRevoked: 'scope.revoke',
-  runtimeAuthorize: 'runtime.authorize',
 } as const;
 
 const SHORT_ENV: Readonly<Record<Environment, string>> = {

@@ -63,10 +63,12 @@ describe('the permission matrix', () => {
       INGEST: ['events.ingest'],
       ADMIN: ['identities.upsert'],
       AUDIT: ['audit.verify', 'evidence.export', 'borrowed.read'],
+      GATEWAY: ['decision.evaluate'],
     });
     const auditKeyReads = ['audit.verify', 'evidence.export', 'borrowed.read'];
     for (const permission of ALL_PERMISSIONS.filter((p) => !auditKeyReads.includes(p))) {
-      for (const kind of ['AGENT', 'INGEST', 'ADMIN', 'AUDIT'] as const) expect(keyHas(kind, permission)).toBe(false);
+      for (const kind of ['AGENT', 'INGEST', 'ADMIN', 'AUDIT', 'GATEWAY'] as const)
+        expect(keyHas(kind, permission)).toBe(false);
     }
   });
 

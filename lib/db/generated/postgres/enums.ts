@@ -105,10 +105,20 @@ export const ApiKeyKind = {
   AGENT: 'AGENT',
   INGEST: 'INGEST',
   ADMIN: 'ADMIN',
-  AUDIT: 'AUDIT'
+  AUDIT: 'AUDIT',
+  GATEWAY: 'GATEWAY'
 } as const
 
 export type ApiKeyKind = (typeof ApiKeyKind)[keyof typeof ApiKeyKind]
+
+
+export const WebhookDeliveryStatus = {
+  PENDING: 'PENDING',
+  DELIVERED: 'DELIVERED',
+  FAILED: 'FAILED'
+} as const
+
+export type WebhookDeliveryStatus = (typeof WebhookDeliveryStatus)[keyof typeof WebhookDeliveryStatus]
 
 
 export const PrincipalType = {

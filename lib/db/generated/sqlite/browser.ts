@@ -125,3 +125,14 @@ export type BorrowedCase = Prisma.BorrowedCaseModel
  * pattern is optional (at least one is set); `*` matches any run of characters.
  */
 export type BorrowedSuppression = Prisma.BorrowedSuppressionModel
+/**
+ * Model WebhookDelivery
+ * A signed POST to the webhook in Settings, for a new scope request or a decision on one, retried with backoff.
+ */
+export type WebhookDelivery = Prisma.WebhookDeliveryModel
+/**
+ * Model UnknownTokenWindow
+ * Authorization requests with an unknown task token, counted per client address and minute: the chain gets
+ * at most one event per address and minute, and past the limit the address is answered 429.
+ */
+export type UnknownTokenWindow = Prisma.UnknownTokenWindowModel

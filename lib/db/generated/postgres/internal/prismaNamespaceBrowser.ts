@@ -70,7 +70,9 @@ export const ModelName = {
   CredentialUsage: 'CredentialUsage',
   PersonAlias: 'PersonAlias',
   BorrowedCase: 'BorrowedCase',
-  BorrowedSuppression: 'BorrowedSuppression'
+  BorrowedSuppression: 'BorrowedSuppression',
+  WebhookDelivery: 'WebhookDelivery',
+  UnknownTokenWindow: 'UnknownTokenWindow'
 } as const
 
 export type ModelName = (typeof ModelName)[keyof typeof ModelName]
@@ -181,6 +183,9 @@ export const ScopeRequestScalarFieldEnum = {
   stateChanging: 'stateChanging',
   riskScore: 'riskScore',
   needsSecurityApproval: 'needsSecurityApproval',
+  requestedResources: 'requestedResources',
+  maxUses: 'maxUses',
+  useCount: 'useCount',
   denialReason: 'denialReason',
   requestedAt: 'requestedAt',
   decidedAt: 'decidedAt',
@@ -445,6 +450,33 @@ export const BorrowedSuppressionScalarFieldEnum = {
 } as const
 
 export type BorrowedSuppressionScalarFieldEnum = (typeof BorrowedSuppressionScalarFieldEnum)[keyof typeof BorrowedSuppressionScalarFieldEnum]
+
+
+export const WebhookDeliveryScalarFieldEnum = {
+  id: 'id',
+  event: 'event',
+  payload: 'payload',
+  url: 'url',
+  status: 'status',
+  attempts: 'attempts',
+  nextAttemptAt: 'nextAttemptAt',
+  lastError: 'lastError',
+  lastStatus: 'lastStatus',
+  createdAt: 'createdAt',
+  deliveredAt: 'deliveredAt'
+} as const
+
+export type WebhookDeliveryScalarFieldEnum = (typeof WebhookDeliveryScalarFieldEnum)[keyof typeof WebhookDeliveryScalarFieldEnum]
+
+
+export const UnknownTokenWindowScalarFieldEnum = {
+  clientKey: 'clientKey',
+  windowStart: 'windowStart',
+  count: 'count',
+  recorded: 'recorded'
+} as const
+
+export type UnknownTokenWindowScalarFieldEnum = (typeof UnknownTokenWindowScalarFieldEnum)[keyof typeof UnknownTokenWindowScalarFieldEnum]
 
 
 export const SortOrder = {

@@ -416,7 +416,9 @@ export const ModelName = {
   CredentialUsage: 'CredentialUsage',
   PersonAlias: 'PersonAlias',
   BorrowedCase: 'BorrowedCase',
-  BorrowedSuppression: 'BorrowedSuppression'
+  BorrowedSuppression: 'BorrowedSuppression',
+  WebhookDelivery: 'WebhookDelivery',
+  UnknownTokenWindow: 'UnknownTokenWindow'
 } as const
 
 export type ModelName = (typeof ModelName)[keyof typeof ModelName]
@@ -432,7 +434,7 @@ export type TypeMap<ExtArgs extends runtime.Types.Extensions.InternalArgs = runt
     omit: GlobalOmitOptions
   }
   meta: {
-    modelProps: "human" | "nhi" | "credential" | "scopeRequest" | "scopeApproval" | "taskToken" | "apiKey" | "auditEvent" | "auditChainHead" | "auditDailyRollup" | "finding" | "reviewCampaign" | "reviewItem" | "signInThrottle" | "setting" | "nhiOwner" | "credentialUsage" | "personAlias" | "borrowedCase" | "borrowedSuppression"
+    modelProps: "human" | "nhi" | "credential" | "scopeRequest" | "scopeApproval" | "taskToken" | "apiKey" | "auditEvent" | "auditChainHead" | "auditDailyRollup" | "finding" | "reviewCampaign" | "reviewItem" | "signInThrottle" | "setting" | "nhiOwner" | "credentialUsage" | "personAlias" | "borrowedCase" | "borrowedSuppression" | "webhookDelivery" | "unknownTokenWindow"
     txIsolationLevel: TransactionIsolationLevel
   }
   model: {
@@ -1916,6 +1918,154 @@ export type TypeMap<ExtArgs extends runtime.Types.Extensions.InternalArgs = runt
         }
       }
     }
+    WebhookDelivery: {
+      payload: Prisma.$WebhookDeliveryPayload<ExtArgs>
+      fields: Prisma.WebhookDeliveryFieldRefs
+      operations: {
+        findUnique: {
+          args: Prisma.WebhookDeliveryFindUniqueArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$WebhookDeliveryPayload> | null
+        }
+        findUniqueOrThrow: {
+          args: Prisma.WebhookDeliveryFindUniqueOrThrowArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$WebhookDeliveryPayload>
+        }
+        findFirst: {
+          args: Prisma.WebhookDeliveryFindFirstArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$WebhookDeliveryPayload> | null
+        }
+        findFirstOrThrow: {
+          args: Prisma.WebhookDeliveryFindFirstOrThrowArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$WebhookDeliveryPayload>
+        }
+        findMany: {
+          args: Prisma.WebhookDeliveryFindManyArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$WebhookDeliveryPayload>[]
+        }
+        create: {
+          args: Prisma.WebhookDeliveryCreateArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$WebhookDeliveryPayload>
+        }
+        createMany: {
+          args: Prisma.WebhookDeliveryCreateManyArgs<ExtArgs>
+          result: BatchPayload
+        }
+        createManyAndReturn: {
+          args: Prisma.WebhookDeliveryCreateManyAndReturnArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$WebhookDeliveryPayload>[]
+        }
+        delete: {
+          args: Prisma.WebhookDeliveryDeleteArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$WebhookDeliveryPayload>
+        }
+        update: {
+          args: Prisma.WebhookDeliveryUpdateArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$WebhookDeliveryPayload>
+        }
+        deleteMany: {
+          args: Prisma.WebhookDeliveryDeleteManyArgs<ExtArgs>
+          result: BatchPayload
+        }
+        updateMany: {
+          args: Prisma.WebhookDeliveryUpdateManyArgs<ExtArgs>
+          result: BatchPayload
+        }
+        updateManyAndReturn: {
+          args: Prisma.WebhookDeliveryUpdateManyAndReturnArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$WebhookDeliveryPayload>[]
+        }
+        upsert: {
+          args: Prisma.WebhookDeliveryUpsertArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$WebhookDeliveryPayload>
+        }
+        aggregate: {
+          args: Prisma.WebhookDeliveryAggregateArgs<ExtArgs>
+          result: runtime.Types.Utils.Optional<Prisma.AggregateWebhookDelivery>
+        }
+        groupBy: {
+          args: Prisma.WebhookDeliveryGroupByArgs<ExtArgs>
+          result: runtime.Types.Utils.Optional<Prisma.WebhookDeliveryGroupByOutputType>[]
+        }
+        count: {
+          args: Prisma.WebhookDeliveryCountArgs<ExtArgs>
+          result: runtime.Types.Utils.Optional<Prisma.WebhookDeliveryCountAggregateOutputType> | number
+        }
+      }
+    }
+    UnknownTokenWindow: {
+      payload: Prisma.$UnknownTokenWindowPayload<ExtArgs>
+      fields: Prisma.UnknownTokenWindowFieldRefs
+      operations: {
+        findUnique: {
+          args: Prisma.UnknownTokenWindowFindUniqueArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$UnknownTokenWindowPayload> | null
+        }
+        findUniqueOrThrow: {
+          args: Prisma.UnknownTokenWindowFindUniqueOrThrowArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$UnknownTokenWindowPayload>
+        }
+        findFirst: {
+          args: Prisma.UnknownTokenWindowFindFirstArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$UnknownTokenWindowPayload> | null
+        }
+        findFirstOrThrow: {
+          args: Prisma.UnknownTokenWindowFindFirstOrThrowArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$UnknownTokenWindowPayload>
+        }
+        findMany: {
+          args: Prisma.UnknownTokenWindowFindManyArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$UnknownTokenWindowPayload>[]
+        }
+        create: {
+          args: Prisma.UnknownTokenWindowCreateArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$UnknownTokenWindowPayload>
+        }
+        createMany: {
+          args: Prisma.UnknownTokenWindowCreateManyArgs<ExtArgs>
+          result: BatchPayload
+        }
+        createManyAndReturn: {
+          args: Prisma.UnknownTokenWindowCreateManyAndReturnArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$UnknownTokenWindowPayload>[]
+        }
+        delete: {
+          args: Prisma.UnknownTokenWindowDeleteArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$UnknownTokenWindowPayload>
+        }
+        update: {
+          args: Prisma.UnknownTokenWindowUpdateArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$UnknownTokenWindowPayload>
+        }
+        deleteMany: {
+          args: Prisma.UnknownTokenWindowDeleteManyArgs<ExtArgs>
+          result: BatchPayload
+        }
+        updateMany: {
+          args: Prisma.UnknownTokenWindowUpdateManyArgs<ExtArgs>
+          result: BatchPayload
+        }
+        updateManyAndReturn: {
+          args: Prisma.UnknownTokenWindowUpdateManyAndReturnArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$UnknownTokenWindowPayload>[]
+        }
+        upsert: {
+          args: Prisma.UnknownTokenWindowUpsertArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$UnknownTokenWindowPayload>
+        }
+        aggregate: {
+          args: Prisma.UnknownTokenWindowAggregateArgs<ExtArgs>
+          result: runtime.Types.Utils.Optional<Prisma.AggregateUnknownTokenWindow>
+        }
+        groupBy: {
+          args: Prisma.UnknownTokenWindowGroupByArgs<ExtArgs>
+          result: runtime.Types.Utils.Optional<Prisma.UnknownTokenWindowGroupByOutputType>[]
+        }
+        count: {
+          args: Prisma.UnknownTokenWindowCountArgs<ExtArgs>
+          result: runtime.Types.Utils.Optional<Prisma.UnknownTokenWindowCountAggregateOutputType> | number
+        }
+      }
+    }
   }
 } & {
   other: {
@@ -2044,6 +2194,9 @@ export const ScopeRequestScalarFieldEnum = {
   stateChanging: 'stateChanging',
   riskScore: 'riskScore',
   needsSecurityApproval: 'needsSecurityApproval',
+  requestedResources: 'requestedResources',
+  maxUses: 'maxUses',
+  useCount: 'useCount',
   denialReason: 'denialReason',
   requestedAt: 'requestedAt',
   decidedAt: 'decidedAt',
@@ -2310,6 +2463,33 @@ export const BorrowedSuppressionScalarFieldEnum = {
 export type BorrowedSuppressionScalarFieldEnum = (typeof BorrowedSuppressionScalarFieldEnum)[keyof typeof BorrowedSuppressionScalarFieldEnum]
 
 
+export const WebhookDeliveryScalarFieldEnum = {
+  id: 'id',
+  event: 'event',
+  payload: 'payload',
+  url: 'url',
+  status: 'status',
+  attempts: 'attempts',
+  nextAttemptAt: 'nextAttemptAt',
+  lastError: 'lastError',
+  lastStatus: 'lastStatus',
+  createdAt: 'createdAt',
+  deliveredAt: 'deliveredAt'
+} as const
+
+export type WebhookDeliveryScalarFieldEnum = (typeof WebhookDeliveryScalarFieldEnum)[keyof typeof WebhookDeliveryScalarFieldEnum]
+
+
+export const UnknownTokenWindowScalarFieldEnum = {
+  clientKey: 'clientKey',
+  windowStart: 'windowStart',
+  count: 'count',
+  recorded: 'recorded'
+} as const
+
+export type UnknownTokenWindowScalarFieldEnum = (typeof UnknownTokenWindowScalarFieldEnum)[keyof typeof UnknownTokenWindowScalarFieldEnum]
+
+
 export const SortOrder = {
   asc: 'asc',
   desc: 'desc'
@@ -2506,6 +2686,13 @@ export type EnumConfidenceFieldRefInput<$PrismaModel> = FieldRefInputType<$Prism
 export type FloatFieldRefInput<$PrismaModel> = FieldRefInputType<$PrismaModel, 'Float'>
     
 
+
+/**
+ * Reference to a field of type 'WebhookDeliveryStatus'
+ */
+export type EnumWebhookDeliveryStatusFieldRefInput<$PrismaModel> = FieldRefInputType<$PrismaModel, 'WebhookDeliveryStatus'>
+    
+
 /**
  * Batch Payload for updateMany & deleteMany & createMany
  */
@@ -2677,6 +2864,8 @@ export type GlobalOmitConfig = {
   personAlias?: Prisma.PersonAliasOmit
   borrowedCase?: Prisma.BorrowedCaseOmit
   borrowedSuppression?: Prisma.BorrowedSuppressionOmit
+  webhookDelivery?: Prisma.WebhookDeliveryOmit
+  unknownTokenWindow?: Prisma.UnknownTokenWindowOmit
 }
 
 /* Types for Logging */

@@ -30,12 +30,16 @@ export type ScopeRequestAvgAggregateOutputType = {
   requestedTtlSeconds: number | null
   approvedTtlSeconds: number | null
   riskScore: number | null
+  maxUses: number | null
+  useCount: number | null
 }
 
 export type ScopeRequestSumAggregateOutputType = {
   requestedTtlSeconds: number | null
   approvedTtlSeconds: number | null
   riskScore: number | null
+  maxUses: number | null
+  useCount: number | null
 }
 
 export type ScopeRequestMinAggregateOutputType = {
@@ -52,6 +56,9 @@ export type ScopeRequestMinAggregateOutputType = {
   stateChanging: boolean | null
   riskScore: number | null
   needsSecurityApproval: boolean | null
+  requestedResources: string | null
+  maxUses: number | null
+  useCount: number | null
   denialReason: string | null
   requestedAt: Date | null
   decidedAt: Date | null
@@ -77,6 +84,9 @@ export type ScopeRequestMaxAggregateOutputType = {
   stateChanging: boolean | null
   riskScore: number | null
   needsSecurityApproval: boolean | null
+  requestedResources: string | null
+  maxUses: number | null
+  useCount: number | null
   denialReason: string | null
   requestedAt: Date | null
   decidedAt: Date | null
@@ -102,6 +112,9 @@ export type ScopeRequestCountAggregateOutputType = {
   stateChanging: number
   riskScore: number
   needsSecurityApproval: number
+  requestedResources: number
+  maxUses: number
+  useCount: number
   denialReason: number
   requestedAt: number
   decidedAt: number
@@ -119,12 +132,16 @@ export type ScopeRequestAvgAggregateInputType = {
   requestedTtlSeconds?: true
   approvedTtlSeconds?: true
   riskScore?: true
+  maxUses?: true
+  useCount?: true
 }
 
 export type ScopeRequestSumAggregateInputType = {
   requestedTtlSeconds?: true
   approvedTtlSeconds?: true
   riskScore?: true
+  maxUses?: true
+  useCount?: true
 }
 
 export type ScopeRequestMinAggregateInputType = {
@@ -141,6 +158,9 @@ export type ScopeRequestMinAggregateInputType = {
   stateChanging?: true
   riskScore?: true
   needsSecurityApproval?: true
+  requestedResources?: true
+  maxUses?: true
+  useCount?: true
   denialReason?: true
   requestedAt?: true
   decidedAt?: true
@@ -166,6 +186,9 @@ export type ScopeRequestMaxAggregateInputType = {
   stateChanging?: true
   riskScore?: true
   needsSecurityApproval?: true
+  requestedResources?: true
+  maxUses?: true
+  useCount?: true
   denialReason?: true
   requestedAt?: true
   decidedAt?: true
@@ -191,6 +214,9 @@ export type ScopeRequestCountAggregateInputType = {
   stateChanging?: true
   riskScore?: true
   needsSecurityApproval?: true
+  requestedResources?: true
+  maxUses?: true
+  useCount?: true
   denialReason?: true
   requestedAt?: true
   decidedAt?: true
@@ -303,6 +329,9 @@ export type ScopeRequestGroupByOutputType = {
   stateChanging: boolean
   riskScore: number
   needsSecurityApproval: boolean
+  requestedResources: string | null
+  maxUses: number | null
+  useCount: number
   denialReason: string | null
   requestedAt: Date
   decidedAt: Date | null
@@ -351,6 +380,9 @@ export type ScopeRequestWhereInput = {
   stateChanging?: Prisma.BoolFilter<"ScopeRequest"> | boolean
   riskScore?: Prisma.IntFilter<"ScopeRequest"> | number
   needsSecurityApproval?: Prisma.BoolFilter<"ScopeRequest"> | boolean
+  requestedResources?: Prisma.StringNullableFilter<"ScopeRequest"> | string | null
+  maxUses?: Prisma.IntNullableFilter<"ScopeRequest"> | number | null
+  useCount?: Prisma.IntFilter<"ScopeRequest"> | number
   denialReason?: Prisma.StringNullableFilter<"ScopeRequest"> | string | null
   requestedAt?: Prisma.DateTimeFilter<"ScopeRequest"> | Date | string
   decidedAt?: Prisma.DateTimeNullableFilter<"ScopeRequest"> | Date | string | null
@@ -381,6 +413,9 @@ export type ScopeRequestOrderByWithRelationInput = {
   stateChanging?: Prisma.SortOrder
   riskScore?: Prisma.SortOrder
   needsSecurityApproval?: Prisma.SortOrder
+  requestedResources?: Prisma.SortOrderInput | Prisma.SortOrder
+  maxUses?: Prisma.SortOrderInput | Prisma.SortOrder
+  useCount?: Prisma.SortOrder
   denialReason?: Prisma.SortOrderInput | Prisma.SortOrder
   requestedAt?: Prisma.SortOrder
   decidedAt?: Prisma.SortOrderInput | Prisma.SortOrder
@@ -414,6 +449,9 @@ export type ScopeRequestWhereUniqueInput = Prisma.AtLeast<{
   stateChanging?: Prisma.BoolFilter<"ScopeRequest"> | boolean
   riskScore?: Prisma.IntFilter<"ScopeRequest"> | number
   needsSecurityApproval?: Prisma.BoolFilter<"ScopeRequest"> | boolean
+  requestedResources?: Prisma.StringNullableFilter<"ScopeRequest"> | string | null
+  maxUses?: Prisma.IntNullableFilter<"ScopeRequest"> | number | null
+  useCount?: Prisma.IntFilter<"ScopeRequest"> | number
   denialReason?: Prisma.StringNullableFilter<"ScopeRequest"> | string | null
   requestedAt?: Prisma.DateTimeFilter<"ScopeRequest"> | Date | string
   decidedAt?: Prisma.DateTimeNullableFilter<"ScopeRequest"> | Date | string | null
@@ -444,6 +482,9 @@ export type ScopeRequestOrderByWithAggregationInput = {
   stateChanging?: Prisma.SortOrder
   riskScore?: Prisma.SortOrder
   needsSecurityApproval?: Prisma.SortOrder
+  requestedResources?: Prisma.SortOrderInput | Prisma.SortOrder
+  maxUses?: Prisma.SortOrderInput | Prisma.SortOrder
+  useCount?: Prisma.SortOrder
   denialReason?: Prisma.SortOrderInput | Prisma.SortOrder
   requestedAt?: Prisma.SortOrder
   decidedAt?: Prisma.SortOrderInput | Prisma.SortOrder
@@ -477,6 +518,9 @@ export type ScopeRequestScalarWhereWithAggregatesInput = {
   stateChanging?: Prisma.BoolWithAggregatesFilter<"ScopeRequest"> | boolean
   riskScore?: Prisma.IntWithAggregatesFilter<"ScopeRequest"> | number
   needsSecurityApproval?: Prisma.BoolWithAggregatesFilter<"ScopeRequest"> | boolean
+  requestedResources?: Prisma.StringNullableWithAggregatesFilter<"ScopeRequest"> | string | null
+  maxUses?: Prisma.IntNullableWithAggregatesFilter<"ScopeRequest"> | number | null
+  useCount?: Prisma.IntWithAggregatesFilter<"ScopeRequest"> | number
   denialReason?: Prisma.StringNullableWithAggregatesFilter<"ScopeRequest"> | string | null
   requestedAt?: Prisma.DateTimeWithAggregatesFilter<"ScopeRequest"> | Date | string
   decidedAt?: Prisma.DateTimeNullableWithAggregatesFilter<"ScopeRequest"> | Date | string | null
@@ -500,6 +544,9 @@ export type ScopeRequestCreateInput = {
   stateChanging?: boolean
   riskScore?: number
   needsSecurityApproval?: boolean
+  requestedResources?: string | null
+  maxUses?: number | null
+  useCount?: number
   denialReason?: string | null
   requestedAt?: Date | string
   decidedAt?: Date | string | null
@@ -529,6 +576,9 @@ export type ScopeRequestUncheckedCreateInput = {
   stateChanging?: boolean
   riskScore?: number
   needsSecurityApproval?: boolean
+  requestedResources?: string | null
+  maxUses?: number | null
+  useCount?: number
   denialReason?: string | null
   requestedAt?: Date | string
   decidedAt?: Date | string | null
@@ -554,6 +604,9 @@ export type ScopeRequestUpdateInput = {
   stateChanging?: Prisma.BoolFieldUpdateOperationsInput | boolean
   riskScore?: Prisma.IntFieldUpdateOperationsInput | number
   needsSecurityApproval?: Prisma.BoolFieldUpdateOperationsInput | boolean
+  requestedResources?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  maxUses?: Prisma.NullableIntFieldUpdateOperationsInput | number | null
+  useCount?: Prisma.IntFieldUpdateOperationsInput | number
   denialReason?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   requestedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   decidedAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
@@ -583,6 +636,9 @@ export type ScopeRequestUncheckedUpdateInput = {
   stateChanging?: Prisma.BoolFieldUpdateOperationsInput | boolean
   riskScore?: Prisma.IntFieldUpdateOperationsInput | number
   needsSecurityApproval?: Prisma.BoolFieldUpdateOperationsInput | boolean
+  requestedResources?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  maxUses?: Prisma.NullableIntFieldUpdateOperationsInput | number | null
+  useCount?: Prisma.IntFieldUpdateOperationsInput | number
   denialReason?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   requestedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   decidedAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
@@ -610,6 +666,9 @@ export type ScopeRequestCreateManyInput = {
   stateChanging?: boolean
   riskScore?: number
   needsSecurityApproval?: boolean
+  requestedResources?: string | null
+  maxUses?: number | null
+  useCount?: number
   denialReason?: string | null
   requestedAt?: Date | string
   decidedAt?: Date | string | null
@@ -633,6 +692,9 @@ export type ScopeRequestUpdateManyMutationInput = {
   stateChanging?: Prisma.BoolFieldUpdateOperationsInput | boolean
   riskScore?: Prisma.IntFieldUpdateOperationsInput | number
   needsSecurityApproval?: Prisma.BoolFieldUpdateOperationsInput | boolean
+  requestedResources?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  maxUses?: Prisma.NullableIntFieldUpdateOperationsInput | number | null
+  useCount?: Prisma.IntFieldUpdateOperationsInput | number
   denialReason?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   requestedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   decidedAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
@@ -657,6 +719,9 @@ export type ScopeRequestUncheckedUpdateManyInput = {
   stateChanging?: Prisma.BoolFieldUpdateOperationsInput | boolean
   riskScore?: Prisma.IntFieldUpdateOperationsInput | number
   needsSecurityApproval?: Prisma.BoolFieldUpdateOperationsInput | boolean
+  requestedResources?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  maxUses?: Prisma.NullableIntFieldUpdateOperationsInput | number | null
+  useCount?: Prisma.IntFieldUpdateOperationsInput | number
   denialReason?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   requestedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   decidedAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
@@ -692,6 +757,9 @@ export type ScopeRequestCountOrderByAggregateInput = {
   stateChanging?: Prisma.SortOrder
   riskScore?: Prisma.SortOrder
   needsSecurityApproval?: Prisma.SortOrder
+  requestedResources?: Prisma.SortOrder
+  maxUses?: Prisma.SortOrder
+  useCount?: Prisma.SortOrder
   denialReason?: Prisma.SortOrder
   requestedAt?: Prisma.SortOrder
   decidedAt?: Prisma.SortOrder
@@ -707,6 +775,8 @@ export type ScopeRequestAvgOrderByAggregateInput = {
   requestedTtlSeconds?: Prisma.SortOrder
   approvedTtlSeconds?: Prisma.SortOrder
   riskScore?: Prisma.SortOrder
+  maxUses?: Prisma.SortOrder
+  useCount?: Prisma.SortOrder
 }
 
 export type ScopeRequestMaxOrderByAggregateInput = {
@@ -723,6 +793,9 @@ export type ScopeRequestMaxOrderByAggregateInput = {
   stateChanging?: Prisma.SortOrder
   riskScore?: Prisma.SortOrder
   needsSecurityApproval?: Prisma.SortOrder
+  requestedResources?: Prisma.SortOrder
+  maxUses?: Prisma.SortOrder
+  useCount?: Prisma.SortOrder
   denialReason?: Prisma.SortOrder
   requestedAt?: Prisma.SortOrder
   decidedAt?: Prisma.SortOrder
@@ -748,6 +821,9 @@ export type ScopeRequestMinOrderByAggregateInput = {
   stateChanging?: Prisma.SortOrder
   riskScore?: Prisma.SortOrder
   needsSecurityApproval?: Prisma.SortOrder
+  requestedResources?: Prisma.SortOrder
+  maxUses?: Prisma.SortOrder
+  useCount?: Prisma.SortOrder
   denialReason?: Prisma.SortOrder
   requestedAt?: Prisma.SortOrder
   decidedAt?: Prisma.SortOrder
@@ -763,6 +839,8 @@ export type ScopeRequestSumOrderByAggregateInput = {
   requestedTtlSeconds?: Prisma.SortOrder
   approvedTtlSeconds?: Prisma.SortOrder
   riskScore?: Prisma.SortOrder
+  maxUses?: Prisma.SortOrder
+  useCount?: Prisma.SortOrder
 }
 
 export type ScopeRequestScalarRelationFilter = {
@@ -948,6 +1026,9 @@ export type ScopeRequestCreateWithoutInitiatorInput = {
   stateChanging?: boolean
   riskScore?: number
   needsSecurityApproval?: boolean
+  requestedResources?: string | null
+  maxUses?: number | null
+  useCount?: number
   denialReason?: string | null
   requestedAt?: Date | string
   decidedAt?: Date | string | null
@@ -975,6 +1056,9 @@ export type ScopeRequestUncheckedCreateWithoutInitiatorInput = {
   stateChanging?: boolean
   riskScore?: number
   needsSecurityApproval?: boolean
+  requestedResources?: string | null
+  maxUses?: number | null
+  useCount?: number
   denialReason?: string | null
   requestedAt?: Date | string
   decidedAt?: Date | string | null
@@ -1009,6 +1093,9 @@ export type ScopeRequestCreateWithoutRevokedByInput = {
   stateChanging?: boolean
   riskScore?: number
   needsSecurityApproval?: boolean
+  requestedResources?: string | null
+  maxUses?: number | null
+  useCount?: number
   denialReason?: string | null
   requestedAt?: Date | string
   decidedAt?: Date | string | null
@@ -1037,6 +1124,9 @@ export type ScopeRequestUncheckedCreateWithoutRevokedByInput = {
   stateChanging?: boolean
   riskScore?: number
   needsSecurityApproval?: boolean
+  requestedResources?: string | null
+  maxUses?: number | null
+  useCount?: number
   denialReason?: string | null
   requestedAt?: Date | string
   decidedAt?: Date | string | null
@@ -1091,6 +1181,9 @@ export type ScopeRequestScalarWhereInput = {
   stateChanging?: Prisma.BoolFilter<"ScopeRequest"> | boolean
   riskScore?: Prisma.IntFilter<"ScopeRequest"> | number
   needsSecurityApproval?: Prisma.BoolFilter<"ScopeRequest"> | boolean
+  requestedResources?: Prisma.StringNullableFilter<"ScopeRequest"> | string | null
+  maxUses?: Prisma.IntNullableFilter<"ScopeRequest"> | number | null
+  useCount?: Prisma.IntFilter<"ScopeRequest"> | number
   denialReason?: Prisma.StringNullableFilter<"ScopeRequest"> | string | null
   requestedAt?: Prisma.DateTimeFilter<"ScopeRequest"> | Date | string
   decidedAt?: Prisma.DateTimeNullableFilter<"ScopeRequest"> | Date | string | null
@@ -1130,6 +1223,9 @@ export type ScopeRequestCreateWithoutNhiInput = {
   stateChanging?: boolean
   riskScore?: number
   needsSecurityApproval?: boolean
+  requestedResources?: string | null
+  maxUses?: number | null
+  useCount?: number
   denialReason?: string | null
   requestedAt?: Date | string
   decidedAt?: Date | string | null
@@ -1157,6 +1253,9 @@ export type ScopeRequestUncheckedCreateWithoutNhiInput = {
   stateChanging?: boolean
   riskScore?: number
   needsSecurityApproval?: boolean
+  requestedResources?: string | null
+  maxUses?: number | null
+  useCount?: number
   denialReason?: string | null
   requestedAt?: Date | string
   decidedAt?: Date | string | null
@@ -1207,6 +1306,9 @@ export type ScopeRequestCreateWithoutApprovalsInput = {
   stateChanging?: boolean
   riskScore?: number
   needsSecurityApproval?: boolean
+  requestedResources?: string | null
+  maxUses?: number | null
+  useCount?: number
   denialReason?: string | null
   requestedAt?: Date | string
   decidedAt?: Date | string | null
@@ -1235,6 +1337,9 @@ export type ScopeRequestUncheckedCreateWithoutApprovalsInput = {
   stateChanging?: boolean
   riskScore?: number
   needsSecurityApproval?: boolean
+  requestedResources?: string | null
+  maxUses?: number | null
+  useCount?: number
   denialReason?: string | null
   requestedAt?: Date | string
   decidedAt?: Date | string | null
@@ -1275,6 +1380,9 @@ export type ScopeRequestUpdateWithoutApprovalsInput = {
   stateChanging?: Prisma.BoolFieldUpdateOperationsInput | boolean
   riskScore?: Prisma.IntFieldUpdateOperationsInput | number
   needsSecurityApproval?: Prisma.BoolFieldUpdateOperationsInput | boolean
+  requestedResources?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  maxUses?: Prisma.NullableIntFieldUpdateOperationsInput | number | null
+  useCount?: Prisma.IntFieldUpdateOperationsInput | number
   denialReason?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   requestedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   decidedAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
@@ -1303,6 +1411,9 @@ export type ScopeRequestUncheckedUpdateWithoutApprovalsInput = {
   stateChanging?: Prisma.BoolFieldUpdateOperationsInput | boolean
   riskScore?: Prisma.IntFieldUpdateOperationsInput | number
   needsSecurityApproval?: Prisma.BoolFieldUpdateOperationsInput | boolean
+  requestedResources?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  maxUses?: Prisma.NullableIntFieldUpdateOperationsInput | number | null
+  useCount?: Prisma.IntFieldUpdateOperationsInput | number
   denialReason?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   requestedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   decidedAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
@@ -1327,6 +1438,9 @@ export type ScopeRequestCreateWithoutTaskTokenInput = {
   stateChanging?: boolean
   riskScore?: number
   needsSecurityApproval?: boolean
+  requestedResources?: string | null
+  maxUses?: number | null
+  useCount?: number
   denialReason?: string | null
   requestedAt?: Date | string
   decidedAt?: Date | string | null
@@ -1355,6 +1469,9 @@ export type ScopeRequestUncheckedCreateWithoutTaskTokenInput = {
   stateChanging?: boolean
   riskScore?: number
   needsSecurityApproval?: boolean
+  requestedResources?: string | null
+  maxUses?: number | null
+  useCount?: number
   denialReason?: string | null
   requestedAt?: Date | string
   decidedAt?: Date | string | null
@@ -1395,6 +1512,9 @@ export type ScopeRequestUpdateWithoutTaskTokenInput = {
   stateChanging?: Prisma.BoolFieldUpdateOperationsInput | boolean
   riskScore?: Prisma.IntFieldUpdateOperationsInput | number
   needsSecurityApproval?: Prisma.BoolFieldUpdateOperationsInput | boolean
+  requestedResources?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  maxUses?: Prisma.NullableIntFieldUpdateOperationsInput | number | null
+  useCount?: Prisma.IntFieldUpdateOperationsInput | number
   denialReason?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   requestedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   decidedAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
@@ -1423,6 +1543,9 @@ export type ScopeRequestUncheckedUpdateWithoutTaskTokenInput = {
   stateChanging?: Prisma.BoolFieldUpdateOperationsInput | boolean
   riskScore?: Prisma.IntFieldUpdateOperationsInput | number
   needsSecurityApproval?: Prisma.BoolFieldUpdateOperationsInput | boolean
+  requestedResources?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  maxUses?: Prisma.NullableIntFieldUpdateOperationsInput | number | null
+  useCount?: Prisma.IntFieldUpdateOperationsInput | number
   denialReason?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   requestedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   decidedAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
@@ -1448,6 +1571,9 @@ export type ScopeRequestCreateManyInitiatorInput = {
   stateChanging?: boolean
   riskScore?: number
   needsSecurityApproval?: boolean
+  requestedResources?: string | null
+  maxUses?: number | null
+  useCount?: number
   denialReason?: string | null
   requestedAt?: Date | string
   decidedAt?: Date | string | null
@@ -1473,6 +1599,9 @@ export type ScopeRequestCreateManyRevokedByInput = {
   stateChanging?: boolean
   riskScore?: number
   needsSecurityApproval?: boolean
+  requestedResources?: string | null
+  maxUses?: number | null
+  useCount?: number
   denialReason?: string | null
   requestedAt?: Date | string
   decidedAt?: Date | string | null
@@ -1495,6 +1624,9 @@ export type ScopeRequestUpdateWithoutInitiatorInput = {
   stateChanging?: Prisma.BoolFieldUpdateOperationsInput | boolean
   riskScore?: Prisma.IntFieldUpdateOperationsInput | number
   needsSecurityApproval?: Prisma.BoolFieldUpdateOperationsInput | boolean
+  requestedResources?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  maxUses?: Prisma.NullableIntFieldUpdateOperationsInput | number | null
+  useCount?: Prisma.IntFieldUpdateOperationsInput | number
   denialReason?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   requestedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   decidedAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
@@ -1522,6 +1654,9 @@ export type ScopeRequestUncheckedUpdateWithoutInitiatorInput = {
   stateChanging?: Prisma.BoolFieldUpdateOperationsInput | boolean
   riskScore?: Prisma.IntFieldUpdateOperationsInput | number
   needsSecurityApproval?: Prisma.BoolFieldUpdateOperationsInput | boolean
+  requestedResources?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  maxUses?: Prisma.NullableIntFieldUpdateOperationsInput | number | null
+  useCount?: Prisma.IntFieldUpdateOperationsInput | number
   denialReason?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   requestedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   decidedAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
@@ -1548,6 +1683,9 @@ export type ScopeRequestUncheckedUpdateManyWithoutInitiatorInput = {
   stateChanging?: Prisma.BoolFieldUpdateOperationsInput | boolean
   riskScore?: Prisma.IntFieldUpdateOperationsInput | number
   needsSecurityApproval?: Prisma.BoolFieldUpdateOperationsInput | boolean
+  requestedResources?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  maxUses?: Prisma.NullableIntFieldUpdateOperationsInput | number | null
+  useCount?: Prisma.IntFieldUpdateOperationsInput | number
   denialReason?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   requestedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   decidedAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
@@ -1571,6 +1709,9 @@ export type ScopeRequestUpdateWithoutRevokedByInput = {
   stateChanging?: Prisma.BoolFieldUpdateOperationsInput | boolean
   riskScore?: Prisma.IntFieldUpdateOperationsInput | number
   needsSecurityApproval?: Prisma.BoolFieldUpdateOperationsInput | boolean
+  requestedResources?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  maxUses?: Prisma.NullableIntFieldUpdateOperationsInput | number | null
+  useCount?: Prisma.IntFieldUpdateOperationsInput | number
   denialReason?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   requestedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   decidedAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
@@ -1599,6 +1740,9 @@ export type ScopeRequestUncheckedUpdateWithoutRevokedByInput = {
   stateChanging?: Prisma.BoolFieldUpdateOperationsInput | boolean
   riskScore?: Prisma.IntFieldUpdateOperationsInput | number
   needsSecurityApproval?: Prisma.BoolFieldUpdateOperationsInput | boolean
+  requestedResources?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  maxUses?: Prisma.NullableIntFieldUpdateOperationsInput | number | null
+  useCount?: Prisma.IntFieldUpdateOperationsInput | number
   denialReason?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   requestedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   decidedAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
@@ -1625,6 +1769,9 @@ export type ScopeRequestUncheckedUpdateManyWithoutRevokedByInput = {
   stateChanging?: Prisma.BoolFieldUpdateOperationsInput | boolean
   riskScore?: Prisma.IntFieldUpdateOperationsInput | number
   needsSecurityApproval?: Prisma.BoolFieldUpdateOperationsInput | boolean
+  requestedResources?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  maxUses?: Prisma.NullableIntFieldUpdateOperationsInput | number | null
+  useCount?: Prisma.IntFieldUpdateOperationsInput | number
   denialReason?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   requestedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   decidedAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
@@ -1648,6 +1795,9 @@ export type ScopeRequestCreateManyNhiInput = {
   stateChanging?: boolean
   riskScore?: number
   needsSecurityApproval?: boolean
+  requestedResources?: string | null
+  maxUses?: number | null
+  useCount?: number
   denialReason?: string | null
   requestedAt?: Date | string
   decidedAt?: Date | string | null
@@ -1671,6 +1821,9 @@ export type ScopeRequestUpdateWithoutNhiInput = {
   stateChanging?: Prisma.BoolFieldUpdateOperationsInput | boolean
   riskScore?: Prisma.IntFieldUpdateOperationsInput | number
   needsSecurityApproval?: Prisma.BoolFieldUpdateOperationsInput | boolean
+  requestedResources?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  maxUses?: Prisma.NullableIntFieldUpdateOperationsInput | number | null
+  useCount?: Prisma.IntFieldUpdateOperationsInput | number
   denialReason?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   requestedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   decidedAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
@@ -1698,6 +1851,9 @@ export type ScopeRequestUncheckedUpdateWithoutNhiInput = {
   stateChanging?: Prisma.BoolFieldUpdateOperationsInput | boolean
   riskScore?: Prisma.IntFieldUpdateOperationsInput | number
   needsSecurityApproval?: Prisma.BoolFieldUpdateOperationsInput | boolean
+  requestedResources?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  maxUses?: Prisma.NullableIntFieldUpdateOperationsInput | number | null
+  useCount?: Prisma.IntFieldUpdateOperationsInput | number
   denialReason?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   requestedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   decidedAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
@@ -1724,6 +1880,9 @@ export type ScopeRequestUncheckedUpdateManyWithoutNhiInput = {
   stateChanging?: Prisma.BoolFieldUpdateOperationsInput | boolean
   riskScore?: Prisma.IntFieldUpdateOperationsInput | number
   needsSecurityApproval?: Prisma.BoolFieldUpdateOperationsInput | boolean
+  requestedResources?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
+  maxUses?: Prisma.NullableIntFieldUpdateOperationsInput | number | null
+  useCount?: Prisma.IntFieldUpdateOperationsInput | number
   denialReason?: Prisma.NullableStringFieldUpdateOperationsInput | string | null
   requestedAt?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   decidedAt?: Prisma.NullableDateTimeFieldUpdateOperationsInput | Date | string | null
@@ -1780,6 +1939,9 @@ export type ScopeRequestSelect<ExtArgs extends runtime.Types.Extensions.Internal
   stateChanging?: boolean
   riskScore?: boolean
   needsSecurityApproval?: boolean
+  requestedResources?: boolean
+  maxUses?: boolean
+  useCount?: boolean
   denialReason?: boolean
   requestedAt?: boolean
   decidedAt?: boolean
@@ -1811,6 +1973,9 @@ export type ScopeRequestSelectCreateManyAndReturn<ExtArgs extends runtime.Types.
   stateChanging?: boolean
   riskScore?: boolean
   needsSecurityApproval?: boolean
+  requestedResources?: boolean
+  maxUses?: boolean
+  useCount?: boolean
   denialReason?: boolean
   requestedAt?: boolean
   decidedAt?: boolean
@@ -1839,6 +2004,9 @@ export type ScopeRequestSelectUpdateManyAndReturn<ExtArgs extends runtime.Types.
   stateChanging?: boolean
   riskScore?: boolean
   needsSecurityApproval?: boolean
+  requestedResources?: boolean
+  maxUses?: boolean
+  useCount?: boolean
   denialReason?: boolean
   requestedAt?: boolean
   decidedAt?: boolean
@@ -1867,6 +2035,9 @@ export type ScopeRequestSelectScalar = {
   stateChanging?: boolean
   riskScore?: boolean
   needsSecurityApproval?: boolean
+  requestedResources?: boolean
+  maxUses?: boolean
+  useCount?: boolean
   denialReason?: boolean
   requestedAt?: boolean
   decidedAt?: boolean
@@ -1878,7 +2049,7 @@ export type ScopeRequestSelectScalar = {
   updatedAt?: boolean
 }
 
-export type ScopeRequestOmit<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = runtime.Types.Extensions.GetOmit<"id" | "nhiId" | "task" | "justification" | "actions" | "resources" | "requestedTtlSeconds" | "approvedTtlSeconds" | "initiatorId" | "status" | "stateChanging" | "riskScore" | "needsSecurityApproval" | "denialReason" | "requestedAt" | "decidedAt" | "expiresAt" | "completedAt" | "revokedAt" | "revokedById" | "revocationReason" | "updatedAt", ExtArgs["result"]["scopeRequest"]>
+export type ScopeRequestOmit<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = runtime.Types.Extensions.GetOmit<"id" | "nhiId" | "task" | "justification" | "actions" | "resources" | "requestedTtlSeconds" | "approvedTtlSeconds" | "initiatorId" | "status" | "stateChanging" | "riskScore" | "needsSecurityApproval" | "requestedResources" | "maxUses" | "useCount" | "denialReason" | "requestedAt" | "decidedAt" | "expiresAt" | "completedAt" | "revokedAt" | "revokedById" | "revocationReason" | "updatedAt", ExtArgs["result"]["scopeRequest"]>
 export type ScopeRequestInclude<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = {
   nhi?: boolean | Prisma.NhiDefaultArgs<ExtArgs>
   initiator?: boolean | Prisma.ScopeRequest$initiatorArgs<ExtArgs>
@@ -1921,6 +2092,15 @@ export type $ScopeRequestPayload<ExtArgs extends runtime.Types.Extensions.Intern
     stateChanging: boolean
     riskScore: number
     needsSecurityApproval: boolean
+    /**
+     * The resources the agent asked for; `resources` holds what was approved (the same, or narrower).
+     */
+    requestedResources: string | null
+    /**
+     * A scope good for exactly this many allowed decisions (a one-shot approval is 1); null means no limit.
+     */
+    maxUses: number | null
+    useCount: number
     denialReason: string | null
     requestedAt: Date
     decidedAt: Date | null
@@ -2371,6 +2551,9 @@ export interface ScopeRequestFieldRefs {
   readonly stateChanging: Prisma.FieldRef<"ScopeRequest", 'Boolean'>
   readonly riskScore: Prisma.FieldRef<"ScopeRequest", 'Int'>
   readonly needsSecurityApproval: Prisma.FieldRef<"ScopeRequest", 'Boolean'>
+  readonly requestedResources: Prisma.FieldRef<"ScopeRequest", 'String'>
+  readonly maxUses: Prisma.FieldRef<"ScopeRequest", 'Int'>
+  readonly useCount: Prisma.FieldRef<"ScopeRequest", 'Int'>
   readonly denialReason: Prisma.FieldRef<"ScopeRequest", 'String'>
   readonly requestedAt: Prisma.FieldRef<"ScopeRequest", 'DateTime'>
   readonly decidedAt: Prisma.FieldRef<"ScopeRequest", 'DateTime'>
