@@ -29,62 +29,66 @@ export type AggregateUnknownTokenWindow = {
 
 export type UnknownTokenWindowAvgAggregateOutputType = {
   count: number | null
+  eventSeq: number | null
 }
 
 export type UnknownTokenWindowSumAggregateOutputType = {
   count: number | null
+  eventSeq: number | null
 }
 
 export type UnknownTokenWindowMinAggregateOutputType = {
   clientKey: string | null
   windowStart: Date | null
   count: number | null
-  recorded: boolean | null
+  eventSeq: number | null
 }
 
 export type UnknownTokenWindowMaxAggregateOutputType = {
   clientKey: string | null
   windowStart: Date | null
   count: number | null
-  recorded: boolean | null
+  eventSeq: number | null
 }
 
 export type UnknownTokenWindowCountAggregateOutputType = {
   clientKey: number
   windowStart: number
   count: number
-  recorded: number
+  eventSeq: number
   _all: number
 }
 
 
 export type UnknownTokenWindowAvgAggregateInputType = {
   count?: true
+  eventSeq?: true
 }
 
 export type UnknownTokenWindowSumAggregateInputType = {
   count?: true
+  eventSeq?: true
 }
 
 export type UnknownTokenWindowMinAggregateInputType = {
   clientKey?: true
   windowStart?: true
   count?: true
-  recorded?: true
+  eventSeq?: true
 }
 
 export type UnknownTokenWindowMaxAggregateInputType = {
   clientKey?: true
   windowStart?: true
   count?: true
-  recorded?: true
+  eventSeq?: true
 }
 
 export type UnknownTokenWindowCountAggregateInputType = {
   clientKey?: true
   windowStart?: true
   count?: true
-  recorded?: true
+  eventSeq?: true
   _all?: true
 }
 
@@ -178,7 +182,7 @@ export type UnknownTokenWindowGroupByOutputType = {
   clientKey: string
   windowStart: Date
   count: number
-  recorded: boolean
+  eventSeq: number | null
   _count: UnknownTokenWindowCountAggregateOutputType | null
   _avg: UnknownTokenWindowAvgAggregateOutputType | null
   _sum: UnknownTokenWindowSumAggregateOutputType | null
@@ -208,14 +212,14 @@ export type UnknownTokenWindowWhereInput = {
   clientKey?: Prisma.StringFilter<"UnknownTokenWindow"> | string
   windowStart?: Prisma.DateTimeFilter<"UnknownTokenWindow"> | Date | string
   count?: Prisma.IntFilter<"UnknownTokenWindow"> | number
-  recorded?: Prisma.BoolFilter<"UnknownTokenWindow"> | boolean
+  eventSeq?: Prisma.IntNullableFilter<"UnknownTokenWindow"> | number | null
 }
 
 export type UnknownTokenWindowOrderByWithRelationInput = {
   clientKey?: Prisma.SortOrder
   windowStart?: Prisma.SortOrder
   count?: Prisma.SortOrder
-  recorded?: Prisma.SortOrder
+  eventSeq?: Prisma.SortOrderInput | Prisma.SortOrder
 }
 
 export type UnknownTokenWindowWhereUniqueInput = Prisma.AtLeast<{
@@ -226,14 +230,14 @@ export type UnknownTokenWindowWhereUniqueInput = Prisma.AtLeast<{
   clientKey?: Prisma.StringFilter<"UnknownTokenWindow"> | string
   windowStart?: Prisma.DateTimeFilter<"UnknownTokenWindow"> | Date | string
   count?: Prisma.IntFilter<"UnknownTokenWindow"> | number
-  recorded?: Prisma.BoolFilter<"UnknownTokenWindow"> | boolean
+  eventSeq?: Prisma.IntNullableFilter<"UnknownTokenWindow"> | number | null
 }, "clientKey_windowStart">
 
 export type UnknownTokenWindowOrderByWithAggregationInput = {
   clientKey?: Prisma.SortOrder
   windowStart?: Prisma.SortOrder
   count?: Prisma.SortOrder
-  recorded?: Prisma.SortOrder
+  eventSeq?: Prisma.SortOrderInput | Prisma.SortOrder
   _count?: Prisma.UnknownTokenWindowCountOrderByAggregateInput
   _avg?: Prisma.UnknownTokenWindowAvgOrderByAggregateInput
   _max?: Prisma.UnknownTokenWindowMaxOrderByAggregateInput
@@ -248,56 +252,56 @@ export type UnknownTokenWindowScalarWhereWithAggregatesInput = {
   clientKey?: Prisma.StringWithAggregatesFilter<"UnknownTokenWindow"> | string
   windowStart?: Prisma.DateTimeWithAggregatesFilter<"UnknownTokenWindow"> | Date | string
   count?: Prisma.IntWithAggregatesFilter<"UnknownTokenWindow"> | number
-  recorded?: Prisma.BoolWithAggregatesFilter<"UnknownTokenWindow"> | boolean
+  eventSeq?: Prisma.IntNullableWithAggregatesFilter<"UnknownTokenWindow"> | number | null
 }
 
 export type UnknownTokenWindowCreateInput = {
   clientKey: string
   windowStart: Date | string
   count?: number
-  recorded?: boolean
+  eventSeq?: number | null
 }
 
 export type UnknownTokenWindowUncheckedCreateInput = {
   clientKey: string
   windowStart: Date | string
   count?: number
-  recorded?: boolean
+  eventSeq?: number | null
 }
 
 export type UnknownTokenWindowUpdateInput = {
   clientKey?: Prisma.StringFieldUpdateOperationsInput | string
   windowStart?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   count?: Prisma.IntFieldUpdateOperationsInput | number
-  recorded?: Prisma.BoolFieldUpdateOperationsInput | boolean
+  eventSeq?: Prisma.NullableIntFieldUpdateOperationsInput | number | null
 }
 
 export type UnknownTokenWindowUncheckedUpdateInput = {
   clientKey?: Prisma.StringFieldUpdateOperationsInput | string
   windowStart?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   count?: Prisma.IntFieldUpdateOperationsInput | number
-  recorded?: Prisma.BoolFieldUpdateOperationsInput | boolean
+  eventSeq?: Prisma.NullableIntFieldUpdateOperationsInput | number | null
 }
 
 export type UnknownTokenWindowCreateManyInput = {
   clientKey: string
   windowStart: Date | string
   count?: number
-  recorded?: boolean
+  eventSeq?: number | null
 }
 
 export type UnknownTokenWindowUpdateManyMutationInput = {
   clientKey?: Prisma.StringFieldUpdateOperationsInput | string
   windowStart?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   count?: Prisma.IntFieldUpdateOperationsInput | number
-  recorded?: Prisma.BoolFieldUpdateOperationsInput | boolean
+  eventSeq?: Prisma.NullableIntFieldUpdateOperationsInput | number | null
 }
 
 export type UnknownTokenWindowUncheckedUpdateManyInput = {
   clientKey?: Prisma.StringFieldUpdateOperationsInput | string
   windowStart?: Prisma.DateTimeFieldUpdateOperationsInput | Date | string
   count?: Prisma.IntFieldUpdateOperationsInput | number
-  recorded?: Prisma.BoolFieldUpdateOperationsInput | boolean
+  eventSeq?: Prisma.NullableIntFieldUpdateOperationsInput | number | null
 }
 
 export type UnknownTokenWindowClientKeyWindowStartCompoundUniqueInput = {
@@ -309,29 +313,31 @@ export type UnknownTokenWindowCountOrderByAggregateInput = {
   clientKey?: Prisma.SortOrder
   windowStart?: Prisma.SortOrder
   count?: Prisma.SortOrder
-  recorded?: Prisma.SortOrder
+  eventSeq?: Prisma.SortOrder
 }
 
 export type UnknownTokenWindowAvgOrderByAggregateInput = {
   count?: Prisma.SortOrder
+  eventSeq?: Prisma.SortOrder
 }
 
 export type UnknownTokenWindowMaxOrderByAggregateInput = {
   clientKey?: Prisma.SortOrder
   windowStart?: Prisma.SortOrder
   count?: Prisma.SortOrder
-  recorded?: Prisma.SortOrder
+  eventSeq?: Prisma.SortOrder
 }
 
 export type UnknownTokenWindowMinOrderByAggregateInput = {
   clientKey?: Prisma.SortOrder
   windowStart?: Prisma.SortOrder
   count?: Prisma.SortOrder
-  recorded?: Prisma.SortOrder
+  eventSeq?: Prisma.SortOrder
 }
 
 export type UnknownTokenWindowSumOrderByAggregateInput = {
   count?: Prisma.SortOrder
+  eventSeq?: Prisma.SortOrder
 }
 
 
@@ -340,31 +346,31 @@ export type UnknownTokenWindowSelect<ExtArgs extends runtime.Types.Extensions.In
   clientKey?: boolean
   windowStart?: boolean
   count?: boolean
-  recorded?: boolean
+  eventSeq?: boolean
 }, ExtArgs["result"]["unknownTokenWindow"]>
 
 export type UnknownTokenWindowSelectCreateManyAndReturn<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = runtime.Types.Extensions.GetSelect<{
   clientKey?: boolean
   windowStart?: boolean
   count?: boolean
-  recorded?: boolean
+  eventSeq?: boolean
 }, ExtArgs["result"]["unknownTokenWindow"]>
 
 export type UnknownTokenWindowSelectUpdateManyAndReturn<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = runtime.Types.Extensions.GetSelect<{
   clientKey?: boolean
   windowStart?: boolean
   count?: boolean
-  recorded?: boolean
+  eventSeq?: boolean
 }, ExtArgs["result"]["unknownTokenWindow"]>
 
 export type UnknownTokenWindowSelectScalar = {
   clientKey?: boolean
   windowStart?: boolean
   count?: boolean
-  recorded?: boolean
+  eventSeq?: boolean
 }
 
-export type UnknownTokenWindowOmit<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = runtime.Types.Extensions.GetOmit<"clientKey" | "windowStart" | "count" | "recorded", ExtArgs["result"]["unknownTokenWindow"]>
+export type UnknownTokenWindowOmit<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = runtime.Types.Extensions.GetOmit<"clientKey" | "windowStart" | "count" | "eventSeq", ExtArgs["result"]["unknownTokenWindow"]>
 
 export type $UnknownTokenWindowPayload<ExtArgs extends runtime.Types.Extensions.InternalArgs = runtime.Types.Extensions.DefaultArgs> = {
   name: "UnknownTokenWindow"
@@ -373,7 +379,10 @@ export type $UnknownTokenWindowPayload<ExtArgs extends runtime.Types.Extensions.
     clientKey: string
     windowStart: Date
     count: number
-    recorded: boolean
+    /**
+     * The one event recorded for this address and minute.
+     */
+    eventSeq: number | null
   }, ExtArgs["result"]["unknownTokenWindow"]>
   composites: {}
 }
@@ -800,7 +809,7 @@ export interface UnknownTokenWindowFieldRefs {
   readonly clientKey: Prisma.FieldRef<"UnknownTokenWindow", 'String'>
   readonly windowStart: Prisma.FieldRef<"UnknownTokenWindow", 'DateTime'>
   readonly count: Prisma.FieldRef<"UnknownTokenWindow", 'Int'>
-  readonly recorded: Prisma.FieldRef<"UnknownTokenWindow", 'Boolean'>
+  readonly eventSeq: Prisma.FieldRef<"UnknownTokenWindow", 'Int'>
 }
     
 

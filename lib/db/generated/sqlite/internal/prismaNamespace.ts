@@ -2484,7 +2484,7 @@ export const UnknownTokenWindowScalarFieldEnum = {
   clientKey: 'clientKey',
   windowStart: 'windowStart',
   count: 'count',
-  recorded: 'recorded'
+  eventSeq: 'eventSeq'
 } as const
 
 export type UnknownTokenWindowScalarFieldEnum = (typeof UnknownTokenWindowScalarFieldEnum)[keyof typeof UnknownTokenWindowScalarFieldEnum]

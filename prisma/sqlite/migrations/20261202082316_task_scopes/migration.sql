@@ -18,7 +18,7 @@ CREATE TABLE "unknown_token_windows" (
     "clientKey" TEXT NOT NULL,
     "windowStart" DATETIME NOT NULL,
     "count" INTEGER NOT NULL DEFAULT 0,
-    "recorded" BOOLEAN NOT NULL DEFAULT false,
+    "eventSeq" INTEGER,
 
     PRIMARY KEY ("clientKey", "windowStart")
 );

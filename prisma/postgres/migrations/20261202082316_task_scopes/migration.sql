@@ -31,7 +31,7 @@ CREATE TABLE "unknown_token_windows" (
     "clientKey" TEXT NOT NULL,
     "windowStart" TIMESTAMP(3) NOT NULL,
     "count" INTEGER NOT NULL DEFAULT 0,
-    "recorded" BOOLEAN NOT NULL DEFAULT false,
+    "eventSeq" INTEGER,
 
     CONSTRAINT "unknown_token_windows_pkey" PRIMARY KEY ("clientKey","windowStart")
 );
