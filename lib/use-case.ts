@@ -23,11 +23,21 @@ import { parseInput } from './validation';
  * A refused or invalid request never reaches the transaction, so it writes nothing.
  */
 
+/** Who asked and what acted, when they are not the actor itself (an agent acting for the person who asked). */
+export type EventParties = Partial<
+  Pick<AuditEventInput, 'initiator' | 'executor' | 'attribution' | 'credential' | 'scopeId' | 'outcome'>
+>;
+
 export type UseCaseContext<P> = {
   tx: Tx;
   actor: P;
   /** Records an audit event, appended to the chain in this transaction when the work succeeds. */
-  audit<A extends StewardAction>(action: A, resource: string | null, details: AuditDetails[A]): void;
+  audit<A extends StewardAction>(
+    action: A,
+    resource: string | null,
+    details: AuditDetails[A],
+    parties?: EventParties,
+  ): void;
 };
 
 async function runAudited<P, T>(
@@ -41,7 +51,8 @@ async function runAudited<P, T>(
     const result = await work({
       tx,
       actor,
-      audit: (action, resource, details) => notes.push(stewardEvent(performer, action, resource, details)),
+      audit: (action, resource, details, parties) =>
+        notes.push({ ...stewardEvent(performer, action, resource, details), ...parties }),
     });
     await afterWork?.(tx);
     await appendAuditEvents(tx, notes);

@@ -305,9 +305,15 @@ async function insertEvents(tx: Tx, events: ChainedEvent[]): Promise<void> {
  * (PostgreSQL), which serializes appends across connections and instances until the transaction ends.
  * `recordedAt` is read once that lock is held, so it does not decrease along seq (on clocks that agree).
  */
+/** Takes the chain's write lock for the rest of the caller's transaction (see appendAuditEvents). */
+export async function lockChainHead(tx: Tx): Promise<AppendedEvent> {
+  const head = await tx.auditChainHead.update({ where: { id: 1 }, data: { updatedAt: new Date() } });
+  return { seq: head.seq, hash: head.hash };
+}
+
 export async function appendAuditEvents(tx: Tx, inputs: AuditEventInput[]): Promise<AppendedEvent[]> {
   if (inputs.length === 0) return [];
-  const head = await tx.auditChainHead.update({ where: { id: 1 }, data: { updatedAt: new Date() } });
+  const head = await lockChainHead(tx);
   const recordedAt = new Date();
   let previous = { seq: head.seq, hash: head.hash };
   const events: ChainedEvent[] = inputs.map((input) => {

@@ -18,6 +18,7 @@ const RULES = {
   readNhis: { all: 'inventory.read_all', sponsored: 'inventory.read' },
   editNhis: { all: 'inventory.manage', sponsored: 'inventory.edit_sponsored' },
   revokeCredentials: { all: 'credential.revoke_any', sponsored: 'credential.revoke' },
+  decideScopes: { all: 'scope.approve_high_risk', sponsored: 'scope.approve' },
 } as const satisfies Record<string, ReachRule>;
 
 export type OwnershipRule = keyof typeof RULES;
@@ -48,4 +49,12 @@ export function credentialScope(
 /** True when the person reaches only the NHIs they sponsor. */
 export function reachesOnlySponsored(actor: HumanActor, rule: OwnershipRule): boolean {
   return reachOf(actor, rule) === 'sponsored';
+}
+
+/** The task scopes of NHIs within the person's reach: to decide on (`decideScopes`) or revoke (`revokeCredentials`). */
+export function scopeReach(
+  actor: HumanActor,
+  rule: 'decideScopes' | 'revokeCredentials' | 'readNhis',
+): Prisma.ScopeRequestWhereInput {
+  return reachOf(actor, rule) === 'all' ? {} : { nhi: { sponsorId: actor.humanId } };
 }

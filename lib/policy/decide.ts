@@ -14,14 +14,27 @@ export type DenyReason =
   | 'RESOURCE_NOT_IN_SCOPE'
   | 'IDENTITY_SUSPENDED'
   | 'SPONSOR_INACTIVE'
+  | 'INITIATOR_INACTIVE'
+  | 'SCOPE_EXHAUSTED'
   | 'ERROR';
+
+export type DecisionReason = 'ALLOWED' | DenyReason;
 
 export type Decision = { decision: 'allow'; reason: 'ALLOWED' } | { decision: 'deny'; reason: DenyReason };
 
 export type TokenFacts = {
   expiresAt: Date;
   credentialStatus: CredentialStatus;
-  scope: { status: ScopeStatus; expiresAt: Date | null; actions: string[]; resources: string[] };
+  scope: {
+    status: ScopeStatus;
+    expiresAt: Date | null;
+    actions: string[];
+    resources: string[];
+    maxUses: number | null;
+    useCount: number;
+    /** The person who asked for the task; null for an agent acting on its own (no human initiator). */
+    initiatorStatus: HumanStatus | null;
+  };
   nhi: { status: NhiStatus; sponsorStatus: HumanStatus | null };
 };
 
@@ -46,8 +59,11 @@ export function decide(token: TokenFacts | null, request: DecisionRequest, now: 
   if (token.expiresAt <= now || token.credentialStatus === 'EXPIRED') return deny('TOKEN_EXPIRED');
   if (token.nhi.status !== 'ACTIVE') return deny('IDENTITY_SUSPENDED');
   if (token.nhi.sponsorStatus !== 'ACTIVE') return deny('SPONSOR_INACTIVE');
+  if (token.scope.initiatorStatus !== null && token.scope.initiatorStatus !== 'ACTIVE')
+    return deny('INITIATOR_INACTIVE');
   if (token.scope.status !== 'APPROVED' || (token.scope.expiresAt !== null && token.scope.expiresAt <= now))
     return deny('SCOPE_NOT_ACTIVE');
+  if (token.scope.maxUses !== null && token.scope.useCount >= token.scope.maxUses) return deny('SCOPE_EXHAUSTED');
   if (!token.scope.actions.includes(request.action)) return deny('ACTION_NOT_IN_SCOPE');
   if (!token.scope.resources.some((pattern) => matchesPattern(pattern, request.resource)))
     return deny('RESOURCE_NOT_IN_SCOPE');
