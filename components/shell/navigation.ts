@@ -36,6 +36,8 @@ export const NAV_ITEMS: NavItem[] = [
 export const SETTINGS_ITEMS: Omit<NavItem, 'icon'>[] = [
   { href: '/settings/people', label: 'People & access', anyOf: ['people.manage_access'] },
   { href: '/settings/api-keys', label: 'API keys', anyOf: ['apikey.manage'] },
+  { href: '/settings/policy', label: 'Scope policy', anyOf: ['settings.manage'] },
+  { href: '/settings/webhook', label: 'Webhook', anyOf: ['settings.manage'] },
 ];
 
 export function visibleTo<T extends { anyOf: Permission[] }>(items: T[], role: DashboardRole): T[] {
