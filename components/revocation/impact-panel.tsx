@@ -89,7 +89,11 @@ export function ImpactPanel({ impact }: { impact: BulkImpact }) {
             name={scope.task}
             detail={`${scope.nhi.name} · asked by ${scope.initiator?.email ?? 'no one (autonomous)'}${scope.expiresAt ? ` · until ${utcDateTime(scope.expiresAt)}` : ''}`}
           >
-            {scope.tokenId ? <Badge tone="warning">Token in use</Badge> : <Badge>No token fetched</Badge>}
+            {scope.taskToken?.active ? (
+              <Badge tone="warning">Token in use</Badge>
+            ) : (
+              <Badge>{scope.taskToken ? 'Token ended' : 'No token fetched'}</Badge>
+            )}
           </Row>
         )}
       />

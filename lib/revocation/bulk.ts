@@ -1,12 +1,12 @@
 import 'server-only';
-import { getDb, type Tx } from '../db';
+import { getDb } from '../db';
 import { AUDIT_ACTIONS } from '../audit/actions';
-import { humanPrincipal, requireHuman, type Actor, type HumanActor } from '../auth/actor';
+import { requireHuman, type Actor, type HumanActor } from '../auth/actor';
 import { AppError, conflict, fieldError } from '../errors';
 import { recomputeFindings } from '../findings/recompute';
 import { personUseCase, type UseCaseContext } from '../use-case';
 import { parseInput } from '../validation';
-import { notifyScopeWebhook } from '../webhooks/notify';
+import { revokeScopesIn } from '../scopes/revoke';
 import { isEmptyImpact, readBulkImpact, type BulkImpact, type TargetSummary } from './impact';
 import { recheckAfterCommit, recheckInTransaction, type TokenCheck } from './recheck';
 import { bulkTargetSchema, runBulkRevocationSchema } from './schemas';
@@ -39,49 +39,33 @@ export function stalePreview(): AppError {
   );
 }
 
-/** Updates the previewed rows still in the previewed state; any difference means the preview went stale. */
-async function revokeRows(tx: Tx, actor: HumanActor, impact: BulkImpact, reason: string, revokedAt: Date) {
-  const revocationReason = `Bulk revocation of ${impact.target.kind} ${impact.target.confirmText}: ${reason}`;
-  const revoked = { revokedAt, revokedById: actor.humanId, revocationReason };
-  let scopes = 0;
-  for (const ids of chunks(impact.scopes.map((scope) => scope.id)))
-    scopes += (
-      await tx.scopeRequest.updateMany({
-        where: { id: { in: ids }, status: 'APPROVED' },
-        data: { status: 'REVOKED', ...revoked },
-      })
-    ).count;
+/**
+ * Revokes the previewed scopes (with their tokens) and credentials still in the previewed state; any difference
+ * means the preview went stale, and the transaction is rolled back.
+ */
+async function revokeAll(
+  context: UseCaseContext<HumanActor>,
+  impact: BulkImpact,
+  reason: string,
+  revokedAt: Date,
+): Promise<void> {
+  const { tx, actor, audit } = context;
+  const scopes = impact.scopes.map((scope) => ({
+    id: scope.id,
+    nhi: scope.nhi,
+    taskToken: scope.taskToken && { id: scope.taskToken.id, credentialId: scope.taskToken.credentialId },
+  }));
+  const revokedScopes = await revokeScopesIn(context, scopes, reason, 'bulk');
+  const revoked = { revokedAt, revokedById: actor.humanId, revocationReason: reason };
   let credentials = 0;
-  const credentialIds = [
-    ...impact.tokens.map((token) => token.credentialId),
-    ...impact.credentials.map((credential) => credential.id),
-  ];
-  for (const ids of chunks(credentialIds))
+  for (const ids of chunks(impact.credentials.map((credential) => credential.id)))
     credentials += (
       await tx.credential.updateMany({
         where: { id: { in: ids }, status: 'ACTIVE' },
         data: { status: 'REVOKED', ...revoked },
       })
     ).count;
-  if (scopes !== impact.scopes.length || credentials !== credentialIds.length) throw stalePreview();
-  await recomputeFindings(tx, { credentialIds, nhiIds: impact.nhis.map((nhi) => nhi.id) });
-}
-
-function recordEvents(
-  audit: UseCaseContext<HumanActor>['audit'],
-  actor: HumanActor,
-  impact: BulkImpact,
-  reason: string,
-  checks: TokenCheck[],
-): void {
-  const performer = humanPrincipal(actor);
-  for (const scope of impact.scopes)
-    audit(
-      AUDIT_ACTIONS.scopeRevoked,
-      `scope:${scope.id}`,
-      { nhiId: scope.nhi.id, tokenId: scope.tokenId, reason, via: 'bulk' },
-      { initiator: performer, executor: performer, attribution: 'HUMAN', scopeId: scope.id },
-    );
+  if (revokedScopes !== impact.scopes.length || credentials !== impact.credentials.length) throw stalePreview();
   for (const credential of impact.credentials)
     audit(AUDIT_ACTIONS.credentialRevoked, `credential:${credential.id}`, {
       reason,
@@ -89,12 +73,9 @@ function recordEvents(
       subjectHumanId: impact.target.kind === 'human' ? impact.target.id : null,
       via: 'bulk',
     });
-  const { kind, id, label } = impact.target;
-  audit(AUDIT_ACTIONS.bulkRevocation, impact.target.resource, {
-    target: { kind, id, label },
-    reason,
-    scopes: impact.scopes.length,
-    tokens: checks,
+  await recomputeFindings(tx, {
+    credentialIds: [...impact.tokens.map((token) => token.credentialId), ...impact.credentials.map((c) => c.id)],
+    nhiIds: impact.nhis.map((nhi) => nhi.id),
   });
 }
 
@@ -113,24 +94,22 @@ type Recorded = {
 const revokeInTransaction = personUseCase({
   permission: 'revocation.bulk',
   input: runBulkRevocationSchema,
-  run: async ({ tx, actor, audit }, { kind, id, reason, confirmation, impactDigest }): Promise<Recorded> => {
-    const impact = await readBulkImpact(tx, { kind, id });
+  run: async (context, { kind, id, reason, confirmation, impactDigest }): Promise<Recorded> => {
+    const impact = await readBulkImpact(context.tx, { kind, id });
     if (confirmation !== impact.target.confirmText)
       throw fieldError('confirmation', `Type ${impact.target.confirmText} exactly to confirm.`);
     if (impact.digest !== impactDigest) throw stalePreview();
     if (isEmptyImpact(impact)) throw conflict('Nothing active is left to revoke for this target.');
     const revokedAt = new Date();
-    await revokeRows(tx, actor, impact, reason, revokedAt);
-    for (const scope of impact.scopes)
-      await notifyScopeWebhook(tx, 'scope.revoked', {
-        scopeId: scope.id,
-        nhiId: scope.nhi.id,
-        status: 'REVOKED',
-        reason,
-        via: 'bulk',
-      });
-    const checks = await recheckInTransaction(tx, impact.tokens);
-    recordEvents(audit, actor, impact, reason, checks);
+    await revokeAll(context, impact, reason, revokedAt);
+    const checks = await recheckInTransaction(context.tx, impact.tokens);
+    const { kind: targetKind, label, resource } = impact.target;
+    context.audit(AUDIT_ACTIONS.bulkRevocation, resource, {
+      target: { kind: targetKind, id, label },
+      reason,
+      scopes: impact.scopes.length,
+      tokens: checks,
+    });
     return {
       target: impact.target,
       reason,

@@ -30,8 +30,8 @@ export type ScopeImpact = {
   expiresAt: string | null;
   nhi: { id: string; name: string };
   initiator: { id: string; name: string; email: string } | null;
-  /** The task token to revoke with it; null when the agent never fetched one, or it has already ended. */
-  tokenId: string | null;
+  /** Null when the agent never fetched one; `active` false when it had already ended. */
+  taskToken: { id: string; credentialId: string; active: boolean } | null;
 };
 
 export type TokenImpact = { id: string; credentialId: string; scopeId: string; nhiName: string; expiresAt: string };
@@ -206,8 +206,9 @@ export async function readBulkImpact(db: Db | Tx, target: BulkTarget): Promise<B
     nhis.set(nhi.id, nhi);
     people.add(row.initiator, 'initiator');
     people.add(sponsor, 'sponsor');
-    const token = row.taskToken?.credential.status === 'ACTIVE' ? row.taskToken : null;
-    if (token)
+    const token = row.taskToken;
+    const active = token?.credential.status === 'ACTIVE';
+    if (token && active)
       tokens.push({
         id: token.id,
         credentialId: token.credentialId,
@@ -221,7 +222,7 @@ export async function readBulkImpact(db: Db | Tx, target: BulkTarget): Promise<B
       expiresAt: row.expiresAt?.toISOString() ?? null,
       nhi: { id: nhi.id, name: nhi.name },
       initiator: row.initiator ? { id: row.initiator.id, name: row.initiator.name, email: row.initiator.email } : null,
-      tokenId: token?.id ?? null,
+      taskToken: token ? { id: token.id, credentialId: token.credentialId, active } : null,
     });
   }
   const credentials = credentialRows.map((row): CredentialImpact => {
