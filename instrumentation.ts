@@ -3,4 +3,8 @@ export async function register(): Promise<void> {
   if (process.env.NEXT_RUNTIME !== 'nodejs') return;
   const { refuseToStartIfUnprotected } = await import('./lib/audit/startup-check');
   await refuseToStartIfUnprotected();
+  const { startExpirySweeper } = await import('./lib/scopes/expiry');
+  const { startWebhookDelivery } = await import('./lib/webhooks/deliver');
+  startExpirySweeper();
+  startWebhookDelivery();
 }

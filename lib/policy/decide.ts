@@ -55,17 +55,19 @@ export function matchesPattern(pattern: string, value: string): boolean {
 
 export function decide(token: TokenFacts | null, request: DecisionRequest, now: Date): Decision {
   if (!token) return deny('TOKEN_UNKNOWN');
-  if (token.credentialStatus === 'REVOKED' || token.scope.status === 'REVOKED') return deny('TOKEN_REVOKED');
-  if (token.expiresAt <= now || token.credentialStatus === 'EXPIRED') return deny('TOKEN_EXPIRED');
+  const { scope } = token;
+  if (token.credentialStatus === 'REVOKED' || scope.status === 'REVOKED') return deny('TOKEN_REVOKED');
+  // A completed (or never approved) scope is over, whatever its token's own expiry says.
+  if (scope.status !== 'APPROVED' && scope.status !== 'EXPIRED') return deny('SCOPE_NOT_ACTIVE');
+  if (token.expiresAt <= now || token.credentialStatus === 'EXPIRED' || scope.status === 'EXPIRED')
+    return deny('TOKEN_EXPIRED');
   if (token.nhi.status !== 'ACTIVE') return deny('IDENTITY_SUSPENDED');
   if (token.nhi.sponsorStatus !== 'ACTIVE') return deny('SPONSOR_INACTIVE');
-  if (token.scope.initiatorStatus !== null && token.scope.initiatorStatus !== 'ACTIVE')
-    return deny('INITIATOR_INACTIVE');
-  if (token.scope.status !== 'APPROVED' || (token.scope.expiresAt !== null && token.scope.expiresAt <= now))
-    return deny('SCOPE_NOT_ACTIVE');
-  if (token.scope.maxUses !== null && token.scope.useCount >= token.scope.maxUses) return deny('SCOPE_EXHAUSTED');
-  if (!token.scope.actions.includes(request.action)) return deny('ACTION_NOT_IN_SCOPE');
-  if (!token.scope.resources.some((pattern) => matchesPattern(pattern, request.resource)))
+  if (scope.initiatorStatus !== null && scope.initiatorStatus !== 'ACTIVE') return deny('INITIATOR_INACTIVE');
+  if (scope.expiresAt === null || scope.expiresAt <= now) return deny('SCOPE_NOT_ACTIVE');
+  if (scope.maxUses !== null && scope.useCount >= scope.maxUses) return deny('SCOPE_EXHAUSTED');
+  if (!scope.actions.includes(request.action)) return deny('ACTION_NOT_IN_SCOPE');
+  if (!scope.resources.some((pattern) => matchesPattern(pattern, request.resource)))
     return deny('RESOURCE_NOT_IN_SCOPE');
   return { decision: 'allow', reason: 'ALLOWED' };
 }

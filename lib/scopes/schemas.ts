@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { AppError } from '../errors';
 import { plainText } from '../validation';
 
 /** `system:verb`, e.g. `github:pulls.read` or `aws:s3.GetObject`. */
@@ -120,3 +121,12 @@ export const scopePolicySchema = z
   });
 
 export const scopeIdSchema = z.object({ id: z.string().trim().min(1, 'Name the scope request.').max(64) });
+
+/** `?wait=` on a status read: whole seconds, 0 to 30; anything else is a 400 rather than a silent default. */
+export function parseWait(raw: string | null): number {
+  if (raw === null || raw === '') return 0;
+  const seconds = Number(raw);
+  if (!Number.isInteger(seconds) || seconds < 0 || seconds > 30)
+    throw new AppError('INVALID_QUERY', 'Give wait as whole seconds from 0 to 30.', 400);
+  return seconds;
+}
