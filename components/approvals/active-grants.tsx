@@ -1,0 +1,246 @@
+import Link from 'next/link';
+import type { ActionState } from '@/lib/adapters/action';
+import { Badge } from '@/components/ui/badge';
+import { cn } from '@/components/ui/cn';
+import { ConfirmAction } from '@/components/ui/confirm-action';
+import { RelativeTime } from '@/components/ui/relative-time';
+import { Table, Td, Th, Tr } from '@/components/ui/table';
+import { NHI_STATUS_LABELS } from '@/components/inventory/labels';
+import { formatTimeLeft, labelOf, utcMinute } from './format';
+import type { ActiveGrant } from './types';
+
+type Action = (state: ActionState, form: FormData) => Promise<ActionState>;
+
+export type GrantActions = { revoke: Action; revokeAll: Action; suspend: Action };
+
+type Agent = ActiveGrant['nhi'];
+
+const SOON_MS = 5 * 60_000;
+/** Below the md breakpoint these columns fold into the task's cell. */
+const WIDE_ONLY = 'hidden md:table-cell';
+
+/** The page's grants by agent, in the order their first grant expires. */
+function byAgent(grants: ActiveGrant[]): { agent: Agent; grants: ActiveGrant[] }[] {
+  const groups = new Map<string, { agent: Agent; grants: ActiveGrant[] }>();
+  for (const grant of grants) {
+    const group = groups.get(grant.nhi.id) ?? { agent: grant.nhi, grants: [] };
+    group.grants.push(grant);
+    groups.set(grant.nhi.id, group);
+  }
+  return [...groups.values()];
+}
+
+function TimeLeft({ expiresAt, now }: { expiresAt: Date; now: Date }) {
+  const soon = expiresAt.getTime() - now.getTime() < SOON_MS;
+  return (
+    <time
+      dateTime={expiresAt.toISOString()}
+      title={`Ends ${utcMinute(expiresAt)}`}
+      className={cn('whitespace-nowrap tabular-nums', soon ? 'text-amber-700' : 'text-slate-700')}
+    >
+      {formatTimeLeft(expiresAt, now)}
+    </time>
+  );
+}
+
+function Uses({ grant }: { grant: ActiveGrant }) {
+  return (
+    <span className="whitespace-nowrap tabular-nums">
+      {grant.maxUses === null ? `${grant.useCount} used, no limit` : `${grant.useCount} of ${grant.maxUses} used`}
+    </span>
+  );
+}
+
+function Token({ token }: { token: ActiveGrant['token'] }) {
+  if (!token) return <span className="whitespace-nowrap text-slate-500">Not fetched yet</span>;
+  return (
+    <span className="whitespace-nowrap">
+      Fetched <RelativeTime date={token.issuedAt} />
+    </span>
+  );
+}
+
+function Patterns({ items, label }: { items: string[]; label: string }) {
+  return (
+    <span aria-label={label} className="block font-mono text-xs break-all text-slate-600">
+      {items.join(', ')}
+    </span>
+  );
+}
+
+function GrantRow({ grant, now, revoke }: { grant: ActiveGrant; now: Date; revoke: Action | null }) {
+  return (
+    <Tr>
+      <Td className="min-w-48">
+        <p className="font-medium break-words text-slate-900">{grant.task}</p>
+        <Patterns items={grant.actions} label="Actions" />
+        <p className="mt-0.5 text-xs break-words text-slate-500">
+          {grant.initiator ? `For ${grant.initiator}` : 'No human initiator'}
+          {grant.approvedAt ? (
+            <>
+              {' · approved '}
+              <RelativeTime date={grant.approvedAt} />
+            </>
+          ) : null}
+        </p>
+        <div className="mt-1.5 space-y-0.5 text-xs text-slate-600 md:hidden">
+          <Patterns items={grant.resources} label="Resources" />
+          <p>
+            <Uses grant={grant} /> · <Token token={grant.token} />
+          </p>
+        </div>
+      </Td>
+      <Td className={cn(WIDE_ONLY, 'max-w-72')}>
+        <Patterns items={grant.resources} label="Resources" />
+      </Td>
+      <Td>
+        <TimeLeft expiresAt={grant.expiresAt} now={now} />
+      </Td>
+      <Td className={cn(WIDE_ONLY, 'text-slate-700')}>
+        <Uses grant={grant} />
+      </Td>
+      <Td className={cn(WIDE_ONLY, 'text-slate-700')}>
+        <Token token={grant.token} />
+      </Td>
+      <Td className="text-right">
+        {revoke ? (
+          <ConfirmAction
+            action={revoke}
+            fields={{ scopeId: grant.id }}
+            triggerLabel="Revoke"
+            title={`Revoke “${grant.task}”?`}
+            description={`${grant.nhi.name} loses this grant at once: its task token is refused from the next decision on, and the agent must ask again for a new scope.`}
+            confirmLabel="Revoke grant"
+            variant="danger"
+            reason="required"
+          />
+        ) : null}
+      </Td>
+    </Tr>
+  );
+}
+
+function AgentActions({
+  agent,
+  actions,
+  maySuspend,
+  mayLiftSuspension,
+}: {
+  agent: Agent;
+  actions: GrantActions;
+  maySuspend: boolean;
+  mayLiftSuspension: boolean;
+}) {
+  return (
+    <div className="flex flex-wrap items-center gap-2">
+      {' '}
+      <ConfirmAction
+        action={actions.revokeAll}
+        fields={{ nhiId: agent.id }}
+        triggerLabel="Revoke all its grants"
+        title={`Revoke every grant of ${agent.name}?`}
+        description="Every active grant of this agent ends at once, also those on other pages, and each task token is refused from the next decision on. The agent itself stays active and may ask again."
+        confirmLabel="Revoke all"
+        variant="danger"
+        reason="required"
+      />
+      {maySuspend && (agent.status === 'ACTIVE' || agent.status === 'DISCOVERED') ? (
+        <ConfirmAction
+          action={actions.suspend}
+          fields={{ nhiId: agent.id }}
+          triggerLabel="Suspend agent"
+          title={`Suspend ${agent.name}?`}
+          description={`The kill switch: from this moment every runtime decision for it is a deny, whatever its grants, and its API keys are refused. ${mayLiftSuspension ? 'You can reactivate it later from its page.' : 'Only the security team can lift the suspension.'}`}
+          confirmLabel="Suspend"
+          variant="danger"
+          reason="optional"
+        />
+      ) : null}
+    </div>
+  );
+}
+
+/** Live grants, agent by agent: time left, uses, whether the token was fetched; revoke one, all, or suspend. */
+export function ActiveGrants({
+  grants,
+  now,
+  actions,
+  mayRevoke,
+  maySuspend,
+  mayLiftSuspension,
+  filtered,
+}: {
+  grants: ActiveGrant[];
+  /** The list shows one agent's grants only. */
+  filtered: boolean;
+  now: Date;
+  actions: GrantActions;
+  mayRevoke: boolean;
+  maySuspend: boolean;
+  mayLiftSuspension: boolean;
+}) {
+  return (
+    <div className="space-y-4">
+      {byAgent(grants).map(({ agent, grants: own }) => {
+        const headingId = `grants-${agent.id}`;
+        return (
+          <section
+            key={agent.id}
+            aria-labelledby={headingId}
+            className="rounded-lg border border-slate-200 bg-white shadow-xs"
+          >
+            <div className="flex flex-wrap items-center justify-between gap-3 border-b border-slate-100 px-4 py-3">
+              <div className="flex min-w-0 flex-wrap items-center gap-2">
+                <h2 id={headingId} className="min-w-0 text-sm font-semibold break-words text-slate-900">
+                  <Link href={`/inventory/identities/${agent.id}`} className="hover:text-brand-700 hover:underline">
+                    {agent.name}
+                  </Link>
+                </h2>
+                {agent.status === 'ACTIVE' ? null : (
+                  <Badge tone="warning">{labelOf(NHI_STATUS_LABELS, agent.status)}</Badge>
+                )}
+                {filtered ? null : (
+                  <Link href={`/approvals/grants?nhi=${agent.id}`} className="text-xs text-brand-700 hover:underline">
+                    Only its grants
+                  </Link>
+                )}
+              </div>
+              {mayRevoke ? (
+                <AgentActions
+                  agent={agent}
+                  actions={actions}
+                  maySuspend={maySuspend}
+                  mayLiftSuspension={mayLiftSuspension}
+                />
+              ) : null}
+            </div>
+            {agent.status === 'SUSPENDED' ? (
+              <p className="border-b border-slate-100 bg-amber-50/60 px-4 py-2 text-sm text-amber-900">
+                Suspended: every runtime decision for it is a deny until the security team reactivates it.
+              </p>
+            ) : null}
+            <Table caption={`Active grants of ${agent.name}`}>
+              <thead>
+                <tr>
+                  <Th>Task</Th>
+                  <Th className={WIDE_ONLY}>Resources</Th>
+                  <Th>Time left</Th>
+                  <Th className={WIDE_ONLY}>Uses</Th>
+                  <Th className={WIDE_ONLY}>Task token</Th>
+                  <Th>
+                    <span className="sr-only">Revoke</span>
+                  </Th>
+                </tr>
+              </thead>
+              <tbody>
+                {own.map((grant) => (
+                  <GrantRow key={grant.id} grant={grant} now={now} revoke={mayRevoke ? actions.revoke : null} />
+                ))}
+              </tbody>
+            </Table>
+          </section>
+        );
+      })}
+    </div>
+  );
+}
