@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { MAX_CONTEXT_BYTES } from '../decisions/schemas';
 
 /**
  * The request shapes of OpenID AuthZEN Authorization API 1.0 (Access Evaluation and Access Evaluations). Unknown
@@ -36,7 +37,12 @@ export const actionSchema = z.object(
   { error: 'Give the action as an object with a name.' },
 );
 
-export const contextSchema = attributes('the context');
+export const contextSchema = z
+  .record(z.string(), z.unknown(), { error: 'Give the context as a JSON object.' })
+  .refine((context) => Buffer.byteLength(JSON.stringify(context)) <= MAX_CONTEXT_BYTES, {
+    message: `Keep the context under ${MAX_CONTEXT_BYTES} bytes: it is recorded with the decision.`,
+  })
+  .nullish();
 
 export const evaluationSchema = z.object({
   subject: subjectSchema,

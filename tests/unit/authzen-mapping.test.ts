@@ -150,6 +150,10 @@ describe('the AuthZEN mapping', () => {
     ['subject as a string', { subject: 'alice', action: { name: 'r' }, resource: { type: 't', id: 'i' } }],
     ['numeric action name', { subject: agent, action: { name: 123 }, resource: { type: 't', id: 'i' } }],
     ['context as an array', { subject: agent, action: { name: 'r' }, resource: { type: 't', id: 'i' }, context: [] }],
+    [
+      'a context too large to record',
+      { subject: agent, action: { name: 'r' }, resource: { type: 't', id: 'i' }, context: { note: 'x'.repeat(5000) } },
+    ],
     ['a JSON array', []],
   ])('refuses a single evaluation with %s', (_, body) => {
     expect(evaluationSchema.safeParse(body).success).toBe(false);
