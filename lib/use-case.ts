@@ -1,7 +1,14 @@
 import 'server-only';
 import type { z } from 'zod';
 import { transaction, type Tx } from './db';
-import { appendAuditEvents, stewardEvent, type AuditEventInput, type Performer, type Principal } from './audit/append';
+import {
+  appendAuditEvents,
+  lockChainHead,
+  stewardEvent,
+  type AuditEventInput,
+  type Performer,
+  type Principal,
+} from './audit/append';
 import type { StewardAction } from './audit/actions';
 import type { AuditDetails } from './audit/details';
 import {
@@ -47,6 +54,8 @@ async function runAudited<P, T>(
   afterWork?: (tx: Tx) => Promise<void>,
 ): Promise<T> {
   return transaction(async (tx) => {
+    // The chain's lock first, as runtime decisions take it: one lock order, so no deadlock between them.
+    await lockChainHead(tx);
     const notes: AuditEventInput[] = [];
     const result = await work({
       tx,

@@ -1,7 +1,7 @@
 import 'server-only';
 import { randomBytes } from 'node:crypto';
 import { getDb, transaction, type Tx } from '../db';
-import { appendAuditEvents, stewardEvent, type Principal } from '../audit/append';
+import { appendAuditEvents, lockChainHead, stewardEvent, type Principal } from '../audit/append';
 import { AUDIT_ACTIONS } from '../audit/actions';
 import { base62, hashSecret } from '../auth/api-keys';
 import { requirePermission, type Actor, type KeyActor } from '../auth/actor';
@@ -218,6 +218,7 @@ export const fetchTaskToken = keyUseCase({
 /** The agent reports its task done with the task token itself; the token is dead from then on. */
 export async function completeScope(token: string, id: string): Promise<{ status: 'COMPLETED' }> {
   return transaction(async (tx) => {
+    await lockChainHead(tx);
     const row = await tx.taskToken.findUnique({
       where: { tokenHash: hashSecret(token) },
       select: {
