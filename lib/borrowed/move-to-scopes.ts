@@ -1,0 +1,279 @@
+import 'server-only';
+import { z } from 'zod';
+import { getDb, type Tx } from '../db';
+import { AUDIT_ACTIONS } from '../audit/actions';
+import { generateApiKey } from '../auth/api-keys';
+import { requireHuman, type Actor, type HumanActor } from '../auth/actor';
+import { DEFAULT_KEY_LIFETIME_DAYS } from '../api-keys/schemas';
+import { revokeCredential } from '../credentials/manage';
+import { conflict, fieldError, notFound } from '../errors';
+import { recomputeFindings } from '../findings/recompute';
+import { insertNhi } from '../identities/manage';
+import { createNhiSchema } from '../identities/schemas';
+import { personUseCase, type UseCaseContext } from '../use-case';
+import { parseInput } from '../validation';
+import type { CaseStatus } from './schemas';
+
+/**
+ * From borrowing to task scopes: the agent that used a person's credential gets an identity of its own (an
+ * existing NHI, or a new AI agent), a sponsor and an agent key to ask for task scopes with, and the case moves
+ * to migrating, all in one audited transaction. The inventory records the agent as the holder of the borrowed
+ * credential, which is how detection ties the case to the agent on every refresh. Once a scope of that agent
+ * has been approved, the person's credential can go: the case page offers to revoke it.
+ */
+
+const DAY_MS = 86_400_000;
+/** Statuses a scope reaches only after it was approved. */
+const APPROVED_ONCE = ['APPROVED', 'COMPLETED', 'EXPIRED', 'REVOKED'] as const;
+
+const idSchema = z.string().trim().min(1).max(64);
+const optionalText = z.string().max(2000).optional();
+
+export const moveToScopesSchema = z.object({
+  caseId: idSchema,
+  nhiMode: z.enum(['link', 'create'], { error: 'Choose whether to link an identity or create one.' }),
+  nhiId: z.preprocess((value) => (value === '' ? undefined : value), idSchema.optional()),
+  sponsorId: z.string({ error: 'Choose the sponsor: the person accountable for the agent.' }).trim().min(1, {
+    error: 'Choose the sponsor: the person accountable for the agent.',
+  }),
+  name: optionalText,
+  system: optionalText,
+  externalId: optionalText,
+  environment: optionalText,
+});
+
+export const revokeMigratedCredentialSchema = z.object({
+  caseId: idSchema,
+  reason: z.string().max(500),
+});
+
+const caseSelect = {
+  id: true,
+  status: true,
+  assigneeId: true,
+  humanLabel: true,
+  agentNhiId: true,
+  credentialId: true,
+  credential: { select: { id: true, name: true, status: true, holderNhiId: true } },
+} as const;
+
+async function findCase(tx: Tx, caseId: string) {
+  const found = await tx.borrowedCase.findUnique({ where: { id: caseId }, select: caseSelect });
+  if (!found) throw notFound('That borrowed-credential case');
+  return found;
+}
+
+async function requireActiveSponsor(tx: Tx, sponsorId: string): Promise<void> {
+  const sponsor = await tx.human.findUnique({ where: { id: sponsorId }, select: { status: true } });
+  if (!sponsor || sponsor.status !== 'ACTIVE') throw fieldError('sponsorId', 'Choose an active person as sponsor.');
+}
+
+type Context = UseCaseContext<HumanActor>;
+type MoveInput = z.output<typeof moveToScopesSchema>;
+
+/** The agent's own identity: created as an active AI agent, or an existing one made active and sponsored. */
+async function agentIdentity({ tx, audit }: Context, input: MoveInput) {
+  if (input.nhiMode === 'create') {
+    const fields = parseInput(createNhiSchema, {
+      name: input.name ?? '',
+      kind: 'AI_AGENT',
+      system: input.system ?? '',
+      externalId: input.externalId ?? '',
+      environment: input.environment ?? '',
+      sponsorId: input.sponsorId,
+    });
+    const nhi = await insertNhi(tx, fields);
+    audit(AUDIT_ACTIONS.nhiCreated, `nhi:${nhi.id}`, {
+      name: nhi.name,
+      kind: nhi.kind,
+      system: nhi.system,
+      sponsorId: nhi.sponsorId,
+    });
+    return { nhi, created: true };
+  }
+  if (!input.nhiId) throw fieldError('nhiId', 'Choose the identity the agent runs as.');
+  const before = await tx.nhi.findUnique({ where: { id: input.nhiId } });
+  if (!before) throw fieldError('nhiId', 'That identity is not in Steward.');
+  if (before.status === 'SUSPENDED' || before.status === 'DECOMMISSIONED')
+    throw fieldError('nhiId', `That identity is ${before.status.toLowerCase()}: it cannot be given a key.`);
+  await requireActiveSponsor(tx, input.sponsorId);
+  const { count } = await tx.nhi.updateMany({
+    where: { id: before.id, status: before.status, sponsorId: before.sponsorId },
+    data: { status: 'ACTIVE', sponsorId: input.sponsorId },
+  });
+  if (count !== 1) throw conflict('This identity changed at the same moment: reload and try again.');
+  if (before.status !== 'ACTIVE')
+    audit(AUDIT_ACTIONS.nhiUpdated, `nhi:${before.id}`, { changed: { status: { from: before.status, to: 'ACTIVE' } } });
+  if (before.sponsorId !== input.sponsorId)
+    audit(AUDIT_ACTIONS.nhiSponsorAssigned, `nhi:${before.id}`, { from: before.sponsorId, to: input.sponsorId });
+  return { nhi: { ...before, status: 'ACTIVE' as const, sponsorId: input.sponsorId }, created: false };
+}
+
+async function issueAgentKey({ tx, actor, audit }: Context, nhi: { id: string; name: string }) {
+  const { secret, prefix, keyHash } = generateApiKey('AGENT');
+  const expiresAt = new Date(Date.now() + DEFAULT_KEY_LIFETIME_DAYS * DAY_MS);
+  const name = `${nhi.name.slice(0, 100)} agent key`;
+  const key = await tx.apiKey.create({
+    data: { name, kind: 'AGENT', prefix, keyHash, nhiId: nhi.id, expiresAt, createdById: actor.humanId },
+    select: { id: true, name: true, kind: true, prefix: true, nhiId: true },
+  });
+  audit(AUDIT_ACTIONS.apiKeyCreated, `api_key:${key.id}`, {
+    name: key.name,
+    kind: key.kind,
+    prefix: key.prefix,
+    nhiId: key.nhiId,
+    expiresAt: expiresAt.toISOString(),
+  });
+  return { key, secret };
+}
+
+/** Open → assigned (to the person moving it, when nobody has it) → migrating; a migrating case stays so. */
+async function startMigrating(
+  { tx, actor, audit }: Context,
+  found: { id: string; status: CaseStatus; assigneeId: string | null },
+) {
+  if (found.status === 'MIGRATING') return;
+  const assigneeId = found.assigneeId ?? actor.humanId;
+  const { count } = await tx.borrowedCase.updateMany({
+    where: { id: found.id, status: found.status },
+    data: { status: 'MIGRATING', assigneeId, statusChangedAt: new Date() },
+  });
+  if (count !== 1) throw conflict('This case changed at the same moment: reload and try again.');
+  const resource = `borrowed-case:${found.id}`;
+  if (found.status === 'OPEN')
+    audit(AUDIT_ACTIONS.borrowedCaseAssigned, resource, {
+      from: found.assigneeId,
+      to: assigneeId,
+      status: { from: 'OPEN', to: 'ASSIGNED' },
+    });
+  audit(AUDIT_ACTIONS.borrowedMigrationStarted, resource, {
+    status: { from: 'ASSIGNED', to: 'MIGRATING' },
+    assigneeId,
+  });
+}
+
+export type MoveReceipt = {
+  caseId: string;
+  nhi: { id: string; name: string; created: boolean };
+  key: { id: string; name: string; prefix: string };
+  /** The agent key's secret: returned this once, never stored. */
+  secret: string;
+};
+
+export const moveCaseToScopes = personUseCase({
+  permission: 'borrowed.remediate',
+  input: moveToScopesSchema,
+  run: async (context, input): Promise<MoveReceipt> => {
+    const { tx, audit } = context;
+    const found = await findCase(tx, input.caseId);
+    if (found.status === 'RESOLVED')
+      throw conflict('This case is resolved: reopen it if the credential is in use again.');
+    const credential = found.credential;
+    if (!credential)
+      throw conflict(
+        'The borrowed credential is not in the inventory: add it first, so that the agent is recorded as its holder and the credential can be revoked once the agent has its own access.',
+      );
+    const { nhi, created } = await agentIdentity(context, input);
+    if (credential.holderNhiId !== nhi.id) {
+      await tx.credential.update({ where: { id: credential.id }, data: { holderNhiId: nhi.id } });
+      audit(AUDIT_ACTIONS.credentialUpdated, `credential:${credential.id}`, {
+        name: credential.name,
+        changed: { holderNhiId: { from: credential.holderNhiId, to: nhi.id } },
+      });
+    }
+    await tx.borrowedCase.update({ where: { id: found.id }, data: { agentNhiId: nhi.id } });
+    const { key, secret } = await issueAgentKey(context, nhi);
+    await startMigrating(context, found);
+    await recomputeFindings(tx, {
+      credentialIds: [credential.id],
+      nhiIds: [
+        nhi.id,
+        ...(credential.holderNhiId && credential.holderNhiId !== nhi.id ? [credential.holderNhiId] : []),
+      ],
+      ...(created ? { createdNhiIds: [nhi.id] } : {}),
+    });
+    return {
+      caseId: found.id,
+      nhi: { id: nhi.id, name: nhi.name, created },
+      key: { id: key.id, name: key.name, prefix: key.prefix },
+      secret,
+    };
+  },
+});
+
+export type MigrationView = {
+  status: CaseStatus;
+  credential: { id: string; name: string; status: string } | null;
+  agent: {
+    id: string;
+    name: string;
+    status: string;
+    sponsor: { id: string; name: string } | null;
+    keys: { prefix: string; name: string; createdAt: string }[];
+  } | null;
+  firstApproval: { scopeId: string; task: string; decidedAt: string | null } | null;
+  /** The agent has its own key and an approved scope, and the person's credential is still active. */
+  offerRevoke: boolean;
+};
+
+/** Where the move to task scopes stands, for the case page. */
+export async function readMigration(actor: Actor, caseId: string): Promise<MigrationView> {
+  requireHuman(actor, 'borrowed.remediate');
+  const db = await getDb();
+  const found = await db.borrowedCase.findUnique({
+    where: { id: caseId },
+    select: {
+      status: true,
+      credential: { select: { id: true, name: true, status: true } },
+      agentNhi: {
+        select: {
+          id: true,
+          name: true,
+          status: true,
+          sponsor: { select: { id: true, name: true } },
+          apiKeys: {
+            where: { kind: 'AGENT', revokedAt: null, OR: [{ expiresAt: null }, { expiresAt: { gt: new Date() } }] },
+            orderBy: { createdAt: 'asc' },
+            select: { prefix: true, name: true, createdAt: true },
+          },
+        },
+      },
+    },
+  });
+  if (!found) throw notFound('That borrowed-credential case');
+  const agent = found.agentNhi;
+  const approval = agent
+    ? await db.scopeRequest.findFirst({
+        where: { nhiId: agent.id, status: { in: [...APPROVED_ONCE] } },
+        orderBy: [{ decidedAt: 'asc' }, { id: 'asc' }],
+        select: { id: true, task: true, decidedAt: true },
+      })
+    : null;
+  const keys = agent?.apiKeys.map((key) => ({ ...key, createdAt: key.createdAt.toISOString() })) ?? [];
+  return {
+    status: found.status,
+    credential: found.credential,
+    agent: agent ? { id: agent.id, name: agent.name, status: agent.status, sponsor: agent.sponsor, keys } : null,
+    firstApproval: approval
+      ? { scopeId: approval.id, task: approval.task, decidedAt: approval.decidedAt?.toISOString() ?? null }
+      : null,
+    offerRevoke: Boolean(approval && keys.length > 0 && found.credential?.status === 'ACTIVE'),
+  };
+}
+
+/**
+ * Revokes the person's borrowed credential with the inventory's own credential revocation, once the agent that
+ * borrowed it has been approved a scope of its own.
+ */
+export async function revokeMigratedCredential(actor: Actor, input: unknown) {
+  const { caseId, reason } = parseInput(revokeMigratedCredentialSchema, input);
+  const migration = await readMigration(actor, caseId);
+  if (!migration.credential) throw conflict('The borrowed credential is not in the inventory.');
+  if (!migration.offerRevoke)
+    throw conflict(
+      migration.credential.status !== 'ACTIVE'
+        ? 'The credential is not active any more.'
+        : 'Revoke it once the agent has its own key and an approved scope, so that its work does not stop.',
+    );
+  return revokeCredential(actor, { credentialId: migration.credential.id, reason });
+}
