@@ -25,6 +25,8 @@ const PENDING_SCOPE_SELECT = {
   actions: true,
   resources: true,
   requestedTtlSeconds: true,
+  approvedTtlSeconds: true,
+  requestedResources: true,
   maxUses: true,
   needsSecurityApproval: true,
   initiatorId: true,
@@ -75,22 +77,23 @@ async function pendingScopeFor(tx: Tx, actor: HumanActor, scopeId: string): Prom
   return scope;
 }
 
+/** A second approval starts from what the first approved: each approver may only narrow it further. */
 function approvedTerms(
   scope: PendingScope,
   input: { ttlSeconds?: number; resources?: string[]; maxUses?: number },
   cap: number,
 ) {
-  const requestedResources = stringList(scope.resources);
-  const ttlSeconds = input.ttlSeconds ?? Math.min(scope.requestedTtlSeconds, cap);
-  if (ttlSeconds > scope.requestedTtlSeconds)
-    throw fieldError('ttlSeconds', `Approve at most the ${scope.requestedTtlSeconds} seconds the agent asked for.`);
+  const currentResources = stringList(scope.resources);
+  const currentTtl = scope.approvedTtlSeconds ?? scope.requestedTtlSeconds;
+  const ttlSeconds = input.ttlSeconds ?? Math.min(currentTtl, cap);
+  if (ttlSeconds > currentTtl) throw fieldError('ttlSeconds', `Approve at most ${currentTtl} seconds.`);
   if (ttlSeconds > cap) throw fieldError('ttlSeconds', `The policy caps this scope at ${cap} seconds.`);
-  const resources = input.resources ?? requestedResources;
-  if (!isNarrowerOrEqual(requestedResources, resources))
+  const resources = input.resources ?? currentResources;
+  if (!isNarrowerOrEqual(currentResources, resources))
     throw fieldError('resources', 'Approve only the requested resources or narrower patterns inside them.');
   const maxUses = input.maxUses ?? scope.maxUses;
   if (scope.maxUses !== null && maxUses !== null && maxUses > scope.maxUses)
-    throw fieldError('maxUses', `The agent asked for at most ${scope.maxUses} uses.`);
+    throw fieldError('maxUses', `Allow at most ${scope.maxUses} uses.`);
   return { ttlSeconds, resources, maxUses };
 }
 
@@ -129,7 +132,7 @@ export const approveScope = personUseCase({
         stage,
         status,
         requested: {
-          resources: stringList(scope.resources),
+          resources: stringList(scope.requestedResources ?? scope.resources),
           ttlSeconds: scope.requestedTtlSeconds,
           maxUses: scope.maxUses,
         },

@@ -44,6 +44,11 @@ describe('the runtime decision', () => {
     ['SPONSOR_INACTIVE', token({}, {}, { sponsorStatus: 'OFFBOARDED' })],
     ['SPONSOR_INACTIVE', token({}, {}, { sponsorStatus: null })],
     ['SCOPE_NOT_ACTIVE', token({}, { status: 'COMPLETED' })],
+    ['SCOPE_NOT_ACTIVE', token({}, { status: 'PENDING' })],
+    ['TOKEN_EXPIRED', token({}, { status: 'EXPIRED' })],
+    ['TOKEN_REVOKED', token({}, { status: 'REVOKED' })],
+    ['INITIATOR_INACTIVE', token({}, { initiatorStatus: 'OFFBOARDED' })],
+    ['SCOPE_EXHAUSTED', token({}, { maxUses: 3, useCount: 3 })],
     ['ACTION_NOT_IN_SCOPE', token({}, { actions: ['github:pulls.comment'] })],
     ['RESOURCE_NOT_IN_SCOPE', token({}, { resources: ['github:acme/billing/*'] })],
   ])('denies with %s', (reason, facts) => {
@@ -73,5 +78,50 @@ describe('the runtime decision', () => {
     expect(matchesPattern('aws:s3:::acme-invoices/2026/*.pdf', 'aws:s3:::acme-invoices/2026/march.pdf')).toBe(true);
     expect(matchesPattern('github:acme/pay.ments', 'github:acme/payXments')).toBe(false);
     expect(matchesPattern('*', 'anything')).toBe(false);
+  });
+
+  it('allows only inside the approved actions, resources and uses', () => {
+    const segment = fc.stringMatching(/^[a-z0-9]{1,6}$/);
+    fc.assert(
+      fc.property(
+        fc.array(fc.constantFrom('github:pulls.read', 'github:pulls.merge', 'aws:s3.GetObject'), { minLength: 1 }),
+        fc.array(
+          segment.map((part) => `github:acme/${part}/*`),
+          { minLength: 1, maxLength: 3 },
+        ),
+        fc.constantFrom('github:pulls.read', 'github:pulls.merge', 'aws:s3.GetObject', 'github:repos.delete'),
+        fc.tuple(segment, segment).map(([repo, item]) => `github:acme/${repo}/${item}`),
+        fc.option(fc.integer({ min: 0, max: 5 }), { nil: null }),
+        fc.integer({ min: 0, max: 6 }),
+        (actions, resources, action, resource, maxUses, useCount) => {
+          const facts = token({}, { actions, resources, maxUses, useCount });
+          const outcome = decide(facts, { action, resource }, NOW);
+          if (outcome.decision !== 'allow') return;
+          expect(actions).toContain(action);
+          expect(resources.some((pattern) => matchesPattern(pattern, resource))).toBe(true);
+          if (maxUses !== null) expect(useCount).toBeLessThan(maxUses);
+        },
+      ),
+    );
+  });
+
+  it('denies everything once the token or its scope is revoked, whatever else holds', () => {
+    fc.assert(
+      fc.property(
+        fc.constantFrom('credential', 'scope'),
+        fc.constantFrom('ACTIVE', 'SUSPENDED' as const),
+        fc.string(),
+        (what, nhiStatus, resource) => {
+          const facts =
+            what === 'credential'
+              ? token({ credentialStatus: 'REVOKED' }, {}, { status: nhiStatus })
+              : token({}, { status: 'REVOKED' }, { status: nhiStatus });
+          expect(decide(facts, { action: request.action, resource }, NOW)).toEqual({
+            decision: 'deny',
+            reason: 'TOKEN_REVOKED',
+          });
+        },
+      ),
+    );
   });
 });
