@@ -4,11 +4,13 @@ import { notFound } from 'next/navigation';
 import { ChevronLeft } from 'lucide-react';
 import { can } from '@/lib/auth/actor';
 import { getBorrowedCase } from '@/lib/borrowed/list';
+import { readMigration } from '@/lib/borrowed/move-to-scopes';
 import { AppError } from '@/lib/errors';
 import { Card, CardHeader } from '@/components/ui/card';
 import { CaseStatusBadge, ConfidenceBadge } from '@/components/borrowed/badges';
 import { CaseActions } from '@/components/borrowed/case-actions';
 import { CaseParties, CaseReasons } from '@/components/borrowed/case-overview';
+import { MoveToScopes } from '@/components/borrowed/move-to-scopes';
 import { agentsSummary } from '@/components/borrowed/case-table';
 import { EvidenceTimeline } from '@/components/borrowed/evidence-timeline';
 import { CASE_STATUS, credentialKindLabel } from '@/components/borrowed/labels';
@@ -22,6 +24,7 @@ import {
   startMigrationAction,
 } from '../actions';
 import { requireCaseReader } from '../reader';
+import { moveToScopesAction, revokeBorrowedCredentialAction, searchAgentsAction } from './move-actions';
 
 export const metadata: Metadata = { title: 'Borrowed credential' };
 
@@ -40,6 +43,8 @@ export default async function BorrowedCasePage({ params }: { params: Promise<{ i
   const { id } = await params;
   const entry = await caseOr404(actor, id);
   const mayRemediate = can(actor, 'borrowed.remediate');
+  const migration = mayRemediate ? await readMigration(actor, entry.id) : null;
+  const knownAgent = entry.agents.find((agent) => agent.id);
   return (
     <>
       <div className="mb-6">
@@ -115,6 +120,21 @@ export default async function BorrowedCasePage({ params }: { params: Promise<{ i
           </dl>
         </div>
       </Card>
+      {migration ? (
+        <MoveToScopes
+          caseId={entry.id}
+          person={entry.human.label}
+          migration={migration}
+          knownAgent={knownAgent?.id ? { id: knownAgent.id, label: knownAgent.label } : null}
+          system={entry.sources[0] ?? ''}
+          actions={{
+            move: moveToScopesAction,
+            revoke: revokeBorrowedCredentialAction,
+            searchAgents: searchAgentsAction,
+            searchPeople: searchPeopleAction,
+          }}
+        />
+      ) : null}
       <div className="mb-6 grid grid-cols-1 gap-6 lg:grid-cols-2">
         <CaseParties entry={entry} />
         <CaseReasons entry={entry} />
