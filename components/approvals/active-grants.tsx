@@ -1,17 +1,14 @@
 import Link from 'next/link';
-import type { ActionState } from '@/lib/adapters/action';
 import { Badge } from '@/components/ui/badge';
 import { cn } from '@/components/ui/cn';
-import { ConfirmAction } from '@/components/ui/confirm-action';
 import { RelativeTime } from '@/components/ui/relative-time';
 import { Table, Td, Th, Tr } from '@/components/ui/table';
 import { NHI_STATUS_LABELS } from '@/components/inventory/labels';
+import { ActionDialog, type FormAction } from './action-dialog';
 import { formatTimeLeft, labelOf, utcMinute } from './format';
 import type { ActiveGrant } from './types';
 
-type Action = (state: ActionState, form: FormData) => Promise<ActionState>;
-
-export type GrantActions = { revoke: Action; revokeAll: Action; suspend: Action };
+export type GrantActions = { revoke: FormAction; revokeAll: FormAction; suspend: FormAction };
 
 type Agent = ActiveGrant['nhi'];
 
@@ -68,7 +65,7 @@ function Patterns({ items, label }: { items: string[]; label: string }) {
   );
 }
 
-function GrantRow({ grant, now, revoke }: { grant: ActiveGrant; now: Date; revoke: Action | null }) {
+function GrantRow({ grant, now, revoke }: { grant: ActiveGrant; now: Date; revoke: FormAction | null }) {
   return (
     <Tr>
       <Td className="min-w-48">
@@ -104,14 +101,15 @@ function GrantRow({ grant, now, revoke }: { grant: ActiveGrant; now: Date; revok
       </Td>
       <Td className="text-right">
         {revoke ? (
-          <ConfirmAction
+          <ActionDialog
             action={revoke}
             fields={{ scopeId: grant.id }}
             triggerLabel="Revoke"
             title={`Revoke “${grant.task}”?`}
             description={`${grant.nhi.name} loses this grant at once: its task token is refused from the next decision on, and the agent must ask again for a new scope.`}
-            confirmLabel="Revoke grant"
-            variant="danger"
+            submitLabel="Revoke grant"
+            triggerVariant="danger"
+            submitVariant="danger"
             reason="required"
           />
         ) : null}
@@ -134,25 +132,27 @@ function AgentActions({
   return (
     <div className="flex flex-wrap items-center gap-2">
       {' '}
-      <ConfirmAction
+      <ActionDialog
         action={actions.revokeAll}
         fields={{ nhiId: agent.id }}
         triggerLabel="Revoke all its grants"
         title={`Revoke every grant of ${agent.name}?`}
         description="Every active grant of this agent ends at once, also those on other pages, and each task token is refused from the next decision on. The agent itself stays active and may ask again."
-        confirmLabel="Revoke all"
-        variant="danger"
+        submitLabel="Revoke all"
+        triggerVariant="danger"
+        submitVariant="danger"
         reason="required"
       />
       {maySuspend && (agent.status === 'ACTIVE' || agent.status === 'DISCOVERED') ? (
-        <ConfirmAction
+        <ActionDialog
           action={actions.suspend}
           fields={{ nhiId: agent.id }}
           triggerLabel="Suspend agent"
           title={`Suspend ${agent.name}?`}
           description={`The kill switch: from this moment every runtime decision for it is a deny, whatever its grants, and its API keys are refused. ${mayLiftSuspension ? 'You can reactivate it later from its page.' : 'Only the security team can lift the suspension.'}`}
-          confirmLabel="Suspend"
-          variant="danger"
+          submitLabel="Suspend"
+          triggerVariant="danger"
+          submitVariant="danger"
           reason="optional"
         />
       ) : null}
