@@ -10,6 +10,7 @@ import { signIn, time, type Timing } from './http';
 import { createAdminKey, timeUpserts, type UpsertTiming } from './upsert';
 import { detectOnly } from './detect';
 import { timeIngest } from './ingest';
+import { authorizeOnly } from './authorize';
 
 /**
  * `npm run bench`: figures, not tests. Builds a large inventory in a scratch database, starts the built app on
@@ -22,9 +23,14 @@ const options = new Command('bench')
   .option('--events <n>', 'audit events', '20000')
   .option('--samples <n>', 'timed requests per case', '40')
   .option('--database-url <url>', 'an empty database to use instead of a scratch SQLite file')
-  .option('--only <case>', 'run one case: inventory, upsert, ingest or detect (upsert alone needs no large inventory)')
+  .option(
+    '--only <case>',
+    'run one case: inventory, upsert, ingest, detect or authorize (upsert alone needs no large inventory)',
+  )
   .option('--ingest-events <n>', 'CloudTrail events the ingest case imports', '200000')
   .option('--detect-events <n>', 'imported events the detect case weighs', '1000000')
+  .option('--seconds <n>', 'how long the authorize case loads each endpoint', '20')
+  .option('--connections <n>', 'concurrent connections of the authorize case', '32')
   .parse()
   .opts<{
     nhis: string;
@@ -32,9 +38,11 @@ const options = new Command('bench')
     events: string;
     samples: string;
     databaseUrl?: string;
-    only?: 'inventory' | 'upsert' | 'ingest' | 'detect';
+    only?: 'inventory' | 'upsert' | 'ingest' | 'detect' | 'authorize';
     detectEvents: string;
     ingestEvents: string;
+    seconds: string;
+    connections: string;
   }>();
 
 const UPSERT_ONLY_SIZES = { nhis: 2_000, credentials: 4_000, events: 2_000 };
@@ -135,6 +143,8 @@ async function main(): Promise<void> {
   if (options.only === 'detect')
     return detectOnly({ events: Number(options.detectEvents), people: 5_000, databaseUrl: options.databaseUrl });
   if (options.only === 'ingest') return ingestOnly();
+  if (options.only === 'authorize')
+    return authorizeOnly({ seconds: Number(options.seconds), connections: Number(options.connections) });
   const scratch = mkdtempSync(join(tmpdir(), 'steward-bench-'));
   const url = options.databaseUrl ?? `file:${join(scratch, 'bench.db')}`;
   const port = 3900 + Math.floor(Math.random() * 90);
@@ -198,6 +208,8 @@ async function main(): Promise<void> {
     server.kill('SIGTERM');
     rmSync(scratch, { recursive: true, force: true });
   }
+  if (!options.only)
+    await authorizeOnly({ seconds: Number(options.seconds), connections: Number(options.connections) });
 }
 
 main().catch((error: unknown) => {
