@@ -23,12 +23,23 @@ function LastResult({ delivery }: { delivery: WebhookDeliveryRow }) {
   return <span className={delivery.status === 'FAILED' ? 'text-red-800' : 'text-amber-900'}>{delivery.lastError}</span>;
 }
 
+/** A retry is seconds to hours away: "in 25 s" says more than "just now". */
+function NextAttempt({ delivery, now }: { delivery: WebhookDeliveryRow; now: Date }) {
+  if (delivery.status !== 'PENDING' || !delivery.nextAttemptAt) return <span className="text-slate-400">—</span>;
+  const seconds = Math.ceil((delivery.nextAttemptAt.getTime() - now.getTime()) / 1000);
+  if (seconds <= 0) return <span>due now</span>;
+  if (seconds < 60) return <span title={delivery.nextAttemptAt.toISOString()}>in {seconds} s</span>;
+  return <RelativeTime date={delivery.nextAttemptAt} />;
+}
+
 export function WebhookDeliveries({
   deliveries,
   maxAttempts,
+  now,
 }: {
   deliveries: WebhookDeliveryRow[];
   maxAttempts: number;
+  now: Date;
 }) {
   if (deliveries.length === 0)
     return (
@@ -42,7 +53,7 @@ export function WebhookDeliveries({
         <tr>
           <Th>Event</Th>
           <Th>Status</Th>
-          <Th>Last result</Th>
+          <Th className="hidden md:table-cell">Last result</Th>
           <Th className="hidden md:table-cell">Next attempt</Th>
         </tr>
       </thead>
@@ -56,11 +67,19 @@ export function WebhookDeliveries({
               data-testid={`delivery-${delivery.id}`}
               className={cn(failed && 'bg-red-50/70 hover:bg-red-50')}
             >
-              <Td className={cn('max-w-56', failed && 'border-l-4 border-l-red-500')}>
+              <Td className={cn('max-w-56', failed && 'shadow-[inset_4px_0_0_var(--color-red-500)]')}>
                 <p className="font-mono text-sm text-slate-900">{delivery.event}</p>
                 <p className="mt-0.5 truncate text-xs text-slate-500" title={delivery.id}>
                   <RelativeTime date={delivery.createdAt} /> · {delivery.id}
                 </p>
+                <div className="mt-1.5 space-y-0.5 text-sm break-words md:hidden">
+                  <LastResult delivery={delivery} />
+                  {delivery.status === 'PENDING' ? (
+                    <p className="text-xs text-slate-500">
+                      Next attempt <NextAttempt delivery={delivery} now={now} />
+                    </p>
+                  ) : null}
+                </div>
               </Td>
               <Td className="whitespace-nowrap">
                 <Badge tone={status.tone}>{status.label}</Badge>
@@ -68,22 +87,11 @@ export function WebhookDeliveries({
                   {delivery.attempts} of {maxAttempts} attempts
                 </p>
               </Td>
-              <Td className="max-w-80 min-w-48 text-sm break-words">
+              <Td className="hidden max-w-80 min-w-48 text-sm break-words md:table-cell">
                 <LastResult delivery={delivery} />
-                <p className="mt-0.5 truncate text-xs text-slate-400 md:hidden">
-                  {delivery.status === 'PENDING' && delivery.nextAttemptAt ? (
-                    <>
-                      next <RelativeTime date={delivery.nextAttemptAt} />
-                    </>
-                  ) : null}
-                </p>
               </Td>
               <Td className="hidden whitespace-nowrap text-slate-600 md:table-cell">
-                {delivery.status === 'PENDING' && delivery.nextAttemptAt ? (
-                  <RelativeTime date={delivery.nextAttemptAt} />
-                ) : (
-                  <span className="text-slate-400">—</span>
-                )}
+                <NextAttempt delivery={delivery} now={now} />
               </Td>
             </Tr>
           );

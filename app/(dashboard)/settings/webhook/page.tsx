@@ -46,7 +46,7 @@ export default async function WebhookPage() {
             }
             action={<SendTestEventButton send={sendTestEventAction} disabled={!url} />}
           />
-          <WebhookDeliveries deliveries={deliveries} maxAttempts={MAX_ATTEMPTS} />
+          <WebhookDeliveries deliveries={deliveries} maxAttempts={MAX_ATTEMPTS} now={new Date()} />
         </Card>
 
         <WebhookHeaders />
