@@ -20,6 +20,11 @@ export const DEMO_API_KEYS: readonly { kind: ApiKeyKind; name: string; purpose: 
   },
   { kind: 'ADMIN', name: 'inventory sync', purpose: 'POST /api/v1/identities: upsert NHIs from an inventory source' },
   { kind: 'AUDIT', name: 'evidence export', purpose: 'GET /api/v1/audit/verify and /api/v1/evidence' },
+  {
+    kind: 'GATEWAY',
+    name: 'api gateway',
+    purpose: 'POST /access/v1/evaluation(s): AuthZEN decisions for a policy enforcement point',
+  },
 ];
 
 const BASE62 = '0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz';
@@ -68,7 +73,7 @@ export function generateApiKeys(
   });
 }
 
-/** What a newcomer needs to try the demo: the four sign-ins and the four API keys, one line each. */
+/** What a newcomer needs to try the demo: the four sign-ins and the five API keys, one line each. */
 export function demoAccessLines(seed = DEFAULT_SEED): string[] {
   const emailWidth = Math.max(...DEMO_ACCOUNTS.map((account) => account.email.length));
   const keyWidth = demoApiKeySecret('INGEST', seed).length + 1;
@@ -80,7 +85,7 @@ export function demoAccessLines(seed = DEFAULT_SEED): string[] {
     ),
     'Demo API keys (send as Authorization: Bearer <key>)',
     ...DEMO_API_KEYS.map(
-      ({ kind, purpose }) => `  ${demoApiKeySecret(kind, seed).padEnd(keyWidth)} ${kind.padEnd(6)}  ${purpose}`,
+      ({ kind, purpose }) => `  ${demoApiKeySecret(kind, seed).padEnd(keyWidth)} ${kind.padEnd(7)}  ${purpose}`,
     ),
   ];
 }

@@ -7,10 +7,10 @@ import { isActiveAt, type People, type Person } from './people';
 import { DAY_MS, MINUTE_MS, type Random } from './random';
 import { searchable } from './credentials';
 import { TASK_TEMPLATES } from './tasks';
+import { assessRisk, DEFAULT_SCOPE_POLICY, ttlCapSeconds } from '../scopes/risk';
 
-/** Steward's policy: TTLs are capped, and state-changing scopes at or above this risk need SECURITY too. */
-export const MAX_TTL_SECONDS = 8 * 3600;
-export const SECURITY_RISK_THRESHOLD = 70;
+/** The demo follows Steward's default policy: TTLs capped by risk, a second approval for risky writes. */
+const POLICY = DEFAULT_SCOPE_POLICY;
 
 const STATUS_COUNTS: readonly (readonly [ScopeStatus, number])[] = [
   ['PENDING', 15],
@@ -90,8 +90,7 @@ function decisionDelay(random: Random): number {
 }
 
 function approvedTtl(random: Random, requested: number): number {
-  const capped = Math.min(requested, MAX_TTL_SECONDS);
-  return random.chance(0.2) && capped > 1800 ? capped / 2 : capped;
+  return random.chance(0.2) && requested > 1800 ? requested / 2 : requested;
 }
 
 const UNDECIDED = { decidedAt: null, expiresAt: null, completedAt: null, revokedAt: null, approvedTtlSeconds: null };
@@ -215,13 +214,15 @@ function scopeRequest(
 ): { scope: ScopeRequest; initiator: Person; denialReason: string | null } {
   const { random, now, people } = context;
   const template = TASK_TEMPLATES[random.pick(agent.agent!.tasks)];
-  const requestedTtl = random.pick(template.ttlSeconds) * (random.chance(0.1) ? 3 : 1);
+  const actions = [...template.actions];
+  const cap = ttlCapSeconds(POLICY, actions);
+  const requestedTtl = Math.min(cap, random.pick(template.ttlSeconds) * (random.chance(0.1) ? 3 : 1));
   const times = timeline(random, now, status, requestedTtl);
   const sponsorId = agent.row.sponsorId!;
   const initiator = pickInitiator(random, people, agent, sponsorId, times.requestedAt);
   const colleague = random.pick(people.all.filter((person) => person.row.status === 'ACTIVE' && person !== initiator));
   const draft = template.draft(random, colleague.row.email, times.requestedAt);
-  const riskScore = Math.max(0, Math.min(100, template.risk + random.int(-6, 6)));
+  const risk = assessRisk(POLICY, { actions, resources: draft.resources, ttlSeconds: requestedTtl, maxUses: null });
   const denialReason = status === 'DENIED' ? random.pick(template.denialReasons) : null;
   const scope: ScopeRequest = {
     id: random.id(),
@@ -237,9 +238,9 @@ function scopeRequest(
     approvedTtlSeconds: times.approvedTtlSeconds,
     initiatorId: initiator.row.id,
     status,
-    stateChanging: template.stateChanging,
-    riskScore,
-    needsSecurityApproval: template.stateChanging && riskScore >= SECURITY_RISK_THRESHOLD,
+    stateChanging: risk.stateChanging,
+    riskScore: risk.score,
+    needsSecurityApproval: risk.needsSecurityApproval,
     denialReason,
     requestedAt: times.requestedAt,
     decidedAt: times.decidedAt,

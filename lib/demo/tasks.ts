@@ -9,9 +9,6 @@ export type TaskTemplate = {
   actions: readonly string[];
   /** The requested TTLs agents tend to ask for, in seconds. */
   ttlSeconds: readonly number[];
-  stateChanging: boolean;
-  /** The policy's risk score before noise (0–100); 70 and above needs a second approval by SECURITY. */
-  risk: number;
   /** `colleague` is a person the task is about, for tasks on people's accounts. */
   draft: (random: Random, colleague: string, requestedAt: Date) => TaskDraft;
   denialReasons: readonly string[];
@@ -65,8 +62,6 @@ export const TASK_TEMPLATES: Readonly<Record<TaskTemplateId, TaskTemplate>> = {
   'pr-review': {
     actions: ['github:pulls.read', 'github:contents.read', 'github:pulls.comment'],
     ttlSeconds: [1800, 3600, 3600, 7200],
-    stateChanging: true,
-    risk: 25,
     draft: (random) => {
       const repo = randomRepo(random);
       const pr = random.int(900, 4800);
@@ -81,8 +76,6 @@ export const TASK_TEMPLATES: Readonly<Record<TaskTemplateId, TaskTemplate>> = {
   'release-notes': {
     actions: ['github:pulls.read', 'github:contents.read'],
     ttlSeconds: [1800, 3600],
-    stateChanging: false,
-    risk: 10,
     draft: (random) => {
       const repo = randomRepo(random);
       const version = `${random.int(1, 4)}.${random.int(0, 30)}.0`;
@@ -97,8 +90,6 @@ export const TASK_TEMPLATES: Readonly<Record<TaskTemplateId, TaskTemplate>> = {
   'dependency-upgrade': {
     actions: ['github:contents.read', 'github:contents.write', 'github:pulls.create'],
     ttlSeconds: [3600, 7200, 14400],
-    stateChanging: true,
-    risk: 55,
     draft: (random) => {
       const repo = randomRepo(random);
       const [library, version] = random.pick(LIBRARIES);
@@ -113,8 +104,6 @@ export const TASK_TEMPLATES: Readonly<Record<TaskTemplateId, TaskTemplate>> = {
   'vuln-remediation': {
     actions: ['github:contents.read', 'github:contents.write', 'github:pulls.create'],
     ttlSeconds: [3600, 7200],
-    stateChanging: true,
-    risk: 60,
     draft: (random) => {
       const repo = randomRepo(random);
       const cve = random.pick(CVES);
@@ -129,8 +118,6 @@ export const TASK_TEMPLATES: Readonly<Record<TaskTemplateId, TaskTemplate>> = {
   'iac-drift': {
     actions: ['aws:ec2.DescribeSecurityGroups', 'github:contents.write', 'github:pulls.create'],
     ttlSeconds: [3600, 7200],
-    stateChanging: true,
-    risk: 72,
     draft: (random) => {
       const stack = random.pick(STACKS);
       return {
@@ -144,8 +131,6 @@ export const TASK_TEMPLATES: Readonly<Record<TaskTemplateId, TaskTemplate>> = {
   'incident-triage': {
     actions: ['aws:logs.FilterLogEvents', 'aws:cloudwatch.GetMetricData', 'slack:chat.write'],
     ttlSeconds: [3600, 7200, 14400],
-    stateChanging: false,
-    risk: 30,
     draft: (random) => {
       const incident = random.int(3900, 5200);
       const service = random.pick(SERVICES).name;
@@ -160,8 +145,6 @@ export const TASK_TEMPLATES: Readonly<Record<TaskTemplateId, TaskTemplate>> = {
   'cost-anomaly': {
     actions: ['aws:ce.GetCostAndUsage', 'aws:ec2.DescribeInstances', 'aws:cloudwatch.GetMetricData'],
     ttlSeconds: [1800, 3600],
-    stateChanging: false,
-    risk: 15,
     draft: (random, _, requestedAt) => {
       const service = random.pick(SERVICES).name;
       return {
@@ -175,8 +158,6 @@ export const TASK_TEMPLATES: Readonly<Record<TaskTemplateId, TaskTemplate>> = {
   rightsizing: {
     actions: ['aws:ec2.DescribeInstances', 'aws:ec2.StopInstances'],
     ttlSeconds: [3600, 7200],
-    stateChanging: true,
-    risk: 74,
     draft: (random) => {
       const team = random.pick(['data', 'ml', 'payments', 'platform']);
       return {
@@ -193,8 +174,6 @@ export const TASK_TEMPLATES: Readonly<Record<TaskTemplateId, TaskTemplate>> = {
   'secret-rotation': {
     actions: ['aws:secretsmanager.GetSecretValue', 'aws:secretsmanager.RotateSecret'],
     ttlSeconds: [1800, 3600],
-    stateChanging: true,
-    risk: 88,
     draft: (random) => {
       const service = random.pick(SERVICES).name;
       return {
@@ -208,8 +187,6 @@ export const TASK_TEMPLATES: Readonly<Record<TaskTemplateId, TaskTemplate>> = {
   'invoice-reconciliation': {
     actions: ['aws:s3.GetObject', 'aws:s3.ListBucket'],
     ttlSeconds: [3600, 7200, 14400],
-    stateChanging: false,
-    risk: 25,
     draft: (_, __, requestedAt) => {
       const period = previousMonth(requestedAt);
       return {
@@ -223,8 +200,6 @@ export const TASK_TEMPLATES: Readonly<Record<TaskTemplateId, TaskTemplate>> = {
   'refund-batch': {
     actions: ['internal:payments.refunds.read', 'internal:payments.refunds.create'],
     ttlSeconds: [1800, 3600],
-    stateChanging: true,
-    risk: 90,
     draft: (random) => {
       const batch = random.int(1200, 2400);
       return {
@@ -241,8 +216,6 @@ export const TASK_TEMPLATES: Readonly<Record<TaskTemplateId, TaskTemplate>> = {
   'sql-analysis': {
     actions: ['gcp:bigquery.jobs.create', 'gcp:bigquery.tables.getData'],
     ttlSeconds: [1800, 3600],
-    stateChanging: false,
-    risk: 30,
     draft: (random) => {
       const dataset = random.pick(DATASETS);
       return {
@@ -256,8 +229,6 @@ export const TASK_TEMPLATES: Readonly<Record<TaskTemplateId, TaskTemplate>> = {
   'data-quality': {
     actions: ['gcp:bigquery.jobs.create', 'gcp:storage.objects.list'],
     ttlSeconds: [1800, 3600],
-    stateChanging: false,
-    risk: 15,
     draft: (random) => {
       const dataset = random.pick(DATASETS);
       return {
@@ -271,8 +242,6 @@ export const TASK_TEMPLATES: Readonly<Record<TaskTemplateId, TaskTemplate>> = {
   'model-eval': {
     actions: ['gcp:storage.objects.get', 'gcp:storage.objects.create'],
     ttlSeconds: [3600, 7200, 14400],
-    stateChanging: true,
-    risk: 20,
     draft: (random) => {
       const suite = random.pick(EVAL_SUITES);
       const checkpoint = `ckpt-${random.int(100, 999)}`;
@@ -290,8 +259,6 @@ export const TASK_TEMPLATES: Readonly<Record<TaskTemplateId, TaskTemplate>> = {
   'support-triage': {
     actions: ['salesforce:cases.read', 'salesforce:cases.update', 'slack:chat.write'],
     ttlSeconds: [3600, 7200],
-    stateChanging: true,
-    risk: 35,
     draft: (random) => {
       const caseNumber = random.int(41_000, 58_000);
       return {
@@ -305,8 +272,6 @@ export const TASK_TEMPLATES: Readonly<Record<TaskTemplateId, TaskTemplate>> = {
   'lead-enrichment': {
     actions: ['salesforce:leads.read', 'salesforce:leads.update'],
     ttlSeconds: [3600, 7200],
-    stateChanging: true,
-    risk: 35,
     draft: (random) => {
       const campaign = random.pick(['Q4 webinar', 'partner referral', 'trade show EMEA', 'pricing page']);
       return {
@@ -320,8 +285,6 @@ export const TASK_TEMPLATES: Readonly<Record<TaskTemplateId, TaskTemplate>> = {
   'helpdesk-unlock': {
     actions: ['okta:users.read', 'okta:users.unlock'],
     ttlSeconds: [900, 1800],
-    stateChanging: true,
-    risk: 60,
     draft: (random, user) => {
       return {
         task: `Unlock Okta account of ${user} (ticket IT-${random.int(8000, 9999)})`,
@@ -334,8 +297,6 @@ export const TASK_TEMPLATES: Readonly<Record<TaskTemplateId, TaskTemplate>> = {
   'mfa-reset': {
     actions: ['okta:users.read', 'okta:factors.reset'],
     ttlSeconds: [900, 1800],
-    stateChanging: true,
-    risk: 86,
     draft: (random, user) => {
       return {
         task: `Reset MFA factors of ${user} (ticket IT-${random.int(8000, 9999)})`,
@@ -348,8 +309,6 @@ export const TASK_TEMPLATES: Readonly<Record<TaskTemplateId, TaskTemplate>> = {
   'access-grant': {
     actions: ['entra:groups.read', 'entra:groups.add_member'],
     ttlSeconds: [900, 1800],
-    stateChanging: true,
-    risk: 76,
     draft: (random, user) => {
       const group = random.pick(GROUPS);
       return {
@@ -363,8 +322,6 @@ export const TASK_TEMPLATES: Readonly<Record<TaskTemplateId, TaskTemplate>> = {
   onboarding: {
     actions: ['okta:users.create', 'okta:groups.add_member'],
     ttlSeconds: [1800, 3600],
-    stateChanging: true,
-    risk: 72,
     draft: (random) => {
       const department = random.pick(['Payments', 'Data', 'Customer Support', 'Sales Ops']);
       return {
@@ -378,8 +335,6 @@ export const TASK_TEMPLATES: Readonly<Record<TaskTemplateId, TaskTemplate>> = {
   'log-investigation': {
     actions: ['okta:logs.read', 'entra:signins.read'],
     ttlSeconds: [3600, 7200],
-    stateChanging: false,
-    risk: 40,
     draft: (random, user) => {
       return {
         task: `Search sign-in logs of ${user} for anomalies (case SEC-${random.int(300, 899)})`,
@@ -392,8 +347,6 @@ export const TASK_TEMPLATES: Readonly<Record<TaskTemplateId, TaskTemplate>> = {
   'compliance-evidence': {
     actions: ['aws:iam.GenerateCredentialReport', 'aws:iam.GetCredentialReport', 'okta:logs.read'],
     ttlSeconds: [3600, 7200],
-    stateChanging: false,
-    risk: 20,
     draft: (random) => {
       const control = random.pick(CONTROLS);
       return {

@@ -59,7 +59,11 @@ function separationOfDuties(message: string): AppError {
 }
 
 /** Refuses a decision this person may not make on this scope, with the reason in words. */
-export function checkDecider(actor: HumanActor, scope: PendingScope, stage: ApprovalStage): void {
+export function checkDecider(
+  actor: HumanActor,
+  scope: { initiatorId: string | null; approvals: { approverId: string }[] },
+  stage: ApprovalStage,
+): void {
   if (scope.initiatorId === actor.humanId)
     throw separationOfDuties('You initiated this task: someone else must decide on its scope.');
   if (stage === 'SECURITY') {

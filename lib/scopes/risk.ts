@@ -63,10 +63,18 @@ function isBroad(resource: string): boolean {
 
 const PRODUCTION = /(^|[^a-z])(prod|production)([^a-z]|$)/i;
 
+/** Verbs that touch money, secrets, identities or permissions, or destroy things: a mistake there costs most. */
+const PRIVILEGED_VERB =
+  /(delete|destroy|terminate|stop|rotate|secret|reset|unlock|grant|add_member|permission|role|policy|iam|refund|payment|merge|deploy|users\.create)/i;
+
 export function assessRisk(policy: ScopePolicy, scope: ScopeShape): RiskAssessment {
   const factors: [string, number][] = [];
   const changing = scope.actions.filter((action) => isStateChanging(policy, action));
-  if (changing.length > 0) factors.push([`changes state (${changing.join(', ')})`, 40]);
+  if (changing.length > 0) factors.push([`changes state (${changing.join(', ')})`, 30]);
+  if (changing.length > 1) factors.push([`${changing.length} state-changing actions`, 10]);
+  const privileged = scope.actions.filter((action) => PRIVILEGED_VERB.test(action.slice(action.indexOf(':') + 1)));
+  if (privileged.length > 0)
+    factors.push([`touches secrets, money, identities or permissions (${privileged.join(', ')})`, 25]);
   if (scope.resources.some(isBroad)) factors.push(['a broad wildcard resource', 20]);
   if (scope.resources.some((resource) => PRODUCTION.test(resource))) factors.push(['production resources', 15]);
   if (scope.actions.length > 5) factors.push([`${scope.actions.length} actions`, 10]);
