@@ -118,14 +118,12 @@ async function record(delivery: Due, outcome: Outcome, now: Date): Promise<'deli
 
 export type DeliveryRun = { delivered: number; retrying: number; failed: number };
 
-/** Sends every delivery due at `now` (at most one batch) and records each outcome. */
-export async function deliverDueWebhooks(now: Date = new Date()): Promise<DeliveryRun> {
+async function sendAndRecord(deliveries: Due[], now: Date): Promise<DeliveryRun> {
   const run: DeliveryRun = { delivered: 0, retrying: 0, failed: 0 };
-  const claimed = await claimDue(now);
-  if (claimed.length === 0) return run;
+  if (deliveries.length === 0) return run;
   const secret = await webhookSecret(await getDb());
   const outcomes = await Promise.all(
-    claimed.map(async (delivery) =>
+    deliveries.map(async (delivery) =>
       record(
         delivery,
         secret ? await send(delivery, secret) : { ok: false, status: null, error: 'No signing secret is set.' },
@@ -135,6 +133,26 @@ export async function deliverDueWebhooks(now: Date = new Date()): Promise<Delive
   );
   for (const outcome of outcomes) run[outcome] += 1;
   return run;
+}
+
+/** Sends every delivery due at `now` (at most one batch) and records each outcome. */
+export async function deliverDueWebhooks(now: Date = new Date()): Promise<DeliveryRun> {
+  return sendAndRecord(await claimDue(now), now);
+}
+
+/** For a delivery queued already claimed (`nextAttemptAt` = this), so that its caller sends it, not the worker. */
+export function claimedUntil(now: Date): Date {
+  return new Date(now.getTime() + CLAIM_MS);
+}
+
+/** Sends one delivery its caller queued claimed, now, and records the outcome like any other attempt. */
+export async function deliverClaimed(id: string, now: Date = new Date()): Promise<void> {
+  const db = await getDb();
+  const delivery = await db.webhookDelivery.findFirst({
+    where: { id, status: 'PENDING' },
+    select: { id: true, event: true, payload: true, url: true, attempts: true, createdAt: true },
+  });
+  if (delivery) await sendAndRecord([delivery], now);
 }
 
 const globalForWebhooks = globalThis as unknown as { stewardWebhookTimer?: NodeJS.Timeout };

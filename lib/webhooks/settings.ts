@@ -5,7 +5,7 @@ import { AUDIT_ACTIONS } from '../audit/actions';
 import { requireHuman, type Actor } from '../auth/actor';
 import { conflict } from '../errors';
 import { personUseCase } from '../use-case';
-import { deliverDueWebhooks } from './deliver';
+import { claimedUntil, deliverClaimed } from './deliver';
 import { webhookSettingsSchema } from './schemas';
 import { WEBHOOK_SECRET_KEY, WEBHOOK_URL_KEY, webhookSecret, webhookUrl } from './store';
 
@@ -74,8 +74,9 @@ export const updateWebhookSettings = personUseCase({
 });
 
 /**
- * Sends a test event to the webhook now and answers how its first attempt went. It is signed, and retried if it
- * fails, like any other delivery.
+ * Sends a test event to the webhook now and answers how its first attempt went. It is queued already claimed,
+ * so that this request makes the first attempt rather than the worker; it is signed, and retried if it fails,
+ * like any other delivery.
  */
 export async function sendTestEvent(actor: Actor) {
   const person = requireHuman(actor, 'settings.manage');
@@ -84,11 +85,11 @@ export async function sendTestEvent(actor: Actor) {
     if (!url) throw conflict('Set a webhook URL first.');
     const data = { message: 'A test event from Steward.', requestedBy: person.email };
     return tx.webhookDelivery.create({
-      data: { event: TEST_EVENT, payload: JSON.stringify(data), url, nextAttemptAt: new Date() },
+      data: { event: TEST_EVENT, payload: JSON.stringify(data), url, nextAttemptAt: claimedUntil(new Date()) },
       select: { id: true },
     });
   });
-  await deliverDueWebhooks();
+  await deliverClaimed(id);
   const db = await getDb();
   return db.webhookDelivery.findUniqueOrThrow({ where: { id }, select: deliverySelect });
 }

@@ -360,6 +360,16 @@ describe('the test event', () => {
     expect(JSON.parse(body)).toMatchObject({ event: 'webhook.test', data: { requestedBy: admin.email } });
   });
 
+  it('is sent by the request that asked for it, not also by a worker running at the same moment', async () => {
+    receiver.status = 502;
+    const [sent, run] = await Promise.all([sendTestEvent(admin), deliverDueWebhooks(new Date())]);
+    expect(run).toEqual({ delivered: 0, retrying: 0, failed: 0 });
+    expect(sent).toMatchObject({ status: 'PENDING', attempts: 1, lastStatus: 502 });
+    expect(sent.lastError).toMatch(/answered 502/);
+    expect(sent.nextAttemptAt?.getTime()).toBeGreaterThan(Date.now() + 25 * SECONDS);
+    expect(receiver.received).toHaveLength(1);
+  });
+
   it('is refused to anyone but an admin, and without a URL', async () => {
     await expectRefused(() => sendTestEvent(security), 403);
     await updateWebhookSettings(admin, { url: '' });

@@ -30,8 +30,8 @@ export async function sendTestEventAction(_previous: ActionState, _form: FormDat
     const delivery = await sendTestEvent(actor);
     delivered = delivery.status === 'DELIVERED';
     if (delivered) return `The test event was delivered: the receiver answered ${delivery.lastStatus}.`;
-    if (delivery.attempts === 0) return 'The test event is queued: it goes out within a few seconds.';
-    return `The test event was not delivered: ${delivery.lastError ?? 'no answer.'} It will be retried.`;
+    const retry = delivery.status === 'PENDING' ? ' It will be retried.' : '';
+    return `The test event was not delivered: ${delivery.lastError ?? 'no answer.'}${retry}`;
   });
   revalidatePath(PAGE);
   return state?.ok && !delivered ? { ...state, ok: false } : state;
