@@ -152,6 +152,7 @@ export function PendingRequest({
           aria-label={`History of ${scope.nhi.name}`}
           className="min-w-0 border-t border-slate-100 pt-4 lg:border-t-0 lg:border-l lg:pt-0 lg:pl-6"
         >
+          <h3 className="mb-3 text-sm font-semibold text-slate-900">What {scope.nhi.name} did before</h3>
           <AgentHistory nhiId={scope.nhi.id} history={history} />
         </aside>
       </div>

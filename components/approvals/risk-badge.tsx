@@ -22,5 +22,6 @@ export function RiskBadge({ risk }: { risk: Pick<RiskAssessment, 'level' | 'scor
 /** Why a scope scored as it did, in words: "changes state (github:pulls.merge), production resources". */
 export function RiskFactors({ factors }: { factors: string[] }) {
   if (factors.length === 0) return <span className="text-slate-500">Read-only, narrow and short-lived.</span>;
-  return <span className="text-slate-600">{factors.join(' · ')}</span>;
+  const text = factors.join(' · ');
+  return <span className="text-slate-600">{text.charAt(0).toUpperCase() + text.slice(1)}</span>;
 }

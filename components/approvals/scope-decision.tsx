@@ -37,7 +37,7 @@ function ApproveFields({ scope, errors }: { scope: DecidedScope; errors: FieldEr
         hint={
           cappedBelowAsked
             ? `The agent asked for ${formatDuration(scope.requestedTtlSeconds)}; the policy allows at most ${formatDuration(scope.ttlCapSeconds)} for these actions.`
-            : 'The grant ends at this age even if the task is not done. Shorter is safer.'
+            : 'The grant ends after this long, whether the task is done or not. Shorter is safer.'
         }
       >
         <Select id={`${idPrefix}-ttl`} name="ttlSeconds" invalid={Boolean(errors?.ttlSeconds)}>

@@ -1,3 +1,4 @@
+import { join } from 'node:path';
 import { expect, test, type APIRequestContext, type Page } from '@playwright/test';
 import { ROLE_ACCOUNTS } from './support/accounts';
 import { open, saveScreenshot, signIn } from './support/app';
@@ -56,6 +57,18 @@ function readOnlyRequest(task: string): ScopeBody {
 /** The queue's card for one request, found by its task. */
 function requestCard(page: Page, task: string) {
   return page.getByRole('article').filter({ has: page.getByRole('heading', { name: task }) });
+}
+
+/** A dialog as the window shows it: a full-page picture would stretch the page behind it. */
+async function viewportShots(page: Page, name: string): Promise<void> {
+  for (const size of [
+    { width: 1440, height: 900 },
+    { width: 390, height: 844 },
+  ]) {
+    await page.setViewportSize(size);
+    await page.screenshot({ path: join(test.info().project.outputDir, 'screenshots', `${name}-${size.width}.png`) });
+  }
+  await page.setViewportSize({ width: 1280, height: 800 });
 }
 
 async function atWidths(page: Page, name: string): Promise<void> {
@@ -119,7 +132,7 @@ test('a sponsor approves a request for a shorter time and fewer resources, finds
   const dialog = page.getByRole('dialog', { name: `Approve “${task}”?` });
   await dialog.getByLabel('Lifetime').selectOption({ label: '30 minutes' });
   await dialog.getByLabel('Resources').fill('github:acme/billing/*');
-  await atWidths(page, 'approvals-approve-dialog');
+  await viewportShots(page, 'approvals-approve-dialog');
   await dialog.getByRole('button', { name: 'Approve', exact: true }).click();
   await expect(page.getByText('Approved: the agent may fetch its task token now.')).toBeVisible();
   await expect(dialog).toBeHidden();
@@ -178,42 +191,140 @@ test('a sponsor denies a request, and the reason is asked for before anything is
   expect((await scopeStatus(request, id)).status).toBe('DENIED');
 });
 
-test('a sponsor who asked for the task themselves cannot approve it; Security can', async ({
+test('nobody decides on a task they initiated, and nobody gives both approvals of a risky scope', async ({
   page,
   request,
   browser,
   baseURL,
 }) => {
-  test.setTimeout(60_000);
-  const task = unique('Tag the release candidate');
-  const id = await requestScope(request, { ...readOnlyRequest(task), initiator: sponsor.email });
+  test.setTimeout(90_000);
+  const own = unique('Tag the release candidate');
+  const ownId = await requestScope(request, { ...readOnlyRequest(own), initiator: sponsor.email });
+  const risky = unique('Merge the payments hotfix');
+  const riskyId = await requestScope(request, {
+    task: risky,
+    justification: 'The on-call engineer asked for the hotfix to be merged tonight.',
+    actions: ['github:pulls.merge'],
+    resources: ['github:acme/payments-production/*'],
+    ttlSeconds: 3600,
+    initiator: ROLE_ACCOUNTS.AUDITOR.email,
+  });
 
   await signIn(page, sponsor);
   await open(page, '/approvals');
-  const card = requestCard(page, task);
-  await expect(card.getByTestId('separation-of-duties')).toContainText('You asked for this task');
-  await card.getByRole('button', { name: 'Approve…' }).click();
-  const dialog = page.getByRole('dialog', { name: `Approve “${task}”?` });
-  await expect(dialog.getByTestId('decision-refusal')).toContainText('someone else must approve it');
-  await expect(dialog.getByRole('button', { name: 'Approve', exact: true })).toBeDisabled();
-  await saveScreenshot(page, 'approvals-separation-of-duties');
-  await dialog.getByRole('button', { name: 'Cancel' }).click();
+  const ownCard = requestCard(page, own);
+  await expect(ownCard.getByTestId('decision-blocked')).toHaveText(
+    'Separation of duties. You initiated this task: someone else must decide on its scope.',
+  );
+  await expect(ownCard.getByRole('button')).toHaveCount(0);
 
   const asSecurity = await browser.newContext({ baseURL });
+  const asAdmin = await browser.newContext({ baseURL });
   try {
-    const securityPage = await asSecurity.newPage();
-    await signIn(securityPage, security);
-    await open(securityPage, '/approvals');
-    const securityCard = requestCard(securityPage, task);
-    await securityCard.getByRole('button', { name: 'Deny…' }).click();
-    const deny = securityPage.getByRole('dialog', { name: `Deny “${task}”?` });
+    const stale = await asSecurity.newPage();
+    await signIn(stale, security);
+    await open(stale, '/approvals');
+    await expect(requestCard(stale, risky)).toContainText(
+      'State-changing and risky: Security approves it too after you.',
+    );
+
+    const fresh = await asSecurity.newPage();
+    await open(fresh, '/approvals');
+    await requestCard(fresh, risky).getByRole('button', { name: 'Approve…' }).click();
+    await fresh
+      .getByRole('dialog', { name: `Approve “${risky}”?` })
+      .getByRole('button', { name: 'Approve', exact: true })
+      .click();
+    await expect(
+      fresh.getByText('Approved on your part: Security approves it too before the agent gets a token.'),
+    ).toBeVisible();
+    await expect(requestCard(fresh, risky).getByTestId('decision-blocked')).toContainText(
+      'You gave the first approval: the second must come from someone else.',
+    );
+
+    await requestCard(stale, risky).getByRole('button', { name: 'Approve…' }).click();
+    const refused = stale.getByRole('dialog', { name: `Approve “${risky}”?` });
+    await refused.getByRole('button', { name: 'Approve', exact: true }).click();
+    await expect(refused.getByRole('alert')).toHaveText(
+      'You gave the first approval: the second must come from someone else.',
+    );
+    await viewportShots(stale, 'approvals-separation-of-duties-refusal');
+    expect((await scopeStatus(request, riskyId)).status).toBe('PENDING');
+
+    await page.reload();
+    const waiting = requestCard(page, risky);
+    await expect(waiting).toContainText('Second approval');
+    await expect(waiting.getByTestId('decision-blocked')).toHaveText(
+      'This scope waits for a second approval by Security. Nothing more is needed from you.',
+    );
+    await atWidths(page, 'approvals-queue-blocked');
+
+    const admin = await asAdmin.newPage();
+    await signIn(admin, ROLE_ACCOUNTS.ADMIN);
+    await open(admin, '/approvals');
+    await requestCard(admin, risky).getByRole('button', { name: 'Approve…' }).click();
+    await admin
+      .getByRole('dialog', { name: `Approve “${risky}”?` })
+      .getByRole('button', { name: 'Approve', exact: true })
+      .click();
+    await expect(admin.getByText('Approved: the agent may fetch its task token now.')).toBeVisible();
+    expect((await scopeStatus(request, riskyId)).status).toBe('APPROVED');
+
+    await open(fresh, '/approvals');
+    await requestCard(fresh, own).getByRole('button', { name: 'Deny…' }).click();
+    const deny = fresh.getByRole('dialog', { name: `Deny “${own}”?` });
     await deny.getByLabel('Reason').fill('Tagging is done by the release pipeline, not an agent');
     await deny.getByRole('button', { name: 'Deny', exact: true }).click();
-    await expect(securityPage.getByText('Denied: the agent is told so the next time it asks.')).toBeVisible();
+    await expect(fresh.getByText('Denied: the agent is told so the next time it asks.')).toBeVisible();
+    expect((await scopeStatus(request, ownId)).status).toBe('DENIED');
   } finally {
+    await asAdmin.close();
     await asSecurity.close();
   }
-  expect((await scopeStatus(request, id)).status).toBe('DENIED');
+});
+
+test('the kill switch: a sponsor suspends the agent, then revokes every grant it holds', async ({ page, request }) => {
+  test.setTimeout(60_000);
+  const tasks = [unique('Read the audit export'), unique('List the open invoices')];
+  const ids: string[] = [];
+  for (const task of tasks) ids.push(await requestScope(request, readOnlyRequest(task)));
+
+  await signIn(page, sponsor);
+  await open(page, '/approvals');
+  for (const task of tasks) {
+    await requestCard(page, task).getByRole('button', { name: 'Approve…' }).click();
+    await page
+      .getByRole('dialog', { name: `Approve “${task}”?` })
+      .getByRole('button', { name: 'Approve', exact: true })
+      .click();
+    await expect(requestCard(page, task)).toHaveCount(0);
+  }
+  for (const id of ids) expect((await scopeStatus(request, id)).status).toBe('APPROVED');
+
+  await open(page, '/approvals/grants');
+  const section = page.getByRole('region', { name: agent.name });
+  await section.getByRole('link', { name: 'Only its grants' }).click();
+  await expect(page.getByText(`Only the grants of ${agent.name}.`)).toBeVisible();
+  await expect(section.getByRole('row').filter({ hasText: tasks[0] })).toBeVisible();
+  await expect(section.getByRole('row').filter({ hasText: tasks[1] })).toBeVisible();
+
+  await section.getByRole('button', { name: 'Suspend agent' }).click();
+  const suspend = page.getByRole('dialog', { name: `Suspend ${agent.name}?` });
+  await expect(suspend).toContainText('Only the security team can lift the suspension.');
+  await suspend.getByRole('button', { name: 'Suspend', exact: true }).click();
+  await expect(
+    page.getByText(`${agent.name} is suspended: every runtime decision for it is now a deny.`),
+  ).toBeVisible();
+  await expect(section).toContainText('Suspended: every runtime decision for it is a deny');
+  await expect(section.getByRole('button', { name: 'Suspend agent' })).toHaveCount(0);
+
+  await section.getByRole('button', { name: 'Revoke all its grants' }).click();
+  const revokeAll = page.getByRole('dialog', { name: `Revoke every grant of ${agent.name}?` });
+  await revokeAll.getByLabel('Reason').fill('The agent is being investigated');
+  await revokeAll.getByRole('button', { name: 'Revoke all' }).click();
+  await expect(page.getByText(/^\d+ grants revoked: every task token of the agent is refused/)).toBeVisible();
+  await expect(section).toHaveCount(0);
+  await expect(page.getByRole('heading', { name: 'This identity holds no active grant' })).toBeVisible();
 });
 
 test('with nothing left to decide the queue says so, and a bad address is answered calmly', async ({ page }) => {

@@ -113,9 +113,11 @@ export default async function ApprovalsPage({ searchParams }: { searchParams: Se
           />
         ))}
       </div>
-      <Card className="mt-4">
-        <Pagination {...paging} noun={noun} />
-      </Card>
+      {queue.length > PAGE_SIZE ? (
+        <Card className="mt-4">
+          <Pagination {...paging} noun={noun} />
+        </Card>
+      ) : null}
     </>
   );
 }

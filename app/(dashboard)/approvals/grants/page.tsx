@@ -85,9 +85,11 @@ export default async function ActiveGrantsPage({ searchParams }: { searchParams:
             mayLiftSuspension={can(actor, 'inventory.lift_suspension')}
             filtered={Boolean(nhi)}
           />
-          <Card className="mt-4">
-            <Pagination {...paging} />
-          </Card>
+          {listing.total > listing.pageSize ? (
+            <Card className="mt-4">
+              <Pagination {...paging} />
+            </Card>
+          ) : null}
         </>
       ) : (
         <Card>
