@@ -19,6 +19,9 @@ async function screenshotAtEachWidth(page: Page, name: string): Promise<void> {
     await saveScreenshot(page, `${name}-${size.width}`);
   }
   await page.setViewportSize(WIDTHS[0]);
+  await page.emulateMedia({ colorScheme: 'dark' });
+  await saveScreenshot(page, `${name}-dark-${WIDTHS[0].width}`);
+  await page.emulateMedia({ colorScheme: 'light' });
 }
 
 test.describe('Settings: scope policy', () => {
