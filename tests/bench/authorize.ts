@@ -134,6 +134,9 @@ export type LoadFigures = {
 
 type Answer = { eventId?: string; context?: { eventId?: string }; evaluations?: Answer[] };
 
+/** Lets the requests still in flight when autocannon stopped finish on the server. */
+const settle = () => new Promise((resolve) => setTimeout(resolve, 1_000));
+
 async function chainSeq(baseUrl: string, headPath: string): Promise<number> {
   const body = (await (await fetch(`${baseUrl}${headPath}`)).json()) as { seq?: number; auditHead?: { seq: number } };
   return body.auditHead?.seq ?? body.seq ?? 0;
@@ -167,6 +170,7 @@ async function drive(
     connections: 4,
     duration: 2,
   });
+  await settle();
   const before = await chainSeq(baseUrl, headPath);
   const result = await autocannon({
     url: `${baseUrl}${load.path}`,
@@ -174,7 +178,7 @@ async function drive(
     duration: seconds,
     requests: load.bodies.map((body) => ({ method: 'POST', headers, body: JSON.stringify(body), onResponse })),
   });
-  await new Promise((resolve) => setTimeout(resolve, 1_000));
+  await settle();
   const after = await chainSeq(baseUrl, headPath);
   const outside = [...eventIds].filter((id) => Number(id) <= before || Number(id) > after);
   if (eventIds.size !== decisions || outside.length > 0)
@@ -184,7 +188,7 @@ async function drive(
   const growth = after - before;
   if (growth < decisions || growth - decisions > connections * load.decisionsPerRequest)
     throw new Error(`${load.name}: the chain grew by ${growth} for ${decisions} answered decisions`);
-  return {
+  const figures: LoadFigures = {
     name: load.name,
     server,
     seconds: result.duration,
@@ -201,6 +205,10 @@ async function drive(
     chainGrowth: growth,
     inFlightAtStop: growth - decisions,
   };
+  console.log(
+    `${load.name}, ${server}: ${figures.decisionsPerSecond} decisions/s, p50 ${figures.p50Ms} ms, p99 ${figures.p99Ms} ms`,
+  );
+  return figures;
 }
 
 function startBaseline(port: number, env: NodeJS.ProcessEnv): ChildProcess {
