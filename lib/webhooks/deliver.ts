@@ -12,7 +12,7 @@ import { webhookSecret } from './store';
 
 export const RETRY_DELAYS_SECONDS = [30, 120, 600, 3600, 21_600] as const;
 export const MAX_ATTEMPTS = RETRY_DELAYS_SECONDS.length + 1;
-export const DELIVERY_TIMEOUT_MS = 5_000;
+const DELIVERY_TIMEOUT_MS = 5_000;
 
 /** A claimed delivery is left alone by other workers (other instances, or the next tick) for this long. */
 const CLAIM_MS = 60_000;
@@ -23,7 +23,7 @@ const MAX_ERROR_LENGTH = 300;
 type Due = { id: string; event: string; payload: string; url: string; attempts: number; createdAt: Date };
 type Outcome = { ok: boolean; status: number | null; error: string | null };
 
-export function webhookBody(delivery: Pick<Due, 'id' | 'event' | 'payload' | 'createdAt'>): string {
+function webhookBody(delivery: Pick<Due, 'id' | 'event' | 'payload' | 'createdAt'>): string {
   return JSON.stringify({
     id: delivery.id,
     event: delivery.event,
@@ -67,7 +67,7 @@ async function send(delivery: Due, secret: string): Promise<Outcome> {
 }
 
 /** When the next attempt is due after `attempts` failed ones, or null when the delivery has failed for good. */
-export function nextAttemptAfter(attempts: number, now: Date): Date | null {
+function nextAttemptAfter(attempts: number, now: Date): Date | null {
   const delay = RETRY_DELAYS_SECONDS[attempts - 1];
   return delay === undefined ? null : new Date(now.getTime() + delay * 1000);
 }

@@ -1,13 +1,13 @@
 import { z } from 'zod';
 
-export const MAX_WEBHOOK_URL_LENGTH = 2048;
+const MAX_WEBHOOK_URL_LENGTH = 2048;
 
 function isLoopback(hostname: string): boolean {
   return hostname === 'localhost' || hostname === '[::1]' || /^127(\.\d{1,3}){3}$/.test(hostname);
 }
 
 /** Why a webhook URL is refused, or null when Steward may post to it. */
-export function webhookUrlProblem(value: string): string | null {
+function webhookUrlProblem(value: string): string | null {
   let url: URL;
   try {
     url = new URL(value);

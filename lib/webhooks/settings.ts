@@ -15,7 +15,7 @@ import { WEBHOOK_SECRET_KEY, WEBHOOK_URL_KEY, webhookSecret, webhookUrl } from '
  * in the answer to the change that generated it, and never reaches the audit trail.
  */
 
-export const TEST_EVENT = 'webhook.test';
+const TEST_EVENT = 'webhook.test';
 
 const RECENT_DELIVERIES = 30;
 
@@ -112,5 +112,5 @@ export async function webhookOverview(actor: Actor) {
   return { url, secretCreatedAt: secret?.updatedAt ?? null, deliveries, counts: { pending, failed } };
 }
 
-export type WebhookOverview = Awaited<ReturnType<typeof webhookOverview>>;
+type WebhookOverview = Awaited<ReturnType<typeof webhookOverview>>;
 export type WebhookDeliveryRow = WebhookOverview['deliveries'][number];

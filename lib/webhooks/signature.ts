@@ -11,7 +11,7 @@ export const DELIVERY_HEADER = 'Steward-Delivery';
 export const EVENT_HEADER = 'Steward-Event';
 
 /** How far a receiver should let a signature's timestamp stray from its own clock. */
-export const SIGNATURE_TOLERANCE_SECONDS = 300;
+const SIGNATURE_TOLERANCE_SECONDS = 300;
 
 function hmac(secret: string, timestamp: number, body: string): string {
   return createHmac('sha256', secret).update(`${timestamp}.${body}`).digest('hex');
