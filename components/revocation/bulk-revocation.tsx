@@ -109,7 +109,6 @@ export function BulkRevocation({ actions }: { actions: BulkRevocationActions }) 
       });
       if (result.ok) {
         setReceipt(result.receipt);
-        toast.success('Revoked.');
         return;
       }
       setErrors(result.fieldErrors ?? {});

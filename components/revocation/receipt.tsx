@@ -36,7 +36,7 @@ export function RevocationReceipt({ receipt }: { receipt: BulkRevocationReceipt 
           {receipt.tokens === 0
             ? 'No task token had been fetched for these scopes, so there is none to ask about; a revoked scope hands out no token.'
             : receipt.proven
-              ? `Each of the ${receipt.tokens} revoked task ${receipt.tokens === 1 ? 'token is' : 'tokens are'} now refused by the decision code that serves /authorize.`
+              ? `${receipt.tokens === 1 ? 'The revoked task token is' : `Each of the ${receipt.tokens} revoked task tokens is`} now refused by the decision code that serves /authorize.`
               : 'The decision code did not refuse every revoked token. Tell the Steward maintainers; the revocation itself is recorded.'}
         </p>
       </div>
