@@ -304,6 +304,7 @@ async function insertEvents(tx: Tx, events: ChainedEvent[]): Promise<void> {
  * they record. Updating the chain-head row first takes the write lock (SQLite) or the row lock
  * (PostgreSQL), which serializes appends across connections and instances until the transaction ends.
  * `recordedAt` is read once that lock is held, so it does not decrease along seq (on clocks that agree).
+ * A caller that took the lock itself earlier in the transaction passes the head it read then.
  */
 /** Takes the chain's write lock for the rest of the caller's transaction (see appendAuditEvents). */
 export async function lockChainHead(tx: Tx): Promise<AppendedEvent> {
@@ -311,9 +312,13 @@ export async function lockChainHead(tx: Tx): Promise<AppendedEvent> {
   return { seq: head.seq, hash: head.hash };
 }
 
-export async function appendAuditEvents(tx: Tx, inputs: AuditEventInput[]): Promise<AppendedEvent[]> {
+export async function appendAuditEvents(
+  tx: Tx,
+  inputs: AuditEventInput[],
+  lockedHead?: AppendedEvent,
+): Promise<AppendedEvent[]> {
   if (inputs.length === 0) return [];
-  const head = await lockChainHead(tx);
+  const head = lockedHead ?? (await lockChainHead(tx));
   const recordedAt = new Date();
   let previous = { seq: head.seq, hash: head.hash };
   const events: ChainedEvent[] = inputs.map((input) => {

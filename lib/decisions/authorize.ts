@@ -1,6 +1,12 @@
 import 'server-only';
 import { getDb, transaction, type Db, type Tx } from '../db';
-import { appendAuditEvents, lockChainHead, type AuditEventInput, type Principal } from '../audit/append';
+import {
+  appendAuditEvents,
+  lockChainHead,
+  type AppendedEvent,
+  type AuditEventInput,
+  type Principal,
+} from '../audit/append';
 import { AUDIT_ACTIONS } from '../audit/actions';
 import { hashSecret } from '../auth/api-keys';
 import { AppError } from '../errors';
@@ -136,7 +142,7 @@ function subjectMatches(request: AuthorizeRequest, record: TokenRecord): boolean
 
 async function decideInTransaction(tx: Tx, requests: AuthorizeRequest[], now: Date): Promise<Decided[]> {
   // The chain head's lock first: a revocation that took it before us has committed by the time we read.
-  await lockChainHead(tx);
+  const head = await lockChainHead(tx);
   const hashes = requests.map((request) => hashSecret(request.token));
   const records = await loadTokenRecords(tx, hashes);
   const uses = new Map<string, number>();
@@ -155,7 +161,7 @@ async function decideInTransaction(tx: Tx, requests: AuthorizeRequest[], now: Da
     now,
   );
   await recordUses(tx, uses);
-  return appendDecisions(tx, requests, decisions, unknown);
+  return appendDecisions(tx, head, requests, decisions, unknown);
 }
 
 async function recordUses(tx: Tx, uses: Map<string, number>): Promise<void> {
@@ -168,6 +174,7 @@ async function recordUses(tx: Tx, uses: Map<string, number>): Promise<void> {
 
 async function appendDecisions(
   tx: Tx,
+  head: AppendedEvent,
   requests: AuthorizeRequest[],
   decisions: (Decision & { record: TokenRecord | null })[],
   unknown: UnknownTokenVerdict,
@@ -198,7 +205,7 @@ async function appendDecisions(
     events.push(decisionEvent(request, record, decision));
     results.push({ outcome: { ...decision, scopeId: record.scopeId } });
   });
-  const appended = await appendAuditEvents(tx, events);
+  const appended = await appendAuditEvents(tx, events, head);
   await unknown.remember(
     [...firstOfWindow].map(([clientKey, index]) => ({ clientKey, eventSeq: appended[index].seq })),
   );

@@ -1,6 +1,5 @@
 import 'server-only';
-import type { Db, Tx } from '../db';
-import type { Prisma } from '../db/generated/sqlite/client';
+import { databaseFlavor, type Db, type Tx } from '../db';
 import { hashSecret } from '../auth/api-keys';
 import type { TokenFacts } from './decide';
 
@@ -20,67 +19,89 @@ function stringList(json: string): string[] {
   return Array.isArray(parsed) ? parsed.filter((item): item is string => typeof item === 'string') : [];
 }
 
-const TOKEN_SELECT = {
-  id: true,
-  tokenHash: true,
-  expiresAt: true,
-  credentialId: true,
-  credential: { select: { status: true } },
-  scopeRequest: {
-    select: {
-      id: true,
-      status: true,
-      expiresAt: true,
-      actions: true,
-      resources: true,
-      maxUses: true,
-      useCount: true,
-      initiator: { select: { id: true, email: true, status: true } },
-      nhi: { select: { id: true, name: true, status: true, sponsor: { select: { status: true } } } },
-    },
-  },
-} satisfies Prisma.TaskTokenSelect;
+type JoinedRow = {
+  id: string;
+  tokenHash: string;
+  expiresAt: Date | string;
+  credentialId: string;
+  credentialStatus: TokenFacts['credentialStatus'];
+  scopeId: string;
+  scopeStatus: TokenFacts['scope']['status'];
+  scopeExpiresAt: Date | string | null;
+  actions: string;
+  resources: string;
+  maxUses: number | bigint | null;
+  useCount: number | bigint;
+  initiatorId: string | null;
+  initiatorEmail: string | null;
+  initiatorStatus: TokenFacts['scope']['initiatorStatus'];
+  nhiId: string;
+  nhiName: string;
+  nhiStatus: TokenFacts['nhi']['status'];
+  sponsorStatus: TokenFacts['nhi']['sponsorStatus'];
+};
 
-type TokenRow = Prisma.TaskTokenGetPayload<{ select: typeof TOKEN_SELECT }>;
+const date = (value: Date | string) => (value instanceof Date ? value : new Date(value));
 
-function toRecord(row: TokenRow): TokenRecord {
-  const { scopeRequest: scope } = row;
+function fromJoined(row: JoinedRow): TokenRecord {
   return {
     tokenId: row.id,
     tokenHash: row.tokenHash,
     credentialId: row.credentialId,
-    scopeId: scope.id,
-    nhi: { id: scope.nhi.id, name: scope.nhi.name },
-    initiator: scope.initiator ? { id: scope.initiator.id, email: scope.initiator.email } : null,
+    scopeId: row.scopeId,
+    nhi: { id: row.nhiId, name: row.nhiName },
+    initiator: row.initiatorId ? { id: row.initiatorId, email: row.initiatorEmail ?? '' } : null,
     facts: {
-      expiresAt: row.expiresAt,
-      credentialStatus: row.credential.status,
+      expiresAt: date(row.expiresAt),
+      credentialStatus: row.credentialStatus,
       scope: {
-        status: scope.status,
-        expiresAt: scope.expiresAt,
-        actions: stringList(scope.actions),
-        resources: stringList(scope.resources),
-        maxUses: scope.maxUses,
-        useCount: scope.useCount,
-        initiatorStatus: scope.initiator?.status ?? null,
+        status: row.scopeStatus,
+        expiresAt: row.scopeExpiresAt === null ? null : date(row.scopeExpiresAt),
+        actions: stringList(row.actions),
+        resources: stringList(row.resources),
+        maxUses: row.maxUses === null ? null : Number(row.maxUses),
+        useCount: Number(row.useCount),
+        initiatorStatus: row.initiatorStatus,
       },
-      nhi: { status: scope.nhi.status, sponsorStatus: scope.nhi.sponsor?.status ?? null },
+      nhi: { status: row.nhiStatus, sponsorStatus: row.sponsorStatus },
     },
   };
 }
 
-/** What the decisions need about these tokens (by hash), read fresh: one indexed query for the whole batch. */
+/**
+ * What the decisions need about these tokens (by hash), read fresh: one query for the whole batch. Raw SQL on the
+ * hot path: the query builder would send one query per relation.
+ */
 export async function loadTokenRecords(db: Db | Tx, tokenHashes: string[]): Promise<Map<string, TokenRecord>> {
-  const rows = await db.taskToken.findMany({
-    where: { tokenHash: { in: [...new Set(tokenHashes)] } },
-    select: TOKEN_SELECT,
-  });
-  return new Map(rows.map((row) => [row.tokenHash, toRecord(row)]));
+  const rows = await selectTokens(db, 'tokenHash', [...new Set(tokenHashes)]);
+  return new Map(rows.map((row) => [row.tokenHash, row]));
 }
 
 export async function loadTokenRecordById(db: Db | Tx, tokenId: string): Promise<TokenRecord | null> {
-  const row = await db.taskToken.findUnique({ where: { id: tokenId }, select: TOKEN_SELECT });
-  return row ? toRecord(row) : null;
+  const [row] = await selectTokens(db, 'id', [tokenId]);
+  return row ?? null;
+}
+
+async function selectTokens(db: Db | Tx, column: 'id' | 'tokenHash', values: string[]): Promise<TokenRecord[]> {
+  if (values.length === 0) return [];
+  const postgres = databaseFlavor() === 'postgres';
+  const placeholders = values.map((_, index) => (postgres ? `$${index + 1}` : '?')).join(', ');
+  const rows = await db.$queryRawUnsafe<JoinedRow[]>(
+    `SELECT t."id", t."tokenHash", t."expiresAt", t."credentialId", c."status" AS "credentialStatus",
+       s."id" AS "scopeId", s."status" AS "scopeStatus", s."expiresAt" AS "scopeExpiresAt", s."actions",
+       s."resources", s."maxUses", s."useCount", i."id" AS "initiatorId", i."email" AS "initiatorEmail",
+       i."status" AS "initiatorStatus", n."id" AS "nhiId", n."name" AS "nhiName", n."status" AS "nhiStatus",
+       p."status" AS "sponsorStatus"
+     FROM "task_tokens" t
+     JOIN "credentials" c ON c."id" = t."credentialId"
+     JOIN "scope_requests" s ON s."id" = t."scopeRequestId"
+     JOIN "nhis" n ON n."id" = s."nhiId"
+     LEFT JOIN "humans" i ON i."id" = s."initiatorId"
+     LEFT JOIN "humans" p ON p."id" = n."sponsorId"
+     WHERE t."${column}" IN (${placeholders})`,
+    ...values,
+  );
+  return rows.map(fromJoined);
 }
 
 /** The facts behind one presented task token, or null when no such token was ever issued. */
