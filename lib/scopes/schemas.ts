@@ -111,7 +111,14 @@ export const scopePolicySchema = z
         .trim()
         .regex(/^[a-z][a-z0-9_-]*$/, 'Name a system in lower case, e.g. github.'),
       z
-        .array(z.string().trim().regex(VERB_PATTERN, 'Write a verb pattern such as pulls.merge or *.delete.'))
+        .array(
+          z
+            .string()
+            .trim()
+            .regex(VERB_PATTERN, 'Write a verb pattern such as pulls.merge or *.delete.')
+            .refine((pattern) => pattern !== '*', 'A bare * matches no verb: write patterns such as *.write.'),
+        )
+        .min(1, 'List at least one verb pattern, or leave the system out.')
         .max(100, 'List at most 100 patterns.'),
     ),
   })

@@ -164,10 +164,14 @@ const PAGES = [
   ['people', '/inventory/people'],
   ['borrowed', '/borrowed'],
   ['approvals', '/approvals'],
+  ['approvals-grants', '/approvals/grants'],
+  ['approvals-revoke', '/approvals/revoke'],
   ['audit', '/audit'],
   ['evidence', '/evidence'],
   ['settings-people', '/settings/people'],
   ['settings-api-keys', '/settings/api-keys'],
+  ['settings-policy', '/settings/policy'],
+  ['settings-webhook', '/settings/webhook'],
 ] as const;
 
 test.describe('on a phone', () => {
