@@ -48,6 +48,7 @@ export const AUDIT_ACTIONS = {
   bulkRevocation: 'revocation.bulk',
   scopePolicyUpdated: 'settings.scope_policy_update',
   webhookUpdated: 'settings.webhook_update',
+  webhookTested: 'settings.webhook_test',
 } as const;
 
 export type StewardAction = (typeof AUDIT_ACTIONS)[keyof typeof AUDIT_ACTIONS];

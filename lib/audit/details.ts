@@ -173,6 +173,7 @@ export type AuditDetails = {
   'revocation.bulk': RevocationReceipt;
   'settings.scope_policy_update': { changed: FieldChanges };
   'settings.webhook_update': { url: string | null; secretRotated: boolean };
+  'settings.webhook_test': { url: string; deliveryId: string };
   'nhi.discover': {
     name: string;
     kind: string;

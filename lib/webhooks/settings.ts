@@ -1,6 +1,7 @@
 import 'server-only';
 import { randomBytes } from 'node:crypto';
-import { getDb, transaction, type Tx } from '../db';
+import { z } from 'zod';
+import { getDb, type Tx } from '../db';
 import { AUDIT_ACTIONS } from '../audit/actions';
 import { requireHuman, type Actor } from '../auth/actor';
 import { conflict } from '../errors';
@@ -78,17 +79,24 @@ export const updateWebhookSettings = personUseCase({
  * so that this request makes the first attempt rather than the worker; it is signed, and retried if it fails,
  * like any other delivery.
  */
-export async function sendTestEvent(actor: Actor) {
-  const person = requireHuman(actor, 'settings.manage');
-  const { id } = await transaction(async (tx) => {
+const queueTestEvent = personUseCase({
+  permission: 'settings.manage',
+  input: z.object({}),
+  run: async ({ tx, actor, audit }) => {
     const url = await webhookUrl(tx);
     if (!url) throw conflict('Set a webhook URL first.');
-    const data = { message: 'A test event from Steward.', requestedBy: person.email };
-    return tx.webhookDelivery.create({
+    const data = { message: 'A test event from Steward.', requestedBy: actor.email };
+    const delivery = await tx.webhookDelivery.create({
       data: { event: TEST_EVENT, payload: JSON.stringify(data), url, nextAttemptAt: claimedUntil(new Date()) },
       select: { id: true },
     });
-  });
+    audit(AUDIT_ACTIONS.webhookTested, `webhook_delivery:${delivery.id}`, { url, deliveryId: delivery.id });
+    return delivery;
+  },
+});
+
+export async function sendTestEvent(actor: Actor) {
+  const { id } = await queueTestEvent(actor, {});
   await deliverClaimed(id);
   const db = await getDb();
   return db.webhookDelivery.findUniqueOrThrow({ where: { id }, select: deliverySelect });
