@@ -13,8 +13,9 @@ export type GrantActions = { revoke: FormAction; revokeAll: FormAction; suspend:
 type Agent = ActiveGrant['nhi'];
 
 const SOON_MS = 5 * 60_000;
-/** Below the md breakpoint these columns fold into the task's cell. */
+/** Below their breakpoint these columns fold into the task's cell, so that the revoke button stays in view. */
 const WIDE_ONLY = 'hidden md:table-cell';
+const SMALL_UP = 'hidden sm:table-cell';
 
 /** The page's grants by agent, in the order their first grant expires. */
 function byAgent(grants: ActiveGrant[]): { agent: Agent; grants: ActiveGrant[] }[] {
@@ -59,7 +60,8 @@ function Token({ token }: { token: ActiveGrant['token'] }) {
 
 function Patterns({ items, label }: { items: string[]; label: string }) {
   return (
-    <span aria-label={label} className="block font-mono text-xs break-all text-slate-600">
+    <span className="block font-mono text-xs break-all text-slate-600">
+      <span className="sr-only">{label}: </span>
       {items.join(', ')}
     </span>
   );
@@ -81,6 +83,9 @@ function GrantRow({ grant, now, revoke }: { grant: ActiveGrant; now: Date; revok
           ) : null}
         </p>
         <div className="mt-1.5 space-y-0.5 text-xs text-slate-600 md:hidden">
+          <p className="sm:hidden">
+            <TimeLeft expiresAt={grant.expiresAt} now={now} />
+          </p>
           <Patterns items={grant.resources} label="Resources" />
           <p>
             <Uses grant={grant} /> · <Token token={grant.token} />
@@ -90,7 +95,7 @@ function GrantRow({ grant, now, revoke }: { grant: ActiveGrant; now: Date; revok
       <Td className={cn(WIDE_ONLY, 'max-w-72')}>
         <Patterns items={grant.resources} label="Resources" />
       </Td>
-      <Td>
+      <Td className={SMALL_UP}>
         <TimeLeft expiresAt={grant.expiresAt} now={now} />
       </Td>
       <Td className={cn(WIDE_ONLY, 'text-slate-700')}>
@@ -224,7 +229,7 @@ export function ActiveGrants({
                 <tr>
                   <Th>Task</Th>
                   <Th className={WIDE_ONLY}>Resources</Th>
-                  <Th>Time left</Th>
+                  <Th className={SMALL_UP}>Time left</Th>
                   <Th className={WIDE_ONLY}>Uses</Th>
                   <Th className={WIDE_ONLY}>Task token</Th>
                   <Th>

@@ -31,7 +31,7 @@ function Section<T>({
   return (
     <section>
       <h4 className="text-xs font-semibold tracking-wide text-slate-500 uppercase">
-        {title} <span className="font-normal text-slate-400 tabular-nums">({items.length})</span>
+        {title} <span className="font-normal text-slate-500 tabular-nums">({items.length})</span>
       </h4>
       {items.length === 0 ? (
         <p className="mt-1 text-sm text-slate-500">{empty}</p>

@@ -140,8 +140,7 @@ export function PendingRequest({
             <ul className="space-y-1 text-sm text-slate-600">
               {scope.approvals.map((approval) => (
                 <li key={approval.stage}>
-                  {approval.stage === 'SPONSOR' ? 'Approved by the sponsor side: ' : 'Approved by Security: '}
-                  <span className="break-words text-slate-800">{approval.approver}</span>,{' '}
+                  First approval by <span className="break-words text-slate-800">{approval.approver}</span>,{' '}
                   <RelativeTime date={approval.at} />
                 </li>
               ))}

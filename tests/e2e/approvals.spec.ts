@@ -1,4 +1,5 @@
 import { join } from 'node:path';
+import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type APIRequestContext, type Page } from '@playwright/test';
 import { ROLE_ACCOUNTS } from './support/accounts';
 import { open, saveScreenshot, signIn } from './support/app';
@@ -57,6 +58,14 @@ function readOnlyRequest(task: string): ScopeBody {
 /** The queue's card for one request, found by its task. */
 function requestCard(page: Page, task: string) {
   return page.getByRole('article').filter({ has: page.getByRole('heading', { name: task }) });
+}
+
+/** What axe finds against WCAG 2 A and AA in the page's main content (or the open dialog), as readable lines. */
+async function accessibilityViolations(page: Page, within = 'main'): Promise<string[]> {
+  const results = await new AxeBuilder({ page }).include(within).withTags(['wcag2a', 'wcag2aa']).analyze();
+  return results.violations.map(
+    (violation) => `${violation.id}: ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`,
+  );
 }
 
 /** A dialog as the window shows it: a full-page picture would stretch the page behind it. */
@@ -127,12 +136,14 @@ test('a sponsor approves a request for a shorter time and fewer resources, finds
   await expect(card).toContainText(/Low risk|Medium risk|High risk/);
   await expect(card.getByRole('link', { name: agent.name })).toBeVisible();
   await atWidths(page, 'approvals-queue');
+  expect(await accessibilityViolations(page)).toEqual([]);
 
   await card.getByRole('button', { name: 'Approve…' }).click();
   const dialog = page.getByRole('dialog', { name: `Approve “${task}”?` });
   await dialog.getByLabel('Lifetime').selectOption({ label: '30 minutes' });
   await dialog.getByLabel('Resources').fill('github:acme/billing/*');
   await viewportShots(page, 'approvals-approve-dialog');
+  expect(await accessibilityViolations(page, '[role="dialog"]')).toEqual([]);
   await dialog.getByRole('button', { name: 'Approve', exact: true }).click();
   await expect(page.getByText('Approved: the agent may fetch its task token now.')).toBeVisible();
   await expect(dialog).toBeHidden();
@@ -152,6 +163,7 @@ test('a sponsor approves a request for a shorter time and fewer resources, finds
   await expect(grant).not.toContainText('github:acme/ledger/*');
   await expect(grant).toContainText('Not fetched');
   await atWidths(page, 'approvals-active-grants');
+  expect(await accessibilityViolations(page)).toEqual([]);
 
   await grant.getByRole('button', { name: 'Revoke' }).click();
   const revoke = page.getByRole('dialog', { name: `Revoke “${task}”?` });
