@@ -60,7 +60,7 @@ function Token({ token }: { token: ActiveGrant['token'] }) {
 
 function Patterns({ items, label }: { items: string[]; label: string }) {
   return (
-    <span className="block font-mono text-xs break-all text-slate-600">
+    <span className="block font-mono text-xs break-words text-slate-600">
       <span className="sr-only">{label}: </span>
       {items.join(', ')}
     </span>
