@@ -10,38 +10,32 @@ function text(form: FormData, name: string): string {
   return String(form.get(name) ?? '');
 }
 
-async function changeGrants(
-  work: Parameters<typeof runAction>[0],
-  echo?: Record<string, string>,
-): Promise<ActionState> {
-  const state = await runAction(work, echo);
+/** The dialogs keep what was typed themselves, so nothing is echoed back. */
+async function changeGrants(work: Parameters<typeof runAction>[0]): Promise<ActionState> {
+  const state = await runAction(work);
   if (state?.ok) revalidatePath('/approvals', 'layout');
   return state;
 }
 
 export async function approveScopeAction(_previous: ActionState, form: FormData): Promise<ActionState> {
-  const fields = {
-    ttlSeconds: text(form, 'ttlSeconds'),
-    resources: text(form, 'resources'),
-    maxUses: text(form, 'maxUses'),
-  };
   return changeGrants(async (actor) => {
-    const { status } = await approveScope(actor, { scopeId: text(form, 'scopeId'), ...fields });
+    const { status } = await approveScope(actor, {
+      scopeId: text(form, 'scopeId'),
+      ttlSeconds: text(form, 'ttlSeconds'),
+      resources: text(form, 'resources'),
+      maxUses: text(form, 'maxUses'),
+    });
     return status === 'APPROVED'
       ? 'Approved: the agent may fetch its task token now.'
       : 'Approved on your part: Security approves it too before the agent gets a token.';
-  }, fields);
+  });
 }
 
 export async function denyScopeAction(_previous: ActionState, form: FormData): Promise<ActionState> {
-  const reason = text(form, 'reason');
-  return changeGrants(
-    async (actor) => {
-      await denyScope(actor, { scopeId: text(form, 'scopeId'), reason });
-      return 'Denied: the agent is told so the next time it asks.';
-    },
-    { reason },
-  );
+  return changeGrants(async (actor) => {
+    await denyScope(actor, { scopeId: text(form, 'scopeId'), reason: text(form, 'reason') });
+    return 'Denied: the agent is told so the next time it asks.';
+  });
 }
 
 export async function revokeScopeAction(_previous: ActionState, form: FormData): Promise<ActionState> {
