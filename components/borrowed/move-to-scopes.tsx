@@ -239,7 +239,7 @@ export function MoveToScopes({ caseId, person, migration, knownAgent, system, ac
         title="Move to task scopes"
         description={`Give the agent access of its own, approved task by task, so that it stops using ${person}’s credential.`}
         action={
-          !moved && migration.status !== 'RESOLVED' && credential ? (
+          !moved && migration.status !== 'RESOLVED' ? (
             <MoveDialog caseId={caseId} knownAgent={knownAgent} system={system} actions={actions} />
           ) : null
         }
@@ -261,7 +261,7 @@ export function MoveToScopes({ caseId, person, migration, knownAgent, system, ac
           ) : credential ? (
             'Not yet.'
           ) : (
-            'Add the person’s credential to the inventory first: the agent is recorded as its holder, and it is revoked at the end.'
+            'Not yet. The move also records the person’s credential in the inventory, held by the agent, so that it can be revoked at the end.'
           )}
         </Step>
         <Step done={firstApproval !== null} title="Its first task scope approved">

@@ -5,20 +5,24 @@ import { AUDIT_ACTIONS } from '../audit/actions';
 import { generateApiKey } from '../auth/api-keys';
 import { requireHuman, type Actor, type HumanActor } from '../auth/actor';
 import { DEFAULT_KEY_LIFETIME_DAYS } from '../api-keys/schemas';
-import { revokeCredential } from '../credentials/manage';
+import { insertCredential, revokeCredential } from '../credentials/manage';
+import { createCredentialSchema } from '../credentials/schemas';
+import type { CredentialKind } from '../db/generated/sqlite/enums';
 import { conflict, fieldError, notFound } from '../errors';
 import { recomputeFindings } from '../findings/recompute';
 import { insertNhi } from '../identities/manage';
 import { createNhiSchema } from '../identities/schemas';
 import { personUseCase, type UseCaseContext } from '../use-case';
 import { parseInput } from '../validation';
+import { jsonList } from './list';
 import type { CaseStatus } from './schemas';
 
 /**
  * From borrowing to task scopes: the agent that used a person's credential gets an identity of its own (an
  * existing NHI, or a new AI agent), a sponsor and an agent key to ask for task scopes with, and the case moves
  * to migrating, all in one audited transaction. The inventory records the agent as the holder of the borrowed
- * credential, which is how detection ties the case to the agent on every refresh. Once a scope of that agent
+ * credential (recorded there now if detection found it only in the logs), which is how detection ties the case
+ * to the agent on every refresh. Once a scope of that agent
  * has been approved, the person's credential can go: the case page offers to revoke it.
  */
 
@@ -51,9 +55,13 @@ const caseSelect = {
   id: true,
   status: true,
   assigneeId: true,
+  humanId: true,
   humanLabel: true,
   agentNhiId: true,
   credentialId: true,
+  credentialKind: true,
+  credentialExternalId: true,
+  sources: true,
   credential: { select: { id: true, name: true, status: true, holderNhiId: true } },
 } as const;
 
@@ -69,6 +77,54 @@ async function requireActiveSponsor(tx: Tx, sponsorId: string): Promise<void> {
 }
 
 type Context = UseCaseContext<HumanActor>;
+type FoundCase = Awaited<ReturnType<typeof findCase>>;
+
+/** The inventory kind of a person's credential as detection names its type; none for a workload's own. */
+const INVENTORY_KINDS: Partial<Record<string, CredentialKind>> = {
+  long_lived_access_key: 'ACCESS_KEY',
+  api_token: 'API_KEY',
+  app_token: 'API_KEY',
+  client_secret: 'API_KEY',
+  personal_access_token: 'PERSONAL_ACCESS_TOKEN',
+  oauth_token: 'OAUTH_GRANT',
+  password: 'PASSWORD',
+  session: 'SESSION_COOKIE',
+  session_cookie: 'SESSION_COOKIE',
+  certificate: 'CERTIFICATE',
+};
+
+/**
+ * The borrowed credential in the inventory, recorded now when detection found it only in the logs: named by the
+ * print detection looks it up by (`<source>:<id>`), so the next refresh keeps the case tied to it.
+ */
+async function inventoryCredential({ tx, audit }: Context, found: FoundCase, holderNhiId: string) {
+  if (found.credential) return found.credential;
+  const kind = INVENTORY_KINDS[found.credentialKind];
+  const source = jsonList<string>(found.sources)[0];
+  if (!found.humanId || !kind || !source)
+    throw conflict(
+      'Add the borrowed credential to the inventory first: Steward cannot record it from the logs alone (the person or the kind of credential is not known).',
+    );
+  const fields = parseInput(createCredentialSchema, {
+    name: `${found.humanLabel}: ${found.credentialExternalId}`.slice(0, 200),
+    kind,
+    system: source,
+    fingerprint: `${source}:${found.credentialExternalId}`,
+    subjectType: 'HUMAN',
+    subjectId: found.humanId,
+    holderNhiId,
+  });
+  const credential = await insertCredential(tx, fields);
+  await tx.borrowedCase.update({ where: { id: found.id }, data: { credentialId: credential.id } });
+  audit(AUDIT_ACTIONS.credentialCreated, `credential:${credential.id}`, {
+    kind: credential.kind,
+    name: credential.name,
+    subjectHumanId: credential.subjectHumanId,
+    subjectNhiId: null,
+    holderNhiId,
+  });
+  return credential;
+}
 type MoveInput = z.output<typeof moveToScopesSchema>;
 
 /** The agent's own identity: created as an active AI agent, or an existing one made active and sponsored. */
@@ -168,12 +224,8 @@ export const moveCaseToScopes = personUseCase({
     const found = await findCase(tx, input.caseId);
     if (found.status === 'RESOLVED')
       throw conflict('This case is resolved: reopen it if the credential is in use again.');
-    const credential = found.credential;
-    if (!credential)
-      throw conflict(
-        'The borrowed credential is not in the inventory: add it first, so that the agent is recorded as its holder and the credential can be revoked once the agent has its own access.',
-      );
     const { nhi, created } = await agentIdentity(context, input);
+    const credential = await inventoryCredential(context, found, nhi.id);
     if (credential.holderNhiId !== nhi.id) {
       await tx.credential.update({ where: { id: credential.id }, data: { holderNhiId: nhi.id } });
       audit(AUDIT_ACTIONS.credentialUpdated, `credential:${credential.id}`, {

@@ -20,7 +20,9 @@ beforeAll(async () => {
 });
 
 /** A person's personal access token, seen used by automation, with its case; in the inventory unless told not. */
-async function borrowedCase(options: { inInventory?: boolean; status?: 'OPEN' | 'ASSIGNED' | 'RESOLVED' } = {}) {
+async function borrowedCase(
+  options: { inInventory?: boolean; status?: 'OPEN' | 'ASSIGNED' | 'RESOLVED'; personKnown?: boolean } = {},
+) {
   const db = await getDb();
   const person = await createPerson(null);
   const credential =
@@ -43,7 +45,7 @@ async function borrowedCase(options: { inInventory?: boolean; status?: 'OPEN' | 
       confidence: 'HIGH',
       flagged: true,
       score: 0.9,
-      humanId: person.humanId,
+      humanId: options.personKnown === false ? null : person.humanId,
       humanLabel: person.email,
       humanEmail: person.email,
       humanExternalIds: '[]',
@@ -197,9 +199,33 @@ describe('moving a borrowing agent to task scopes', () => {
 });
 
 describe('what the move refuses', () => {
-  it('refuses a case whose credential is not in the inventory, a resolved case, and a sponsor', async () => {
-    const outside = await borrowedCase({ inInventory: false });
-    expect((await refusal(() => moveCaseToScopes(security, createInput(outside.found.id)))).status).toBe(409);
+  it('records a credential detection found only in the logs, with the agent as its holder', async () => {
+    const { person, found } = await borrowedCase({ inInventory: false });
+    const head = (await countRows()).headSeq;
+    const receipt = await moveCaseToScopes(security, createInput(found.id));
+    const db = await getDb();
+    const row = await db.borrowedCase.findUniqueOrThrow({ where: { id: found.id } });
+    const credential = await db.credential.findUniqueOrThrow({ where: { id: row.credentialId as string } });
+    expect(credential).toMatchObject({
+      kind: 'PERSONAL_ACCESS_TOKEN',
+      system: 'github',
+      fingerprint: `github:${found.credentialExternalId}`,
+      subjectHumanId: person.humanId,
+      holderNhiId: receipt.nhi.id,
+      status: 'ACTIVE',
+    });
+    expect(await actionsSince(head)).toEqual([
+      'nhi.create',
+      'credential.create',
+      'api_key.create',
+      'borrowed.case_assign',
+      'borrowed.case_migrate',
+    ]);
+  });
+
+  it('refuses a case whose person Steward does not know, a resolved case, and a sponsor', async () => {
+    const unknown = await borrowedCase({ inInventory: false, personKnown: false });
+    expect((await refusal(() => moveCaseToScopes(security, createInput(unknown.found.id)))).status).toBe(409);
     const resolved = await borrowedCase({ status: 'RESOLVED' });
     expect((await refusal(() => moveCaseToScopes(security, createInput(resolved.found.id)))).status).toBe(409);
     const open = await borrowedCase();
