@@ -66,7 +66,7 @@ export async function evaluateAccessBatch(
   const items = batch.evaluations.map((item) => prepareItem(batch, item, transport));
   const evaluations = await runEvaluations(items, batch.options?.evaluations_semantic ?? 'execute_all', {
     many: authorizeMany,
-    one: authorize,
+    one: async (request) => (await authorizeMany([request]))[0],
   });
   await noteGatewayUse(actor);
   return { evaluations };

@@ -55,15 +55,15 @@ function configuredOrigin(): URL | null {
 /**
  * Sends a page asked for under another name (127.0.0.1 when Steward is configured as localhost) to the same
  * path on the configured origin: signing in works on that site only, so a visitor on the other would be sent
- * back to the sign-in page without a word. The machine API is left alone: its callers use the name they were
- * given.
+ * back to the sign-in page without a word. The machine API and the AuthZEN endpoints are left alone: their
+ * callers use the name they were given.
  */
 function redirectedToConfiguredOrigin(request: IncomingMessage, response: ServerResponse, origin: URL | null): boolean {
   const forwarded = request.headers['x-forwarded-host'];
   const host = (Array.isArray(forwarded) ? forwarded[0] : forwarded) ?? request.headers.host;
   const path = request.url ?? '/';
   if (!origin || host === origin.host || !['GET', 'HEAD'].includes(request.method ?? '')) return false;
-  if (path.startsWith('/api/')) return false;
+  if (['/api/', '/access/', '/.well-known/'].some((prefix) => path.startsWith(prefix))) return false;
   // Only the path and query move over: the origin is always the configured one.
   const asked = new URL(path, 'http://steward.invalid');
   const target = new URL(`${asked.pathname}${asked.search}`, origin);

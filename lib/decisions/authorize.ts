@@ -41,11 +41,11 @@ export type AuthorizeOutcome = {
   scopeId?: string;
   /** The chain event (its seq) that records the decision; absent only when nothing could be recorded. */
   eventId?: string;
+  /** An unknown token from an address over its limit: denied, and neither recorded nor counted. */
+  rateLimited?: true;
 };
 
-type Decided = { outcome: AuthorizeOutcome } | { rateLimited: true };
-
-type Waiting = { requests: AuthorizeRequest[]; settle: (result: Decided[] | Error) => void };
+type Waiting = { requests: AuthorizeRequest[]; settle: (result: AuthorizeOutcome[]) => void };
 
 /** Decisions per transaction at most: bounds the time a batch holds the chain. */
 const MAX_BATCH_DECISIONS = 256;
@@ -61,24 +61,22 @@ function rateLimited(): AppError {
   );
 }
 
-function answer(results: Decided[]): AuthorizeOutcome[] {
-  if (results.some((result) => 'rateLimited' in result)) throw rateLimited();
-  return results.map((result) => (result as { outcome: AuthorizeOutcome }).outcome);
-}
-
-/** Decides requests in order, each chain-logged; 429 when an unknown-token caller is over its limit. */
+/**
+ * Decides requests in order, each chain-logged. An unknown token from an address over its limit is denied
+ * with `rateLimited` and not recorded, so one such item never costs the others in a batch their decisions.
+ */
 export async function authorizeMany(requests: AuthorizeRequest[]): Promise<AuthorizeOutcome[]> {
   if (requests.length === 0) return [];
-  const result = await new Promise<Decided[] | Error>((settle) => {
+  return new Promise<AuthorizeOutcome[]>((settle) => {
     waiting.push({ requests, settle });
     void flush();
   });
-  if (result instanceof Error) throw result;
-  return answer(result);
 }
 
+/** One decision; 429 when it carries an unknown token from an address over its limit. */
 export async function authorize(request: AuthorizeRequest): Promise<AuthorizeOutcome> {
   const [outcome] = await authorizeMany([request]);
+  if (outcome.rateLimited) throw rateLimited();
   return outcome;
 }
 
@@ -98,6 +96,8 @@ async function flush(): Promise<void> {
   flushing = true;
   try {
     while (waiting.length > 0) {
+      // Let the requests that arrived meanwhile queue up: a transaction on SQLite runs without yielding.
+      await new Promise((resolve) => setImmediate(resolve));
       const batch = takeBatch();
       const results = await decideAndRecord(batch.flatMap((entry) => entry.requests));
       let offset = 0;
@@ -111,17 +111,26 @@ async function flush(): Promise<void> {
   }
 }
 
-/** Fail closed: when the batch cannot be decided, each request is denied with ERROR, recorded if possible. */
-async function decideAndRecord(requests: AuthorizeRequest[]): Promise<Decided[]> {
+/**
+ * Fail closed: when a shared transaction fails, each of its requests is decided again on its own, so one bad
+ * request does not cost the others their answer; a request that still cannot be decided is denied with ERROR,
+ * recorded if possible.
+ */
+async function decideAndRecord(requests: AuthorizeRequest[]): Promise<AuthorizeOutcome[]> {
   try {
     return await transaction((tx) => decideInTransaction(tx, requests, new Date()));
   } catch (error) {
-    console.error('Runtime authorization failed; denying the batch', error);
+    if (requests.length > 1) {
+      const alone: AuthorizeOutcome[] = [];
+      for (const request of requests) alone.push(...(await decideAndRecord([request])));
+      return alone;
+    }
+    console.error('Runtime authorization failed; denying the request', error);
     return recordErrors(requests);
   }
 }
 
-async function recordErrors(requests: AuthorizeRequest[]): Promise<Decided[]> {
+async function recordErrors(requests: AuthorizeRequest[]): Promise<AuthorizeOutcome[]> {
   try {
     const appended = await transaction((tx) =>
       appendAuditEvents(
@@ -129,10 +138,10 @@ async function recordErrors(requests: AuthorizeRequest[]): Promise<Decided[]> {
         requests.map((request) => decisionEvent(request, null, { decision: 'deny', reason: 'ERROR' })),
       ),
     );
-    return appended.map(({ seq }) => ({ outcome: { decision: 'deny', reason: 'ERROR', eventId: String(seq) } }));
+    return appended.map(({ seq }) => ({ decision: 'deny', reason: 'ERROR', eventId: String(seq) }));
   } catch (error) {
-    console.error('Could not record the denials either', error);
-    return requests.map(() => ({ outcome: { decision: 'deny', reason: 'ERROR' } }));
+    console.error('Could not record the denial either', error);
+    return requests.map(() => ({ decision: 'deny', reason: 'ERROR' }));
   }
 }
 
@@ -140,7 +149,7 @@ function subjectMatches(request: AuthorizeRequest, record: TokenRecord): boolean
   return request.subjectId === undefined || [record.nhi.id, record.nhi.name].includes(request.subjectId);
 }
 
-async function decideInTransaction(tx: Tx, requests: AuthorizeRequest[], now: Date): Promise<Decided[]> {
+async function decideInTransaction(tx: Tx, requests: AuthorizeRequest[], now: Date): Promise<AuthorizeOutcome[]> {
   // The chain head's lock first: a revocation that took it before us has committed by the time we read.
   const head = await lockChainHead(tx);
   const hashes = requests.map((request) => hashSecret(request.token));
@@ -178,17 +187,17 @@ async function appendDecisions(
   requests: AuthorizeRequest[],
   decisions: (Decision & { record: TokenRecord | null })[],
   unknown: UnknownTokenVerdict,
-): Promise<Decided[]> {
+): Promise<AuthorizeOutcome[]> {
   const events: AuditEventInput[] = [];
   const eventIndex: (number | null)[] = [];
-  const results: Decided[] = [];
+  const results: AuthorizeOutcome[] = [];
   const firstOfWindow = new Map<string, number>();
   requests.forEach((request, index) => {
     const { record, ...decision } = decisions[index];
     if (!record) {
       const verdict = unknown.next(request.clientAddress);
       if (verdict.rateLimited) {
-        results.push({ rateLimited: true });
+        results.push({ ...decision, rateLimited: true });
         eventIndex.push(null);
         return;
       }
@@ -198,12 +207,12 @@ async function appendDecisions(
         events.push(decisionEvent(request, null, decision, verdict.deniedEarlier));
       } else eventIndex.push(firstOfWindow.get(verdict.clientKey) ?? null);
       const recordedBefore = !verdict.record && verdict.eventSeq !== null ? { eventId: verdict.eventSeq } : {};
-      results.push({ outcome: { ...decision, ...recordedBefore } });
+      results.push({ ...decision, ...recordedBefore });
       return;
     }
     eventIndex.push(events.length);
     events.push(decisionEvent(request, record, decision));
-    results.push({ outcome: { ...decision, scopeId: record.scopeId } });
+    results.push({ ...decision, scopeId: record.scopeId });
   });
   const appended = await appendAuditEvents(tx, events, head);
   await unknown.remember(
@@ -211,8 +220,7 @@ async function appendDecisions(
   );
   return results.map((result, index) => {
     const at = eventIndex[index];
-    if ('rateLimited' in result || at === null) return result;
-    return { outcome: { ...result.outcome, eventId: String(appended[at].seq) } };
+    return at === null ? result : { ...result, eventId: String(appended[at].seq) };
   });
 }
 

@@ -144,6 +144,13 @@ describe('runtime decisions against the database', () => {
     });
     const other = await authorize(asking('stw_task_elsewhere', { clientAddress: '192.0.2.78' }));
     expect(other.reason).toBe('TOKEN_UNKNOWN');
+    const { token } = await approvedScope();
+    const [allowed, limited] = await authorizeMany([
+      asking(token, { clientAddress: address }),
+      asking('stw_task_in-a-batch', { clientAddress: address }),
+    ]);
+    expect(allowed).toMatchObject({ decision: 'allow', eventId: expect.stringMatching(/^\d+$/) });
+    expect(limited).toEqual({ decision: 'deny', reason: 'TOKEN_UNKNOWN', rateLimited: true });
   });
 
   it('sweeps expired scopes and their tokens, audited', async () => {
