@@ -1,11 +1,10 @@
 'use client';
 
-import { startTransition, useActionState, useEffect, useState, type ReactNode } from 'react';
+import { startTransition, useActionState, useState, type ReactNode } from 'react';
 import Link from 'next/link';
 import { useRouter } from 'next/navigation';
 import { Dialog } from 'radix-ui';
 import { CheckCircle2, Circle, X } from 'lucide-react';
-import { toast } from 'sonner';
 import type { ActionState } from '@/lib/adapters/action';
 import type { MigrationView } from '@/lib/borrowed/move-to-scopes';
 import type { CreateApiKeyState } from '@/components/api-keys/types';
@@ -56,7 +55,14 @@ function Step({ done, title, children }: { done: boolean; title: string; childre
   );
 }
 
-function MoveDialog({ caseId, knownAgent, system, actions }: Omit<Props, 'migration' | 'person'>) {
+/** Stays mounted once the move succeeded, without its trigger, so that the page's refresh keeps the secret shown. */
+function MoveDialog({
+  caseId,
+  knownAgent,
+  system,
+  actions,
+  showTrigger,
+}: Omit<Props, 'migration' | 'person'> & { showTrigger: boolean }) {
   const router = useRouter();
   const [open, setOpen] = useState(false);
   const [state, dispatch, pending] = useActionState(
@@ -65,9 +71,6 @@ function MoveDialog({ caseId, knownAgent, system, actions }: Omit<Props, 'migrat
   );
   const values = state?.ok ? undefined : state?.values;
   const [mode, setMode] = useState<'link' | 'create'>(knownAgent ? 'link' : 'create');
-  useEffect(() => {
-    if (state && !state.ok && !state.fieldErrors) toast.error(state.message);
-  }, [state]);
   const created = state?.ok ? state.created : undefined;
   const errors = state?.ok ? undefined : state?.fieldErrors;
 
@@ -82,9 +85,11 @@ function MoveDialog({ caseId, knownAgent, system, actions }: Omit<Props, 'migrat
   const initialSponsor = values?.sponsorId ? { id: values.sponsorId, label: values.sponsorIdLabel ?? '' } : undefined;
   return (
     <Dialog.Root open={open} onOpenChange={onOpenChange}>
-      <Dialog.Trigger asChild>
-        <Button>Move this agent to task scopes</Button>
-      </Dialog.Trigger>
+      {showTrigger ? (
+        <Dialog.Trigger asChild>
+          <Button>Move this agent to task scopes</Button>
+        </Dialog.Trigger>
+      ) : null}
       <Dialog.Portal>
         <Dialog.Overlay className="fixed inset-0 z-40 bg-slate-900/40" />
         <Dialog.Content
@@ -209,6 +214,11 @@ function MoveDialog({ caseId, knownAgent, system, actions }: Omit<Props, 'migrat
                     invalid={Boolean(errors?.sponsorId)}
                   />
                 </Field>
+                {state && !state.ok && !errors ? (
+                  <p role="alert" className="text-sm text-red-700">
+                    {state.message}
+                  </p>
+                ) : null}
                 <div className="flex justify-end gap-2">
                   <Dialog.Close asChild>
                     <Button type="button" variant="secondary">
@@ -239,9 +249,13 @@ export function MoveToScopes({ caseId, person, migration, knownAgent, system, ac
         title="Move to task scopes"
         description={`Give the agent access of its own, approved task by task, so that it stops using ${person}’s credential.`}
         action={
-          !moved && migration.status !== 'RESOLVED' ? (
-            <MoveDialog caseId={caseId} knownAgent={knownAgent} system={system} actions={actions} />
-          ) : null
+          <MoveDialog
+            caseId={caseId}
+            knownAgent={knownAgent}
+            system={system}
+            actions={actions}
+            showTrigger={!moved && migration.status !== 'RESOLVED'}
+          />
         }
       />
       <ol className="divide-y divide-slate-100 px-5" data-testid="migration-steps">
