@@ -136,7 +136,7 @@ export function BulkRevocation({ actions }: { actions: BulkRevocationActions }) 
           }
         />
         <div className="px-5 py-4">
-          <RevocationReceipt receipt={receipt} />
+          <RevocationReceipt receipt={receipt} scopes={impact?.scopes ?? []} />
         </div>
       </Card>
     );

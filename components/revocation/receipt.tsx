@@ -1,5 +1,6 @@
 import { CheckCircle2, TriangleAlert } from 'lucide-react';
 import type { BulkRevocationReceipt } from '@/lib/revocation/bulk';
+import type { ScopeImpact } from '@/lib/revocation/impact';
 import type { TokenCheck } from '@/lib/revocation/recheck';
 import { Badge } from '@/components/ui/badge';
 import { utcDateTime } from '@/components/borrowed/time';
@@ -7,15 +8,23 @@ import { utcDateTime } from '@/components/borrowed/time';
 function Answer({ check }: { check: TokenCheck | undefined }) {
   if (!check) return <Badge tone="danger">No answer</Badge>;
   return (
-    <Badge tone={check.decision === 'deny' ? 'success' : 'danger'}>
+    <Badge tone={check.decision === 'deny' ? 'success' : 'danger'} className="whitespace-nowrap">
       {check.decision === 'deny' ? 'Refused' : 'Allowed'} · {check.reason}
     </Badge>
   );
 }
 
 /** The receipt: what was revoked, and what the decision code answers for each revoked task token. */
-export function RevocationReceipt({ receipt }: { receipt: BulkRevocationReceipt }) {
+export function RevocationReceipt({
+  receipt,
+  scopes,
+}: {
+  receipt: BulkRevocationReceipt;
+  /** The previewed scopes, to name each token's task and identity. */
+  scopes: ScopeImpact[];
+}) {
   const { target } = receipt;
+  const scopeById = new Map(scopes.map((scope) => [scope.id, scope]));
   const after = new Map(receipt.afterCommit.map((check) => [check.tokenId, check]));
   return (
     <div className="space-y-5" data-testid="revocation-receipt">
@@ -74,9 +83,6 @@ export function RevocationReceipt({ receipt }: { receipt: BulkRevocationReceipt 
                   Task token
                 </th>
                 <th scope="col" className="px-3 py-2 font-medium">
-                  Scope
-                </th>
-                <th scope="col" className="px-3 py-2 font-medium">
                   Recorded in the audit event
                 </th>
                 <th scope="col" className="px-3 py-2 font-medium">
@@ -87,8 +93,15 @@ export function RevocationReceipt({ receipt }: { receipt: BulkRevocationReceipt 
             <tbody className="divide-y divide-slate-100">
               {receipt.recorded.map((check) => (
                 <tr key={check.tokenId} data-testid="receipt-token">
-                  <td className="px-3 py-2 font-mono text-xs">{check.tokenId}</td>
-                  <td className="px-3 py-2 font-mono text-xs">{check.scopeId}</td>
+                  <td className="px-3 py-2">
+                    <p className="font-medium text-slate-900">{scopeById.get(check.scopeId)?.task ?? check.scopeId}</p>
+                    <p className="text-xs text-slate-500">
+                      {scopeById.get(check.scopeId)?.nhi.name} ·{' '}
+                      <span className="font-mono break-all">
+                        token {check.tokenId} · scope {check.scopeId}
+                      </span>
+                    </p>
+                  </td>
                   <td className="px-3 py-2">
                     <Answer check={check} />
                   </td>
