@@ -1,9 +1,11 @@
 import 'server-only';
+import type { z } from 'zod';
 import type { Tx } from '../db';
 import { AUDIT_ACTIONS } from '../audit/actions';
 import { generateApiKey } from '../auth/api-keys';
 import { AppError, notFound } from '../errors';
-import { personUseCase } from '../use-case';
+import type { HumanActor } from '../auth/actor';
+import { personUseCase, type UseCaseContext } from '../use-case';
 import { createApiKeySchema, revokeApiKeySchema } from './schemas';
 
 /**
@@ -40,21 +42,26 @@ function keyDetails(key: { name: string; kind: string; prefix: string; nhiId: st
   return { name: key.name, kind: key.kind, prefix: key.prefix, nhiId: key.nhiId };
 }
 
-/** Creates a key and returns its secret: the only time anyone sees it. */
+/** Makes a key inside the caller's audited transaction and returns its secret: the only time anyone sees it. */
+export async function insertApiKey(
+  { tx, actor, audit }: UseCaseContext<HumanActor>,
+  { name, kind, nhiId, expiresInDays }: z.output<typeof createApiKeySchema>,
+) {
+  const { secret, prefix, keyHash } = generateApiKey(kind);
+  const expiresAt = new Date(Date.now() + expiresInDays * DAY_MS);
+  if (nhiId) await requireKeyableNhi(tx, nhiId);
+  const key = await tx.apiKey.create({
+    data: { name, kind, prefix, keyHash, nhiId, expiresAt, createdById: actor.humanId },
+    select: keySelect,
+  });
+  audit(AUDIT_ACTIONS.apiKeyCreated, `api_key:${key.id}`, { ...keyDetails(key), expiresAt: expiresAt.toISOString() });
+  return { key, secret };
+}
+
 export const createApiKey = personUseCase({
   permission: 'apikey.manage',
   input: createApiKeySchema,
-  run: async ({ tx, actor, audit }, { name, kind, nhiId, expiresInDays }) => {
-    const { secret, prefix, keyHash } = generateApiKey(kind);
-    const expiresAt = new Date(Date.now() + expiresInDays * DAY_MS);
-    if (nhiId) await requireKeyableNhi(tx, nhiId);
-    const key = await tx.apiKey.create({
-      data: { name, kind, prefix, keyHash, nhiId, expiresAt, createdById: actor.humanId },
-      select: keySelect,
-    });
-    audit(AUDIT_ACTIONS.apiKeyCreated, `api_key:${key.id}`, { ...keyDetails(key), expiresAt: expiresAt.toISOString() });
-    return { key, secret };
-  },
+  run: (context, input) => insertApiKey(context, input),
 });
 
 /** From this commit on, the key authenticates nothing. Revoking a revoked key changes nothing. */

@@ -2,20 +2,21 @@ import 'server-only';
 import { z } from 'zod';
 import { getDb, type Tx } from '../db';
 import { AUDIT_ACTIONS } from '../audit/actions';
-import { generateApiKey } from '../auth/api-keys';
 import { requireHuman, type Actor, type HumanActor } from '../auth/actor';
+import { insertApiKey } from '../api-keys/manage';
 import { DEFAULT_KEY_LIFETIME_DAYS } from '../api-keys/schemas';
 import { insertCredential, revokeCredential } from '../credentials/manage';
 import { createCredentialSchema } from '../credentials/schemas';
 import type { CredentialKind } from '../db/generated/sqlite/enums';
 import { conflict, fieldError, notFound } from '../errors';
 import { recomputeFindings } from '../findings/recompute';
-import { insertNhi } from '../identities/manage';
+import { insertNhi, requireActiveSponsor } from '../identities/manage';
 import { createNhiSchema } from '../identities/schemas';
 import { personUseCase, type UseCaseContext } from '../use-case';
 import { parseInput } from '../validation';
 import { jsonList } from './list';
 import type { CaseStatus } from './schemas';
+import { moveCase } from './workflow';
 
 /**
  * From borrowing to task scopes: the agent that used a person's credential gets an identity of its own (an
@@ -26,7 +27,6 @@ import type { CaseStatus } from './schemas';
  * has been approved, the person's credential can go: the case page offers to revoke it.
  */
 
-const DAY_MS = 86_400_000;
 /** Statuses a scope reaches only after it was approved. */
 const APPROVED_ONCE = ['APPROVED', 'COMPLETED', 'EXPIRED', 'REVOKED'] as const;
 
@@ -69,11 +69,6 @@ async function findCase(tx: Tx, caseId: string) {
   const found = await tx.borrowedCase.findUnique({ where: { id: caseId }, select: caseSelect });
   if (!found) throw notFound('That borrowed-credential case');
   return found;
-}
-
-async function requireActiveSponsor(tx: Tx, sponsorId: string): Promise<void> {
-  const sponsor = await tx.human.findUnique({ where: { id: sponsorId }, select: { status: true } });
-  if (!sponsor || sponsor.status !== 'ACTIVE') throw fieldError('sponsorId', 'Choose an active person as sponsor.');
 }
 
 type Context = UseCaseContext<HumanActor>;
@@ -165,22 +160,9 @@ async function agentIdentity({ tx, audit }: Context, input: MoveInput) {
   return { nhi: { ...before, status: 'ACTIVE' as const, sponsorId: input.sponsorId }, created: false };
 }
 
-async function issueAgentKey({ tx, actor, audit }: Context, nhi: { id: string; name: string }) {
-  const { secret, prefix, keyHash } = generateApiKey('AGENT');
-  const expiresAt = new Date(Date.now() + DEFAULT_KEY_LIFETIME_DAYS * DAY_MS);
+function issueAgentKey(context: Context, nhi: { id: string; name: string }) {
   const name = `${nhi.name.slice(0, 100)} agent key`;
-  const key = await tx.apiKey.create({
-    data: { name, kind: 'AGENT', prefix, keyHash, nhiId: nhi.id, expiresAt, createdById: actor.humanId },
-    select: { id: true, name: true, kind: true, prefix: true, nhiId: true },
-  });
-  audit(AUDIT_ACTIONS.apiKeyCreated, `api_key:${key.id}`, {
-    name: key.name,
-    kind: key.kind,
-    prefix: key.prefix,
-    nhiId: key.nhiId,
-    expiresAt: expiresAt.toISOString(),
-  });
-  return { key, secret };
+  return insertApiKey(context, { name, kind: 'AGENT', nhiId: nhi.id, expiresInDays: DEFAULT_KEY_LIFETIME_DAYS });
 }
 
 /** Open → assigned (to the person moving it, when nobody has it) → migrating; a migrating case stays so. */
@@ -190,11 +172,7 @@ async function startMigrating(
 ) {
   if (found.status === 'MIGRATING') return;
   const assigneeId = found.assigneeId ?? actor.humanId;
-  const { count } = await tx.borrowedCase.updateMany({
-    where: { id: found.id, status: found.status },
-    data: { status: 'MIGRATING', assigneeId, statusChangedAt: new Date() },
-  });
-  if (count !== 1) throw conflict('This case changed at the same moment: reload and try again.');
+  await moveCase(tx, found.id, found.status, { status: 'MIGRATING', assigneeId });
   const resource = `borrowed-case:${found.id}`;
   if (found.status === 'OPEN')
     audit(AUDIT_ACTIONS.borrowedCaseAssigned, resource, {

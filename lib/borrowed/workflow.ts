@@ -41,7 +41,7 @@ async function findCase(tx: Tx, caseId: string) {
 }
 
 /** Moves the case only if nobody moved it since it was read. */
-async function moveCase(
+export async function moveCase(
   tx: Tx,
   caseId: string,
   from: CaseStatus,

@@ -24,7 +24,7 @@ import {
 /** What a sponsor may change on an NHI they sponsor; the rest belongs to the source system and the security team. */
 export const SPONSOR_EDITABLE_FIELDS = ['description', 'environment'] as const;
 
-async function requireActiveSponsor(tx: Tx, sponsorId: string | null): Promise<void> {
+export async function requireActiveSponsor(tx: Tx, sponsorId: string | null): Promise<void> {
   if (!sponsorId) return;
   const sponsor = await tx.human.findUnique({ where: { id: sponsorId }, select: { status: true } });
   if (!sponsor) throw fieldError('sponsorId', 'That person is not in Steward.');

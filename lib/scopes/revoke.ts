@@ -50,12 +50,8 @@ export async function revokeScopesIn(
       AUDIT_ACTIONS.scopeRevoked,
       `scope:${scope.id}`,
       { nhiId: scope.nhi.id, tokenId: scope.taskToken?.id ?? null, reason, via },
-      {
-        scopeId: scope.id,
-        ...(scope.taskToken
-          ? { credential: { id: scope.taskToken.credentialId, kind: 'TASK_TOKEN', subjectType: 'NHI' } }
-          : {}),
-      },
+      // The token is named in the details only: the event's credential counts as a use of it.
+      { scopeId: scope.id },
     );
     await notifyScopeWebhook(tx, 'scope.revoked', { scopeId: scope.id, nhi: scope.nhi, reason, by: actor.email });
   }
