@@ -60,7 +60,7 @@ function Token({ token }: { token: ActiveGrant['token'] }) {
 
 function Patterns({ items, label }: { items: string[]; label: string }) {
   return (
-    <span className="block font-mono text-xs break-words text-slate-600">
+    <span className="block font-mono text-xs wrap-anywhere text-slate-600">
       <span className="sr-only">{label}: </span>
       {items.join(', ')}
     </span>
@@ -185,67 +185,65 @@ export function ActiveGrants({
   mayLiftSuspension: boolean;
 }) {
   return (
-    <div className="space-y-4">
-      {byAgent(grants).map(({ agent, grants: own }) => {
-        const headingId = `grants-${agent.id}`;
-        return (
-          <section
-            key={agent.id}
-            aria-labelledby={headingId}
-            className="rounded-lg border border-slate-200 bg-white shadow-xs"
-          >
-            <div className="flex flex-wrap items-center justify-between gap-3 border-b border-slate-100 px-4 py-3">
-              <div className="flex min-w-0 flex-wrap items-center gap-2">
-                <h2 id={headingId} className="min-w-0 text-sm font-semibold break-words text-slate-900">
-                  <Link href={`/inventory/identities/${agent.id}`} className="hover:text-brand-700 hover:underline">
+    <Table caption="Active grants, by agent">
+      <thead>
+        <tr>
+          <Th>Task</Th>
+          <Th className={WIDE_ONLY}>Resources</Th>
+          <Th className={SMALL_UP}>Time left</Th>
+          <Th className={WIDE_ONLY}>Uses</Th>
+          <Th className={WIDE_ONLY}>Task token</Th>
+          <Th>
+            <span className="sr-only">Revoke</span>
+          </Th>
+        </tr>
+      </thead>
+      {byAgent(grants).map(({ agent, grants: own }) => (
+        <tbody key={agent.id} data-testid="agent-grants">
+          <tr>
+            <th
+              scope="rowgroup"
+              colSpan={6}
+              className="border-y border-slate-200 bg-slate-50/70 px-4 py-2.5 text-left font-normal"
+            >
+              <div className="flex flex-wrap items-center justify-between gap-x-4 gap-y-2">
+                <div className="flex min-w-0 flex-wrap items-center gap-x-3 gap-y-1">
+                  <Link
+                    href={`/inventory/identities/${agent.id}`}
+                    className="min-w-0 font-semibold break-words text-slate-900 hover:text-brand-700 hover:underline"
+                  >
                     {agent.name}
                   </Link>
-                </h2>
-                {agent.status === 'ACTIVE' ? null : (
-                  <Badge tone="warning">{labelOf(NHI_STATUS_LABELS, agent.status)}</Badge>
-                )}
-                {filtered ? null : (
-                  <Link href={`/approvals/grants?nhi=${agent.id}`} className="text-xs text-brand-700 hover:underline">
-                    Only its grants
-                  </Link>
-                )}
+                  {agent.status === 'ACTIVE' ? null : (
+                    <Badge tone="warning">{labelOf(NHI_STATUS_LABELS, agent.status)}</Badge>
+                  )}
+                  {filtered ? null : (
+                    <Link href={`/approvals/grants?nhi=${agent.id}`} className="text-xs text-brand-700 hover:underline">
+                      Only its grants
+                    </Link>
+                  )}
+                </div>
+                {mayRevoke ? (
+                  <AgentActions
+                    agent={agent}
+                    actions={actions}
+                    maySuspend={maySuspend}
+                    mayLiftSuspension={mayLiftSuspension}
+                  />
+                ) : null}
               </div>
-              {mayRevoke ? (
-                <AgentActions
-                  agent={agent}
-                  actions={actions}
-                  maySuspend={maySuspend}
-                  mayLiftSuspension={mayLiftSuspension}
-                />
+              {agent.status === 'SUSPENDED' ? (
+                <p className="mt-1.5 text-sm text-amber-900">
+                  Suspended: every runtime decision for it is a deny until the security team reactivates it.
+                </p>
               ) : null}
-            </div>
-            {agent.status === 'SUSPENDED' ? (
-              <p className="border-b border-slate-100 bg-amber-50/60 px-4 py-2 text-sm text-amber-900">
-                Suspended: every runtime decision for it is a deny until the security team reactivates it.
-              </p>
-            ) : null}
-            <Table caption={`Active grants of ${agent.name}`}>
-              <thead>
-                <tr>
-                  <Th>Task</Th>
-                  <Th className={WIDE_ONLY}>Resources</Th>
-                  <Th className={SMALL_UP}>Time left</Th>
-                  <Th className={WIDE_ONLY}>Uses</Th>
-                  <Th className={WIDE_ONLY}>Task token</Th>
-                  <Th>
-                    <span className="sr-only">Revoke</span>
-                  </Th>
-                </tr>
-              </thead>
-              <tbody>
-                {own.map((grant) => (
-                  <GrantRow key={grant.id} grant={grant} now={now} revoke={mayRevoke ? actions.revoke : null} />
-                ))}
-              </tbody>
-            </Table>
-          </section>
-        );
-      })}
-    </div>
+            </th>
+          </tr>
+          {own.map((grant) => (
+            <GrantRow key={grant.id} grant={grant} now={now} revoke={mayRevoke ? actions.revoke : null} />
+          ))}
+        </tbody>
+      ))}
+    </Table>
   );
 }

@@ -314,7 +314,7 @@ test('the kill switch: a sponsor suspends the agent, then revokes every grant it
   for (const id of ids) expect((await scopeStatus(request, id)).status).toBe('APPROVED');
 
   await open(page, '/approvals/grants');
-  const section = page.getByRole('region', { name: agent.name });
+  const section = page.getByTestId('agent-grants').filter({ hasText: agent.name });
   await section.getByRole('link', { name: 'Only its grants' }).click();
   await expect(page.getByText(`Only the grants of ${agent.name}.`)).toBeVisible();
   await expect(section.getByRole('row').filter({ hasText: tasks[0] })).toBeVisible();

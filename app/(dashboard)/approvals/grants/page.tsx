@@ -75,7 +75,7 @@ export default async function ActiveGrantsPage({ searchParams }: { searchParams:
         </p>
       ) : null}
       {listing.grants.length > 0 ? (
-        <>
+        <Card>
           <ActiveGrants
             grants={listing.grants}
             now={now}
@@ -85,12 +85,8 @@ export default async function ActiveGrantsPage({ searchParams }: { searchParams:
             mayLiftSuspension={can(actor, 'inventory.lift_suspension')}
             filtered={Boolean(nhi)}
           />
-          {listing.total > listing.pageSize ? (
-            <Card className="mt-4">
-              <Pagination {...paging} />
-            </Card>
-          ) : null}
-        </>
+          <Pagination {...paging} />
+        </Card>
       ) : (
         <Card>
           {isPastLastPage(paging) ? (
