@@ -7,7 +7,8 @@ import { AppError, conflict, fieldError, notFound } from '../errors';
 import { personUseCase } from '../use-case';
 import { notifyScopeWebhook } from '../webhooks/notify';
 import { scopeFacts, stringList } from './facts';
-import { isNarrowerOrEqual, readScopePolicy, ttlCapSeconds } from './policy';
+import { readScopePolicy } from './policy';
+import { isNarrowerOrEqual, ttlCapSeconds } from './risk';
 import { approveScopeSchema, denyScopeSchema } from './schemas';
 
 /**

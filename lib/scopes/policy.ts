@@ -3,25 +3,7 @@ import { getDb, type Db, type Tx } from '../db';
 import { AUDIT_ACTIONS } from '../audit/actions';
 import { personUseCase } from '../use-case';
 import { scopePolicySchema } from './schemas';
-import {
-  assessRisk,
-  DEFAULT_SCOPE_POLICY,
-  isNarrowerOrEqual,
-  isStateChanging,
-  ttlCapSeconds,
-  type RiskAssessment,
-  type ScopePolicy,
-} from './risk';
-
-export {
-  assessRisk,
-  DEFAULT_SCOPE_POLICY,
-  isNarrowerOrEqual,
-  isStateChanging,
-  ttlCapSeconds,
-  type RiskAssessment,
-  type ScopePolicy,
-};
+import { DEFAULT_SCOPE_POLICY, type ScopePolicy } from './risk';
 
 const POLICY_KEY = 'scope.policy';
 

@@ -6,7 +6,8 @@ import { nhiScope, scopeReach } from '../auth/ownership';
 import { notFound } from '../errors';
 import { checkDecider, stageDue, type ApprovalStage } from './approvals';
 import { stringList } from './facts';
-import { assessRisk, readScopePolicy, ttlCapSeconds, type RiskAssessment } from './policy';
+import { readScopePolicy } from './policy';
+import { assessRisk, ttlCapSeconds, type RiskAssessment } from './risk';
 import { AppError } from '../errors';
 
 /** What the approval screens read: the queue a person may decide on, the grants that are live, an agent's past. */

@@ -4,7 +4,8 @@ import { requestScope } from '../../lib/scopes/agent';
 import { approveScope, denyScope } from '../../lib/scopes/approvals';
 import { revokeNhiGrants } from '../../lib/scopes/revoke';
 import { pendingApprovals } from '../../lib/scopes/queue';
-import { updateScopePolicy, DEFAULT_SCOPE_POLICY } from '../../lib/scopes/policy';
+import { updateScopePolicy } from '../../lib/scopes/policy';
+import { DEFAULT_SCOPE_POLICY } from '../../lib/scopes/risk';
 import { createPerson } from '../support/people';
 import { approvedScope, createAgent, scopeAsk } from '../support/scopes';
 
