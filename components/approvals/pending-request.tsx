@@ -45,6 +45,20 @@ function RequestedLifetime({ scope }: { scope: PendingScopeView }) {
   );
 }
 
+function counted(count: number, one: string, many: string): string {
+  return `${count} ${count === 1 ? one : many}`;
+}
+
+/** The agent's past in one line, for a narrow window where the lists fold away. */
+function historySummary(history: History): string {
+  return [
+    counted(history.pastScopes.length, 'past scope', 'past scopes'),
+    counted(history.recentDecisions.length, 'decision', 'decisions'),
+    counted(history.openFindings.length, 'open finding', 'open findings'),
+    counted(history.borrowedCases.length, 'borrowed-credential case', 'borrowed-credential cases'),
+  ].join(' · ');
+}
+
 /** Why this person may not decide: said where the buttons would be, before anyone tries. */
 function Blocked({ reason, waitingForSecurity }: { reason: string; waitingForSecurity: boolean }) {
   if (waitingForSecurity)
@@ -151,8 +165,19 @@ export function PendingRequest({
           aria-label={`History of ${scope.nhi.name}`}
           className="min-w-0 border-t border-slate-100 pt-4 lg:border-t-0 lg:border-l lg:pt-0 lg:pl-6"
         >
-          <h3 className="mb-3 text-sm font-semibold text-slate-900">What {scope.nhi.name} did before</h3>
-          <AgentHistory nhiId={scope.nhi.id} history={history} />
+          <div className="hidden lg:block">
+            <h3 className="mb-3 text-sm font-semibold text-slate-900">What {scope.nhi.name} did before</h3>
+            <AgentHistory nhiId={scope.nhi.id} history={history} />
+          </div>
+          <details className="lg:hidden">
+            <summary className="cursor-pointer text-sm font-semibold text-slate-900">
+              What {scope.nhi.name} did before
+              <span className="block text-xs font-normal text-slate-500">{historySummary(history)}</span>
+            </summary>
+            <div className="mt-3">
+              <AgentHistory nhiId={scope.nhi.id} history={history} />
+            </div>
+          </details>
         </aside>
       </div>
       <footer className="flex flex-wrap items-center justify-between gap-3 rounded-b-lg border-t border-slate-100 bg-slate-50/60 px-5 py-3">
