@@ -10,7 +10,9 @@ export function TabBar({ label, items }: { label: string; items: { href: string;
   const pathname = usePathname();
   const current = useRef<HTMLAnchorElement>(null);
   // On a narrow screen the tabs scroll sideways: keep the current one in view.
-  useEffect(() => current.current?.scrollIntoView({ block: 'nearest', inline: 'nearest' }), [pathname]);
+  useEffect(() => {
+    current.current?.scrollIntoView({ block: 'nearest', inline: 'nearest' });
+  }, [pathname]);
   return (
     <nav aria-label={label} className="mb-6 flex gap-1 overflow-x-auto border-b border-slate-200">
       {items.map(({ href, label: text }) => (
