@@ -24,6 +24,7 @@ export type PendingScopeView = {
   actions: string[];
   resources: string[];
   requestedTtlSeconds: number;
+  /** The longest this decision may grant: the policy's cap, and no more than a first approval granted. */
   ttlCapSeconds: number;
   maxUses: number | null;
   requestedAt: Date;
@@ -61,6 +62,7 @@ export async function pendingApprovals(actor: Actor): Promise<PendingScopeView[]
       actions: true,
       resources: true,
       requestedTtlSeconds: true,
+      approvedTtlSeconds: true,
       maxUses: true,
       needsSecurityApproval: true,
       initiatorId: true,
@@ -91,7 +93,7 @@ export async function pendingApprovals(actor: Actor): Promise<PendingScopeView[]
       actions,
       resources,
       requestedTtlSeconds: scope.requestedTtlSeconds,
-      ttlCapSeconds: ttlCapSeconds(policy, actions),
+      ttlCapSeconds: Math.min(ttlCapSeconds(policy, actions), scope.approvedTtlSeconds ?? Infinity),
       maxUses: scope.maxUses,
       requestedAt: scope.requestedAt,
       risk: assessRisk(policy, { actions, resources, ttlSeconds: scope.requestedTtlSeconds, maxUses: scope.maxUses }),
