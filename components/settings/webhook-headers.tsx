@@ -15,7 +15,7 @@ export function WebhookHeaders() {
         description={
           <>
             A POST with the body <code className="font-mono">{'{"id","event","occurredAt","data"}'}</code>. Answer with
-            any 2xx within 5 seconds; anything else is retried after 30 s, 2 min, 10 min, 1 h and 6 h, then marked
+            a 2xx answer within 5 seconds; anything else is retried after 30 s, 2 min, 10 min, 1 h and 6 h, then marked
             failed.
           </>
         }

@@ -68,6 +68,11 @@ function identityNotActive(nhi: { name: string; status: NhiStatus }): AppError {
   );
 }
 
+/** Whether a use of this key is worth writing: its stored last use is older than the minute it is kept to. */
+export function keyUseIsStale(key: KeyActor & { lastUsedAt?: Date | null }, now = new Date()): boolean {
+  return !key.lastUsedAt || key.lastUsedAt.getTime() < now.getTime() - LAST_USED_RESOLUTION_MS;
+}
+
 /**
  * Notes that a key was used, inside the transaction of the request it served, so a refused request writes
  * nothing. The time is kept to the minute: a key authenticated with a last use within that needs no write.
@@ -77,8 +82,8 @@ export async function recordKeyUse(
   key: KeyActor & { lastUsedAt?: Date | null },
   now = new Date(),
 ): Promise<void> {
+  if (!keyUseIsStale(key, now)) return;
   const threshold = new Date(now.getTime() - LAST_USED_RESOLUTION_MS);
-  if (key.lastUsedAt && key.lastUsedAt >= threshold) return;
   await tx.apiKey.updateMany({
     where: { id: key.keyId, OR: [{ lastUsedAt: null }, { lastUsedAt: { lt: threshold } }] },
     data: { lastUsedAt: now },

@@ -1,11 +1,12 @@
 import 'server-only';
 import { z } from 'zod';
-import { requirePermission, type Actor, type KeyActor } from '../auth/actor';
-import { recordKeyUse } from '../auth/api-keys';
+import { requirePermission, type Actor } from '../auth/actor';
+import { keyUseIsStale, recordKeyUse } from '../auth/api-keys';
 import { transaction } from '../db';
 import { authorize, authorizeMany } from '../decisions/authorize';
 import { AppError } from '../errors';
-import { answerOf, prepareEvaluation, prepareItem, type AuthzenAnswer, type Transport } from './mapping';
+import type { Transport } from '../decisions/transport';
+import { answerOf, prepareEvaluation, prepareItem, type AuthzenAnswer } from './mapping';
 import { runEvaluations } from './semantics';
 import { evaluationSchema, evaluationsSchema } from './schemas';
 
@@ -13,8 +14,6 @@ import { evaluationSchema, evaluationsSchema } from './schemas';
  * The AuthZEN Access Evaluation and Access Evaluations APIs over Steward's runtime decision: the same checks and
  * the same chain logging as /api/v1/authorize, asked by a gateway on behalf of an agent.
  */
-
-const KEY_USE_RESOLUTION_MS = 60_000;
 
 /** AuthZEN answers a request with missing or mistyped members with 400 (not the machine API's 422). */
 function parseRequest<T extends z.ZodType>(schema: T, body: unknown): z.output<T> {
@@ -28,9 +27,7 @@ function parseRequest<T extends z.ZodType>(schema: T, body: unknown): z.output<T
 
 /** The gateway key's last use, kept to the minute like every key's, written only once the answer is decided. */
 async function noteGatewayUse(key: Actor): Promise<void> {
-  if (key.kind !== 'key') return;
-  const { lastUsedAt } = key as KeyActor & { lastUsedAt?: Date | null };
-  if (lastUsedAt && Date.now() - lastUsedAt.getTime() < KEY_USE_RESOLUTION_MS) return;
+  if (key.kind !== 'key' || !keyUseIsStale(key)) return;
   try {
     await transaction((tx) => recordKeyUse(tx, key));
   } catch (error) {

@@ -1,9 +1,7 @@
 import 'server-only';
 import type { NextResponse } from 'next/server';
 import { apiRoute, readJsonBody } from '../adapters/route';
-import { clientAddress, trustedProxyCount } from '../auth/client-address';
 import { AppError } from '../errors';
-import { traceparentOf, type Transport } from './mapping';
 
 /**
  * The HTTPS binding of AuthZEN around a route handler: the machine API's error body, the caller's X-Request-ID
@@ -26,12 +24,4 @@ export async function readAuthzenBody(request: Request, maxBytes: number): Promi
   if (type !== 'application/json')
     throw new AppError('UNSUPPORTED_CONTENT_TYPE', 'Send the request as Content-Type: application/json.', 400);
   return readJsonBody(request, maxBytes);
-}
-
-export function transportOf(request: Request): Transport {
-  const correlationId = traceparentOf(request.headers.get('traceparent'));
-  return {
-    clientAddress: clientAddress(request.headers.get('x-forwarded-for'), trustedProxyCount()),
-    ...(correlationId ? { correlationId } : {}),
-  };
 }

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { AuthorizeOutcome, AuthorizeRequest } from '../decisions/authorize';
+import type { Transport } from '../decisions/transport';
 import { evaluationSchema, type Evaluation, type EvaluationsBody } from './schemas';
 
 /**
@@ -14,9 +15,6 @@ export type AuthzenAnswer = {
   decision: boolean;
   context?: { reason?: string; eventId?: string; error?: { status: number; message: string } };
 };
-
-/** What the HTTP request adds to every evaluation in it. */
-export type Transport = { clientAddress: string; correlationId?: string };
 
 /** An evaluation ready for the decision code, or the answer it gets without one (nothing is recorded for it). */
 export type Prepared = { request: AuthorizeRequest } | { answer: AuthzenAnswer };
@@ -84,17 +82,4 @@ export function prepareItem(body: EvaluationsBody, item: unknown, transport: Tra
   const parsed = evaluationSchema.safeParse(merged);
   if (!parsed.success) return failed(400, issuesOf(parsed.error));
   return prepareEvaluation(parsed.data, transport);
-}
-
-const TRACEPARENT = /^([0-9a-f]{2})-([0-9a-f]{32})-([0-9a-f]{16})-([0-9a-f]{2})(-.*)?$/;
-
-/** A W3C Trace Context `traceparent` header as sent, when it is a valid one; anything else is ignored. */
-export function traceparentOf(header: string | null): string | undefined {
-  const value = header?.trim().toLowerCase() ?? '';
-  const match = TRACEPARENT.exec(value);
-  if (!match) return undefined;
-  const [, version, traceId, parentId, , rest] = match;
-  if (version === 'ff' || /^0+$/.test(traceId) || /^0+$/.test(parentId)) return undefined;
-  if (version === '00' && rest !== undefined) return undefined;
-  return value;
 }

@@ -1,5 +1,5 @@
 import 'server-only';
-import { z } from 'zod';
+import type { z } from 'zod';
 import { getDb, type Tx } from '../db';
 import { AUDIT_ACTIONS } from '../audit/actions';
 import { requireHuman, type Actor, type HumanActor } from '../auth/actor';
@@ -15,7 +15,7 @@ import { createNhiSchema } from '../identities/schemas';
 import { personUseCase, type UseCaseContext } from '../use-case';
 import { parseInput } from '../validation';
 import { jsonList } from './list';
-import type { CaseStatus } from './schemas';
+import { moveToScopesSchema, revokeMigratedCredentialSchema, type CaseStatus } from './schemas';
 import { moveCase } from './workflow';
 
 /**
@@ -29,27 +29,6 @@ import { moveCase } from './workflow';
 
 /** Statuses a scope reaches only after it was approved. */
 const APPROVED_ONCE = ['APPROVED', 'COMPLETED', 'EXPIRED', 'REVOKED'] as const;
-
-const idSchema = z.string().trim().min(1).max(64);
-const optionalText = z.string().max(2000).optional();
-
-export const moveToScopesSchema = z.object({
-  caseId: idSchema,
-  nhiMode: z.enum(['link', 'create'], { error: 'Choose whether to link an identity or create one.' }),
-  nhiId: z.preprocess((value) => (value === '' ? undefined : value), idSchema.optional()),
-  sponsorId: z.string({ error: 'Choose the sponsor: the person accountable for the agent.' }).trim().min(1, {
-    error: 'Choose the sponsor: the person accountable for the agent.',
-  }),
-  name: optionalText,
-  system: optionalText,
-  externalId: optionalText,
-  environment: optionalText,
-});
-
-export const revokeMigratedCredentialSchema = z.object({
-  caseId: idSchema,
-  reason: z.string().max(500),
-});
 
 const caseSelect = {
   id: true,

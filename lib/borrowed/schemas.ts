@@ -107,3 +107,24 @@ export const createSuppressionSchema = z
   });
 
 export const liftSuppressionSchema = z.object({ id: z.string().trim().min(1).max(64) });
+
+/** Moving a case's agent to task scopes: its identity (linked or created), sponsor and the case. */
+const optionalText = z.string().max(2000).optional();
+
+export const moveToScopesSchema = z.object({
+  caseId,
+  nhiMode: z.enum(['link', 'create'], { error: 'Choose whether to link an identity or create one.' }),
+  nhiId: z.preprocess((value) => (value === '' ? undefined : value), z.string().trim().min(1).max(64).optional()),
+  sponsorId: z.string({ error: 'Choose the sponsor: the person accountable for the agent.' }).trim().min(1, {
+    error: 'Choose the sponsor: the person accountable for the agent.',
+  }),
+  name: optionalText,
+  system: optionalText,
+  externalId: optionalText,
+  environment: optionalText,
+});
+
+export const revokeMigratedCredentialSchema = z.object({
+  caseId,
+  reason: z.string().max(500),
+});

@@ -265,13 +265,10 @@ function decisionEvent(
  * What the decision code answers now for a task token, by its id: the receipts of revocations use it to show
  * that each revoked token is refused. It reads and decides only; nothing is written.
  */
-export async function recheckRevokedToken(
-  taskTokenId: string,
-  options: { db?: Db | Tx; request?: { action: string; resource: string } } = {},
-): Promise<Decision> {
-  const record = await loadTokenRecordById(options.db ?? (await getDb()), taskTokenId);
-  const request = options.request;
-  const probe = request ?? {
+export async function recheckRevokedToken(taskTokenId: string, db?: Db | Tx): Promise<Decision> {
+  const record = await loadTokenRecordById(db ?? (await getDb()), taskTokenId);
+  // A request the scope allowed: its first action on its first resource.
+  const probe = {
     action: record?.facts.scope.actions[0] ?? '',
     resource: record?.facts.scope.resources[0]?.replaceAll('*', 'x') ?? '',
   };

@@ -15,7 +15,7 @@ export type TokenCheck = { tokenId: string; scopeId: string; decision: string; r
 async function recheck(tokens: { tokenId: string; scopeId: string }[], tx?: Tx): Promise<TokenCheck[]> {
   const checks: TokenCheck[] = [];
   for (const { tokenId, scopeId } of tokens) {
-    const { decision, reason } = await recheckRevokedToken(tokenId, { db: tx });
+    const { decision, reason } = await recheckRevokedToken(tokenId, tx);
     checks.push({ tokenId, scopeId, decision, reason });
   }
   return checks;

@@ -81,7 +81,7 @@ async function claimDue(now: Date): Promise<Due[]> {
     select: { id: true, event: true, payload: true, url: true, attempts: true, createdAt: true, nextAttemptAt: true },
   });
   if (due.length === 0) return [];
-  const leaseUntil = new Date(now.getTime() + CLAIM_MS);
+  const leaseUntil = claimedUntil(now);
   return transaction(async (tx) => {
     const claimed: Due[] = [];
     for (const { nextAttemptAt, ...delivery } of due) {

@@ -1,12 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import {
-  answerOf,
-  prepareEvaluation,
-  prepareItem,
-  stewardResource,
-  traceparentOf,
-  type Transport,
-} from '../../lib/authzen/mapping';
+import { answerOf, prepareEvaluation, prepareItem, stewardResource } from '../../lib/authzen/mapping';
+import { traceparentOf, type Transport } from '../../lib/decisions/transport';
 import { pdpIdentifier, pdpMetadata } from '../../lib/authzen/metadata';
 import { evaluationSchema, evaluationsSchema, MAX_EVALUATIONS } from '../../lib/authzen/schemas';
 

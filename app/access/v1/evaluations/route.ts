@@ -2,7 +2,8 @@ import { jsonResponse, otherMethodsRefused } from '@/lib/adapters/route';
 import { requirePermission } from '@/lib/auth/actor';
 import { requireApiKey } from '@/lib/auth/api-actor';
 import { evaluateAccessBatch } from '@/lib/authzen/evaluate';
-import { authzenRoute, readAuthzenBody, transportOf } from '@/lib/authzen/http';
+import { authzenRoute, readAuthzenBody } from '@/lib/authzen/http';
+import { transportOf } from '@/lib/decisions/transport';
 
 export const dynamic = 'force-dynamic';
 

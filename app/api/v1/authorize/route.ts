@@ -1,6 +1,6 @@
 import { apiRoute, jsonResponse, otherMethodsRefused, readJsonBody } from '@/lib/adapters/route';
 import { bearerToken } from '@/lib/auth/api-keys';
-import { transportOf } from '@/lib/authzen/http';
+import { transportOf } from '@/lib/decisions/transport';
 import { authorize } from '@/lib/decisions/authorize';
 import { authorizeSchema } from '@/lib/decisions/schemas';
 import { AppError } from '@/lib/errors';
