@@ -49,6 +49,8 @@ export const AUDIT_ACTIONS = {
   scopePolicyUpdated: 'settings.scope_policy_update',
   webhookUpdated: 'settings.webhook_update',
   webhookTested: 'settings.webhook_test',
+  chainCheckpointed: 'audit.checkpoint',
+  evidenceExported: 'evidence.export',
 } as const;
 
 export type StewardAction = (typeof AUDIT_ACTIONS)[keyof typeof AUDIT_ACTIONS];

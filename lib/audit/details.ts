@@ -174,6 +174,16 @@ export type AuditDetails = {
   'settings.scope_policy_update': { changed: FieldChanges };
   'settings.webhook_update': { url: string | null; secretRotated: boolean };
   'settings.webhook_test': { url: string; deliveryId: string };
+  /** The signed statement itself, so the chain carries every checkpoint and a reader can check it offline. */
+  'audit.checkpoint': {
+    seq: number;
+    hash: string;
+    signedAt: string;
+    reason: 'schedule' | 'export' | 'manual';
+    keyId: string;
+    signature: string;
+  };
+  'evidence.export': { from: string; to: string; events: number; checkpointSeq: number; format: 'json' | 'csv' };
   'nhi.discover': {
     name: string;
     kind: string;

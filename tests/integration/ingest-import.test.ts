@@ -1,9 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import canonicalize from 'canonicalize';
 import fc from 'fast-check';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { canonicalDetails } from '../../lib/audit/chain';
 import { verifyAuditChain } from '../../lib/audit/verify';
+import { borrowedRefreshSettled } from '../../lib/borrowed/refresh';
 import type { KeyActor } from '../../lib/auth/actor';
 import { generateApiKey } from '../../lib/auth/api-keys';
 import { getDb } from '../../lib/db';
@@ -75,6 +76,9 @@ beforeAll(async () => {
   const person = await createPerson(null);
   knownPerson = { id: person.humanId, email: person.email };
 });
+
+// A key's import refreshes the cases after it answers; the next test must not see that refresh's audit event.
+afterEach(borrowedRefreshSettled);
 
 describe('importing events', () => {
   it('appends every valid record with its attribution, principals and imported details, plus the import event', async () => {

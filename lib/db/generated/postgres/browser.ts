@@ -61,6 +61,17 @@ export type ApiKey = Prisma.ApiKeyModel
  */
 export type AuditEvent = Prisma.AuditEventModel
 /**
+ * Model AuditCorrelation
+ * The correlation id (a W3C trace id) an event's details carry, indexed beside the chain so that the events of one
+ * request are found without reading details. The hashed details stay the record; this only finds them.
+ */
+export type AuditCorrelation = Prisma.AuditCorrelationModel
+/**
+ * Model AuditCheckpoint
+ * A signed statement that the chain held (seq, hash) at signedAt: written with the checkpoint's own audit event.
+ */
+export type AuditCheckpoint = Prisma.AuditCheckpointModel
+/**
  * Model AuditChainHead
  * The single row (id = 1) that serializes appends to the chain: every append updates it first.
  */
@@ -70,6 +81,27 @@ export type AuditChainHead = Prisma.AuditChainHeadModel
  * Audit event counts per UTC day, kept up to date on append so that charts never scan the trail.
  */
 export type AuditDailyRollup = Prisma.AuditDailyRollupModel
+/**
+ * Model AuditDailyPairRollup
+ * Audit events per UTC day for each initiator and executor: top initiators, top executors and who drove which agent.
+ */
+export type AuditDailyPairRollup = Prisma.AuditDailyPairRollupModel
+/**
+ * Model DecisionDailyRollup
+ * Runtime decisions per UTC day, by decision and reason: allow vs deny over time without reading events.
+ */
+export type DecisionDailyRollup = Prisma.DecisionDailyRollupModel
+/**
+ * Model BorrowedEventMark
+ * The stored events that flagged borrowed-credential cases cover, rewritten by each detection run: they read
+ * as AGENT_BORROWED whatever attribution was stored at import, without touching the chain.
+ */
+export type BorrowedEventMark = Prisma.BorrowedEventMarkModel
+/**
+ * Model GovernanceSnapshot
+ * One governance figure on one UTC day (standing credentials, orphaned NHIs …), recorded daily for 90-day trends.
+ */
+export type GovernanceSnapshot = Prisma.GovernanceSnapshotModel
 /**
  * Model Finding
  * A risk on an NHI or a credential. `key` identifies the same risk across recomputations.

@@ -405,8 +405,14 @@ export const ModelName = {
   TaskToken: 'TaskToken',
   ApiKey: 'ApiKey',
   AuditEvent: 'AuditEvent',
+  AuditCorrelation: 'AuditCorrelation',
+  AuditCheckpoint: 'AuditCheckpoint',
   AuditChainHead: 'AuditChainHead',
   AuditDailyRollup: 'AuditDailyRollup',
+  AuditDailyPairRollup: 'AuditDailyPairRollup',
+  DecisionDailyRollup: 'DecisionDailyRollup',
+  BorrowedEventMark: 'BorrowedEventMark',
+  GovernanceSnapshot: 'GovernanceSnapshot',
   Finding: 'Finding',
   ReviewCampaign: 'ReviewCampaign',
   ReviewItem: 'ReviewItem',
@@ -434,7 +440,7 @@ export type TypeMap<ExtArgs extends runtime.Types.Extensions.InternalArgs = runt
     omit: GlobalOmitOptions
   }
   meta: {
-    modelProps: "human" | "nhi" | "credential" | "scopeRequest" | "scopeApproval" | "taskToken" | "apiKey" | "auditEvent" | "auditChainHead" | "auditDailyRollup" | "finding" | "reviewCampaign" | "reviewItem" | "signInThrottle" | "setting" | "nhiOwner" | "credentialUsage" | "personAlias" | "borrowedCase" | "borrowedSuppression" | "webhookDelivery" | "unknownTokenWindow"
+    modelProps: "human" | "nhi" | "credential" | "scopeRequest" | "scopeApproval" | "taskToken" | "apiKey" | "auditEvent" | "auditCorrelation" | "auditCheckpoint" | "auditChainHead" | "auditDailyRollup" | "auditDailyPairRollup" | "decisionDailyRollup" | "borrowedEventMark" | "governanceSnapshot" | "finding" | "reviewCampaign" | "reviewItem" | "signInThrottle" | "setting" | "nhiOwner" | "credentialUsage" | "personAlias" | "borrowedCase" | "borrowedSuppression" | "webhookDelivery" | "unknownTokenWindow"
     txIsolationLevel: TransactionIsolationLevel
   }
   model: {
@@ -1030,6 +1036,154 @@ export type TypeMap<ExtArgs extends runtime.Types.Extensions.InternalArgs = runt
         }
       }
     }
+    AuditCorrelation: {
+      payload: Prisma.$AuditCorrelationPayload<ExtArgs>
+      fields: Prisma.AuditCorrelationFieldRefs
+      operations: {
+        findUnique: {
+          args: Prisma.AuditCorrelationFindUniqueArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$AuditCorrelationPayload> | null
+        }
+        findUniqueOrThrow: {
+          args: Prisma.AuditCorrelationFindUniqueOrThrowArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$AuditCorrelationPayload>
+        }
+        findFirst: {
+          args: Prisma.AuditCorrelationFindFirstArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$AuditCorrelationPayload> | null
+        }
+        findFirstOrThrow: {
+          args: Prisma.AuditCorrelationFindFirstOrThrowArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$AuditCorrelationPayload>
+        }
+        findMany: {
+          args: Prisma.AuditCorrelationFindManyArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$AuditCorrelationPayload>[]
+        }
+        create: {
+          args: Prisma.AuditCorrelationCreateArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$AuditCorrelationPayload>
+        }
+        createMany: {
+          args: Prisma.AuditCorrelationCreateManyArgs<ExtArgs>
+          result: BatchPayload
+        }
+        createManyAndReturn: {
+          args: Prisma.AuditCorrelationCreateManyAndReturnArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$AuditCorrelationPayload>[]
+        }
+        delete: {
+          args: Prisma.AuditCorrelationDeleteArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$AuditCorrelationPayload>
+        }
+        update: {
+          args: Prisma.AuditCorrelationUpdateArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$AuditCorrelationPayload>
+        }
+        deleteMany: {
+          args: Prisma.AuditCorrelationDeleteManyArgs<ExtArgs>
+          result: BatchPayload
+        }
+        updateMany: {
+          args: Prisma.AuditCorrelationUpdateManyArgs<ExtArgs>
+          result: BatchPayload
+        }
+        updateManyAndReturn: {
+          args: Prisma.AuditCorrelationUpdateManyAndReturnArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$AuditCorrelationPayload>[]
+        }
+        upsert: {
+          args: Prisma.AuditCorrelationUpsertArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$AuditCorrelationPayload>
+        }
+        aggregate: {
+          args: Prisma.AuditCorrelationAggregateArgs<ExtArgs>
+          result: runtime.Types.Utils.Optional<Prisma.AggregateAuditCorrelation>
+        }
+        groupBy: {
+          args: Prisma.AuditCorrelationGroupByArgs<ExtArgs>
+          result: runtime.Types.Utils.Optional<Prisma.AuditCorrelationGroupByOutputType>[]
+        }
+        count: {
+          args: Prisma.AuditCorrelationCountArgs<ExtArgs>
+          result: runtime.Types.Utils.Optional<Prisma.AuditCorrelationCountAggregateOutputType> | number
+        }
+      }
+    }
+    AuditCheckpoint: {
+      payload: Prisma.$AuditCheckpointPayload<ExtArgs>
+      fields: Prisma.AuditCheckpointFieldRefs
+      operations: {
+        findUnique: {
+          args: Prisma.AuditCheckpointFindUniqueArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$AuditCheckpointPayload> | null
+        }
+        findUniqueOrThrow: {
+          args: Prisma.AuditCheckpointFindUniqueOrThrowArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$AuditCheckpointPayload>
+        }
+        findFirst: {
+          args: Prisma.AuditCheckpointFindFirstArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$AuditCheckpointPayload> | null
+        }
+        findFirstOrThrow: {
+          args: Prisma.AuditCheckpointFindFirstOrThrowArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$AuditCheckpointPayload>
+        }
+        findMany: {
+          args: Prisma.AuditCheckpointFindManyArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$AuditCheckpointPayload>[]
+        }
+        create: {
+          args: Prisma.AuditCheckpointCreateArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$AuditCheckpointPayload>
+        }
+        createMany: {
+          args: Prisma.AuditCheckpointCreateManyArgs<ExtArgs>
+          result: BatchPayload
+        }
+        createManyAndReturn: {
+          args: Prisma.AuditCheckpointCreateManyAndReturnArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$AuditCheckpointPayload>[]
+        }
+        delete: {
+          args: Prisma.AuditCheckpointDeleteArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$AuditCheckpointPayload>
+        }
+        update: {
+          args: Prisma.AuditCheckpointUpdateArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$AuditCheckpointPayload>
+        }
+        deleteMany: {
+          args: Prisma.AuditCheckpointDeleteManyArgs<ExtArgs>
+          result: BatchPayload
+        }
+        updateMany: {
+          args: Prisma.AuditCheckpointUpdateManyArgs<ExtArgs>
+          result: BatchPayload
+        }
+        updateManyAndReturn: {
+          args: Prisma.AuditCheckpointUpdateManyAndReturnArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$AuditCheckpointPayload>[]
+        }
+        upsert: {
+          args: Prisma.AuditCheckpointUpsertArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$AuditCheckpointPayload>
+        }
+        aggregate: {
+          args: Prisma.AuditCheckpointAggregateArgs<ExtArgs>
+          result: runtime.Types.Utils.Optional<Prisma.AggregateAuditCheckpoint>
+        }
+        groupBy: {
+          args: Prisma.AuditCheckpointGroupByArgs<ExtArgs>
+          result: runtime.Types.Utils.Optional<Prisma.AuditCheckpointGroupByOutputType>[]
+        }
+        count: {
+          args: Prisma.AuditCheckpointCountArgs<ExtArgs>
+          result: runtime.Types.Utils.Optional<Prisma.AuditCheckpointCountAggregateOutputType> | number
+        }
+      }
+    }
     AuditChainHead: {
       payload: Prisma.$AuditChainHeadPayload<ExtArgs>
       fields: Prisma.AuditChainHeadFieldRefs
@@ -1175,6 +1329,302 @@ export type TypeMap<ExtArgs extends runtime.Types.Extensions.InternalArgs = runt
         count: {
           args: Prisma.AuditDailyRollupCountArgs<ExtArgs>
           result: runtime.Types.Utils.Optional<Prisma.AuditDailyRollupCountAggregateOutputType> | number
+        }
+      }
+    }
+    AuditDailyPairRollup: {
+      payload: Prisma.$AuditDailyPairRollupPayload<ExtArgs>
+      fields: Prisma.AuditDailyPairRollupFieldRefs
+      operations: {
+        findUnique: {
+          args: Prisma.AuditDailyPairRollupFindUniqueArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$AuditDailyPairRollupPayload> | null
+        }
+        findUniqueOrThrow: {
+          args: Prisma.AuditDailyPairRollupFindUniqueOrThrowArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$AuditDailyPairRollupPayload>
+        }
+        findFirst: {
+          args: Prisma.AuditDailyPairRollupFindFirstArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$AuditDailyPairRollupPayload> | null
+        }
+        findFirstOrThrow: {
+          args: Prisma.AuditDailyPairRollupFindFirstOrThrowArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$AuditDailyPairRollupPayload>
+        }
+        findMany: {
+          args: Prisma.AuditDailyPairRollupFindManyArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$AuditDailyPairRollupPayload>[]
+        }
+        create: {
+          args: Prisma.AuditDailyPairRollupCreateArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$AuditDailyPairRollupPayload>
+        }
+        createMany: {
+          args: Prisma.AuditDailyPairRollupCreateManyArgs<ExtArgs>
+          result: BatchPayload
+        }
+        createManyAndReturn: {
+          args: Prisma.AuditDailyPairRollupCreateManyAndReturnArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$AuditDailyPairRollupPayload>[]
+        }
+        delete: {
+          args: Prisma.AuditDailyPairRollupDeleteArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$AuditDailyPairRollupPayload>
+        }
+        update: {
+          args: Prisma.AuditDailyPairRollupUpdateArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$AuditDailyPairRollupPayload>
+        }
+        deleteMany: {
+          args: Prisma.AuditDailyPairRollupDeleteManyArgs<ExtArgs>
+          result: BatchPayload
+        }
+        updateMany: {
+          args: Prisma.AuditDailyPairRollupUpdateManyArgs<ExtArgs>
+          result: BatchPayload
+        }
+        updateManyAndReturn: {
+          args: Prisma.AuditDailyPairRollupUpdateManyAndReturnArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$AuditDailyPairRollupPayload>[]
+        }
+        upsert: {
+          args: Prisma.AuditDailyPairRollupUpsertArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$AuditDailyPairRollupPayload>
+        }
+        aggregate: {
+          args: Prisma.AuditDailyPairRollupAggregateArgs<ExtArgs>
+          result: runtime.Types.Utils.Optional<Prisma.AggregateAuditDailyPairRollup>
+        }
+        groupBy: {
+          args: Prisma.AuditDailyPairRollupGroupByArgs<ExtArgs>
+          result: runtime.Types.Utils.Optional<Prisma.AuditDailyPairRollupGroupByOutputType>[]
+        }
+        count: {
+          args: Prisma.AuditDailyPairRollupCountArgs<ExtArgs>
+          result: runtime.Types.Utils.Optional<Prisma.AuditDailyPairRollupCountAggregateOutputType> | number
+        }
+      }
+    }
+    DecisionDailyRollup: {
+      payload: Prisma.$DecisionDailyRollupPayload<ExtArgs>
+      fields: Prisma.DecisionDailyRollupFieldRefs
+      operations: {
+        findUnique: {
+          args: Prisma.DecisionDailyRollupFindUniqueArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$DecisionDailyRollupPayload> | null
+        }
+        findUniqueOrThrow: {
+          args: Prisma.DecisionDailyRollupFindUniqueOrThrowArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$DecisionDailyRollupPayload>
+        }
+        findFirst: {
+          args: Prisma.DecisionDailyRollupFindFirstArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$DecisionDailyRollupPayload> | null
+        }
+        findFirstOrThrow: {
+          args: Prisma.DecisionDailyRollupFindFirstOrThrowArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$DecisionDailyRollupPayload>
+        }
+        findMany: {
+          args: Prisma.DecisionDailyRollupFindManyArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$DecisionDailyRollupPayload>[]
+        }
+        create: {
+          args: Prisma.DecisionDailyRollupCreateArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$DecisionDailyRollupPayload>
+        }
+        createMany: {
+          args: Prisma.DecisionDailyRollupCreateManyArgs<ExtArgs>
+          result: BatchPayload
+        }
+        createManyAndReturn: {
+          args: Prisma.DecisionDailyRollupCreateManyAndReturnArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$DecisionDailyRollupPayload>[]
+        }
+        delete: {
+          args: Prisma.DecisionDailyRollupDeleteArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$DecisionDailyRollupPayload>
+        }
+        update: {
+          args: Prisma.DecisionDailyRollupUpdateArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$DecisionDailyRollupPayload>
+        }
+        deleteMany: {
+          args: Prisma.DecisionDailyRollupDeleteManyArgs<ExtArgs>
+          result: BatchPayload
+        }
+        updateMany: {
+          args: Prisma.DecisionDailyRollupUpdateManyArgs<ExtArgs>
+          result: BatchPayload
+        }
+        updateManyAndReturn: {
+          args: Prisma.DecisionDailyRollupUpdateManyAndReturnArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$DecisionDailyRollupPayload>[]
+        }
+        upsert: {
+          args: Prisma.DecisionDailyRollupUpsertArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$DecisionDailyRollupPayload>
+        }
+        aggregate: {
+          args: Prisma.DecisionDailyRollupAggregateArgs<ExtArgs>
+          result: runtime.Types.Utils.Optional<Prisma.AggregateDecisionDailyRollup>
+        }
+        groupBy: {
+          args: Prisma.DecisionDailyRollupGroupByArgs<ExtArgs>
+          result: runtime.Types.Utils.Optional<Prisma.DecisionDailyRollupGroupByOutputType>[]
+        }
+        count: {
+          args: Prisma.DecisionDailyRollupCountArgs<ExtArgs>
+          result: runtime.Types.Utils.Optional<Prisma.DecisionDailyRollupCountAggregateOutputType> | number
+        }
+      }
+    }
+    BorrowedEventMark: {
+      payload: Prisma.$BorrowedEventMarkPayload<ExtArgs>
+      fields: Prisma.BorrowedEventMarkFieldRefs
+      operations: {
+        findUnique: {
+          args: Prisma.BorrowedEventMarkFindUniqueArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$BorrowedEventMarkPayload> | null
+        }
+        findUniqueOrThrow: {
+          args: Prisma.BorrowedEventMarkFindUniqueOrThrowArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$BorrowedEventMarkPayload>
+        }
+        findFirst: {
+          args: Prisma.BorrowedEventMarkFindFirstArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$BorrowedEventMarkPayload> | null
+        }
+        findFirstOrThrow: {
+          args: Prisma.BorrowedEventMarkFindFirstOrThrowArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$BorrowedEventMarkPayload>
+        }
+        findMany: {
+          args: Prisma.BorrowedEventMarkFindManyArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$BorrowedEventMarkPayload>[]
+        }
+        create: {
+          args: Prisma.BorrowedEventMarkCreateArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$BorrowedEventMarkPayload>
+        }
+        createMany: {
+          args: Prisma.BorrowedEventMarkCreateManyArgs<ExtArgs>
+          result: BatchPayload
+        }
+        createManyAndReturn: {
+          args: Prisma.BorrowedEventMarkCreateManyAndReturnArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$BorrowedEventMarkPayload>[]
+        }
+        delete: {
+          args: Prisma.BorrowedEventMarkDeleteArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$BorrowedEventMarkPayload>
+        }
+        update: {
+          args: Prisma.BorrowedEventMarkUpdateArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$BorrowedEventMarkPayload>
+        }
+        deleteMany: {
+          args: Prisma.BorrowedEventMarkDeleteManyArgs<ExtArgs>
+          result: BatchPayload
+        }
+        updateMany: {
+          args: Prisma.BorrowedEventMarkUpdateManyArgs<ExtArgs>
+          result: BatchPayload
+        }
+        updateManyAndReturn: {
+          args: Prisma.BorrowedEventMarkUpdateManyAndReturnArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$BorrowedEventMarkPayload>[]
+        }
+        upsert: {
+          args: Prisma.BorrowedEventMarkUpsertArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$BorrowedEventMarkPayload>
+        }
+        aggregate: {
+          args: Prisma.BorrowedEventMarkAggregateArgs<ExtArgs>
+          result: runtime.Types.Utils.Optional<Prisma.AggregateBorrowedEventMark>
+        }
+        groupBy: {
+          args: Prisma.BorrowedEventMarkGroupByArgs<ExtArgs>
+          result: runtime.Types.Utils.Optional<Prisma.BorrowedEventMarkGroupByOutputType>[]
+        }
+        count: {
+          args: Prisma.BorrowedEventMarkCountArgs<ExtArgs>
+          result: runtime.Types.Utils.Optional<Prisma.BorrowedEventMarkCountAggregateOutputType> | number
+        }
+      }
+    }
+    GovernanceSnapshot: {
+      payload: Prisma.$GovernanceSnapshotPayload<ExtArgs>
+      fields: Prisma.GovernanceSnapshotFieldRefs
+      operations: {
+        findUnique: {
+          args: Prisma.GovernanceSnapshotFindUniqueArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$GovernanceSnapshotPayload> | null
+        }
+        findUniqueOrThrow: {
+          args: Prisma.GovernanceSnapshotFindUniqueOrThrowArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$GovernanceSnapshotPayload>
+        }
+        findFirst: {
+          args: Prisma.GovernanceSnapshotFindFirstArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$GovernanceSnapshotPayload> | null
+        }
+        findFirstOrThrow: {
+          args: Prisma.GovernanceSnapshotFindFirstOrThrowArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$GovernanceSnapshotPayload>
+        }
+        findMany: {
+          args: Prisma.GovernanceSnapshotFindManyArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$GovernanceSnapshotPayload>[]
+        }
+        create: {
+          args: Prisma.GovernanceSnapshotCreateArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$GovernanceSnapshotPayload>
+        }
+        createMany: {
+          args: Prisma.GovernanceSnapshotCreateManyArgs<ExtArgs>
+          result: BatchPayload
+        }
+        createManyAndReturn: {
+          args: Prisma.GovernanceSnapshotCreateManyAndReturnArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$GovernanceSnapshotPayload>[]
+        }
+        delete: {
+          args: Prisma.GovernanceSnapshotDeleteArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$GovernanceSnapshotPayload>
+        }
+        update: {
+          args: Prisma.GovernanceSnapshotUpdateArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$GovernanceSnapshotPayload>
+        }
+        deleteMany: {
+          args: Prisma.GovernanceSnapshotDeleteManyArgs<ExtArgs>
+          result: BatchPayload
+        }
+        updateMany: {
+          args: Prisma.GovernanceSnapshotUpdateManyArgs<ExtArgs>
+          result: BatchPayload
+        }
+        updateManyAndReturn: {
+          args: Prisma.GovernanceSnapshotUpdateManyAndReturnArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$GovernanceSnapshotPayload>[]
+        }
+        upsert: {
+          args: Prisma.GovernanceSnapshotUpsertArgs<ExtArgs>
+          result: runtime.Types.Utils.PayloadToResult<Prisma.$GovernanceSnapshotPayload>
+        }
+        aggregate: {
+          args: Prisma.GovernanceSnapshotAggregateArgs<ExtArgs>
+          result: runtime.Types.Utils.Optional<Prisma.AggregateGovernanceSnapshot>
+        }
+        groupBy: {
+          args: Prisma.GovernanceSnapshotGroupByArgs<ExtArgs>
+          result: runtime.Types.Utils.Optional<Prisma.GovernanceSnapshotGroupByOutputType>[]
+        }
+        count: {
+          args: Prisma.GovernanceSnapshotCountArgs<ExtArgs>
+          result: runtime.Types.Utils.Optional<Prisma.GovernanceSnapshotCountAggregateOutputType> | number
         }
       }
     }
@@ -2287,6 +2737,26 @@ export const AuditEventScalarFieldEnum = {
 export type AuditEventScalarFieldEnum = (typeof AuditEventScalarFieldEnum)[keyof typeof AuditEventScalarFieldEnum]
 
 
+export const AuditCorrelationScalarFieldEnum = {
+  correlationId: 'correlationId',
+  seq: 'seq'
+} as const
+
+export type AuditCorrelationScalarFieldEnum = (typeof AuditCorrelationScalarFieldEnum)[keyof typeof AuditCorrelationScalarFieldEnum]
+
+
+export const AuditCheckpointScalarFieldEnum = {
+  seq: 'seq',
+  hash: 'hash',
+  signedAt: 'signedAt',
+  reason: 'reason',
+  keyId: 'keyId',
+  signature: 'signature'
+} as const
+
+export type AuditCheckpointScalarFieldEnum = (typeof AuditCheckpointScalarFieldEnum)[keyof typeof AuditCheckpointScalarFieldEnum]
+
+
 export const AuditChainHeadScalarFieldEnum = {
   id: 'id',
   seq: 'seq',
@@ -2307,6 +2777,51 @@ export const AuditDailyRollupScalarFieldEnum = {
 } as const
 
 export type AuditDailyRollupScalarFieldEnum = (typeof AuditDailyRollupScalarFieldEnum)[keyof typeof AuditDailyRollupScalarFieldEnum]
+
+
+export const AuditDailyPairRollupScalarFieldEnum = {
+  day: 'day',
+  initiatorKey: 'initiatorKey',
+  initiatorType: 'initiatorType',
+  initiatorId: 'initiatorId',
+  initiatorLabel: 'initiatorLabel',
+  executorKey: 'executorKey',
+  executorType: 'executorType',
+  executorId: 'executorId',
+  executorLabel: 'executorLabel',
+  count: 'count'
+} as const
+
+export type AuditDailyPairRollupScalarFieldEnum = (typeof AuditDailyPairRollupScalarFieldEnum)[keyof typeof AuditDailyPairRollupScalarFieldEnum]
+
+
+export const DecisionDailyRollupScalarFieldEnum = {
+  day: 'day',
+  decision: 'decision',
+  reason: 'reason',
+  count: 'count'
+} as const
+
+export type DecisionDailyRollupScalarFieldEnum = (typeof DecisionDailyRollupScalarFieldEnum)[keyof typeof DecisionDailyRollupScalarFieldEnum]
+
+
+export const BorrowedEventMarkScalarFieldEnum = {
+  seq: 'seq',
+  caseId: 'caseId',
+  storedAttribution: 'storedAttribution',
+  day: 'day'
+} as const
+
+export type BorrowedEventMarkScalarFieldEnum = (typeof BorrowedEventMarkScalarFieldEnum)[keyof typeof BorrowedEventMarkScalarFieldEnum]
+
+
+export const GovernanceSnapshotScalarFieldEnum = {
+  day: 'day',
+  metric: 'metric',
+  value: 'value'
+} as const
+
+export type GovernanceSnapshotScalarFieldEnum = (typeof GovernanceSnapshotScalarFieldEnum)[keyof typeof GovernanceSnapshotScalarFieldEnum]
 
 
 export const FindingScalarFieldEnum = {
@@ -2755,6 +3270,20 @@ export type ListEnumAttributionFieldRefInput<$PrismaModel> = FieldRefInputType<$
 
 
 /**
+ * Reference to a field of type 'Float'
+ */
+export type FloatFieldRefInput<$PrismaModel> = FieldRefInputType<$PrismaModel, 'Float'>
+    
+
+
+/**
+ * Reference to a field of type 'Float[]'
+ */
+export type ListFloatFieldRefInput<$PrismaModel> = FieldRefInputType<$PrismaModel, 'Float[]'>
+    
+
+
+/**
  * Reference to a field of type 'FindingType'
  */
 export type EnumFindingTypeFieldRefInput<$PrismaModel> = FieldRefInputType<$PrismaModel, 'FindingType'>
@@ -2849,20 +3378,6 @@ export type EnumConfidenceFieldRefInput<$PrismaModel> = FieldRefInputType<$Prism
  * Reference to a field of type 'Confidence[]'
  */
 export type ListEnumConfidenceFieldRefInput<$PrismaModel> = FieldRefInputType<$PrismaModel, 'Confidence[]'>
-    
-
-
-/**
- * Reference to a field of type 'Float'
- */
-export type FloatFieldRefInput<$PrismaModel> = FieldRefInputType<$PrismaModel, 'Float'>
-    
-
-
-/**
- * Reference to a field of type 'Float[]'
- */
-export type ListFloatFieldRefInput<$PrismaModel> = FieldRefInputType<$PrismaModel, 'Float[]'>
     
 
 
@@ -3038,8 +3553,14 @@ export type GlobalOmitConfig = {
   taskToken?: Prisma.TaskTokenOmit
   apiKey?: Prisma.ApiKeyOmit
   auditEvent?: Prisma.AuditEventOmit
+  auditCorrelation?: Prisma.AuditCorrelationOmit
+  auditCheckpoint?: Prisma.AuditCheckpointOmit
   auditChainHead?: Prisma.AuditChainHeadOmit
   auditDailyRollup?: Prisma.AuditDailyRollupOmit
+  auditDailyPairRollup?: Prisma.AuditDailyPairRollupOmit
+  decisionDailyRollup?: Prisma.DecisionDailyRollupOmit
+  borrowedEventMark?: Prisma.BorrowedEventMarkOmit
+  governanceSnapshot?: Prisma.GovernanceSnapshotOmit
   finding?: Prisma.FindingOmit
   reviewCampaign?: Prisma.ReviewCampaignOmit
   reviewItem?: Prisma.ReviewItemOmit

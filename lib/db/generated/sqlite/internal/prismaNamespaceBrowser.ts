@@ -59,8 +59,14 @@ export const ModelName = {
   TaskToken: 'TaskToken',
   ApiKey: 'ApiKey',
   AuditEvent: 'AuditEvent',
+  AuditCorrelation: 'AuditCorrelation',
+  AuditCheckpoint: 'AuditCheckpoint',
   AuditChainHead: 'AuditChainHead',
   AuditDailyRollup: 'AuditDailyRollup',
+  AuditDailyPairRollup: 'AuditDailyPairRollup',
+  DecisionDailyRollup: 'DecisionDailyRollup',
+  BorrowedEventMark: 'BorrowedEventMark',
+  GovernanceSnapshot: 'GovernanceSnapshot',
   Finding: 'Finding',
   ReviewCampaign: 'ReviewCampaign',
   ReviewItem: 'ReviewItem',
@@ -270,6 +276,26 @@ export const AuditEventScalarFieldEnum = {
 export type AuditEventScalarFieldEnum = (typeof AuditEventScalarFieldEnum)[keyof typeof AuditEventScalarFieldEnum]
 
 
+export const AuditCorrelationScalarFieldEnum = {
+  correlationId: 'correlationId',
+  seq: 'seq'
+} as const
+
+export type AuditCorrelationScalarFieldEnum = (typeof AuditCorrelationScalarFieldEnum)[keyof typeof AuditCorrelationScalarFieldEnum]
+
+
+export const AuditCheckpointScalarFieldEnum = {
+  seq: 'seq',
+  hash: 'hash',
+  signedAt: 'signedAt',
+  reason: 'reason',
+  keyId: 'keyId',
+  signature: 'signature'
+} as const
+
+export type AuditCheckpointScalarFieldEnum = (typeof AuditCheckpointScalarFieldEnum)[keyof typeof AuditCheckpointScalarFieldEnum]
+
+
 export const AuditChainHeadScalarFieldEnum = {
   id: 'id',
   seq: 'seq',
@@ -290,6 +316,51 @@ export const AuditDailyRollupScalarFieldEnum = {
 } as const
 
 export type AuditDailyRollupScalarFieldEnum = (typeof AuditDailyRollupScalarFieldEnum)[keyof typeof AuditDailyRollupScalarFieldEnum]
+
+
+export const AuditDailyPairRollupScalarFieldEnum = {
+  day: 'day',
+  initiatorKey: 'initiatorKey',
+  initiatorType: 'initiatorType',
+  initiatorId: 'initiatorId',
+  initiatorLabel: 'initiatorLabel',
+  executorKey: 'executorKey',
+  executorType: 'executorType',
+  executorId: 'executorId',
+  executorLabel: 'executorLabel',
+  count: 'count'
+} as const
+
+export type AuditDailyPairRollupScalarFieldEnum = (typeof AuditDailyPairRollupScalarFieldEnum)[keyof typeof AuditDailyPairRollupScalarFieldEnum]
+
+
+export const DecisionDailyRollupScalarFieldEnum = {
+  day: 'day',
+  decision: 'decision',
+  reason: 'reason',
+  count: 'count'
+} as const
+
+export type DecisionDailyRollupScalarFieldEnum = (typeof DecisionDailyRollupScalarFieldEnum)[keyof typeof DecisionDailyRollupScalarFieldEnum]
+
+
+export const BorrowedEventMarkScalarFieldEnum = {
+  seq: 'seq',
+  caseId: 'caseId',
+  storedAttribution: 'storedAttribution',
+  day: 'day'
+} as const
+
+export type BorrowedEventMarkScalarFieldEnum = (typeof BorrowedEventMarkScalarFieldEnum)[keyof typeof BorrowedEventMarkScalarFieldEnum]
+
+
+export const GovernanceSnapshotScalarFieldEnum = {
+  day: 'day',
+  metric: 'metric',
+  value: 'value'
+} as const
+
+export type GovernanceSnapshotScalarFieldEnum = (typeof GovernanceSnapshotScalarFieldEnum)[keyof typeof GovernanceSnapshotScalarFieldEnum]
 
 
 export const FindingScalarFieldEnum = {

@@ -1151,14 +1151,6 @@ export type EnumConfidenceFieldUpdateOperationsInput = {
   set?: $Enums.Confidence
 }
 
-export type FloatFieldUpdateOperationsInput = {
-  set?: number
-  increment?: number
-  decrement?: number
-  multiply?: number
-  divide?: number
-}
-
 export type BorrowedCaseCreateWithoutHumanInput = {
   id: string
   status?: $Enums.BorrowedCaseStatus

@@ -1,0 +1,79 @@
+-- CreateTable
+CREATE TABLE "audit_correlations" (
+    "correlationId" TEXT NOT NULL,
+    "seq" INTEGER NOT NULL,
+
+    PRIMARY KEY ("correlationId", "seq")
+);
+
+-- CreateTable
+CREATE TABLE "audit_checkpoints" (
+    "seq" INTEGER NOT NULL PRIMARY KEY AUTOINCREMENT,
+    "hash" TEXT NOT NULL,
+    "signedAt" DATETIME NOT NULL,
+    "reason" TEXT NOT NULL,
+    "keyId" TEXT NOT NULL,
+    "signature" TEXT NOT NULL
+);
+
+-- CreateTable
+CREATE TABLE "audit_daily_pair_rollups" (
+    "day" TEXT NOT NULL,
+    "initiatorKey" TEXT NOT NULL,
+    "initiatorType" TEXT NOT NULL,
+    "initiatorId" TEXT,
+    "initiatorLabel" TEXT,
+    "executorKey" TEXT NOT NULL,
+    "executorType" TEXT NOT NULL,
+    "executorId" TEXT,
+    "executorLabel" TEXT,
+    "count" INTEGER NOT NULL,
+
+    PRIMARY KEY ("day", "initiatorKey", "executorKey")
+);
+
+-- CreateTable
+CREATE TABLE "decision_daily_rollups" (
+    "day" TEXT NOT NULL,
+    "decision" TEXT NOT NULL,
+    "reason" TEXT NOT NULL,
+    "count" INTEGER NOT NULL,
+
+    PRIMARY KEY ("day", "decision", "reason")
+);
+
+-- CreateTable
+CREATE TABLE "borrowed_event_marks" (
+    "seq" INTEGER NOT NULL PRIMARY KEY AUTOINCREMENT,
+    "caseId" TEXT NOT NULL,
+    "storedAttribution" TEXT NOT NULL,
+    "day" TEXT NOT NULL
+);
+
+-- CreateTable
+CREATE TABLE "governance_snapshots" (
+    "day" TEXT NOT NULL,
+    "metric" TEXT NOT NULL,
+    "value" REAL NOT NULL,
+
+    PRIMARY KEY ("day", "metric")
+);
+
+-- CreateIndex
+CREATE INDEX "audit_correlations_seq_idx" ON "audit_correlations"("seq");
+
+-- CreateIndex
+CREATE INDEX "audit_checkpoints_signedAt_idx" ON "audit_checkpoints"("signedAt");
+
+-- CreateIndex
+CREATE INDEX "borrowed_event_marks_caseId_idx" ON "borrowed_event_marks"("caseId");
+
+-- CreateIndex
+CREATE INDEX "borrowed_event_marks_day_idx" ON "borrowed_event_marks"("day");
+
+-- CreateIndex
+CREATE INDEX "audit_events_source_occurredAt_idx" ON "audit_events"("source", "occurredAt");
+
+-- CreateIndex
+CREATE INDEX "audit_events_outcome_occurredAt_idx" ON "audit_events"("outcome", "occurredAt");
+
