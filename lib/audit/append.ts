@@ -11,6 +11,7 @@ import {
 } from './chain';
 import { STEWARD_SOURCE, type StewardAction } from './actions';
 import type { AuditDetails } from './details';
+import { addToCounters } from './rollups';
 
 export type Principal = { type: PrincipalType; id?: string | null; label?: string | null };
 
@@ -77,37 +78,6 @@ function toUnhashed(input: AuditEventInput, seq: number, recordedAt: Date): Unha
     details: canonicalDetails(input.details),
     hashVersion: CURRENT_HASH_VERSION,
   };
-}
-
-const DAY_MS = 86_400_000;
-
-function utcDay(date: Date): string {
-  return date.toISOString().slice(0, 10);
-}
-
-async function addToDailyRollups(tx: Tx, events: ChainedEvent[]): Promise<void> {
-  const counts = new Map<string, { event: ChainedEvent; count: number }>();
-  for (const event of events) {
-    const day = Math.floor(event.occurredAt.getTime() / DAY_MS);
-    const key = `${day}|${event.attribution}|${event.outcome}|${event.initiatorType}|${event.executorType}`;
-    const entry = counts.get(key);
-    if (entry) entry.count += 1;
-    else counts.set(key, { event, count: 1 });
-  }
-  for (const { event, count } of counts.values()) {
-    const id = {
-      day: utcDay(event.occurredAt),
-      attribution: event.attribution,
-      outcome: event.outcome,
-      initiatorType: event.initiatorType,
-      executorType: event.executorType,
-    };
-    await tx.auditDailyRollup.upsert({
-      where: { day_attribution_outcome_initiatorType_executorType: id },
-      create: { ...id, count },
-      update: { count: { increment: count } },
-    });
-  }
 }
 
 type Usage = {
@@ -328,7 +298,7 @@ export async function appendAuditEvents(
     return event;
   });
   await insertEvents(tx, events);
-  await addToDailyRollups(tx, events);
+  await addToCounters(tx, events, inputs);
   await addToCredentialUsage(tx, events);
   await tx.auditChainHead.update({ where: { id: 1 }, data: { seq: previous.seq, hash: previous.hash } });
   return events.map(({ seq, hash }) => ({ seq, hash }));
