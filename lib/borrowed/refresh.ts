@@ -1,5 +1,6 @@
 import 'server-only';
 import { getDb, type Db, type Tx } from '../db';
+import type { Attribution } from '../db/generated/sqlite/enums';
 import { AUDIT_ACTIONS } from '../audit/actions';
 import {
   detectBorrowedCredentials,
@@ -13,6 +14,7 @@ import { systemJob, type UseCaseContext } from '../use-case';
 import type { Principal } from '../audit/append';
 import { credentialByPrint } from '../detect/borrowed/identity';
 import { loadDetectionInventory } from './inventory';
+import { rewriteBorrowedEventMarks, type ImportedEventsRead } from './event-marks';
 import type { EvidenceItem } from './list';
 
 export type RefreshSummary = { cases: number; flagged: number; opened: number; reopened: number; updated: number };
@@ -26,7 +28,7 @@ const SHARED_SHAPES = 50_000;
 const ATTEMPTS = 3;
 
 /** The imported events read back from the chain, with the audit `seq` of each at the same position. */
-type ImportedEvents = { events: NormalizedEvent[]; seqs: number[]; lastSeq: number };
+type ImportedEvents = ImportedEventsRead & { lastSeq: number };
 
 /**
  * Most imported events repeat the principal, credential and client of others: the same `details` text. Their
@@ -69,7 +71,7 @@ function eventReader() {
   };
 }
 
-type StoredRow = StoredImportedEvent & { seq: number };
+type StoredRow = StoredImportedEvent & { seq: number; attribution: Attribution };
 
 /**
  * Reads the imported events after `into.lastSeq` in pages by seq, appending them to `into`. A raw query: it reads a
@@ -78,7 +80,8 @@ type StoredRow = StoredImportedEvent & { seq: number };
 async function readImportedEvents(db: Db | Tx, into: ImportedEvents, read = eventReader()): Promise<void> {
   for (;;) {
     const rows = await db.$queryRaw<StoredRow[]>`
-      SELECT "seq", "source", "sourceEventId", "occurredAt", "action", "resource", "outcome", "environment", "details"
+      SELECT "seq", "source", "sourceEventId", "occurredAt", "action", "resource", "outcome", "environment", "details",
+        "attribution"
       FROM "audit_events"
       WHERE "seq" > ${into.lastSeq} AND "sourceEventId" IS NOT NULL
       ORDER BY "seq"
@@ -89,6 +92,7 @@ async function readImportedEvents(db: Db | Tx, into: ImportedEvents, read = even
       if (!event) continue;
       into.events.push(event);
       into.seqs.push(Number(row.seq));
+      into.attributions.push(row.attribution);
     }
     if (rows.length > 0) into.lastSeq = Number(rows[rows.length - 1].seq);
     if (rows.length < PAGE_SIZE) return;
@@ -330,6 +334,7 @@ async function storeCases(
     });
   summary.opened = created.length;
   summary.updated += await withdrawVanished(tx, stored, new Set(found.map((detected) => detected.id)));
+  await rewriteBorrowedEventMarks(tx, imported, inventory);
   audit(AUDIT_ACTIONS.borrowedCasesRefreshed, null, { events: imported.events.length, ...summary });
   return summary;
 }
@@ -344,7 +349,7 @@ export async function refreshBorrowedCases(options: { now?: Date } = {}): Promis
   const now = options.now ?? new Date();
   const db = await getDb();
   const inventory = await loadDetectionInventory(db, now);
-  const imported: ImportedEvents = { events: [], seqs: [], lastSeq: 0 };
+  const imported: ImportedEvents = { events: [], seqs: [], attributions: [], lastSeq: 0 };
   const read = eventReader();
   for (let attempt = 1; ; attempt++) {
     await readImportedEvents(db, imported, read);

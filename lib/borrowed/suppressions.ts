@@ -88,6 +88,8 @@ async function applySuppressions(tx: Tx, now: Date): Promise<number> {
     const flagged = row.confidence !== 'LOW' && suppressionId === null;
     if (suppressionId === row.suppressionId && flagged === row.flagged) continue;
     await tx.borrowedCase.update({ where: { id: row.id }, data: { suppressionId, flagged } });
+    // An unflagged case marks nothing at once; a case flagged again marks its events at the next refresh.
+    if (!flagged) await tx.borrowedEventMark.deleteMany({ where: { caseId: row.id } });
     changed += 1;
   }
   return changed;

@@ -36,13 +36,24 @@ export function borrowedMarks(cases: readonly BorrowedCase[]): BorrowedMark[] {
   return cases.filter((found) => found.flagged).map((found) => found.coverage);
 }
 
-function coveredByMark(event: NormalizedEvent, key: string, family: string, context: AttributionContext): boolean {
+function markCovering(
+  event: NormalizedEvent,
+  key: string,
+  family: string,
+  context: AttributionContext,
+): BorrowedMark | null {
   const marks = context.marksByCredential.get(key);
-  if (!marks) return false;
+  if (!marks) return null;
   const time = event.occurredAt.getTime();
-  return marks.some(
-    (mark) => time >= mark.from.getTime() && time <= mark.to.getTime() && mark.clientFamilies.includes(family),
+  return (
+    marks.find(
+      (mark) => time >= mark.from.getTime() && time <= mark.to.getTime() && mark.clientFamilies.includes(family),
+    ) ?? null
   );
+}
+
+function coveredByMark(event: NormalizedEvent, key: string, family: string, context: AttributionContext): boolean {
+  return markCovering(event, key, family, context) !== null;
 }
 
 /**
@@ -71,13 +82,21 @@ export function attributeEvent(event: NormalizedEvent, context: AttributionConte
   return client.clientClass === 'cli' ? 'HUMAN' : 'UNKNOWN';
 }
 
+/** The flagged case's mark that turns a stored event into AGENT_BORROWED when read, if one does. */
+export function borrowedMarkOf(
+  event: NormalizedEvent,
+  stored: Attribution,
+  context: AttributionContext,
+): BorrowedMark | null {
+  if (stored === 'AGENT_BORROWED' || context.marksByCredential.size === 0) return null;
+  const actor = resolveActor(event, context.index);
+  if (actor.kind !== 'person') return null;
+  const client = effectiveClient(event, context.classify(event.client.userAgent));
+  if (placementOf(event, client) !== 'automation') return null;
+  return markCovering(event, credentialKeyOf(event, actor.logKey, client), client.family, context);
+}
+
 /** How a stored event reads once cases exist: borrowed if a case covers it, else what was stored at import. */
 export function readAttribution(event: NormalizedEvent, stored: Attribution, context: AttributionContext): Attribution {
-  if (stored === 'AGENT_BORROWED' || context.marksByCredential.size === 0) return stored;
-  const actor = resolveActor(event, context.index);
-  if (actor.kind !== 'person') return stored;
-  const client = effectiveClient(event, context.classify(event.client.userAgent));
-  if (placementOf(event, client) !== 'automation') return stored;
-  const key = credentialKeyOf(event, actor.logKey, client);
-  return coveredByMark(event, key, client.family, context) ? 'AGENT_BORROWED' : stored;
+  return borrowedMarkOf(event, stored, context) ? 'AGENT_BORROWED' : stored;
 }

@@ -11,7 +11,7 @@ import {
 import { createSuppression, liftSuppression, listSuppressions } from '../../lib/borrowed/suppressions';
 import { loadBorrowedMarks, loadDetectionInventory } from '../../lib/borrowed/inventory';
 import { createPerson, countRows } from '../support/people';
-import { agentUse, appendImported, browserUse, DAY, HOUR, T0 } from './borrowed-events';
+import { agentUse, appendImported, BOTO3, browserUse, DAY, HOUR, T0 } from './borrowed-events';
 
 const NOW = new Date(T0 + 20 * DAY);
 
@@ -86,6 +86,40 @@ describe('refreshing borrowed-credential cases from imported events', () => {
       eventCount: 384,
     });
   });
+  it('marks the events a flagged case covers that were stored under another attribution, and unmarks them with the case', async () => {
+    const seqs = await appendImported([
+      ...browserUse('nadia', T0, 5),
+      ...agentUse('nadia', 'AKIANADIA00000000001', T0 + DAY, 24, 5, BOTO3),
+    ]);
+    await refreshBorrowedCases({ now: NOW });
+    const found = await caseRow('AKIANADIA00000000001');
+    expect(found.flagged).toBe(true);
+    const db = await getDb();
+    const sdkSeqs = [...seqs.values()].slice(-24 * 12);
+    const stored = await db.auditEvent.findMany({
+      where: { seq: { in: sdkSeqs } },
+      select: { seq: true, attribution: true },
+    });
+    const storedOtherwise = stored.filter((event) => event.attribution !== 'AGENT_BORROWED');
+    expect(storedOtherwise.length).toBeGreaterThan(0);
+    const marks = await db.borrowedEventMark.findMany({ where: { caseId: found.id }, orderBy: { seq: 'asc' } });
+    expect(marks.map((mark) => mark.seq)).toEqual(storedOtherwise.map((event) => event.seq).sort((a, b) => a - b));
+    expect(marks.every((mark) => mark.day === '2026-11-03')).toBe(true);
+
+    await refreshBorrowedCases({ now: NOW });
+    expect(await db.borrowedEventMark.findMany({ where: { caseId: found.id }, orderBy: { seq: 'asc' } })).toEqual(
+      marks,
+    );
+
+    const security = await createPerson('SECURITY');
+    await createSuppression(security, {
+      reason: 'A known batch job, migrating next quarter',
+      expiresAt: new Date(Date.now() + 30 * DAY).toISOString(),
+      credential: 'AKIANADIA00000000001',
+    });
+    expect(await db.borrowedEventMark.count({ where: { caseId: found.id } })).toBe(0);
+  });
+
   it('stops counting a case detection no longer finds, keeping its status', async () => {
     await appendImported([...browserUse('omar', T0, 5), ...agentUse('omar', 'AKIAOMAR000000000001', T0 + DAY, 24)]);
     await refreshBorrowedCases({ now: NOW });

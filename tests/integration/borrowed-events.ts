@@ -13,6 +13,9 @@ export const T0 = Date.parse('2026-11-02T00:00:00Z');
 
 const CHROME =
   'Mozilla/5.0 (Macintosh; Intel Mac OS X 10_15_7) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/133.0.0.0 Safari/537.36';
+/** A plain SDK: on a person's key it reads UNKNOWN at import, until detection weighs the whole credential. */
+export const BOTO3 =
+  'Boto3/1.35.36 md/Botocore#1.35.36 ua/2.0 os/linux#6.1.0 md/arch#x86_64 lang/python#3.12.7 md/pyimpl#CPython cfg/retry-mode#legacy Botocore/1.35.36';
 const LANGCHAIN_BOTO3 =
   'Boto3/1.35.50 md/Botocore#1.35.50 ua/2.0 os/linux lang/python#3.12.3 Botocore/1.35.50 x-client-framework:langchain-aws';
 
@@ -77,6 +80,7 @@ export function agentUse(
   from: number,
   hours: number,
   stepMinutes = 5,
+  userAgent = LANGCHAIN_BOTO3,
 ): NormalizedEvent[] {
   const events: NormalizedEvent[] = [];
   for (let at = from; at < from + hours * HOUR; at += stepMinutes * MINUTE) {
@@ -92,7 +96,7 @@ export function agentUse(
           appName: null,
           mfa: false,
         },
-        client: { userAgent: LANGCHAIN_BOTO3, ip: '54.210.10.20' },
+        client: { userAgent, ip: '54.210.10.20' },
         interactive: false,
       }),
     );
