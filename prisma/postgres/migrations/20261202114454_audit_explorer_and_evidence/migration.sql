@@ -81,3 +81,9 @@ CREATE INDEX "audit_events_source_occurredAt_idx" ON "audit_events"("source", "o
 -- CreateIndex
 CREATE INDEX "audit_events_outcome_occurredAt_idx" ON "audit_events"("outcome", "occurredAt");
 
+-- CreateIndex
+CREATE INDEX "audit_events_initiatorLabel_occurredAt_idx" ON "audit_events"("initiatorLabel", "occurredAt");
+
+-- CreateIndex
+CREATE INDEX "audit_events_executorLabel_occurredAt_idx" ON "audit_events"("executorLabel", "occurredAt");
+
