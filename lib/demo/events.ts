@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import type { AuditEventInput, Principal } from '../audit/append';
 import { AUDIT_ACTIONS, STEWARD_SOURCE } from '../audit/actions';
 import type { Credential } from '../db/generated/sqlite/client';
@@ -592,9 +593,20 @@ class EventFactory {
       action: STEWARD_DEMO_ACTIONS.runtimeAuthorize,
       resource,
       outcome: denied ? 'DENIED' : 'SUCCESS',
-      details: { decision: denied ? 'deny' : 'allow', reason, requestedAction },
+      details: {
+        decision: denied ? 'deny' : 'allow',
+        reason,
+        requestedAction,
+        via: 'authorize',
+        correlationId: traceIdOf(at, resource, requestedAction),
+      },
     };
   }
+}
+
+/** A W3C trace id for a decision, derived from it so that the demo stays the same for the same seed. */
+function traceIdOf(at: Date, resource: string, action: string): string {
+  return createHash('sha256').update(`${at.toISOString()}|${resource}|${action}`).digest('hex').slice(0, 32);
 }
 
 /** The scope's resource pattern for the system of `action` (`github:pulls.read` → `github:acme/payments/*`). */

@@ -11,6 +11,7 @@ import { createAdminKey, timeUpserts, type UpsertTiming } from './upsert';
 import { detectOnly } from './detect';
 import { timeIngest } from './ingest';
 import { authorizeOnly } from './authorize';
+import { pagesOnly } from './pages';
 
 /**
  * `npm run bench`: figures, not tests. Builds a large inventory in a scratch database, starts the built app on
@@ -25,8 +26,9 @@ const options = new Command('bench')
   .option('--database-url <url>', 'an empty database to use instead of a scratch SQLite file')
   .option(
     '--only <case>',
-    'run one case: inventory, upsert, ingest, detect or authorize (upsert alone needs no large inventory)',
+    'run one case: inventory, upsert, ingest, detect, authorize or pages (upsert alone needs no large inventory)',
   )
+  .option('--page-events <n>', 'audit events the pages case seeds the demo organisation with', '1000000')
   .option('--ingest-events <n>', 'CloudTrail events the ingest case imports', '200000')
   .option('--detect-events <n>', 'imported events the detect case weighs', '1000000')
   .option('--seconds <n>', 'how long the authorize case loads each endpoint', '20')
@@ -38,7 +40,8 @@ const options = new Command('bench')
     events: string;
     samples: string;
     databaseUrl?: string;
-    only?: 'inventory' | 'upsert' | 'ingest' | 'detect' | 'authorize';
+    only?: 'inventory' | 'upsert' | 'ingest' | 'detect' | 'authorize' | 'pages';
+    pageEvents: string;
     detectEvents: string;
     ingestEvents: string;
     seconds: string;
@@ -143,6 +146,12 @@ async function main(): Promise<void> {
   if (options.only === 'detect')
     return detectOnly({ events: Number(options.detectEvents), people: 5_000, databaseUrl: options.databaseUrl });
   if (options.only === 'ingest') return ingestOnly();
+  if (options.only === 'pages')
+    return pagesOnly({
+      events: Number(options.pageEvents),
+      samples: Number(options.samples),
+      databaseUrl: options.databaseUrl,
+    });
   if (options.only === 'authorize')
     return authorizeOnly({ seconds: Number(options.seconds), connections: Number(options.connections) });
   const scratch = mkdtempSync(join(tmpdir(), 'steward-bench-'));
@@ -208,8 +217,10 @@ async function main(): Promise<void> {
     server.kill('SIGTERM');
     rmSync(scratch, { recursive: true, force: true });
   }
-  if (!options.only)
+  if (!options.only) {
     await authorizeOnly({ seconds: Number(options.seconds), connections: Number(options.connections) });
+    await pagesOnly({ events: Number(options.pageEvents), samples: Number(options.samples) });
+  }
 }
 
 main().catch((error: unknown) => {
