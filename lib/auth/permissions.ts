@@ -54,7 +54,7 @@ export const KEY_PERMISSIONS = {
   AGENT: ['scope.request', 'scope.fetch_token'],
   INGEST: ['events.ingest'],
   ADMIN: ['identities.upsert'],
-  AUDIT: ['audit.verify', 'evidence.export', 'borrowed.read'],
+  AUDIT: ['audit.read', 'audit.verify', 'evidence.export', 'borrowed.read'],
   GATEWAY: ['decision.evaluate'],
 } as const satisfies Record<ApiKeyKind, readonly string[]>;
 

@@ -62,10 +62,10 @@ describe('the permission matrix', () => {
       AGENT: ['scope.request', 'scope.fetch_token'],
       INGEST: ['events.ingest'],
       ADMIN: ['identities.upsert'],
-      AUDIT: ['audit.verify', 'evidence.export', 'borrowed.read'],
+      AUDIT: ['audit.read', 'audit.verify', 'evidence.export', 'borrowed.read'],
       GATEWAY: ['decision.evaluate'],
     });
-    const auditKeyReads = ['audit.verify', 'evidence.export', 'borrowed.read'];
+    const auditKeyReads = ['audit.read', 'audit.verify', 'evidence.export', 'borrowed.read'];
     for (const permission of ALL_PERMISSIONS.filter((p) => !auditKeyReads.includes(p))) {
       for (const kind of ['AGENT', 'INGEST', 'ADMIN', 'AUDIT', 'GATEWAY'] as const)
         expect(keyHas(kind, permission)).toBe(false);
