@@ -7,14 +7,17 @@ import { Card, CardHeader } from '@/components/ui/card';
 import { EmptyState } from '@/components/ui/empty-state';
 import { PageHeader } from '@/components/ui/page-header';
 import { AttributionChart } from '@/components/charts/attribution-chart';
+import { GovernanceSection } from '@/components/metrics/governance-section';
 import { AttentionList } from '@/components/overview/attention-list';
 import { OverviewCards } from '@/components/overview/overview-cards';
+import { OverviewQuestions } from '@/components/overview/questions';
 
 export const metadata: Metadata = { title: 'Overview' };
 
 export default async function OverviewPage() {
   const actor = await requirePagePermission('overview.read');
-  const { scope, cards, attention, events, series, attributions } = await getOverview(actor);
+  const overview = await getOverview(actor);
+  const { scope, cards, attention, events, series, attributions, governance } = overview;
   const sponsored = scope === 'sponsored';
   const hasEvents = series?.some((day) => attributions.some((attribution) => day[attribution] > 0)) ?? false;
   return (
@@ -27,11 +30,13 @@ export default async function OverviewPage() {
             : 'Who acts in your systems: people, agents with their own task-scoped credentials, and agents with borrowed ones.'
         }
       />
+      <OverviewQuestions overview={overview} />
       <AttentionList
         items={attention}
         whose={sponsored ? 'on the identities you sponsor' : 'across the organisation'}
       />
       <OverviewCards cards={cards} events={events} />
+      <GovernanceSection metrics={governance} sponsored={sponsored} />
       {series ? (
         <Card className="mt-6">
           <CardHeader

@@ -1,14 +1,4 @@
-import {
-  Activity,
-  Bot,
-  Boxes,
-  KeyRound,
-  Radar,
-  ShieldAlert,
-  TriangleAlert,
-  UserX,
-  type LucideIcon,
-} from 'lucide-react';
+import { Activity, Bot, Boxes, KeyRound, Radar, ShieldAlert, TriangleAlert, type LucideIcon } from 'lucide-react';
 import type { OverviewCard, OverviewCardKey } from '@/lib/overview/summary';
 import { StatCard } from './stat-card';
 
@@ -23,8 +13,7 @@ const LOOKS: Record<OverviewCardKey, CardLook> = {
     hint: 'Active credentials of a person, held by an NHI',
     alarming: true,
   },
-  standing: { label: 'Standing credentials', icon: KeyRound, hint: 'Active and never expiring' },
-  orphaned: { label: 'Orphaned identities', icon: UserX, hint: 'No active sponsor accountable', alarming: true },
+  standing: { label: 'Never-expiring credentials', icon: KeyRound, hint: 'Active, with no expiry date' },
   discovered: { label: 'Discovered, not triaged', icon: Radar, hint: 'Seen in logs, never reviewed' },
   findings: { label: 'Open findings', icon: TriangleAlert, hint: 'Across every identity', alarming: true },
 };

@@ -72,7 +72,7 @@ function borrowedShare(series: DailyAttribution[]): BorrowedShare[] {
 
 const ORPHANED: ListLink = { list: 'nhis', params: { orphaned: '1' } };
 
-export type OverviewCardKey = 'nhis' | 'agents' | 'borrowed' | 'standing' | 'orphaned' | 'discovered' | 'findings';
+export type OverviewCardKey = 'nhis' | 'agents' | 'borrowed' | 'standing' | 'discovered' | 'findings';
 
 /** Each card of the overview is a count of one filtered list, and links to it. */
 const CARD_LINKS: Record<OverviewCardKey, ListLink> = {
@@ -80,7 +80,6 @@ const CARD_LINKS: Record<OverviewCardKey, ListLink> = {
   agents: { list: 'nhis', params: { kind: 'AI_AGENT' } },
   borrowed: { list: 'credentials', params: { status: 'ACTIVE', borrowed: '1' } },
   standing: { list: 'credentials', params: { status: 'ACTIVE', standing: '1' } },
-  orphaned: ORPHANED,
   discovered: { list: 'nhis', params: { status: 'DISCOVERED' } },
   findings: { list: 'findings', params: {} },
 };

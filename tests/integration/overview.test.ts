@@ -8,7 +8,9 @@ import { listFindings } from '../../lib/findings/list';
 import { refreshNhiStats } from '../../lib/inventory/stats';
 import { listNhis } from '../../lib/inventory/list';
 import { getOverview, type Overview } from '../../lib/overview/summary';
+import { requestScope } from '../../lib/scopes/agent';
 import { createPerson } from '../support/people';
+import { createAgent, scopeAsk } from '../support/scopes';
 
 let security: HumanActor;
 let sponsorA: HumanActor;
@@ -111,11 +113,13 @@ describe('the overview', () => {
       agents: 1,
       borrowed: 1,
       standing: 1,
-      orphaned: 0,
       discovered: 1,
       findings: 1,
     });
     expect(attention(overview)).toEqual({ 'critical-findings': 1, 'borrowed-in-production': 1, discovered: 1 });
+    expect(overview.answers.orphaned.count).toBe(0);
+    expect(overview.answers.chain).toBeNull();
+    expect(overview.answers.borrowed.share).toBeNull();
     expect(overview.events).toBeNull();
     expect(overview.series).toBeNull();
   });
@@ -125,7 +129,7 @@ describe('the overview', () => {
     expect(card(overview, 'nhis').count).toBe(6);
     expect(card(overview, 'borrowed').count).toBe(4);
     expect(card(overview, 'standing').count).toBe(3);
-    expect(card(overview, 'orphaned').count).toBe(1);
+    expect(overview.answers.orphaned).toEqual({ count: 1, href: '/inventory?orphaned=1' });
     expect(card(overview, 'findings').count).toBe(4);
     expect(overview.attention.map((item) => [item.key, item.count])).toEqual([
       ['critical-findings', 2],
@@ -140,7 +144,12 @@ describe('the overview', () => {
   it("links each card to its list with the filter set, and that list shows the card's count", async () => {
     for (const actor of [security, sponsorA, sponsorB]) {
       const overview = await getOverview(actor);
-      for (const entry of [...overview.cards, ...overview.attention.filter((item) => item.href !== '/approvals')]) {
+      const links = [
+        ...overview.cards,
+        ...overview.attention.filter((item) => item.href !== '/approvals'),
+        overview.answers.orphaned,
+      ];
+      for (const entry of links) {
         const url = new URL(entry.href, 'http://steward.test');
         const params = Object.fromEntries(url.searchParams);
         const listed =
@@ -154,8 +163,123 @@ describe('the overview', () => {
     }
     const overview = await getOverview(security);
     expect(card(overview, 'borrowed').href).toBe('/inventory/credentials?status=ACTIVE&borrowed=1');
-    expect(card(overview, 'orphaned').href).toBe('/inventory?orphaned=1');
     expect(card(overview, 'discovered').href).toBe('/inventory?status=DISCOVERED');
     expect(card(overview, 'standing').href).toBe('/inventory/credentials?status=ACTIVE&standing=1');
+  });
+});
+
+async function openCase(agentNhiId: string | null, options: { flagged?: boolean; status?: 'OPEN' | 'RESOLVED' } = {}) {
+  const db = await getDb();
+  const key = randomUUID();
+  await db.borrowedCase.create({
+    data: {
+      id: `case-${key}`,
+      status: options.status ?? 'OPEN',
+      confidence: options.flagged === false ? 'LOW' : 'HIGH',
+      flagged: options.flagged ?? true,
+      score: 0.9,
+      humanLabel: 'someone@test.example',
+      humanExternalIds: '[]',
+      credentialKey: key,
+      credentialKind: 'personal_access_token',
+      credentialExternalId: `ghp_${key.slice(0, 8)}`,
+      agentNhiId,
+      agents: JSON.stringify([{ label: 'python-requests' }]),
+      sources: JSON.stringify(['github']),
+      reasons: '[]',
+      evidence: '[]',
+      coverage: '{}',
+      firstSeen: new Date(Date.now() - 86_400_000),
+      lastSeen: new Date(Date.now() - 3_600_000),
+      eventCount: 10,
+      interactiveEventCount: 0,
+      ...(options.status === 'RESOLVED' ? { resolvedAt: new Date() } : {}),
+    },
+  });
+}
+
+describe("the overview's answers", () => {
+  it('counts the agents still acting as a person: inventoried NHIs with an open flagged case', async () => {
+    const sponsor = await createPerson('SPONSOR');
+    const mine = await addNhi({ sponsorId: sponsor.humanId, kind: 'AI_AGENT' });
+    const alsoMine = await addNhi({ sponsorId: sponsor.humanId, kind: 'AI_AGENT' });
+    await openCase(mine);
+    await openCase(mine);
+    await openCase(alsoMine, { status: 'RESOLVED' });
+    await openCase(alsoMine, { flagged: false });
+    await openCase(null);
+    expect((await getOverview(sponsor)).answers.borrowed).toMatchObject({
+      agents: 1,
+      cases: 2,
+      unlinkedCases: 0,
+      href: '/borrowed',
+      share: null,
+    });
+    const organisation = (await getOverview(security)).answers.borrowed;
+    expect(organisation.agents).toBeGreaterThanOrEqual(1);
+    expect(organisation.unlinkedCases).toBeGreaterThanOrEqual(1);
+    expect(organisation.cases).toBe(organisation.unlinkedCases + 2);
+  });
+
+  it('says how many scope requests wait and since when, linking the queue for those who decide', async () => {
+    const sponsor = await createPerson('SPONSOR');
+    const agent = await createAgent({ sponsor });
+    const initiator = await createPerson('AUDITOR');
+    const first = await requestScope(agent.actor, scopeAsk(initiator.email));
+    await requestScope(agent.actor, scopeAsk(initiator.email));
+    const db = await getDb();
+    const asked = new Date(Date.now() - 5 * 3_600_000);
+    await db.scopeRequest.update({ where: { id: first.id }, data: { requestedAt: asked } });
+    expect((await getOverview(sponsor)).answers.approvals).toEqual({
+      pending: 2,
+      oldestRequestedAt: asked,
+      href: '/approvals',
+    });
+    expect((await getOverview(sponsorA)).answers.approvals).toMatchObject({ pending: 0, oldestRequestedAt: null });
+    const auditor = await createPerson('AUDITOR');
+    expect((await getOverview(auditor)).answers.approvals).toMatchObject({ pending: 2, href: null });
+  });
+
+  it("reads the chain's latest signed checkpoint and whether the event there still has the signed hash", async () => {
+    const db = await getDb();
+    const { seq, hash } = await db.auditChainHead.findUniqueOrThrow({ where: { id: 1 } });
+    expect(seq).toBeGreaterThan(0);
+    expect((await getOverview(security)).answers.chain).toEqual({ headSeq: seq, checkpoint: null });
+    const signed = { seq, signedAt: new Date(), reason: 'manual', keyId: 'test-key', signature: 'c2lnbmF0dXJl' };
+    await db.auditCheckpoint.create({ data: { ...signed, hash: 'f'.repeat(64) } });
+    expect((await getOverview(security)).answers.chain?.checkpoint).toMatchObject({ seq, hashMatches: false });
+    await db.auditCheckpoint.update({ where: { seq }, data: { hash } });
+    expect((await getOverview(security)).answers.chain).toEqual({
+      headSeq: seq,
+      checkpoint: { seq, signedAt: signed.signedAt, reason: 'manual', hashMatches: true },
+    });
+  });
+
+  it("moves the events a borrowed case marks to AGENT_BORROWED in the day's counts and share", async () => {
+    const db = await getDb();
+    const day = new Date(Date.now() - 2 * 86_400_000).toISOString().slice(0, 10);
+    await db.auditDailyRollup.createMany({
+      data: [
+        { day, attribution: 'HUMAN', outcome: 'SUCCESS', initiatorType: 'HUMAN', executorType: 'HUMAN', count: 8 },
+        {
+          day,
+          attribution: 'AGENT_DELEGATED',
+          outcome: 'SUCCESS',
+          initiatorType: 'HUMAN',
+          executorType: 'NHI',
+          count: 2,
+        },
+      ],
+    });
+    await db.borrowedEventMark.createMany({
+      data: [900_001, 900_002, 900_003].map((seq) => ({ seq, caseId: 'case-x', storedAttribution: 'HUMAN', day })),
+    });
+    const overview = await getOverview(security);
+    expect(overview.series?.find((entry) => entry.day === day)).toMatchObject({
+      HUMAN: 5,
+      AGENT_DELEGATED: 2,
+      AGENT_BORROWED: 3,
+    });
+    expect(overview.answers.borrowed.share?.find((entry) => entry.day === day)?.percent).toBe(30);
   });
 });

@@ -1,0 +1,27 @@
+/** How the governance figures read, in the charts, their tables and their CSV alike. */
+
+export type MetricUnit = 'count' | 'minutes' | 'percent';
+
+const countFormat = new Intl.NumberFormat('en-US');
+const oneDecimal = new Intl.NumberFormat('en-US', { maximumFractionDigits: 1 });
+
+/** A duration in minutes as people say it: "45 min", "3.5 h", "2.1 days". */
+export function formatMinutes(minutes: number): string {
+  if (minutes < 120) return `${oneDecimal.format(minutes)} min`;
+  if (minutes < 48 * 60) return `${oneDecimal.format(minutes / 60)} h`;
+  return `${oneDecimal.format(minutes / (24 * 60))} days`;
+}
+
+export function formatValue(value: number | null, unit: MetricUnit): string {
+  if (value === null) return 'no data';
+  if (unit === 'minutes') return formatMinutes(value);
+  if (unit === 'percent') return `${oneDecimal.format(value)}%`;
+  return countFormat.format(value);
+}
+
+/** The short form for an axis tick. */
+export function formatTick(value: number, unit: MetricUnit): string {
+  if (unit === 'minutes') return value < 120 ? `${Math.round(value)}m` : `${oneDecimal.format(value / 60)}h`;
+  if (unit === 'percent') return `${Math.round(value)}%`;
+  return new Intl.NumberFormat('en-US', { notation: 'compact' }).format(value);
+}
