@@ -23,3 +23,22 @@ export const TOOLTIP_LABEL_STYLE = { color: 'var(--color-slate-900)', fontWeight
 export function shortDay(day: string): string {
   return new Date(`${day}T00:00:00Z`).toLocaleDateString('en-US', { month: 'short', day: 'numeric', timeZone: 'UTC' });
 }
+
+/** Runtime decisions: allowed in green, denied in the borrowed-credential red. */
+export const DECISION_STYLE = {
+  allow: { label: 'Allowed', color: '#10b981' },
+  deny: { label: 'Denied', color: '#e11d48' },
+} as const;
+
+/**
+ * A heat-map cell's fill, from the surface colour (none) to half the brand colour (the largest): text in the
+ * theme's strongest slate stays readable on every cell, in light and dark themes alike.
+ */
+export function heatFill(count: number, max: number): string {
+  if (count <= 0 || max <= 0) return 'transparent';
+  const strength = Math.round(8 + (count / max) * 42);
+  return `color-mix(in oklch, var(--color-brand-500) ${strength}%, var(--color-white))`;
+}
+
+/** The cartesian axes' shared look: small ticks, no tick marks or axis lines (the grid carries the scale). */
+export const AXIS_PROPS = { tick: { fontSize: 11 }, tickLine: false, axisLine: false } as const;
