@@ -33,7 +33,11 @@ export default async function globalSetup(config: FullConfig): Promise<void> {
     const issuer = `http://localhost:${oidcPort}`;
     const databaseUrl = `file:${join(dataDir, 'steward.db')}`;
     const client = { id: 'steward-e2e', secret: randomBytes(24).toString('hex') };
-    const baseEnv: NodeJS.ProcessEnv = { ...process.env, NEXT_TELEMETRY_DISABLED: '1' };
+    const baseEnv: NodeJS.ProcessEnv = {
+      ...process.env,
+      NEXT_TELEMETRY_DISABLED: '1',
+      STEWARD_CHECKPOINT_KEY_FILE: join(dataDir, 'checkpoint-key.pem'),
+    };
 
     await runToCompletion(['--conditions=react-server', '--import', 'tsx', join(root, 'tests/e2e/support/seed.ts')], {
       cwd: root,

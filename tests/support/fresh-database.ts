@@ -11,6 +11,10 @@ import { withDatabase } from './postgres-cluster.mjs';
 const template = inject('templateDatabase');
 let drop: () => Promise<void>;
 
+/** Checkpoints are signed with a key of this file's own, never with one in the working tree. */
+const keyDir = mkdtempSync(join(tmpdir(), 'steward-key-'));
+process.env.STEWARD_CHECKPOINT_KEY_FILE = join(keyDir, 'checkpoint-key.pem');
+
 if (template.flavor === 'sqlite') {
   const dir = mkdtempSync(join(tmpdir(), 'steward-file-'));
   copyFileSync(template.url.slice('file:'.length), join(dir, 'test.db'));
@@ -34,4 +38,5 @@ if (template.flavor === 'sqlite') {
 afterAll(async () => {
   await disconnectDb();
   await drop();
+  rmSync(keyDir, { recursive: true, force: true });
 });

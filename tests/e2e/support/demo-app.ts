@@ -27,7 +27,12 @@ export async function startDemoApp(root: string): Promise<DemoApp> {
   const logDir = join(root, 'test-results', 'e2e-servers');
   mkdirSync(logDir, { recursive: true });
   const databaseUrl = `file:${join(dataDir, 'demo.db')}`;
-  const env: NodeJS.ProcessEnv = { ...process.env, NEXT_TELEMETRY_DISABLED: '1', DATABASE_URL: databaseUrl };
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    NEXT_TELEMETRY_DISABLED: '1',
+    DATABASE_URL: databaseUrl,
+    STEWARD_CHECKPOINT_KEY_FILE: join(dataDir, 'checkpoint-key.pem'),
+  };
   // The demo seeder refuses to run in production, as it should; the server below runs as one.
   const seedEnv: NodeJS.ProcessEnv = { ...env, NODE_ENV: 'development' };
   await runToCompletion(
