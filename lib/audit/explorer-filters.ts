@@ -74,22 +74,39 @@ function moment(which: 'start' | 'end') {
   );
 }
 
+const FILTER_FIELDS = {
+  initiator: text('the initiator (an id or a label)'),
+  executor: text('the executor (an id or a label)'),
+  attribution: choice(AUDIT_ATTRIBUTIONS, 'an attribution'),
+  source: text('a source', 100),
+  action: text('an action', 200),
+  resource: text('a resource', 1000),
+  outcome: choice(AUDIT_OUTCOMES, 'an outcome'),
+  correlation: text('a correlation id', 200),
+  scope: text('a task scope id', 100),
+  credential: text('a credential id', 100),
+  from: moment('start'),
+  to: moment('end'),
+  cursor: z.preprocess(blankToUndefined, z.string().max(200, 'That cursor is not one Steward gave.').optional()),
+};
+
+const unknownParameters = {
+  error: (issue: z.core.$ZodRawIssue) =>
+    issue.code === 'unrecognized_keys' ? `Unknown parameter: ${issue.keys.join(', ')}.` : undefined,
+};
+
+function rangeInOrder(filters: { from?: string; to?: string }): boolean {
+  const { from, toExclusive } = auditTimeRange(filters);
+  if (!from || !toExclusive || Number.isNaN(from.getTime()) || Number.isNaN(toExclusive.getTime())) return true;
+  return from < toExclusive;
+}
+
+const rangeMessage = { message: 'The start must come before the end.', path: ['to'] };
+
 export const auditFilterSchema = z
   .strictObject(
     {
-      initiator: text('the initiator (an id or a label)'),
-      executor: text('the executor (an id or a label)'),
-      attribution: choice(AUDIT_ATTRIBUTIONS, 'an attribution'),
-      source: text('a source', 100),
-      action: text('an action', 200),
-      resource: text('a resource', 1000),
-      outcome: choice(AUDIT_OUTCOMES, 'an outcome'),
-      correlation: text('a correlation id', 200),
-      scope: text('a task scope id', 100),
-      credential: text('a credential id', 100),
-      from: moment('start'),
-      to: moment('end'),
-      cursor: z.preprocess(blankToUndefined, z.string().max(200, 'That cursor is not one Steward gave.').optional()),
+      ...FILTER_FIELDS,
       seq: z.preprocess(
         blankToUndefined,
         z.coerce
@@ -100,19 +117,37 @@ export const auditFilterSchema = z
           .optional(),
       ),
     },
-    {
-      error: (issue) =>
-        issue.code === 'unrecognized_keys' ? `Unknown parameter: ${issue.keys.join(', ')}.` : undefined,
-    },
+    unknownParameters,
   )
-  .refine(
-    (filters) => {
-      const { from, toExclusive } = auditTimeRange(filters);
-      if (!from || !toExclusive || Number.isNaN(from.getTime()) || Number.isNaN(toExclusive.getTime())) return true;
-      return from < toExclusive;
+  .refine(rangeInOrder, rangeMessage);
+
+export const AUDIT_API_DEFAULT_LIMIT = 1000;
+export const AUDIT_API_MAX_LIMIT = 10_000;
+
+/** `GET /api/v1/audit/events`: the page's filters and cursor, a page size and the output format. */
+export const auditApiQuerySchema = z
+  .strictObject(
+    {
+      ...FILTER_FIELDS,
+      limit: z.preprocess(
+        blankToUndefined,
+        z.coerce
+          .number({ error: 'Give the page size as a number.' })
+          .int('Give the page size as a whole number.')
+          .min(1, 'Ask for at least one event.')
+          .max(AUDIT_API_MAX_LIMIT, `Ask for at most ${AUDIT_API_MAX_LIMIT} events a page.`)
+          .default(AUDIT_API_DEFAULT_LIMIT),
+      ),
+      format: z.preprocess(
+        blankToUndefined,
+        z.enum(['native', 'ocsf'], { error: 'Choose the format from native, ocsf.' }).default('native'),
+      ),
     },
-    { message: 'The start must come before the end.', path: ['to'] },
-  );
+    unknownParameters,
+  )
+  .refine(rangeInOrder, rangeMessage);
+
+export type AuditApiQuery = z.output<typeof auditApiQuerySchema>;
 
 export type AuditFilters = z.output<typeof auditFilterSchema>;
 

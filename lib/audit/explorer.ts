@@ -4,7 +4,16 @@ import { databaseFlavor, getDb, type Db } from '../db';
 import type { Attribution, AuditOutcome, CredentialKind, PrincipalType } from '../db/generated/sqlite/enums';
 import { requirePermission, type Actor } from '../auth/actor';
 import { AppError, notFound } from '../errors';
-import { auditFilterSchema, auditHref, auditTimeRange, type AuditFilters } from './explorer-filters';
+import {
+  auditApiQuerySchema,
+  auditFilterSchema,
+  auditHref,
+  auditTimeRange,
+  type AuditApiQuery,
+  type AuditFilters,
+} from './explorer-filters';
+import { toOcsf, type OcsfScopeFacts } from './ocsf';
+import { plainWords } from './plain-words';
 
 export const AUDIT_PAGE_SIZE = 50;
 
@@ -54,14 +63,19 @@ export type AuditEventView = {
 
 export type AuditEventPage = { events: AuditEventView[]; nextCursor?: string };
 
-/** The explorer's filters, or a 400 naming each parameter that is not understood. */
-export function parseAuditFilters(raw: unknown, schema: z.ZodType<AuditFilters> = auditFilterSchema): AuditFilters {
+/** A query's parameters by the schema, or a 400 naming each parameter that is not understood. */
+function parseQuery<S extends z.ZodType>(schema: S, raw: unknown): z.output<S> {
   const result = schema.safeParse(raw ?? {});
   if (result.success) return result.data;
   const flat = z.flattenError(result.error);
   const fieldErrors: Record<string, string[]> = { ...(flat.fieldErrors as Record<string, string[]>) };
   if (flat.formErrors.length > 0) fieldErrors._query = flat.formErrors;
   throw new AppError('INVALID_QUERY', 'Some query parameters need attention.', 400, { fieldErrors });
+}
+
+/** The explorer's filters from the page's address, or a 400 naming each parameter that is not understood. */
+export function parseAuditFilters(raw: unknown): AuditFilters {
+  return parseQuery(auditFilterSchema, raw);
 }
 
 type Cursor = { occurredAt: Date; seq: number };
@@ -427,4 +441,59 @@ export async function getAuditEvent(actor: Actor, seq: number): Promise<AuditEve
       text: 'The case this event is evidence in',
     });
   return { event, previousSeq: previous?.seq ?? null, nextSeq: next?.seq ?? null, scope, links };
+}
+
+function stringList(json: string): string[] {
+  try {
+    const parsed: unknown = JSON.parse(json);
+    return Array.isArray(parsed) ? parsed.filter((item): item is string => typeof item === 'string') : [];
+  } catch {
+    return [];
+  }
+}
+
+/** What the task scopes of a page granted, for the OCSF grant events: one query. */
+async function scopeFactsFor(events: AuditEventView[]): Promise<Map<string, OcsfScopeFacts>> {
+  const ids = [...new Set(events.map((event) => event.scopeId).filter((id): id is string => id !== null))];
+  if (ids.length === 0) return new Map();
+  const db = await getDb();
+  const scopes = await db.scopeRequest.findMany({
+    where: { id: { in: ids } },
+    select: { id: true, task: true, actions: true, resources: true, nhi: { select: { id: true, name: true } } },
+  });
+  return new Map(
+    scopes.map((scope) => [
+      scope.id,
+      {
+        task: scope.task,
+        actions: stringList(scope.actions),
+        resources: stringList(scope.resources),
+        nhiId: scope.nhi.id,
+        nhiName: scope.nhi.name,
+      },
+    ]),
+  );
+}
+
+/** An event as one line of the native export: the explorer's view with its sentence. */
+function nativeLine(event: AuditEventView): Record<string, unknown> {
+  return { ...event, summary: plainWords(event) };
+}
+
+/**
+ * `GET /api/v1/audit/events`: one page of events as NDJSON lines (native or OCSF), newest first, and the cursor
+ * of the next page if there is one.
+ */
+export async function auditEventsForApi(
+  actor: Actor,
+  raw: unknown,
+): Promise<{ lines: string[]; nextCursor?: string; query: AuditApiQuery }> {
+  requirePermission(actor, 'audit.read');
+  const query = parseQuery(auditApiQuerySchema, raw);
+  const { events, nextCursor } = await listAuditEvents(actor, query, { cursor: query.cursor, limit: query.limit });
+  const scopes = query.format === 'ocsf' ? await scopeFactsFor(events) : new Map<string, OcsfScopeFacts>();
+  const lines = events.map((event) =>
+    JSON.stringify(query.format === 'ocsf' ? toOcsf(event, { scopes }) : nativeLine(event)),
+  );
+  return nextCursor ? { lines, nextCursor, query } : { lines, query };
 }
