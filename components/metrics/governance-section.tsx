@@ -30,7 +30,7 @@ export function GovernanceSection({ metrics, sponsored }: { metrics: GovernanceM
         <MetricPanel
           id="credentials"
           title="Standing vs task-scoped credentials"
-          description="Active credentials at the end of each day: standing ones (anything but a task token) and task tokens of approved scopes."
+          description="Credentials active at some time each day: standing ones (anything but a task token), and the task tokens of approved scopes, which live minutes or hours."
           data={metrics.credentials}
           unit="count"
           series={[

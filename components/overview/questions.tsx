@@ -65,16 +65,26 @@ function plural(count: number, one: string, many: string): string {
   return `${numberFormat.format(count)} ${count === 1 ? one : many}`;
 }
 
+/** Who acts with a person's credential: inventoried identities, and agents the logs name but the inventory lacks. */
+function borrowedWho(agents: number, unlinked: number): string {
+  const parts = [
+    agents > 0 ? plural(agents, 'inventoried identity', 'inventoried identities') : null,
+    unlinked > 0 ? plural(unlinked, 'agent not in the inventory', 'agents not in the inventory') : null,
+  ].filter((part) => part !== null);
+  return parts.length === 0 ? 'No agent' : parts.join(' and ');
+}
+
 function BorrowedQuestion({ overview }: { overview: Overview }) {
   const { borrowed } = overview.answers;
+  const acting = borrowed.agents + borrowed.unlinkedCases;
   const share = borrowed.share;
   const latestShare = share ? lastKnown(share, (day) => day.percent) : null;
   return (
     <Question
       id="borrowed"
       question="How many agents still act as a person?"
-      figure={numberFormat.format(borrowed.agents)}
-      tone={borrowed.agents + borrowed.cases > 0 ? 'text-rose-700' : 'text-emerald-700'}
+      figure={numberFormat.format(acting)}
+      tone={acting > 0 ? 'text-rose-700' : 'text-emerald-700'}
       link={{ href: borrowed.href, label: 'Work the cases' }}
       trend={
         share ? (
@@ -85,12 +95,9 @@ function BorrowedQuestion({ overview }: { overview: Overview }) {
       }
     >
       <p>
-        {borrowed.agents === 1 ? 'identity uses' : 'identities use'} a person&apos;s credential, in{' '}
-        {plural(borrowed.cases, 'open case', 'open cases')}
-        {borrowed.unlinkedCases > 0
-          ? ` (${numberFormat.format(borrowed.unlinkedCases)} with an agent not in the inventory)`
-          : ''}
-        .
+        {acting === 0
+          ? "No agent uses a person's credential in an open flagged case."
+          : `${borrowedWho(borrowed.agents, borrowed.unlinkedCases)} ${acting === 1 ? 'uses' : 'use'} a person's credential, in ${plural(borrowed.cases, 'open case', 'open cases')}.`}
       </p>
       <p className="mt-1 text-slate-500">
         {share

@@ -18,7 +18,10 @@ export const TURNAROUND_WINDOW_DAYS = 7;
 export type DailyValues<K extends string> = { day: string } & Record<K, number | null>;
 
 export type GovernanceMetrics = {
-  /** Active credentials at the end of each day (today: now), standing ones apart from task tokens. */
+  /**
+   * Credentials active at some time each day (today: up to now), standing ones apart from task tokens: a task
+   * token lives minutes or hours, so a count at the end of the day would miss nearly all of them.
+   */
   credentials: DailyValues<'standing' | 'taskScoped'>[];
   /** Flagged borrowed-credential cases open at the end of each day, and those resolved that day. */
   burnDown: DailyValues<'open' | 'resolved'>[];
@@ -94,7 +97,7 @@ async function credentialSeries(actor: HumanActor, window: Window): Promise<Gove
     let standing = 0;
     let taskScoped = 0;
     for (const group of groups) {
-      const active = group.started <= day && (group.ended === null || group.ended > day);
+      const active = group.started <= day && (group.ended === null || group.ended >= day);
       if (!active) continue;
       if (Number(group.task) === 1) taskScoped += Number(group.count);
       else standing += Number(group.count);

@@ -143,10 +143,15 @@ describe('governance metrics', () => {
     expect(onDay(metrics.grantLifetime, 1)).toMatchObject({ meanMinutes: 90, grants: 3 });
     expect(onDay(metrics.grantLifetime, 2)).toMatchObject({ meanMinutes: null, grants: 0 });
 
+    // Active at some time of the day: yesterday's two tokens (the expired grant's was never fetched), and the
+    // credential revoked three days ago on that day still.
     expect(onDay(metrics.credentials, 0)).toMatchObject({ standing: 1, taskScoped: 1 });
-    expect(onDay(metrics.credentials, 1)).toMatchObject({ standing: 1, taskScoped: 0 });
-    expect(onDay(metrics.credentials, 3)).toMatchObject({ standing: 1, taskScoped: 0 });
+    expect(onDay(metrics.credentials, 1)).toMatchObject({ standing: 1, taskScoped: 2 });
+    expect(onDay(metrics.credentials, 2)).toMatchObject({ standing: 1, taskScoped: 0 });
+    expect(onDay(metrics.credentials, 3)).toMatchObject({ standing: 2, taskScoped: 0 });
     expect(onDay(metrics.credentials, 4)).toMatchObject({ standing: 2, taskScoped: 0 });
+    expect(onDay(metrics.credentials, 5)).toMatchObject({ standing: 2, taskScoped: 0 });
+    expect(onDay(metrics.credentials, 6)).toMatchObject({ standing: 1, taskScoped: 0 });
     expect(onDay(metrics.credentials, 10)).toMatchObject({ standing: 1, taskScoped: 0 });
     expect(onDay(metrics.credentials, 25)).toMatchObject({ standing: 0, taskScoped: 0 });
 
