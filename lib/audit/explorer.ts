@@ -181,8 +181,11 @@ type RawEvent = {
   markCaseId: string | null;
 };
 
-const SELECT_EVENT = `SELECT ${EVENT_COLUMNS.map((column) => `e."${column}"`).join(', ')}, m."caseId" AS "markCaseId"
+const EVENT_SELECT_LIST = `${EVENT_COLUMNS.map((column) => `e."${column}"`).join(', ')}, m."caseId" AS "markCaseId"`;
+const SELECT_EVENT = `SELECT ${EVENT_SELECT_LIST}
   FROM "audit_events" e LEFT JOIN "borrowed_event_marks" m ON m."seq" = e."seq"`;
+const SELECT_MARKED_EVENT = `SELECT ${EVENT_SELECT_LIST}
+  FROM "borrowed_event_marks" m JOIN "audit_events" e ON e."seq" = m."seq"`;
 
 /**
  * Whether a principal filter names an id (some event carries it) or a label (the principal has no id, as in
@@ -208,11 +211,6 @@ async function filterConditions(db: Db, sql: Statement, filters: AuditFilters): 
   const conditions: string[] = [];
   if (filters.initiator) conditions.push(await principalCondition(db, sql, 'initiator', filters.initiator));
   if (filters.executor) conditions.push(await principalCondition(db, sql, 'executor', filters.executor));
-  if (filters.attribution === 'AGENT_BORROWED') {
-    conditions.push(`(e."attribution" = ${sql.bind('AGENT_BORROWED', '"Attribution"')} OR m."seq" IS NOT NULL)`);
-  } else if (filters.attribution) {
-    conditions.push(`e."attribution" = ${sql.bind(filters.attribution, '"Attribution"')} AND m."seq" IS NULL`);
-  }
   if (filters.source) conditions.push(`e."source" = ${sql.bind(filters.source)}`);
   if (filters.action) conditions.push(`e."action" = ${sql.bind(filters.action)}`);
   if (filters.resource) conditions.push(`e."resource" = ${sql.bind(filters.resource)}`);
@@ -331,6 +329,54 @@ function eventView(row: RawEvent, names: Names): AuditEventView {
  * cursor of the next page if there is one. Keyset pagination on (occurredAt, seq): every page is an index range
  * read, however deep in a chain of millions it starts.
  */
+/**
+ * Which rows one query reads: all events (narrowed by a stored attribution that no mark overrides), the events
+ * stored as AGENT_BORROWED, or the events a borrowed-credential case marks that were stored otherwise.
+ */
+type Branch = 'events' | 'storedBorrowed' | 'markedBorrowed';
+
+async function selectPage(
+  db: Db,
+  filters: AuditFilters,
+  after: Cursor | null,
+  limit: number,
+  branch: Branch,
+): Promise<RawEvent[]> {
+  const sql = new Statement(databaseFlavor() === 'postgres');
+  const conditions = await filterConditions(db, sql, filters);
+  if (branch === 'storedBorrowed') conditions.push(`e."attribution" = ${sql.bind('AGENT_BORROWED', '"Attribution"')}`);
+  if (branch === 'markedBorrowed')
+    conditions.push(`m."storedAttribution" <> ${sql.bind('AGENT_BORROWED', '"Attribution"')}`);
+  if (branch === 'events' && filters.attribution)
+    conditions.push(`e."attribution" = ${sql.bind(filters.attribution, '"Attribution"')} AND m."seq" IS NULL`);
+  if (after) {
+    const time = sql.bindTime(after.occurredAt);
+    const sameTime = sql.bindTime(after.occurredAt);
+    conditions.push(`e."occurredAt" <= ${time} AND (e."occurredAt" < ${sameTime} OR e."seq" < ${sql.bind(after.seq)})`);
+    if (branch === 'markedBorrowed')
+      conditions.push(`m."day" <= ${sql.bind(after.occurredAt.toISOString().slice(0, 10))}`);
+  }
+  const where = conditions.length > 0 ? `WHERE ${conditions.join(' AND ')}` : '';
+  // A mark's day is its event's UTC day, so walking the marks' day index newest first keeps the events' order.
+  const order =
+    branch === 'markedBorrowed'
+      ? 'ORDER BY m."day" DESC, e."occurredAt" DESC, e."seq" DESC'
+      : 'ORDER BY e."occurredAt" DESC, e."seq" DESC';
+  const select = branch === 'markedBorrowed' ? SELECT_MARKED_EVENT : SELECT_EVENT;
+  return db.$queryRawUnsafe<RawEvent[]>(`${select} ${where} ${order} LIMIT ${limit + 1}`, ...sql.values);
+}
+
+function newestFirst(a: RawEvent, b: RawEvent): number {
+  const time = toDate(b.occurredAt).getTime() - toDate(a.occurredAt).getTime();
+  return time !== 0 ? time : Number(b.seq) - Number(a.seq);
+}
+
+/**
+ * One page of the events that match the filters, newest first (by when they happened, then by seq), with the
+ * cursor of the next page if there is one. Keyset pagination on (occurredAt, seq): every page is an index range
+ * read, however deep in a chain of millions it starts. AGENT_BORROWED reads two such ranges, the events stored so
+ * and those a case marks, and merges them.
+ */
 export async function listAuditEvents(
   actor: Actor,
   filters: AuditFilters,
@@ -342,18 +388,17 @@ export async function listAuditEvents(
     throw new AppError('INVALID_QUERY', 'Ask for at least one event.', 400);
   const after = page.cursor ? decodeAuditCursor(page.cursor) : null;
   const db = await getDb();
-  const sql = new Statement(databaseFlavor() === 'postgres');
-  const conditions = await filterConditions(db, sql, filters);
-  if (after) {
-    const time = sql.bindTime(after.occurredAt);
-    const sameTime = sql.bindTime(after.occurredAt);
-    conditions.push(`e."occurredAt" <= ${time} AND (e."occurredAt" < ${sameTime} OR e."seq" < ${sql.bind(after.seq)})`);
-  }
-  const where = conditions.length > 0 ? `WHERE ${conditions.join(' AND ')}` : '';
-  const rows = await db.$queryRawUnsafe<RawEvent[]>(
-    `${SELECT_EVENT} ${where} ORDER BY e."occurredAt" DESC, e."seq" DESC LIMIT ${limit + 1}`,
-    ...sql.values,
-  );
+  const rows =
+    filters.attribution === 'AGENT_BORROWED'
+      ? (
+          await Promise.all([
+            selectPage(db, filters, after, limit, 'storedBorrowed'),
+            selectPage(db, filters, after, limit, 'markedBorrowed'),
+          ])
+        )
+          .flat()
+          .sort(newestFirst)
+      : await selectPage(db, filters, after, limit, 'events');
   const shown = rows.slice(0, limit);
   const names = await namesFor(db, shown);
   const events = shown.map((row) => eventView(row, names));
