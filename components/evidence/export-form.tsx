@@ -4,7 +4,7 @@ import { Card, CardHeader } from '@/components/ui/card';
 import { Field, Input } from '@/components/ui/field';
 
 /**
- * Exports a pack for a range of UTC days. A plain GET form: the browser downloads the file, and a bad range comes
+ * Exports a pack for a range of UTC days. A plain POST form: the browser downloads the file, and a bad range comes
  * back to this page with the reason.
  */
 export function ExportForm({ action, from, to, error }: { action: string; from: string; to: string; error?: string }) {
@@ -14,7 +14,7 @@ export function ExportForm({ action, from, to, error }: { action: string; from: 
         title="Export an evidence pack"
         description="The events recorded in the range, the control statuses, a newly signed checkpoint and the public key, signed as one JSON file. The CSV forms carry the same events and controls; the pack signs their SHA-256."
       />
-      <form action={action} method="get" className="space-y-4 px-5 py-4">
+      <form action={action} method="post" className="space-y-4 px-5 py-4">
         <div className="grid gap-4 sm:grid-cols-2">
           <Field label="From (UTC day)" htmlFor="evidence-from" errors={error ? [error] : undefined}>
             <Input id="evidence-from" name="from" type="date" required defaultValue={from} invalid={Boolean(error)} />

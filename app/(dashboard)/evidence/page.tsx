@@ -32,7 +32,7 @@ export default async function EvidencePage({ searchParams }: { searchParams: Sea
         title="Evidence"
         description="The controls of five frameworks with their status computed from Steward's data right now, and evidence packs an auditor verifies without trusting Steward."
       />
-      <p className="mb-6 text-sm text-slate-700" role="status">
+      <p className="mb-6 text-sm text-slate-700">
         <span className="font-medium">{controls.length} controls:</span> {statusSummary(controls)}. Activity figures
         cover the last {facts.windowDays} days (since {facts.since}).
       </p>

@@ -1,5 +1,6 @@
 import { NextResponse, type NextRequest } from 'next/server';
-import { apiRoute } from '@/lib/adapters/route';
+import { isSameOrigin } from '@/lib/adapters/origin';
+import { apiRoute, otherMethodsRefused } from '@/lib/adapters/route';
 import { getCurrentActor } from '@/lib/auth/session';
 import { AppError } from '@/lib/errors';
 import { exportEvidence } from '@/lib/evidence/pack';
@@ -18,14 +19,25 @@ function problemOf(error: AppError): string {
   return Object.values(fieldErrors ?? {}).flat()[0] ?? error.message;
 }
 
-/** The evidence page's export form: the pack or one of its CSV forms; a bad range goes back to the form. */
-export const GET = apiRoute(async (request: NextRequest) => {
+function field(form: FormData, name: string): string {
+  const value = form.get(name);
+  return typeof value === 'string' ? value : '';
+}
+
+/**
+ * The evidence page's export form: the pack or one of its CSV forms. An export signs a checkpoint and is recorded,
+ * so it is a POST from Steward's own page only; a bad range goes back to the form with the reason.
+ */
+export const POST = apiRoute(async (request: NextRequest) => {
+  if (!isSameOrigin(request)) {
+    throw new AppError('FORBIDDEN', 'Evidence is exported from Steward’s own evidence page, or through the API.', 403);
+  }
   const actor = await getCurrentActor();
   if (!actor) throw new AppError('UNAUTHENTICATED', 'Sign in to export evidence.', 401);
-  const params = request.nextUrl.searchParams;
-  const from = params.get('from') ?? '';
-  const to = params.get('to') ?? '';
-  const download = DOWNLOADS[params.get('download') ?? 'json'] ?? DOWNLOADS.json;
+  const form = await request.formData();
+  const from = field(form, 'from');
+  const to = field(form, 'to');
+  const download = DOWNLOADS[field(form, 'download')] ?? DOWNLOADS.json;
   try {
     const exported = await exportEvidence(actor, { from, to, ...download });
     return new NextResponse(exported.stream, {
@@ -42,3 +54,5 @@ export const GET = apiRoute(async (request: NextRequest) => {
     return NextResponse.redirect(back, 303);
   }
 });
+
+export const { GET, PUT, PATCH, DELETE } = otherMethodsRefused('POST');
