@@ -17,7 +17,7 @@ export function statusSummary(controls: readonly ControlResult[]): string {
 function ControlItem({ control }: { control: ControlResult }) {
   const headingId = `control-${control.id.replace(/[^A-Za-z0-9]+/g, '-')}`;
   return (
-    <li className="px-5 py-4" aria-labelledby={headingId}>
+    <li className="px-5 py-4">
       <div className="flex flex-wrap items-start justify-between gap-x-3 gap-y-1.5">
         <h3 id={headingId} className="min-w-0 text-sm font-medium text-slate-900">
           <span className="font-mono text-slate-600">{control.id}</span> {control.title}

@@ -9,7 +9,7 @@ import { Field, Input } from '@/components/ui/field';
  */
 export function ExportForm({ action, from, to, error }: { action: string; from: string; to: string; error?: string }) {
   return (
-    <Card>
+    <Card className="min-w-0">
       <CardHeader
         title="Export an evidence pack"
         description="The events recorded in the range, the control statuses, a newly signed checkpoint and the public key, signed as one JSON file. The CSV forms carry the same events and controls; the pack signs their SHA-256."

@@ -13,7 +13,7 @@ export function SigningKey({
   checkpoint: SignedCheckpoint | null;
 }) {
   return (
-    <Card>
+    <Card className="min-w-0">
       <CardHeader
         title="Signing key"
         description="Checkpoints and evidence packs are signed with this Ed25519 key. Compare its keyId with the one in a pack."
