@@ -5,6 +5,10 @@ export async function register(): Promise<void> {
   await refuseToStartIfUnprotected();
   const { startExpirySweeper } = await import('./lib/scopes/expiry');
   const { startWebhookDelivery } = await import('./lib/webhooks/deliver');
+  const { startCheckpointSchedule } = await import('./lib/audit/checkpoint');
+  const { startGovernanceSnapshots } = await import('./lib/metrics/snapshots');
   startExpirySweeper();
   startWebhookDelivery();
+  startCheckpointSchedule();
+  startGovernanceSnapshots();
 }

@@ -186,7 +186,37 @@ export function canonicalDetails(details: Record<string, unknown> | undefined): 
 
 export type ChainPosition = { seq: number; hash: string };
 
-export type VerificationResult = { ok: boolean; checked: number; firstBrokenSeq?: number };
+/** How verification compared the chain with the newest signed checkpoint. */
+export type CheckpointCheck = {
+  seq: number;
+  signedAt: string;
+  keyId: string;
+  ok: boolean;
+  /** What is wrong with the checkpoint, or with the chain measured against it, in words. */
+  problem?: string;
+};
+
+export type VerificationResult = {
+  ok: boolean;
+  checked: number;
+  firstBrokenSeq?: number;
+  /** What is wrong at the first broken seq, in words. */
+  problem?: string;
+  /** Present when a signed checkpoint exists. */
+  checkpoint?: CheckpointCheck;
+};
+
+/** Why an event that does not continue the chain breaks it (read only on the first break, off the hot path). */
+function breakProblem(event: StoredEvent, expected: ChainPosition): string {
+  const seq = expected.seq + 1;
+  if (event.seq > seq) return `seq ${seq} is missing: the next stored event is seq ${event.seq}`;
+  if (event.seq !== seq) return `seq ${event.seq} is stored again or out of order where seq ${seq} belongs`;
+  if (event.prevHash !== expected.hash) return 'prevHash does not link to the previous event';
+  if (!isKnownHashVersion(event.hashVersion)) {
+    return `the event is hashed in a form (version ${event.hashVersion}) this version of Steward does not know`;
+  }
+  return "hash does not match the event's content";
+}
 
 /**
  * Checks events in seq order, one at a time, so a chain of millions is verified in constant memory.
@@ -197,6 +227,7 @@ export class ChainVerifier {
   private expected: ChainPosition = { seq: 0, hash: GENESIS_HASH };
   private checked = 0;
   private brokenAt: number | undefined;
+  private problem: string | undefined;
 
   get broken(): boolean {
     return this.brokenAt !== undefined;
@@ -216,6 +247,7 @@ export class ChainVerifier {
       hashStored(event.prevHash, event) === event.hash;
     if (!intact) {
       this.brokenAt = seq;
+      this.problem = breakProblem(event, this.expected);
       return false;
     }
     this.checked += 1;
@@ -227,9 +259,15 @@ export class ChainVerifier {
   finish(head: ChainPosition): VerificationResult {
     if (!this.broken && (head.seq !== this.expected.seq || head.hash !== this.expected.hash)) {
       this.brokenAt = head.seq === this.expected.seq ? head.seq : Math.min(head.seq, this.expected.seq) + 1;
+      this.problem =
+        head.seq > this.expected.seq
+          ? `seq ${this.brokenAt} is missing: the chain head says the chain ends at seq ${head.seq}`
+          : head.seq < this.expected.seq
+            ? `seq ${this.brokenAt} is newer than the chain head at seq ${head.seq}`
+            : "the chain head's hash is not the last event's hash";
     }
     return this.broken
-      ? { ok: false, checked: this.checked, firstBrokenSeq: this.brokenAt }
+      ? { ok: false, checked: this.checked, firstBrokenSeq: this.brokenAt, problem: this.problem }
       : { ok: true, checked: this.checked };
   }
 }

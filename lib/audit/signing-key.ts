@@ -1,6 +1,6 @@
 import 'server-only';
 import { createPrivateKey, createPublicKey, generateKeyPairSync, type KeyObject } from 'node:crypto';
-import { chmodSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { databaseUrl } from '../db/flavor';
 import { publicKeyId, type SignedCheckpoint } from './checkpoint-signature';
@@ -60,17 +60,35 @@ function toSigningKey(pem: string, origin: string): SigningKey {
   };
 }
 
-/** The key pair that signs checkpoints: from the environment, or the key file (made on first use). */
-export function checkpointSigningKey(): SigningKey {
+function loadSigningKey(create: boolean): SigningKey | null {
   const fromEnv = process.env.STEWARD_CHECKPOINT_KEY;
   const origin = fromEnv ? 'STEWARD_CHECKPOINT_KEY' : checkpointKeyFile();
   const cached = loaded.get(origin);
   if (cached) return cached;
-  // An environment variable often carries the PEM's line breaks as `\n`.
-  const pem = fromEnv ? fromEnv.replaceAll('\\n', '\n') : privateKeyPemFromFile(origin);
+  let pem: string;
+  if (fromEnv) {
+    // An environment variable often carries the PEM's line breaks as `\n`.
+    pem = fromEnv.replaceAll('\\n', '\n');
+  } else if (create) {
+    pem = privateKeyPemFromFile(origin);
+  } else if (existsSync(origin)) {
+    pem = readFileSync(origin, 'utf8');
+  } else {
+    return null;
+  }
   const key = toSigningKey(pem, origin);
   loaded.set(origin, key);
   return key;
+}
+
+/** The key pair that signs checkpoints: from the environment, or the key file (made on first use). */
+export function checkpointSigningKey(): SigningKey {
+  return loadSigningKey(true) as SigningKey;
+}
+
+/** The key pair if there is one already: verification never makes a key, which would hide that the key was lost. */
+export function existingSigningKey(): SigningKey | null {
+  return loadSigningKey(false);
 }
 
 /**
