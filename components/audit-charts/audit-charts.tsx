@@ -151,7 +151,7 @@ export async function AuditCharts({ filters }: { filters: AuditFilters }) {
           id="audit-chart-matrix"
           className="lg:col-span-2 xl:col-span-3"
           title="Who drove which agent"
-          description={`Events a person asked for and a non-human identity carried out, for the ${MATRIX_SIZE} people and ${MATRIX_SIZE} identities with the most; darker cells hold more.${data.matrix.outside > 0 ? ` ${formatCount(data.matrix.outside)} more events fall outside these rows and columns.` : ''}`}
+          description={`Events a person asked for and a non-human identity carried out: the busiest pairs, at most ${MATRIX_SIZE} people by ${MATRIX_SIZE} identities; darker cells hold more.${data.matrix.outside > 0 ? ` ${formatCount(data.matrix.outside)} more events fall outside these rows and columns.` : ''}`}
           csvHref={csv('matrix')}
         >
           {data.matrix.initiators.length > 0 ? (

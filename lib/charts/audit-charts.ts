@@ -68,16 +68,29 @@ async function ranking(db: Db, range: ChartRange, side: Side, type: PrincipalTyp
   }));
 }
 
-/** Names to show: a person's or an NHI's name when Steward knows its id, else the label the log gave. */
+/**
+ * Names to show: a person's or an NHI's name when Steward knows its id, else the label the log gave. NHIs that
+ * share a name (one agent per system or environment) are told apart by where they run.
+ */
 async function named(db: Db, rows: readonly Omit<KeyedCount, 'count'>[]): Promise<Map<string, ChartPrincipal>> {
   const ids = (type: PrincipalType) => [
     ...new Set(rows.filter((row) => row.type === type && row.id).map((row) => row.id as string)),
   ];
   const [humans, nhis] = await Promise.all([
     db.human.findMany({ where: { id: { in: ids('HUMAN') } }, select: { id: true, name: true } }),
-    db.nhi.findMany({ where: { id: { in: ids('NHI') } }, select: { id: true, name: true } }),
+    db.nhi.findMany({
+      where: { id: { in: ids('NHI') } },
+      select: { id: true, name: true, system: true, environment: true },
+    }),
   ]);
-  const names = new Map([...humans, ...nhis].map((row) => [row.id, row.name]));
+  const nameCounts = countBy(nhis.map((nhi) => nhi.name));
+  const names = new Map([
+    ...humans.map((human): [string, string] => [human.id, human.name]),
+    ...nhis.map((nhi): [string, string] => [
+      nhi.id,
+      (nameCounts.get(nhi.name) ?? 0) > 1 ? `${nhi.name} (${[nhi.system, nhi.environment].join(', ')})` : nhi.name,
+    ]),
+  ]);
   return new Map(
     rows.map((row) => {
       const value = keyValue(row.key);
@@ -85,6 +98,12 @@ async function named(db: Db, rows: readonly Omit<KeyedCount, 'count'>[]): Promis
       return [row.key, { key: row.key, type: row.type, id: row.id, name, filter: value || null }];
     }),
   );
+}
+
+function countBy(values: readonly string[]): Map<string, number> {
+  const counts = new Map<string, number>();
+  for (const value of values) counts.set(value, (counts.get(value) ?? 0) + 1);
+  return counts;
 }
 
 function ranked(rows: readonly KeyedCount[], names: Map<string, ChartPrincipal>): RankedPrincipal[] {

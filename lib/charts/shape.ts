@@ -158,21 +158,42 @@ export type MatrixShape = {
   outside: number;
 };
 
-/** The people who drove agents most and the agents driven most, and who drove which, for a heat map. */
+/**
+ * Who drove which agent, for a heat map: the busiest pairs first, each bringing its person and its agent in
+ * while there is room for them (n of each), so the grid shows the heaviest links rather than people and agents
+ * that are busy with others. Rows and columns run from the largest total shown.
+ */
 export function pairMatrix(pairs: readonly PairCount[], n: number): MatrixShape {
-  const totals = (side: 'initiatorKey' | 'executorKey') => {
-    const sums = new Map<string, number>();
-    for (const pair of pairs) sums.set(pair[side], (sums.get(pair[side]) ?? 0) + pair.count);
+  const rows = new Set<string>();
+  const columns = new Set<string>();
+  const heaviest = [...pairs].sort(
+    (a, b) =>
+      b.count - a.count ||
+      (a.initiatorKey < b.initiatorKey ? -1 : a.initiatorKey > b.initiatorKey ? 1 : 0) ||
+      (a.executorKey < b.executorKey ? -1 : a.executorKey > b.executorKey ? 1 : 0),
+  );
+  for (const pair of heaviest) {
+    const row = rows.has(pair.initiatorKey) || rows.size < n;
+    const column = columns.has(pair.executorKey) || columns.size < n;
+    if (row && column && pair.count > 0) {
+      rows.add(pair.initiatorKey);
+      columns.add(pair.executorKey);
+    }
+  }
+  const shown = pairs.filter((pair) => rows.has(pair.initiatorKey) && columns.has(pair.executorKey));
+  const totals = (side: 'initiatorKey' | 'executorKey', keys: Set<string>) => {
+    const sums = new Map([...keys].map((key) => [key, 0]));
+    for (const pair of shown) sums.set(pair[side], (sums.get(pair[side]) ?? 0) + pair.count);
     return topN(
       [...sums].map(([key, count]) => ({ key, count })),
       n,
-    ).map((row) => row.key);
+    );
   };
-  const initiatorKeys = totals('initiatorKey');
-  const executorKeys = totals('executorKey');
-  const rowOf = new Map(initiatorKeys.map((key, index) => [key, index]));
-  const columnOf = new Map(executorKeys.map((key, index) => [key, index]));
-  const cells = initiatorKeys.map(() => executorKeys.map(() => 0));
+  const initiators = totals('initiatorKey', rows);
+  const executors = totals('executorKey', columns);
+  const rowOf = new Map(initiators.map((row, index) => [row.key, index]));
+  const columnOf = new Map(executors.map((column, index) => [column.key, index]));
+  const cells = initiators.map(() => executors.map(() => 0));
   let outside = 0;
   for (const pair of pairs) {
     const row = rowOf.get(pair.initiatorKey);
@@ -180,10 +201,15 @@ export function pairMatrix(pairs: readonly PairCount[], n: number): MatrixShape 
     if (row === undefined || column === undefined) outside += pair.count;
     else cells[row][column] += pair.count;
   }
-  const max = cells.reduce((largest, row) => Math.max(largest, ...row), 0);
-  const initiatorTotals = cells.map((row) => row.reduce((sum, cell) => sum + cell, 0));
-  const executorTotals = executorKeys.map((_, column) => cells.reduce((sum, row) => sum + row[column], 0));
-  return { initiatorKeys, executorKeys, cells, initiatorTotals, executorTotals, max, outside };
+  return {
+    initiatorKeys: initiators.map((row) => row.key),
+    executorKeys: executors.map((column) => column.key),
+    cells,
+    initiatorTotals: initiators.map((row) => row.count),
+    executorTotals: executors.map((column) => column.count),
+    max: cells.reduce((largest, row) => Math.max(largest, ...row), 0),
+    outside,
+  };
 }
 
 export type DecisionRow = { day: string; decision: string; reason: string; count: number };

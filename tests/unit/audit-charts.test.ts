@@ -135,7 +135,7 @@ describe('topN and keys', () => {
 });
 
 describe('pairMatrix', () => {
-  it('keeps the top people and agents, with totals, the largest cell and what falls outside', () => {
+  it('keeps the busiest people and agents, with totals, the largest cell and what falls outside', () => {
     const matrix = pairMatrix(
       [
         { initiatorKey: 'HUMAN:priya', executorKey: 'NHI:review', count: 8 },
@@ -156,6 +156,21 @@ describe('pairMatrix', () => {
     expect(matrix.executorTotals).toEqual([11, 2]);
     expect(matrix.max).toBe(8);
     expect(matrix.outside).toBe(2);
+  });
+
+  it('shows the heaviest links, not a person busy with many agents the grid has no room for', () => {
+    const matrix = pairMatrix(
+      [
+        { initiatorKey: 'HUMAN:anna', executorKey: 'NHI:a1', count: 5 },
+        { initiatorKey: 'HUMAN:anna', executorKey: 'NHI:a2', count: 5 },
+        { initiatorKey: 'HUMAN:bob', executorKey: 'NHI:b', count: 8 },
+      ],
+      1,
+    );
+    expect(matrix.initiatorKeys).toEqual(['HUMAN:bob']);
+    expect(matrix.executorKeys).toEqual(['NHI:b']);
+    expect(matrix.cells).toEqual([[8]]);
+    expect(matrix.outside).toBe(10);
   });
 
   it('is empty without pairs', () => {
