@@ -1,6 +1,6 @@
 import 'server-only';
 import { z } from 'zod';
-import type { Actor } from '../auth/actor';
+import { requirePermission, type Actor } from '../auth/actor';
 import { getDb, type Db, type Tx } from '../db';
 import { personUseCase, systemJob, type UseCaseContext } from '../use-case';
 import { AUDIT_ACTIONS } from './actions';
@@ -106,6 +106,12 @@ export async function rememberLatestCheckpoint(db?: Db): Promise<void> {
   if (!verifyCheckpointSignature(latest, checkpointSigningKey().publicKeyPem)) return;
   const event = await client.auditEvent.findUnique({ where: { seq: latest.seq }, select: { hash: true } });
   if (event?.hash === latest.hash) rememberCheckpoint(latest);
+}
+
+/** What the chain verification page shows beside the verification: the newest checkpoint and the public key. */
+export async function checkpointOverview(actor: Actor) {
+  requirePermission(actor, 'audit.verify');
+  return { latest: await latestCheckpoint(), publicKey: checkpointPublicKey() };
 }
 
 /** Whether events were appended after the newest checkpoint and its own event. */

@@ -1,4 +1,5 @@
 import 'server-only';
+import { requirePermission, type Actor } from '../auth/actor';
 import { getDb, type Db } from '../db';
 import { databaseUrl } from '../db/flavor';
 import { AUDIT_ACTIONS } from './actions';
@@ -338,4 +339,13 @@ export async function verifyAuditChain(
   const newestRow = [...signed.rows.values()].at(-1);
   if (result.ok && newestRow && newestRow.seq === checkpoint.seq) rememberCheckpoint(newestRow);
   return result;
+}
+
+/** Verification for a reader of the trail, reporting its progress (the dashboard's verification page). */
+export async function verifyChainWithProgress(
+  actor: Actor,
+  onProgress: (checked: number, total: number) => void,
+): Promise<VerificationResult> {
+  requirePermission(actor, 'audit.verify');
+  return verifyAuditChain(onProgress);
 }
