@@ -77,6 +77,11 @@ describe('the audit chain in the database', () => {
     const head = await readChainHead(db);
     const target = Math.max(1, head.seq - 2);
     await db.$executeRawUnsafe(`UPDATE "audit_events" SET "resource" = 'human:someone-else' WHERE "seq" = ${target}`);
-    expect(await verifyAuditChain()).toEqual({ ok: false, checked: target - 1, firstBrokenSeq: target });
+    expect(await verifyAuditChain()).toEqual({
+      ok: false,
+      checked: target - 1,
+      firstBrokenSeq: target,
+      problem: "hash does not match the event's content",
+    });
   });
 });

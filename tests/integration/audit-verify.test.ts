@@ -93,13 +93,23 @@ describe('verifying a long chain', () => {
     const [row] = await db.auditEvent.findMany({ where: { seq: head.seq }, take: 1 });
     const { seq: _seq, hash: _hash, prevHash: _prevHash, ...copy } = row;
     await db.auditEvent.create({ data: { ...copy, seq: head.seq + 1, prevHash: head.hash, hash: 'f'.repeat(64) } });
-    expect(await verifyAuditChain()).toEqual({ ok: false, checked: head.seq, firstBrokenSeq: head.seq + 1 });
+    expect(await verifyAuditChain()).toEqual({
+      ok: false,
+      checked: head.seq,
+      firstBrokenSeq: head.seq + 1,
+      problem: `seq ${head.seq + 1} is stored past the chain head, outside the chain`,
+    });
   });
 
   it('breaks at an event whose hashed form has a version it does not know', async () => {
     const db = await getDb();
     for (const sql of disableAuditTriggersSql()) await db.$executeRawUnsafe(sql);
     await db.$executeRawUnsafe(`UPDATE "audit_events" SET "hashVersion" = 2 WHERE "seq" = 1234`);
-    expect(await verifyAuditChain()).toEqual({ ok: false, checked: 1233, firstBrokenSeq: 1234 });
+    expect(await verifyAuditChain()).toEqual({
+      ok: false,
+      checked: 1233,
+      firstBrokenSeq: 1234,
+      problem: 'the event is hashed in a form (version 2) this version of Steward does not know',
+    });
   });
 });

@@ -226,7 +226,7 @@ describe('the version of the hashed form', () => {
           const events = buildChain(length);
           const index = pick % length;
           events[index] = { ...events[index], hashVersion: version };
-          expect(verifyEvents(events, headOf(events))).toEqual({
+          expect(verifyEvents(events, headOf(events))).toMatchObject({
             ok: false,
             checked: index,
             firstBrokenSeq: index + 1,
