@@ -21,7 +21,19 @@ export function formatValue(value: number | null, unit: MetricUnit): string {
 
 /** The short form for an axis tick. */
 export function formatTick(value: number, unit: MetricUnit): string {
-  if (unit === 'minutes') return value < 120 ? `${Math.round(value)}m` : `${oneDecimal.format(value / 60)}h`;
+  if (unit === 'minutes') {
+    if (value < 60 || value % 60 !== 0) return `${Math.round(value)}m`;
+    return value < 2880 || value % 1440 !== 0 ? `${value / 60}h` : `${value / 1440}d`;
+  }
   if (unit === 'percent') return `${Math.round(value)}%`;
   return new Intl.NumberFormat('en-US', { notation: 'compact' }).format(value);
+}
+
+const MINUTE_STEPS = [1, 5, 10, 15, 30, 60, 120, 240, 360, 720, 1440, 2880, 10080];
+
+/** Axis ticks for durations on whole minutes, hours or days, at most five of them above zero. */
+export function minuteTicks(max: number): number[] {
+  const step = MINUTE_STEPS.find((candidate) => max / candidate <= 5) ?? Math.ceil(max / 5);
+  const top = Math.max(step, Math.ceil(max / step) * step);
+  return Array.from({ length: top / step + 1 }, (_, index) => index * step);
 }

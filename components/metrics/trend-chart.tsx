@@ -2,7 +2,7 @@
 
 import { Area, CartesianGrid, ComposedChart, Line, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import { shortDay, TOOLTIP_LABEL_STYLE, TOOLTIP_STYLE } from '@/components/charts/palette';
-import { formatTick, formatValue, type MetricUnit } from './format';
+import { formatTick, formatValue, minuteTicks, type MetricUnit } from './format';
 
 /** `dots` marks each day: for a figure recorded only on some days, whose lone readings a line would not show. */
 export type TrendSeries = { key: string; label: string; color: string; area?: boolean; dots?: boolean };
@@ -24,6 +24,11 @@ export function TrendChart({
   label: string;
 }) {
   const labelOf = (key: unknown) => series.find((entry) => entry.key === key)?.label ?? String(key);
+  const max = Math.max(
+    0,
+    ...data.flatMap((row) => series.map((entry) => row[entry.key])).filter((value) => typeof value === 'number'),
+  );
+  const ticks = unit === 'minutes' && max > 0 ? minuteTicks(max) : undefined;
   return (
     <div className="chart h-40 w-full" role="img" aria-label={label}>
       <ResponsiveContainer width="100%" height="100%">
@@ -38,6 +43,8 @@ export function TrendChart({
             minTickGap={32}
           />
           <YAxis
+            ticks={ticks}
+            domain={ticks ? [0, ticks[ticks.length - 1]] : undefined}
             allowDecimals={unit !== 'count'}
             tickFormatter={(value: number) => formatTick(value, unit)}
             tick={{ fontSize: 11 }}

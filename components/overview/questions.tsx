@@ -65,18 +65,9 @@ function plural(count: number, one: string, many: string): string {
   return `${numberFormat.format(count)} ${count === 1 ? one : many}`;
 }
 
-/** Who acts with a person's credential: inventoried identities, and agents the logs name but the inventory lacks. */
-function borrowedWho(agents: number, unlinked: number): string {
-  const parts = [
-    agents > 0 ? plural(agents, 'inventoried identity', 'inventoried identities') : null,
-    unlinked > 0 ? plural(unlinked, 'agent not in the inventory', 'agents not in the inventory') : null,
-  ].filter((part) => part !== null);
-  return parts.length === 0 ? 'No agent' : parts.join(' and ');
-}
-
 function BorrowedQuestion({ overview }: { overview: Overview }) {
   const { borrowed } = overview.answers;
-  const acting = borrowed.agents + borrowed.unlinkedCases;
+  const { acting } = borrowed;
   const share = borrowed.share;
   const latestShare = share ? lastKnown(share, (day) => day.percent) : null;
   return (
@@ -96,8 +87,8 @@ function BorrowedQuestion({ overview }: { overview: Overview }) {
     >
       <p>
         {acting === 0
-          ? "No agent uses a person's credential in an open flagged case."
-          : `${borrowedWho(borrowed.agents, borrowed.unlinkedCases)} ${acting === 1 ? 'uses' : 'use'} a person's credential, in ${plural(borrowed.cases, 'open case', 'open cases')}.`}
+          ? "No identity holds a person's credential, and no open case shows an agent using one."
+          : `${plural(borrowed.holding, 'identity holds', 'identities hold')} a person's credential in the inventory; ${plural(borrowed.cases, 'open case shows', 'open cases show')} agents using one${borrowed.unlinkedCases > 0 ? ` (${numberFormat.format(borrowed.unlinkedCases)} not in the inventory)` : ''}.`}
       </p>
       <p className="mt-1 text-slate-500">
         {share

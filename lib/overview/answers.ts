@@ -3,6 +3,9 @@ import { getDb } from '../db';
 import { can, type HumanActor } from '../auth/actor';
 import { scopeReach } from '../auth/ownership';
 import { caseReadScope } from '../borrowed/list';
+import { nhiWhere } from '../inventory/list';
+import { nhiFilterSchema } from '../inventory/schemas';
+import { parseInput } from '../validation';
 
 /**
  * The answers to a security lead's Monday questions, each from a small table or an indexed count: who still
@@ -10,8 +13,13 @@ import { caseReadScope } from '../borrowed/list';
  */
 
 export type BorrowedAnswer = {
-  /** Inventoried NHIs with at least one open flagged borrowed-credential case. */
-  agents: number;
+  /**
+   * Identities that act as a person: inventoried NHIs that hold a person's credential or have an open flagged
+   * borrowed-credential case, and one more for each such case whose agent the inventory does not know.
+   */
+  acting: number;
+  /** Inventoried NHIs holding an active credential of a person. */
+  holding: number;
   /** Open flagged cases, of which `unlinkedCases` name an agent the inventory does not know. */
   cases: number;
   unlinkedCases: number;
@@ -19,17 +27,22 @@ export type BorrowedAnswer = {
 
 export async function borrowedAnswer(actor: HumanActor): Promise<BorrowedAnswer> {
   const db = await getDb();
-  const groups = await db.borrowedCase.groupBy({
-    by: ['agentNhiId'],
-    where: { AND: [caseReadScope(actor), { flagged: true, status: { not: 'RESOLVED' } }] },
-    _count: { _all: true },
-  });
-  const linked = groups.filter((group) => group.agentNhiId !== null);
-  const cases = groups.reduce((sum, group) => sum + group._count._all, 0);
+  const [groups, holders] = await Promise.all([
+    db.borrowedCase.groupBy({
+      by: ['agentNhiId'],
+      where: { AND: [caseReadScope(actor), { flagged: true, status: { not: 'RESOLVED' } }] },
+      _count: { _all: true },
+    }),
+    db.nhi.findMany({ where: nhiWhere(actor, parseInput(nhiFilterSchema, { borrowed: '1' })), select: { id: true } }),
+  ]);
+  const identities = new Set(holders.map((nhi) => nhi.id));
+  for (const group of groups) if (group.agentNhiId !== null) identities.add(group.agentNhiId);
+  const unlinkedCases = groups.find((group) => group.agentNhiId === null)?._count._all ?? 0;
   return {
-    agents: linked.length,
-    cases,
-    unlinkedCases: groups.find((group) => group.agentNhiId === null)?._count._all ?? 0,
+    acting: identities.size + unlinkedCases,
+    holding: holders.length,
+    cases: groups.reduce((sum, group) => sum + group._count._all, 0),
+    unlinkedCases,
   };
 }
 
