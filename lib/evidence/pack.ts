@@ -1,11 +1,13 @@
 import 'server-only';
 import { createHash, sign } from 'node:crypto';
 import { z } from 'zod';
-import { GENESIS_HASH, toStoredEvent, type StoredEvent } from '../audit/chain';
+import { GENESIS_HASH, type StoredEvent } from '../audit/chain';
+import { openChainReader } from '../audit/chain-reader';
 import { checkpointInTransaction, checkpointPublicKey, type SignedCheckpoint } from '../audit/checkpoint';
 import { checkpointSigningKey, rememberCheckpoint } from '../audit/signing-key';
 import { humanPrincipal, type Actor } from '../auth/actor';
 import { getDb, type Db, type Tx } from '../db';
+import { databaseUrl } from '../db/flavor';
 import { AppError } from '../errors';
 import { keyPrincipal, keyUseCase, personUseCase, type UseCaseContext } from '../use-case';
 import { evaluateControls } from './control-rules';
@@ -140,18 +142,20 @@ const exportByKey = keyUseCase({
   run: (context, fields) => prepare(context, fields, { id: null, label: null, ...keyPrincipal(context.actor) }),
 });
 
-async function* eventPages(db: Db, slice: Slice | null): AsyncGenerator<StoredEvent[]> {
+/** The slice's events page by page, read on a connection of the chain reader's own (rows, not model objects). */
+async function* eventPages(slice: Slice | null): AsyncGenerator<StoredEvent[]> {
   if (!slice) return;
-  let after = slice.firstSeq - 1;
-  while (after < slice.lastSeq) {
-    const rows = await db.auditEvent.findMany({
-      where: { seq: { gt: after, lte: slice.lastSeq } },
-      orderBy: { seq: 'asc' },
-      take: PAGE_SIZE,
-    });
-    if (rows.length === 0) throw new Error(`The audit chain has no event after seq ${after}.`);
-    yield rows.map(toStoredEvent);
-    after = rows[rows.length - 1].seq;
+  const reader = await openChainReader(databaseUrl());
+  try {
+    let after = slice.firstSeq - 1;
+    while (after < slice.lastSeq) {
+      const page = await reader.page(after, slice.lastSeq, PAGE_SIZE);
+      if (page.length === 0) throw new Error(`The audit chain has no event after seq ${after}.`);
+      yield page;
+      after = page[page.length - 1].seq;
+    }
+  } finally {
+    await reader.close();
   }
 }
 
@@ -186,7 +190,7 @@ async function signPack(db: Db, prepared: Prepared): Promise<PackText> {
   const csvHash = createHash('sha256').update(EVENTS_CSV_HEADER);
   let csvBytes = Buffer.byteLength(EVENTS_CSV_HEADER);
   let separator = '';
-  for await (const page of eventPages(db, prepared.slice)) {
+  for await (const page of eventPages(prepared.slice)) {
     for (const event of page) {
       packHash.update(separator + canonicalJson(event));
       separator = ',';
@@ -228,19 +232,19 @@ function textStream(chunks: () => AsyncGenerator<string>): ReadableStream<Uint8A
   });
 }
 
-async function* packChunks(db: Db, prepared: Prepared, text: PackText): AsyncGenerator<string> {
+async function* packChunks(prepared: Prepared, text: PackText): AsyncGenerator<string> {
   yield text.head;
   let separator = '';
-  for await (const page of eventPages(db, prepared.slice)) {
+  for await (const page of eventPages(prepared.slice)) {
     yield page.map((event, index) => (index === 0 ? separator : ',') + canonicalJson(event)).join('');
     separator = ',';
   }
   yield text.tail + text.end;
 }
 
-async function* eventsCsvChunks(db: Db, prepared: Prepared): AsyncGenerator<string> {
+async function* eventsCsvChunks(prepared: Prepared): AsyncGenerator<string> {
   yield EVENTS_CSV_HEADER;
-  for await (const page of eventPages(db, prepared.slice)) yield page.map(eventCsvRow).join('');
+  for await (const page of eventPages(prepared.slice)) yield page.map(eventCsvRow).join('');
 }
 
 export type EvidenceExport = {
@@ -285,7 +289,7 @@ export async function exportEvidence(actor: Actor, input: unknown): Promise<Evid
       ...common,
       filename: `${stem}-events.csv`,
       contentType: csv,
-      stream: textStream(() => eventsCsvChunks(db, prepared)),
+      stream: textStream(() => eventsCsvChunks(prepared)),
     };
   }
   const text = await signPack(db, prepared);
@@ -293,6 +297,6 @@ export async function exportEvidence(actor: Actor, input: unknown): Promise<Evid
     ...common,
     filename: `${stem}.json`,
     contentType: 'application/json',
-    stream: textStream(() => packChunks(db, prepared, text)),
+    stream: textStream(() => packChunks(prepared, text)),
   };
 }

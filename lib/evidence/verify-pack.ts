@@ -1,4 +1,4 @@
-import { createPublicKey, verify } from 'node:crypto';
+import { createHash, createPublicKey, verify } from 'node:crypto';
 import { z } from 'zod';
 import { chainHash, isKnownHashVersion, type StoredEvent, type UnhashedEvent } from '../audit/chain';
 import { publicKeyId, verifyCheckpointSignature } from '../audit/checkpoint-signature';
@@ -12,9 +12,14 @@ import {
   PACK_FILES,
   PACK_FORMAT,
   PACK_KEYS,
+  packHead,
+  packTail,
   sha256Hex,
+  signatureMember,
   signedMessage,
+  UNSIGNED_END,
   type EvidencePack,
+  type FileDigest,
   type PackFileName,
 } from './pack-format';
 import { resolveRange } from './range';
@@ -150,7 +155,7 @@ class Checks {
   }
 }
 
-function readPack(bytes: Uint8Array | string, checks: Checks): EvidencePack | null {
+function readPack(bytes: Uint8Array | string, checks: Checks): { pack: EvidencePack; text: string } | null {
   let text: string;
   let parsed: unknown;
   try {
@@ -171,14 +176,36 @@ function readPack(bytes: Uint8Array | string, checks: Checks): EvidencePack | nu
     return null;
   }
   checks.add('readable', true, `A ${PACK_FORMAT} document with the members ${PACK_KEYS.join(', ')}.`);
+  return { pack: result.data as EvidencePack, text };
+}
+
+/**
+ * Compares the file with the canonical JSON of its content piece by piece (a pack can be a hundred megabytes, so
+ * the canonical text is never built whole), and hashes the unsigned part on the way: the digest the signature signs.
+ */
+function checkCanonical(pack: EvidencePack, text: string, checks: Checks): string {
+  const digest = createHash('sha256');
+  let offset = 0;
+  let canonical = true;
+  const piece = (part: string, signed = true) => {
+    if (signed) digest.update(part);
+    if (canonical && text.startsWith(part, offset)) offset += part.length;
+    else canonical = false;
+  };
+  piece(packHead(pack));
+  pack.events.forEach((event, index) => piece((index === 0 ? '' : ',') + canonicalJson(event)));
+  piece(packTail(pack));
+  digest.update(UNSIGNED_END);
+  piece(signatureMember(pack.signature), false);
+  canonical &&= offset === text.length;
   checks.add(
     'canonical form',
-    canonicalJson(parsed) === text,
-    canonicalJson(parsed) === text
+    canonical,
+    canonical
       ? 'The file is exactly the RFC 8785 canonical JSON of its content, so no byte can change without changing the content.'
       : 'The file is not in RFC 8785 canonical form (whitespace, key order or number and string spelling differ): it was edited after export.',
   );
-  return result.data as EvidencePack;
+  return digest.digest('hex');
 }
 
 function checkPublicKey(pack: EvidencePack, checks: Checks, trustedKey: string | undefined): boolean {
@@ -220,9 +247,8 @@ function checkPublicKey(pack: EvidencePack, checks: Checks, trustedKey: string |
   return named;
 }
 
-function checkSignature(pack: EvidencePack, checks: Checks): void {
-  const { signature, ...unsigned } = pack;
-  const digest = sha256Hex(canonicalJson(unsigned));
+function checkSignature(pack: EvidencePack, digest: string, checks: Checks): void {
+  const { signature } = pack;
   if (digest !== signature.digest) {
     checks.add('pack signature', false, `The content's SHA-256 is ${digest}, not the signed ${signature.digest}.`);
     return;
@@ -352,18 +378,26 @@ function checkRange(pack: EvidencePack, checks: Checks): void {
   );
 }
 
-function eventsCsv(events: StoredEvent[]): string {
-  return EVENTS_CSV_HEADER + events.map(eventCsvRow).join('');
+/** The digest of the events' CSV form, row by row. */
+function eventsCsvDigest(events: StoredEvent[]): FileDigest {
+  const hash = createHash('sha256').update(EVENTS_CSV_HEADER);
+  let bytes = Buffer.byteLength(EVENTS_CSV_HEADER);
+  for (const event of events) {
+    const row = eventCsvRow(event);
+    hash.update(row);
+    bytes += Buffer.byteLength(row);
+  }
+  return { bytes, sha256: hash.digest('hex') };
 }
 
 function checkFiles(pack: EvidencePack, checks: Checks, files: VerifyPackOptions['files']): void {
-  const forms: Record<PackFileName, string> = {
-    'controls.csv': controlsCsv(pack.controls),
-    'events.csv': eventsCsv(pack.events),
+  const forms: Record<PackFileName, FileDigest> = {
+    'controls.csv': fileDigest(controlsCsv(pack.controls)),
+    'events.csv': eventsCsvDigest(pack.events),
   };
   for (const name of PACK_FILES) {
     const signed = pack.files[name];
-    const derived = fileDigest(forms[name]);
+    const derived = forms[name];
     const same = derived.sha256 === signed.sha256 && derived.bytes === signed.bytes;
     checks.add(
       `${name} digest`,
@@ -387,10 +421,12 @@ function checkFiles(pack: EvidencePack, checks: Checks, files: VerifyPackOptions
 
 export function verifyEvidencePack(bytes: Uint8Array | string, options: VerifyPackOptions = {}): PackVerification {
   const checks = new Checks();
-  const pack = readPack(bytes, checks);
-  if (!pack) return { ok: false, checks: checks.list, summary: null };
+  const read = readPack(bytes, checks);
+  if (!read) return { ok: false, checks: checks.list, summary: null };
+  const { pack, text } = read;
+  const digest = checkCanonical(pack, text, checks);
   if (checkPublicKey(pack, checks, options.trustedKey)) {
-    checkSignature(pack, checks);
+    checkSignature(pack, digest, checks);
     checkCheckpoint(pack, checks);
   }
   checkChain(pack, checks);
