@@ -110,38 +110,56 @@ function ranked(rows: readonly KeyedCount[], names: Map<string, ChartPrincipal>)
   return rows.map((row) => ({ ...(names.get(row.key) as ChartPrincipal), count: row.count }));
 }
 
-/** Who asked agents for what: the people who drove agents most against the agents driven most. */
+/** The heaviest pairs the grid picks its people and agents from: enough to fill it, few enough to read fast. */
+const MATRIX_CANDIDATES = 200;
+
+/**
+ * Who asked agents for what. The grid's people and agents come from the heaviest pairs; then every cell between
+ * them is counted, and the events between people and agents outside the grid are told as one number (the daily
+ * rollups count all events a person asked an NHI for, without reading the larger pair counters again).
+ */
 async function matrixData(db: Db, range: ChartRange) {
+  const where = { ...dayWhere(range), initiatorType: 'HUMAN', executorType: 'NHI' } as const;
+  const [heaviest, all] = await Promise.all([
+    db.auditDailyPairRollup.groupBy({
+      by: ['initiatorKey', 'executorKey'],
+      where,
+      _sum: { count: true },
+      orderBy: [{ _sum: { count: 'desc' } }, { initiatorKey: 'asc' }, { executorKey: 'asc' }],
+      take: MATRIX_CANDIDATES,
+    }),
+    db.auditDailyRollup.aggregate({ where, _sum: { count: true } }),
+  ]);
+  const picked = pairMatrix(
+    heaviest.map((row) => ({ ...row, count: row._sum.count ?? 0 })),
+    MATRIX_SIZE,
+  );
   const rows = await db.auditDailyPairRollup.groupBy({
     by: ['initiatorKey', 'initiatorId', 'executorKey', 'executorId'],
-    where: { ...dayWhere(range), initiatorType: 'HUMAN', executorType: 'NHI' },
+    where: { ...where, initiatorKey: { in: picked.initiatorKeys }, executorKey: { in: picked.executorKeys } },
     _sum: { count: true },
   });
-  const pairs = rows.map((row) => ({
-    initiatorKey: row.initiatorKey,
-    executorKey: row.executorKey,
-    count: row._sum.count ?? 0,
-  }));
-  const shape = pairMatrix(pairs, MATRIX_SIZE);
-  const shown = new Set([...shape.initiatorKeys, ...shape.executorKeys]);
+  const shape = pairMatrix(
+    rows.map((row) => ({ initiatorKey: row.initiatorKey, executorKey: row.executorKey, count: row._sum.count ?? 0 })),
+    MATRIX_SIZE,
+  );
   const principals = new Map<string, Omit<KeyedCount, 'count'>>();
   for (const row of rows) {
-    if (shown.has(row.initiatorKey))
-      principals.set(row.initiatorKey, { key: row.initiatorKey, id: row.initiatorId, type: 'HUMAN' });
-    if (shown.has(row.executorKey))
-      principals.set(row.executorKey, { key: row.executorKey, id: row.executorId, type: 'NHI' });
+    principals.set(row.initiatorKey, { key: row.initiatorKey, id: row.initiatorId, type: 'HUMAN' });
+    principals.set(row.executorKey, { key: row.executorKey, id: row.executorId, type: 'NHI' });
   }
   const names = await named(db, [...principals.values()]);
   const principal = (key: string, count: number): RankedPrincipal => ({
     ...(names.get(key) as ChartPrincipal),
     count,
   });
+  const shown = shape.initiatorTotals.reduce((sum, count) => sum + count, 0);
   return {
     initiators: shape.initiatorKeys.map((key, index) => principal(key, shape.initiatorTotals[index])),
     executors: shape.executorKeys.map((key, index) => principal(key, shape.executorTotals[index])),
     cells: shape.cells,
     max: shape.max,
-    outside: shape.outside,
+    outside: (all._sum.count ?? 0) - shown,
   };
 }
 
