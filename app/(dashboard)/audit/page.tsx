@@ -98,6 +98,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Search
               <a
                 href={exportHref(filters, 'native')}
                 download="audit-events.ndjson"
+                title="The newest 1,000 matching events as NDJSON; GET /api/v1/audit/events pages through the rest"
                 className={buttonClasses('secondary', 'sm')}
               >
                 <FileDown className="size-3.5" aria-hidden />
@@ -106,6 +107,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Search
               <a
                 href={exportHref(filters, 'ocsf')}
                 download="audit-events.ocsf.ndjson"
+                title="The newest 1,000 matching events as OCSF 1.8.0, one a line"
                 className={buttonClasses('secondary', 'sm')}
               >
                 <FileDown className="size-3.5" aria-hidden />
