@@ -16,8 +16,8 @@ export function LatestCheckpoint({ checkpoint }: { checkpoint: SignedCheckpoint 
   if (!checkpoint) {
     return (
       <p className="text-sm text-slate-600">
-        No checkpoint has been signed yet. Steward signs one soon after it starts and then every hour while events are
-        appended, and one with every evidence export.
+        No checkpoint has been signed yet. Steward signs one every hour while events are appended, and one with every
+        evidence export.
       </p>
     );
   }

@@ -135,8 +135,6 @@ export async function scheduledCheckpoint(): Promise<SignedCheckpoint | null> {
 }
 
 const DEFAULT_INTERVAL_MINUTES = 60;
-/** The first round soon after start, so a server that restarts more often than the interval still signs. */
-const FIRST_ROUND_MS = 60_000;
 
 function intervalMs(): number {
   const minutes = Number(process.env.STEWARD_CHECKPOINT_INTERVAL_MINUTES);
@@ -148,13 +146,8 @@ let scheduled: NodeJS.Timeout | null = null;
 /** The in-process schedule, on every instance: the check inside the transaction keeps two from signing twice. */
 export function startCheckpointSchedule(): void {
   if (scheduled) return;
-  const round = () => {
+  scheduled = setInterval(() => {
     scheduledCheckpoint().catch((error: unknown) => console.error('Making a signed audit checkpoint failed', error));
-  };
-  scheduled = setTimeout(() => {
-    round();
-    scheduled = setInterval(round, intervalMs());
-    scheduled.unref();
-  }, FIRST_ROUND_MS);
+  }, intervalMs());
   scheduled.unref();
 }

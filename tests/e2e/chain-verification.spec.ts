@@ -8,6 +8,7 @@ test('a security lead signs a checkpoint; an auditor verifies the chain against 
   page,
   request,
 }) => {
+  test.setTimeout(120_000);
   await signIn(page, ROLE_ACCOUNTS.SECURITY);
   await open(page, '/audit/verify');
   await expect(page.getByRole('heading', { name: 'Chain verification', level: 1 })).toBeVisible();
@@ -40,6 +41,8 @@ test('a security lead signs a checkpoint; an auditor verifies the chain against 
     await page.setViewportSize(size);
     await open(page, '/audit/verify');
     await waitForHydration(page);
+    await page.getByRole('button', { name: 'Verify the chain now' }).click();
+    await expect(page.getByText(/^Intact up to seq \d+/)).toBeVisible({ timeout: 60_000 });
     await saveScreenshot(page, `audit-verify-${size.width}`);
   }
 });
