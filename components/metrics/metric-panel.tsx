@@ -68,8 +68,10 @@ export function MetricPanel({
       <dl className="mt-3 flex flex-wrap gap-x-5 gap-y-1">
         {series.map((entry) => (
           <div key={entry.key} className="flex items-baseline gap-1.5">
-            <span className="size-2 shrink-0 self-center rounded-full" style={{ backgroundColor: entry.color }} />
-            <dt className="text-xs text-slate-500">{entry.label}</dt>
+            <dt className="flex items-center gap-1.5 text-xs text-slate-500">
+              <span className="size-2 shrink-0 rounded-full" style={{ backgroundColor: entry.color }} aria-hidden />
+              {entry.label}
+            </dt>
             <dd className="text-base font-semibold text-slate-900 tabular-nums" data-testid={`today-${entry.key}`}>
               {formatValue((today?.[entry.key] as Value) ?? null, unit)}
             </dd>
@@ -82,7 +84,12 @@ export function MetricPanel({
       <div className="mt-2 flex flex-wrap items-start justify-between gap-2 text-xs">
         <details className="min-w-0 flex-1">
           <summary className="cursor-pointer text-brand-600 hover:text-brand-700">Show the numbers</summary>
-          <div className="mt-2 max-h-64 overflow-y-auto rounded-md border border-slate-200">
+          <div
+            className="mt-2 max-h-64 overflow-y-auto rounded-md border border-slate-200 focus-visible:outline-2 focus-visible:outline-brand-500"
+            tabIndex={0}
+            role="region"
+            aria-label={`${title}, by day`}
+          >
             <Table caption={`${title}, by day`}>
               <thead>
                 <tr>

@@ -15,7 +15,7 @@ export function Sparkline({
   return (
     <div className="h-10 w-full" aria-hidden>
       <ResponsiveContainer width="100%" height="100%">
-        <LineChart data={data} margin={{ top: 4, right: 2, bottom: 4, left: 2 }}>
+        <LineChart data={data} margin={{ top: 4, right: 2, bottom: 4, left: 2 }} accessibilityLayer={false}>
           <YAxis hide domain={[0, 'auto']} />
           <Line
             type="monotone"

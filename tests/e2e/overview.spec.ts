@@ -5,8 +5,9 @@ import { open, saveScreenshot, signIn, waitForHydration } from './support/app';
 import { importCsv } from './support/csv-import';
 import { SCREEN_SIZES } from './support/screens';
 
-/** Each width from a fresh load, as a phone or a laptop would open the page. */
+/** Each width from a fresh load, as a phone or a laptop would open the page: three loads of a long page. */
 async function screenshotAtEachWidth(page: Page, name: string): Promise<void> {
+  test.slow();
   for (const size of SCREEN_SIZES) {
     await page.setViewportSize(size);
     await page.reload();
