@@ -6,7 +6,7 @@ import { reachesOnlySponsored, scopeReach } from '../auth/ownership';
 import { borrowedBurnDown } from '../borrowed/list';
 import { countList } from '../overview/links';
 import { DAY_MS, dayOf, dayStart, lastDays } from './days';
-import { ORPHANED_METRIC } from './snapshot-metrics';
+import { ORPHANED_METRIC } from './snapshots';
 import { mean, percentile } from './statistics';
 
 /** Governance metrics: each a daily trend over the last 90 UTC days, its last day being today up to now. */
@@ -165,7 +165,9 @@ async function grantLifetimeSeries(
     const end = grantEnd(grant, window.now);
     if (!end || !grant.decidedAt || end < window.from) continue;
     const day = dayOf(end);
-    lifetimesByDay.set(day, [...(lifetimesByDay.get(day) ?? []), minutes(end.getTime() - grant.decidedAt.getTime())]);
+    const lifetimes = lifetimesByDay.get(day) ?? [];
+    lifetimes.push(minutes(end.getTime() - grant.decidedAt.getTime()));
+    lifetimesByDay.set(day, lifetimes);
   }
   return window.days.map((day) => {
     const lifetimes = lifetimesByDay.get(day) ?? [];

@@ -1,9 +1,10 @@
 import 'server-only';
 import { getDb, transaction } from '../db';
 import { dayOf } from './days';
-import { ORPHANED_METRIC } from './snapshot-metrics';
 
 export const SNAPSHOT_INTERVAL_MS = 60 * 60_000;
+/** The name under which the daily count of orphaned NHIs is recorded in governance_snapshots. */
+export const ORPHANED_METRIC = 'orphaned_nhis';
 
 /**
  * Records today's count of orphaned NHIs (the inventory's own flag: no active sponsor), replacing an earlier
