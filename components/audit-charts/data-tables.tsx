@@ -18,7 +18,7 @@ const LINK = 'text-brand-700 hover:underline';
 
 /** A count that opens the events it counts; zero opens nothing. */
 function CountLink({ count, href, label }: { count: number; href: string; label: string }) {
-  if (count === 0) return <span className="text-slate-400">0</span>;
+  if (count === 0) return <span className="text-slate-500">0</span>;
   return (
     <Link href={href} className={LINK} aria-label={`${formatCount(count)} ${label}`}>
       {formatCount(count)}

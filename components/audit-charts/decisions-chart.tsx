@@ -2,7 +2,14 @@
 
 import { useRouter } from 'next/navigation';
 import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
-import { AXIS_PROPS, DECISION_STYLE, shortDay, TOOLTIP_LABEL_STYLE, TOOLTIP_STYLE } from '@/components/charts/palette';
+import {
+  AXIS_PROPS,
+  DECISION_STYLE,
+  shortDay,
+  TOOLTIP_ITEM_STYLE,
+  TOOLTIP_LABEL_STYLE,
+  TOOLTIP_STYLE,
+} from '@/components/charts/palette';
 import type { AuditFilters } from '@/lib/audit/explorer-filters';
 import { decisionFilters, narrowedHref } from '@/lib/charts/links';
 import type { DecisionDay } from '@/lib/charts/shape';
@@ -56,8 +63,14 @@ export function DecisionsChart({ data, filters }: { data: DecisionDay[]; filters
             }}
             contentStyle={TOOLTIP_STYLE}
             labelStyle={TOOLTIP_LABEL_STYLE}
+            itemStyle={TOOLTIP_ITEM_STYLE}
           />
-          <Legend formatter={decisionLabel} iconType="circle" iconSize={8} wrapperStyle={{ fontSize: 12 }} />
+          <Legend
+            formatter={(name) => <span className="text-slate-600">{decisionLabel(name)}</span>}
+            iconType="circle"
+            iconSize={8}
+            wrapperStyle={{ fontSize: 12 }}
+          />
           {(['allow', 'deny'] as const).map((decision) => (
             <Bar
               key={decision}

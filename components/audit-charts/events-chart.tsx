@@ -6,6 +6,7 @@ import {
   ATTRIBUTION_STYLE,
   AXIS_PROPS,
   shortDay,
+  TOOLTIP_ITEM_STYLE,
   TOOLTIP_LABEL_STYLE,
   TOOLTIP_STYLE,
 } from '@/components/charts/palette';
@@ -48,10 +49,11 @@ export function EventsChart({ data, filters }: { data: DailyAttribution[]; filte
             formatter={(value, name) => [formatCount(Number(value)), attributionLabel(name)]}
             contentStyle={TOOLTIP_STYLE}
             labelStyle={TOOLTIP_LABEL_STYLE}
+            itemStyle={TOOLTIP_ITEM_STYLE}
           />
           <Legend
             itemSorter={null}
-            formatter={attributionLabel}
+            formatter={(name) => <span className="text-slate-600">{attributionLabel(name)}</span>}
             iconType="circle"
             iconSize={8}
             wrapperStyle={{ fontSize: 12 }}

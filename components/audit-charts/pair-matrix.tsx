@@ -70,7 +70,7 @@ export function PairMatrix({ matrix, filters }: { matrix: Matrix; filters: Audit
                     ) : (
                       <span
                         className={
-                          count > 0 ? 'block px-1.5 py-1.5 text-slate-900' : 'block px-1.5 py-1.5 text-slate-400'
+                          count > 0 ? 'block px-1.5 py-1.5 text-slate-900' : 'block px-1.5 py-1.5 text-slate-500'
                         }
                       >
                         {formatCount(count)}

@@ -2,7 +2,7 @@
 
 import { useRouter } from 'next/navigation';
 import { Bar, BarChart, CartesianGrid, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
-import { AXIS_PROPS, TOOLTIP_LABEL_STYLE, TOOLTIP_STYLE } from '@/components/charts/palette';
+import { AXIS_PROPS, TOOLTIP_ITEM_STYLE, TOOLTIP_LABEL_STYLE, TOOLTIP_STYLE } from '@/components/charts/palette';
 import type { AuditFilters } from '@/lib/audit/explorer-filters';
 import { narrowedHref } from '@/lib/charts/links';
 import type { RankedPrincipal } from '@/lib/charts/shape';
@@ -57,6 +57,7 @@ export function RankingChart({
             formatter={(value) => [formatCount(Number(value)), 'Events']}
             contentStyle={TOOLTIP_STYLE}
             labelStyle={TOOLTIP_LABEL_STYLE}
+            itemStyle={TOOLTIP_ITEM_STYLE}
           />
           <Bar
             dataKey="count"

@@ -6,6 +6,7 @@ import {
   ATTRIBUTION_STYLE,
   AXIS_PROPS,
   shortDay,
+  TOOLTIP_ITEM_STYLE,
   TOOLTIP_LABEL_STYLE,
   TOOLTIP_STYLE,
 } from '@/components/charts/palette';
@@ -60,6 +61,7 @@ export function ShareChart({ data, filters }: { data: BorrowedShareDay[]; filter
             }}
             contentStyle={TOOLTIP_STYLE}
             labelStyle={TOOLTIP_LABEL_STYLE}
+            itemStyle={TOOLTIP_ITEM_STYLE}
           />
           <Area
             type="monotone"

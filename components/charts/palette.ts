@@ -18,6 +18,8 @@ export const TOOLTIP_STYLE = {
   boxShadow: '0 4px 12px rgb(0 0 0 / 0.12)',
 };
 export const TOOLTIP_LABEL_STYLE = { color: 'var(--color-slate-900)', fontWeight: 600 };
+/** Tooltip rows in the theme's text colour: a series' own colour is too pale to read as text on the surface. */
+export const TOOLTIP_ITEM_STYLE = { color: 'var(--color-slate-700)' };
 
 /** A UTC day (YYYY-MM-DD) as an axis label: "Nov 30". */
 export function shortDay(day: string): string {
