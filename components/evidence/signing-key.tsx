@@ -45,7 +45,7 @@ export function SigningKey({
         <div>
           <dt className="font-medium text-slate-700">Public key (PEM)</dt>
           <dd className="mt-1">
-            <pre className="overflow-x-auto rounded-md bg-slate-50 p-3 font-mono text-xs text-slate-800 ring-1 ring-slate-200 ring-inset">
+            <pre className="rounded-md break-all whitespace-pre-wrap bg-slate-50 p-3 font-mono text-xs text-slate-800 ring-1 ring-slate-200 ring-inset">
               {pem.trim()}
             </pre>
             <p className="mt-1 text-xs text-slate-500">
