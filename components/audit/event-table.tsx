@@ -35,12 +35,8 @@ export function AuditEventTable({
           const words = plainWords(event);
           const open = filters.seq === event.seq;
           return (
-            <Tr
-              key={event.seq}
-              data-testid={`audit-event-${event.seq}`}
-              className={cn(open && 'bg-brand-50/60 hover:bg-brand-50/60')}
-            >
-              <Td className="whitespace-nowrap">
+            <Tr key={event.seq} data-testid={`audit-event-${event.seq}`}>
+              <Td className={cn('whitespace-nowrap', open && 'shadow-[inset_3px_0_0_0_var(--color-brand-600)]')}>
                 <time dateTime={event.occurredAt} className="block font-mono text-xs text-slate-800 tabular-nums">
                   {utcTime(event.occurredAt)}
                 </time>
