@@ -1,4 +1,9 @@
+import { execFile } from 'node:child_process';
 import { generateKeyPairSync, sign } from 'node:crypto';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import { toStoredEvent, type StoredEvent } from '../../lib/audit/chain';
 import { publicKeyId, signCheckpointMessage, type SignedCheckpoint } from '../../lib/audit/checkpoint-signature';
@@ -225,6 +230,52 @@ describe('evidence packs, verified offline', () => {
     expect(failedChecks('{"format":"other"}')).toEqual(['readable']);
     expect(failedChecks(Buffer.from([0xff, 0xfe]))).toEqual(['readable']);
   });
+});
+
+/** `npm run verify -- <args>`, with a database address nothing listens on: the evidence check must not need one. */
+async function verifyCli(...args: string[]): Promise<{ code: number; stdout: string }> {
+  const run = promisify(execFile);
+  const env = { ...process.env, DATABASE_URL: 'postgres://nobody@127.0.0.1:9/none' };
+  const command = ['--conditions=react-server', '--import', 'tsx', 'lib/cli/verify.ts', ...args];
+  try {
+    const { stdout } = await run(process.execPath, command, { env });
+    return { code: 0, stdout };
+  } catch (error) {
+    const failed = error as { code: number; stdout: string };
+    return { code: failed.code, stdout: failed.stdout };
+  }
+}
+
+describe('npm run verify -- --evidence', () => {
+  it('checks a pack offline, compares its CSV files, writes its CSV forms, and fails an edited one', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'steward-pack-'));
+    const text = buildPack(slice(3, 5));
+    const pack = JSON.parse(text) as EvidencePack;
+    writeFileSync(join(dir, 'pack.json'), text);
+    writeFileSync(join(dir, 'key.pem'), PEM);
+    writeFileSync(join(dir, 'edited.json'), text.replace('"seq":4', '"seq":6'));
+    writeFileSync(join(dir, 'x-events.csv'), EVENTS_CSV_HEADER + pack.events.map(eventCsvRow).join(''));
+
+    const good = await verifyCli(
+      '--evidence',
+      join(dir, 'pack.json'),
+      '--key',
+      join(dir, 'key.pem'),
+      '--csv-dir',
+      dir,
+      '--write-csv',
+      join(dir, 'out'),
+    );
+    expect(good.stdout).toContain('ok   events.csv file');
+    expect(good.stdout).toContain('The evidence pack verifies');
+    expect(good.code).toBe(0);
+    expect(sha256Hex(readFileSync(join(dir, 'out', 'controls.csv')))).toBe(pack.files['controls.csv'].sha256);
+
+    const edited = await verifyCli('--evidence', join(dir, 'edited.json'), '--json');
+    expect(edited.code).toBe(1);
+    expect((JSON.parse(edited.stdout) as { ok: boolean }).ok).toBe(false);
+    rmSync(dir, { recursive: true, force: true });
+  }, 60_000);
 });
 
 describe('control statuses from figures', () => {
