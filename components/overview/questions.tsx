@@ -65,6 +65,19 @@ function plural(count: number, one: string, many: string): string {
   return `${numberFormat.format(count)} ${count === 1 ? one : many}`;
 }
 
+function borrowedDetail({ holding, cases, unlinkedCases }: Overview['answers']['borrowed']): string {
+  const held =
+    holding > 0
+      ? `${plural(holding, 'identity holds', 'identities hold')} a person's credential in the inventory`
+      : "No identity holds a person's credential in the inventory";
+  const unlinked = unlinkedCases > 0 ? ` (${numberFormat.format(unlinkedCases)} not in the inventory)` : '';
+  const seen =
+    cases > 0
+      ? `${plural(cases, 'open case shows', 'open cases show')} agents using one${unlinked}`
+      : 'no open case shows an agent using one';
+  return `${held}; ${seen}.`;
+}
+
 function BorrowedQuestion({ overview }: { overview: Overview }) {
   const { borrowed } = overview.answers;
   const { acting } = borrowed;
@@ -88,7 +101,7 @@ function BorrowedQuestion({ overview }: { overview: Overview }) {
       <p>
         {acting === 0
           ? "No identity holds a person's credential, and no open case shows an agent using one."
-          : `${plural(borrowed.holding, 'identity holds', 'identities hold')} a person's credential in the inventory; ${plural(borrowed.cases, 'open case shows', 'open cases show')} agents using one${borrowed.unlinkedCases > 0 ? ` (${numberFormat.format(borrowed.unlinkedCases)} not in the inventory)` : ''}.`}
+          : borrowedDetail(borrowed)}
       </p>
       <p className="mt-1 text-slate-500">
         {share
@@ -184,7 +197,10 @@ function ChainQuestion({ chain }: { chain: NonNullable<Overview['answers']['chai
             ) : (
               <CircleCheck className="size-5 shrink-0" aria-hidden />
             )}
-            {broken ? 'Mismatch' : `Signed to #${numberFormat.format(checkpoint.seq)}`}
+            {broken ? 'Mismatch' : 'Signed'}
+            <span className="text-base font-medium text-slate-500">
+              {broken ? 'at' : 'up to'} #{numberFormat.format(checkpoint.seq)}
+            </span>
           </span>
         ) : (
           'No checkpoint yet'
