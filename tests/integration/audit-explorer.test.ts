@@ -69,11 +69,13 @@ beforeAll(async () => {
   await borrowedRefreshSettled();
 
   const db = await getDb();
+  const alreadyMarked = (await db.borrowedEventMark.findMany({ select: { seq: true } })).map((mark) => mark.seq);
   const humans = await db.auditEvent.findMany({
-    where: { attribution: 'HUMAN', source: 'mcp-gateway' },
+    where: { attribution: 'HUMAN', source: 'mcp-gateway', seq: { notIn: alreadyMarked } },
     orderBy: { seq: 'asc' },
     take: 3,
   });
+  expect(humans).toHaveLength(3);
   markedSeqs = humans.map((event) => event.seq);
   await db.borrowedEventMark.createMany({
     data: humans.map((event) => ({
