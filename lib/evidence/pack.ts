@@ -13,7 +13,7 @@ import { keyPrincipal, keyUseCase, personUseCase, type UseCaseContext } from '..
 import { evaluateControls } from './control-rules';
 import { gatherControlFacts } from './controls';
 import {
-  canonicalJson,
+  canonicalEventJson,
   controlsCsv,
   EVENTS_CSV_HEADER,
   eventCsvRow,
@@ -192,7 +192,7 @@ async function signPack(db: Db, prepared: Prepared): Promise<PackText> {
   let separator = '';
   for await (const page of eventPages(prepared.slice)) {
     for (const event of page) {
-      packHash.update(separator + canonicalJson(event));
+      packHash.update(separator + canonicalEventJson(event));
       separator = ',';
       const row = eventCsvRow(event);
       csvHash.update(row);
@@ -236,7 +236,7 @@ async function* packChunks(prepared: Prepared, text: PackText): AsyncGenerator<s
   yield text.head;
   let separator = '';
   for await (const page of eventPages(prepared.slice)) {
-    yield page.map((event, index) => (index === 0 ? separator : ',') + canonicalJson(event)).join('');
+    yield page.map((event, index) => (index === 0 ? separator : ',') + canonicalEventJson(event)).join('');
     separator = ',';
   }
   yield text.tail + text.end;

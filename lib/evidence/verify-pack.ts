@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { chainHash, isKnownHashVersion, type StoredEvent, type UnhashedEvent } from '../audit/chain';
 import { publicKeyId, verifyCheckpointSignature } from '../audit/checkpoint-signature';
 import {
-  canonicalJson,
+  canonicalEventJson,
   CONTROL_STATUSES,
   controlsCsv,
   EVENTS_CSV_HEADER,
@@ -193,7 +193,7 @@ function checkCanonical(pack: EvidencePack, text: string, checks: Checks): strin
     else canonical = false;
   };
   piece(packHead(pack));
-  pack.events.forEach((event, index) => piece((index === 0 ? '' : ',') + canonicalJson(event)));
+  pack.events.forEach((event, index) => piece((index === 0 ? '' : ',') + canonicalEventJson(event)));
   piece(packTail(pack));
   digest.update(UNSIGNED_END);
   piece(signatureMember(pack.signature), false);

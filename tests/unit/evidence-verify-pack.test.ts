@@ -9,6 +9,7 @@ import { toStoredEvent, type StoredEvent } from '../../lib/audit/chain';
 import { publicKeyId, signCheckpointMessage, type SignedCheckpoint } from '../../lib/audit/checkpoint-signature';
 import { evaluateControls, type ControlFacts } from '../../lib/evidence/control-rules';
 import {
+  canonicalEventJson,
   canonicalJson,
   controlsCsv,
   EVENTS_CSV_HEADER,
@@ -137,6 +138,14 @@ describe('evidence packs, verified offline', () => {
       'controls.csv digest',
       'events.csv digest',
     ]);
+  });
+
+  it('writes each event as canonicalize does, whatever its text holds', () => {
+    const tricky = ['', 'é 😀 \u2028', '\u007f\u0001\u001f"\\/', '<script>', '\ud800'];
+    for (const [index, event] of slice(1, 5).entries()) {
+      const odd = { ...event, details: tricky[index], resource: tricky[(index + 1) % 5], scopeId: null };
+      expect(canonicalEventJson(odd)).toBe(canonicalJson(odd));
+    }
   });
 
   it('fails on every edited byte of a small pack, whatever the edit', () => {
