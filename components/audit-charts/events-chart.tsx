@@ -50,6 +50,7 @@ export function EventsChart({ data, filters }: { data: DailyAttribution[]; filte
             contentStyle={TOOLTIP_STYLE}
             labelStyle={TOOLTIP_LABEL_STYLE}
             itemStyle={TOOLTIP_ITEM_STYLE}
+            itemSorter={(item) => ATTRIBUTIONS.indexOf(item.dataKey as Attribution)}
           />
           <Legend
             itemSorter={null}
