@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { refreshBorrowedCases } from '../../lib/borrowed/refresh';
 import { loadAuditCharts } from '../../lib/charts/audit-charts';
-import { chartCsv } from '../../lib/charts/csv';
+import { auditChartCsv, chartCsv } from '../../lib/charts/csv';
 import { ATTRIBUTIONS } from '../../lib/charts/shape';
 import { getDb } from '../../lib/db';
 import type { Attribution } from '../../lib/db/generated/sqlite/enums';
@@ -281,5 +281,21 @@ describe('the audit charts against a direct count of the events', () => {
     const csv = chartCsv('decisions', data).trim().split('\r\n');
     expect(csv[0]).toMatch(/^day,allow,deny,deny_/);
     expect(csv).toHaveLength(data.range.days + 1);
+  });
+});
+
+describe('who reads the charts', () => {
+  it('refuses a sponsor, who may not read the whole trail, and its CSV with it', async () => {
+    const sponsor = await createPerson('SPONSOR');
+    await expect(loadAuditCharts(sponsor, {})).rejects.toMatchObject({ status: 403 });
+    await expect(auditChartCsv(sponsor, 'events', {})).rejects.toMatchObject({ status: 403 });
+  });
+
+  it('refuses a CSV query the audit page would refuse', async () => {
+    const auditor = await createPerson('AUDITOR');
+    await expect(auditChartCsv(auditor, 'events', { from: '2026-13-01' })).rejects.toMatchObject({ status: 422 });
+    const { filename, body } = await auditChartCsv(auditor, 'initiators', { from: '2026-11-01', to: '2026-11-30' });
+    expect(filename).toBe('steward-audit-initiators-2026-11-01-to-2026-11-30.csv');
+    expect(body.startsWith('rank,name,type,id,key,events\r\n')).toBe(true);
   });
 });
