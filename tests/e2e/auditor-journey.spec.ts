@@ -38,7 +38,7 @@ test('an auditor filters to borrowed credentials, opens an event, exports a pack
 
   await page.goto(`${demo.baseURL}/audit`);
   await waitForHydration(page);
-  await page.getByLabel('Attribution').selectOption('AGENT_BORROWED');
+  await page.getByRole('combobox', { name: 'Attribution' }).selectOption('AGENT_BORROWED');
   await expect(page).toHaveURL(/[?&]attribution=AGENT_BORROWED/);
   const rows = page.locator('[data-testid^="audit-event-"]');
   await expect(rows.first()).toBeVisible();
@@ -54,8 +54,8 @@ test('an auditor filters to borrowed credentials, opens an event, exports a pack
   await expect(page).toHaveURL(new RegExp(`[?&]seq=${seq}(&|$)`));
   const detail = page.getByRole('heading', { name: `Event #${seq}` });
   await expect(detail).toBeVisible();
-  await expect(page.getByText('Place in the chain')).toBeVisible();
-  await expect(page.getByText('Previous hash')).toBeVisible();
+  await expect(page.getByRole('heading', { name: 'Place in the chain' })).toBeVisible();
+  await expect(page.getByText('Previous hash', { exact: true })).toBeVisible();
 
   await page.goto(`${demo.baseURL}/evidence`);
   await waitForHydration(page);
