@@ -1,0 +1,6 @@
+-- CreateIndex
+CREATE INDEX "audit_daily_pair_rollups_initiatorType_day_initiatorKey_ini_idx" ON "audit_daily_pair_rollups"("initiatorType", "day", "initiatorKey", "initiatorId", "count");
+
+-- CreateIndex
+CREATE INDEX "audit_daily_pair_rollups_executorType_day_executorKey_execu_idx" ON "audit_daily_pair_rollups"("executorType", "day", "executorKey", "executorId", "count");
+
