@@ -233,7 +233,7 @@ const RULES: ControlRule[] = [
             `${plural(facts.findings.orphaned.open, 'open orphaned-identity finding')}`,
           facts.findings.stale.open > 0 && `${plural(facts.findings.stale.open, 'open stale-identity finding')}`,
         ],
-        `No active credential belongs to any of ${plural(facts.offboardedPeople, 'offboarded person', 'offboarded people')}, no live task scope was initiated by one, and no open orphaned or stale finding remains.${acceptedNote(facts.findings.orphaned)}`,
+        `None of ${plural(facts.offboardedPeople, 'offboarded person', 'offboarded people')} holds an active credential or initiated a live task scope, and no open orphaned or stale finding remains.${acceptedNote(facts.findings.orphaned)}`,
         [LINKS.offboardedPeople, LINKS.orphaned, LINKS.findings('NHI1'), LINKS.revocations],
       ),
   },
