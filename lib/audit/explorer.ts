@@ -12,6 +12,7 @@ import {
   type AuditApiQuery,
   type AuditFilters,
 } from './explorer-filters';
+import { CHAINED_EVENT_COLUMNS } from './chain';
 import { toOcsf, type OcsfScopeFacts } from './ocsf';
 import { plainWords } from './plain-words';
 
@@ -126,32 +127,7 @@ class Statement {
   }
 }
 
-const EVENT_COLUMNS = [
-  'seq',
-  'occurredAt',
-  'recordedAt',
-  'source',
-  'sourceEventId',
-  'action',
-  'resource',
-  'outcome',
-  'initiatorType',
-  'initiatorId',
-  'initiatorLabel',
-  'executorType',
-  'executorId',
-  'executorLabel',
-  'credentialId',
-  'credentialKind',
-  'credentialSubjectType',
-  'attribution',
-  'scopeId',
-  'environment',
-  'details',
-  'hashVersion',
-  'prevHash',
-  'hash',
-] as const;
+const EVENT_COLUMNS = CHAINED_EVENT_COLUMNS;
 
 type RawEvent = {
   seq: number | bigint;
