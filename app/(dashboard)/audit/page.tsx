@@ -3,13 +3,13 @@ import Link from 'next/link';
 import { FileDown, ScrollText, ShieldCheck } from 'lucide-react';
 import { AppError } from '@/lib/errors';
 import { getAuditEvent, listAuditEvents, parseAuditFilters, type AuditEventDetail } from '@/lib/audit/explorer';
-import type { AuditFilters } from '@/lib/audit/explorer-filters';
+import { auditHref, type AuditFilters } from '@/lib/audit/explorer-filters';
 import type { HumanActor } from '@/lib/auth/actor';
 import { requirePagePermission } from '@/lib/auth/session';
 import { AuditCharts } from '@/components/audit-charts/audit-charts';
 import { AuditFilterBar, narrowsEvents } from '@/components/audit/audit-filters';
 import { AuditEventPanel, MissingEvent } from '@/components/audit/event-detail';
-import { AuditEventPager } from '@/components/audit/event-pager';
+import { CursorPager } from '@/components/ui/cursor-pager';
 import { AuditEventTable } from '@/components/audit/event-table';
 import { InvalidFilters, listingOrInvalid } from '@/components/inventory/invalid-filters';
 import { NoMatch } from '@/components/inventory/no-match';
@@ -120,7 +120,12 @@ export default async function AuditPage({ searchParams }: { searchParams: Search
         {events.length > 0 ? (
           <>
             <AuditEventTable events={events} filters={filters} now={new Date()} />
-            <AuditEventPager filters={filters} nextCursor={nextCursor} shown={events.length} />
+            <CursorPager
+              noun={['event', 'events']}
+              shown={events.length}
+              newestHref={filters.cursor ? auditHref({ ...filters, cursor: undefined, seq: undefined }) : null}
+              olderHref={nextCursor ? auditHref({ ...filters, cursor: nextCursor, seq: undefined }) : null}
+            />
           </>
         ) : narrowed || filters.cursor ? (
           <NoMatch title="No event matches these filters" clearHref="/audit">

@@ -13,7 +13,8 @@ import { daysWithHistory } from '@/components/borrowed/burn-down';
 import { BurnDownChart } from '@/components/borrowed/burn-down-chart';
 import { CaseFilters, narrowsCases, type CaseListParams } from '@/components/borrowed/case-filters';
 import { CaseTable } from '@/components/borrowed/case-table';
-import { CursorPager } from '@/components/borrowed/cursor-pager';
+import { CursorPager } from '@/components/ui/cursor-pager';
+import { listHref } from '@/components/inventory/list-href';
 import { NoCasesYet } from '@/components/borrowed/no-cases-yet';
 import { requireCaseReader } from './reader';
 
@@ -100,11 +101,14 @@ export default async function BorrowedPage({ searchParams }: { searchParams: Sea
           <>
             <CaseTable cases={listing.value.cases} now={new Date()} />
             <CursorPager
-              basePath={BASE_PATH}
-              params={compactParams(params)}
-              onFirstPage={!raw.cursor}
-              nextCursor={listing.value.nextCursor}
+              noun={['case', 'cases']}
               shown={listing.value.cases.length}
+              newestHref={raw.cursor ? listHref(BASE_PATH, compactParams(params)) : null}
+              olderHref={
+                listing.value.nextCursor
+                  ? listHref(BASE_PATH, { ...compactParams(params), cursor: listing.value.nextCursor })
+                  : null
+              }
             />
           </>
         ) : narrowsCases(params) || raw.cursor ? (
